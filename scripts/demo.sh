@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The demo from a fresh clone: install, start the real local stack, seed the Nexus disk-full
+# incident, and ask calvin what is wrong with Nexus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+[ -f dist/cli/main.js ] || npx tsc -p tsconfig.build.json
+node scripts/stack.mjs up
+node scripts/stack.mjs seed nexus-disk-full
+export CONSUL_HTTP_ADDR=127.0.0.1:18500
+status=0
+node bin/calvin.js diagnose nexus --since 1h "$@" || status=$?
+echo "(calvin diagnose exited $status: 0 healthy, 1 degraded/critical, 2 could not run, 3 unknown)" >&2
+[ "$status" -le 1 ]

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh clone: installs dependencies, compiles (strict type check),
+# starts the local real stack (Consul, InfluxDB, Elasticsearch), runs unit and integration tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== installing dependencies (npm ci)" >&2
+  npm ci --no-audit --no-fund
+fi
+
+echo "== type check and compile" >&2
+npx tsc -p tsconfig.json --noEmit
+npx tsc -p tsconfig.build.json
+
+echo "== starting the local stack" >&2
+node scripts/stack.mjs up
+
+mkdir -p .calvin
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=.calvin/vitest.json "$@" || status=$?
+
+# A plain closing line that any CI reader understands.
+node -e '
+const r = JSON.parse(require("fs").readFileSync(".calvin/vitest.json", "utf8"));
+console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' || true
+exit $status

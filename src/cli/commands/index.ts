@@ -1,0 +1,24 @@
+import type { RegisterCommand } from '../context.js';
+import { registerBuild } from './build.js';
+import { registerList } from './list.js';
+import { registerNew } from './new.js';
+import { registerRunbook } from './runbook.js';
+import { registerImport } from './import.js';
+import { registerLint } from './lint.js';
+import { registerTest } from './test.js';
+import { registerDeploy } from './deploy.js';
+import { registerRollback } from './rollback.js';
+import { registerDiagnose } from './diagnose.js';
+
+export const commands: RegisterCommand[] = [
+  registerBuild,
+  registerList,
+  registerNew,
+  registerRunbook,
+  registerImport,
+  registerLint,
+  registerTest,
+  registerDeploy,
+  registerRollback,
+  registerDiagnose,
+];

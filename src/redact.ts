@@ -1,0 +1,23 @@
+/**
+ * Secrets never reach output. Every token calvin reads is registered here, and everything printed
+ * (errors, --debug traces, plans, reports) passes through `redact`.
+ */
+const secrets = new Set<string>();
+
+/** Registers a secret value so that `redact` masks it wherever it appears. */
+export function registerSecret(value: string | undefined | null): void {
+  if (value && value.length >= 4) secrets.add(value);
+}
+
+const SECRET_PATTERNS: RegExp[] = [
+  /(authorization:\s*(?:bearer|basic|token)\s+)[^\s"',]+/gi,
+  /((?:x-consul-token|x-vault-token|x-grafana-token|token|password|passwd|secret|api[_-]?key)["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi,
+  /(\/\/[^/\s:@]+:)[^@\s/]+(@)/g, // user:password@host in URLs
+];
+
+export function redact(text: string): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('***');
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (_m, pre: string, post?: string) => `${pre}***${typeof post === 'string' ? post : ''}`);
+  return out;
+}
