@@ -1,0 +1,93 @@
+/**
+ * Plain HTTP for the backends that have no client package here (Grafana, Chronograf, Kapacitor,
+ * InfluxDB /query): per-call timeout, JSON in and out, and errors mapped to CalvinError with any
+ * secret redacted.
+ */
+import { CalvinError } from '../errors.js';
+import { redact } from '../redact.js';
+
+export interface HttpRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  /** Serialised as JSON unless it is already a string. */
+  body?: unknown;
+  timeoutMs?: number;
+  /** Name used in error messages, e.g. "Grafana". */
+  backend: string;
+  /** Hint printed with an unreachable-backend error. */
+  hint?: string;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5_000;
+
+/** Sends one request; resolves for every HTTP status, rejects with CalvinError when unreachable. */
+export async function httpRequest<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+  const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = req.signal ? AbortSignal.any([timeout, req.signal]) : timeout;
+  const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+  let body: string | undefined;
+  if (req.body !== undefined) {
+    body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(req.url, { method: req.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}), signal });
+  } catch (error) {
+    const reason = timeout.aborted ? `no answer within ${req.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : describeFetchError(error);
+    throw new CalvinError('BACKEND_UNREACHABLE', redact(`${req.backend} at ${safeOrigin(req.url)} is unreachable: ${reason}`), req.hint ?? `check that ${req.backend} is running and its address is right`, { cause: error });
+  }
+  const text = await response.text();
+  let parsed: unknown = text;
+  if (text && (response.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}
+
+/** Like httpRequest, but a non-2xx status becomes a CalvinError (401/403 → UNAUTHORIZED). */
+export async function httpJson<T = unknown>(req: HttpRequest): Promise<T> {
+  const res = await httpRequest<T>(req);
+  if (res.status >= 200 && res.status < 300) return res.body;
+  const detail = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+  const where = `${req.method ?? 'GET'} ${safePath(req.url)}`;
+  if (res.status === 401 || res.status === 403) {
+    throw new CalvinError('UNAUTHORIZED', redact(`${req.backend} refused ${where} with ${res.status}`), `check the ${req.backend} token or credentials in the environment`);
+  }
+  throw new CalvinError('BACKEND_ERROR', redact(`${req.backend} answered ${res.status} to ${where}: ${detail.slice(0, 300)}`), `see the ${req.backend} logs or run with --debug`);
+}
+
+function describeFetchError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  if (cause?.code) return cause.code === 'ECONNREFUSED' ? 'connection refused' : cause.code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** scheme://host:port only: never user:password or query strings in messages. */
+export function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '(invalid URL)';
+  }
+}
