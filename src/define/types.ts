@@ -68,8 +68,10 @@ export interface InfluxQuery {
   measurement: string;
   select: FieldSelection[];
   where: TagCondition[];
-  /** Grafana's `$timeFilter` (dashboards) or an explicit relative window (alerts/diagnose). */
+  /** Grafana's `$timeFilter` (dashboards). */
   timeFilter: boolean;
+  /** An absolute window (diagnose, lint --live): `time >= from AND time < to`, RFC 3339. */
+  timeRange?: { from: string; to: string };
   /** `$__interval`, `$interval` or a duration literal like `1m`. */
   groupByTime?: string;
   groupByTags: string[];

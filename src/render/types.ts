@@ -1,0 +1,42 @@
+/** What every renderer produces: plain artifacts that `calvin build` writes and `calvin deploy` applies. */
+import type { Catalog } from '../define/types.js';
+
+export type Target = 'grafana' | 'chronograf' | 'kapacitor' | 'logstash' | 'elasticsearch';
+export const TARGETS: readonly Target[] = ['grafana', 'chronograf', 'kapacitor', 'logstash', 'elasticsearch'];
+
+export type ArtifactType =
+  | 'grafana-dashboard'
+  | 'grafana-kv' // Calvinverse's Consul KV provisioning layout for Grafana
+  | 'chronograf-dashboard'
+  | 'kapacitor-task'
+  | 'logstash-pipeline'
+  | 'logstash-kv' // config/services/logs/filters/<name>
+  | 'es-index-template'
+  | 'es-component-template';
+
+export interface Artifact {
+  target: Target;
+  type: ArtifactType;
+  /** Definition id it came from (several artifacts may share one). */
+  definitionId: string;
+  /** Name in the backend: Grafana uid, Chronograf name, Kapacitor task id, template name, KV key. */
+  name: string;
+  /** Relative output path under `calvin build --out`, POSIX separators. */
+  path: string;
+  /** Exact bytes written by `calvin build` (JSON with sorted keys and a final newline, or text). */
+  content: string;
+  /** Parsed body sent to the backend API (for JSON artifacts the parsed `content`). */
+  body: unknown;
+}
+
+export interface RenderOptions {
+  targets: readonly Target[];
+  /** Grafana datasource uid per InfluxDB database name. */
+  datasources: Record<string, string>;
+  /** Base URL where runbooks are published; alert messages link `${runbookBaseUrl}/${alert.id}`. */
+  runbookBaseUrl: string;
+  /** Kapacitor retention policy default. */
+  retentionPolicy: string;
+}
+
+export type RenderCatalog = (catalog: Catalog, options: RenderOptions) => Artifact[];
