@@ -2,3 +2,6 @@
 export * from './errors.js';
 export * from './config.js';
 export * from './define/index.js';
+export * from './render/index.js';
+export * from './load/index.js';
+export * from './deploy/index.js';

@@ -40,8 +40,11 @@ export interface FieldSelection {
   field: string;
   /** Applied innermost first: [{fn:'mean'}, {fn:'non_negative_derivative', args:['1s']}]. */
   functions: { fn: InfluxFunction; args?: (number | string)[] }[];
-  /** Arithmetic applied to the result, e.g. { op: '*', value: 100 }. */
-  math?: { op: '+' | '-' | '*' | '/'; value: number }[];
+  /**
+   * Arithmetic applied to the result in order, e.g. { op: '*', value: 100 } → `x * 100`;
+   * `valueFirst` puts the number on the left: { op: '-', value: 100, valueFirst: true } → `100 - x`.
+   */
+  math?: { op: '+' | '-' | '*' | '/'; value: number; valueFirst?: boolean }[];
   alias?: string;
 }
 
@@ -239,6 +242,15 @@ export interface DashboardDef {
 // ---------------------------------------------------------------------------------------------
 // Alert
 
+/**
+ * Semantics (shared by the Kapacitor renderer and `calvin test`):
+ * - threshold: `above` is at a level when value > level (`below`: value < level); a level, once
+ *   reached, clears only when the value is back on the healthy side of its reset (value < reset for
+ *   `above`, value > reset for `below`).
+ * - relative: change = value - value `shift` ago (`percent`: that difference * 100 / value `shift` ago);
+ *   `above` fires when change > level, `below` when change < level (so `below` levels are negative).
+ * - deadman: CRITICAL when a group sends ≤ `threshold` points in `interval`.
+ */
 export type AlertCondition =
   | {
       type: 'threshold';

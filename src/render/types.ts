@@ -9,6 +9,7 @@ export type ArtifactType =
   | 'grafana-kv' // Calvinverse's Consul KV provisioning layout for Grafana
   | 'chronograf-dashboard'
   | 'kapacitor-task'
+  | 'kapacitor-tickscript' // the task's script as a .tick file, for review and lint; deploy applies the task
   | 'logstash-pipeline'
   | 'logstash-kv' // config/services/logs/filters/<name>
   | 'es-index-template'
@@ -27,6 +28,8 @@ export interface Artifact {
   content: string;
   /** Parsed body sent to the backend API (for JSON artifacts the parsed `content`). */
   body: unknown;
+  /** Extra facts deploy needs that are not part of the body (e.g. `folder` for Grafana dashboards). */
+  meta?: Record<string, string>;
 }
 
 export interface RenderOptions {
@@ -37,6 +40,12 @@ export interface RenderOptions {
   runbookBaseUrl: string;
   /** Kapacitor retention policy default. */
   retentionPolicy: string;
+  /** Grafana datasource uid of the Elasticsearch logs datasource (log-count panels); default `elasticsearch-logs`. */
+  logsDatasource?: string;
+  /** InfluxDB URL written into the Grafana datasource provisioning YAML; default Calvinverse's `http.metrics` address. */
+  influxUrl?: string;
+  /** Elasticsearch URL written into the Grafana datasource provisioning YAML; default Calvinverse's `http.documents` address. */
+  elasticsearchUrl?: string;
 }
 
 export type RenderCatalog = (catalog: Catalog, options: RenderOptions) => Artifact[];

@@ -1,12 +1,94 @@
 import type { RegisterCommand } from '../context.js';
 import { CalvinError } from '../../errors.js';
 
-// PLACEHOLDER-UNTIL-IMPLEMENTED: replaced by the owner of `calvin diagnose`.
-export const registerDiagnose: RegisterCommand = (program) => {
+interface DiagnoseFlags {
+  env?: string;
+  since?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+  format?: string;
+  out?: string;
+  deadline?: string;
+}
+
+const FORMATS = ['text', 'markdown', 'html', 'json'];
+
+export const registerDiagnose: RegisterCommand = (program, ctx) => {
   program
     .command('diagnose')
-    .description('(not yet implemented)')
-    .action(() => {
-      throw new CalvinError('UNSUPPORTED', 'calvin diagnose is not implemented yet');
+    .description('what is wrong with a service, on which instance, since when, and which runbook applies (Consul health + InfluxDB metrics + Elasticsearch logs)')
+    .argument('<service>', 'Consul service name, alias from a service definition (nexus → artefacts), or service id prefix (nexus_nexus-02)')
+    .option('--env <datacenter>', 'Consul datacenter of the environment (default: the agent\'s own)')
+    .option('--since <duration>', 'window length ending now (or at --to), e.g. 15m, 1h, 6h (default 1h)')
+    .option('--from <time>', 'window start, RFC 3339 (2026-11-23T10:00:00Z) or now-2h')
+    .option('--to <time>', 'window end (default now)')
+    .option('--json', 'print the diagnosis as JSON (the DESIGN.md contract) on stdout')
+    .option('--format <format>', `report format: ${FORMATS.join(', ')} (default text)`)
+    .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--deadline <duration>', 'time budget of the whole diagnosis; slow backends are cut off (default 10s)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ calvin diagnose nexus                          the last hour of Nexus (Consul service artefacts)
+  $ calvin diagnose builds --env production --since 6h
+  $ calvin diagnose nexus_nexus-02 --from 2026-11-23T09:00:00Z --to 2026-11-23T11:00:00Z
+  $ calvin diagnose queue --json | jq .suspects
+  $ calvin diagnose logs --format html --out logs-incident.html
+
+Exit codes: 0 healthy, 1 degraded or critical, 2 calvin could not run, 3 unknown (no instances).
+Backends: Consul from CONSUL_HTTP_ADDR/CONSUL_HTTP_TOKEN; InfluxDB and Elasticsearch from the Consul
+catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are set.`,
+    )
+    .action(async (service: string, flags: DiagnoseFlags) => {
+      const format = flags.json ? 'json' : (flags.format ?? 'text');
+      if (!FORMATS.includes(format)) throw new CalvinError('BAD_ARGUMENT', `unknown --format ${JSON.stringify(format)}`, `use one of ${FORMATS.join(', ')}`);
+      if (flags.json && flags.format && flags.format !== 'json') throw new CalvinError('BAD_ARGUMENT', `--json and --format ${flags.format} contradict each other`, 'use one of them');
+      const [{ windowFromFlags, parseDuration }, { diagnose, exitCodeOf, DEFAULT_DEADLINE_MS }, report, { writeFileAtomic }] = await Promise.all([
+        import('../../diagnose/options.js'),
+        import('../../diagnose/run.js'),
+        import('../../report/index.js'),
+        import('../../report/write-file.js'),
+      ]);
+      const window = windowFromFlags(flags, Date.now());
+      const deadlineMs = flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
+      const base = await ctx.config();
+      const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
+      const catalog = await loadCatalogOrWarn(config.root, ctx);
+      if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
+      const { closeElasticClients } = await import('../../backends/elasticsearch.js');
+      try {
+        const result = await diagnose(config, { query: service, to: window.to, lengthMs: window.lengthMs, deadlineMs, catalog });
+        for (const [source, why] of Object.entries(result.sourceErrors)) {
+          if (why) ctx.stderr.write(`calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ${why}\n`);
+        }
+        const color = !flags.out && format === 'text' && config.color && Boolean(ctx.stdout.isTTY);
+        const text = report.renderReport(format as 'text', { diagnosis: result.diagnosis, charts: result.charts }, { color });
+        if (flags.out) {
+          const { redact } = await import('../../redact.js');
+          await writeFileAtomic(flags.out, redact(text));
+          if (ctx.interactive) ctx.stderr.write(`wrote ${flags.out} (${result.diagnosis.status})\n`);
+        } else {
+          const { redact } = await import('../../redact.js');
+          ctx.stdout.write(redact(text));
+        }
+        process.exitCode = exitCodeOf(result.diagnosis);
+      } finally {
+        await closeElasticClients();
+      }
     });
 };
+
+async function loadCatalogOrWarn(root: string, ctx: { stderr: NodeJS.WriteStream }): Promise<import('../../define/types.js').Catalog> {
+  const { loadCatalog, emptyCatalog } = await import('../../load/index.js');
+  try {
+    return await loadCatalog(root);
+  } catch (error) {
+    // A broken definition must not keep on-call from diagnosing: fall back to generic signals.
+    const { isCalvinError } = await import('../../errors.js');
+    const why = isCalvinError(error) ? error.oneLine() : String(error);
+    ctx.stderr.write(`calvin: warning: service definitions not loaded, diagnosing with generic host signals (${why})\n`);
+    return emptyCatalog();
+  }
+}

@@ -1,0 +1,44 @@
+// Where the local stack lives and which loopback ports it uses. One place, so docs and tests agree.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const stackDir = process.env.CALVIN_STACK_DIR ? path.resolve(process.env.CALVIN_STACK_DIR) : path.join(repoRoot, '.stack');
+
+export const dirs = {
+  root: stackDir,
+  cache: path.join(stackDir, 'cache'),
+  apt: path.join(stackDir, 'cache', 'apt'),
+  pkgs: path.join(stackDir, 'cache', 'debs'),
+  opt: path.join(stackDir, 'opt'),
+  data: path.join(stackDir, 'data'),
+  logs: path.join(stackDir, 'logs'),
+  run: path.join(stackDir, 'run'),
+  conf: path.join(stackDir, 'conf'),
+};
+
+export const ports = {
+  consulHttp: 18500,
+  consulServer: 18300,
+  consulSerfLan: 18301,
+  consulSerfWan: 18302,
+  influxHttp: 18086,
+  influxRpc: 18088,
+  esHttp: 19200,
+  esTransport: 19300,
+};
+
+export const versions = {
+  consul: { suite: 'bullseye', package: 'consul' },
+  influx: { suite: 'bookworm', package: 'influxdb' },
+  // Latest 8.x integ-test-zip on Maven Central when this was written; override with CALVIN_ES_VERSION.
+  elasticsearch: process.env.CALVIN_ES_VERSION ?? '8.19.21',
+};
+
+export const esUser = process.env.CALVIN_ES_USER ?? 'calvin-es';
+
+export const urls = {
+  consul: `http://127.0.0.1:${ports.consulHttp}`,
+  influx: `http://127.0.0.1:${ports.influxHttp}`,
+  elasticsearch: `http://127.0.0.1:${ports.esHttp}`,
+};

@@ -1,0 +1,18 @@
+/** The deploy marker: one `calvin_deploys` point per apply that changed something (dashboards annotate it). */
+import type { PlanSummary } from './types.js';
+
+export interface DeployMarker {
+  measurement: 'calvin_deploys';
+  tags: { environment: string };
+  fields: { what: string; who: string; commit: string };
+  time: Date;
+}
+
+export function deployMarker(environment: string, summary: PlanSummary, who: string, commit: string, time: Date): DeployMarker {
+  return {
+    measurement: 'calvin_deploys',
+    tags: { environment },
+    fields: { what: `${summary.create} created, ${summary.update} updated, ${summary.delete} deleted`, who, commit },
+    time,
+  };
+}

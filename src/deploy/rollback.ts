@@ -1,0 +1,63 @@
+/**
+ * Restores the objects of one backup: deletes what the deploy created, restores what it
+ * overwrote, recreates what it deleted. Entries are undone newest first.
+ */
+import type { StoredBackup } from './backup.js';
+import { comparableText } from './normalize.js';
+import { targetOfKind, type DeployTarget, type LiveObject, type TargetDriver } from './types.js';
+
+export interface RollbackStep {
+  kind: string;
+  name: string;
+  did: 'deleted' | 'restored' | 'recreated' | 'already as before' | 'already gone';
+}
+
+export interface RollbackResult {
+  steps: RollbackStep[];
+  failed?: { kind: string; name: string; error: unknown };
+}
+
+export async function rollbackBackup(backup: StoredBackup, drivers: ReadonlyMap<DeployTarget, TargetDriver>, progress?: (line: string) => void): Promise<RollbackResult> {
+  const entries = backup.manifest.entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.state === 'applied' || entry.state === 'failed').reverse();
+  // One listing per target: current state (and handles such as Chronograf ids or Consul indexes).
+  const current = new Map<string, LiveObject>();
+  for (const target of new Set(entries.map(({ entry }) => targetOfKind(entry.kind)))) {
+    const driver = drivers.get(target);
+    if (!driver) continue;
+    const wanted = entries.filter(({ entry }) => targetOfKind(entry.kind) === target).map(({ entry }) => ({ kind: entry.kind, name: entry.name, body: null }));
+    const { objects } = await driver.list(wanted);
+    for (const o of objects) current.set(`${o.kind} ${o.name}`, o);
+  }
+  const steps: RollbackStep[] = [];
+  for (const { entry } of entries) {
+    const driver = drivers.get(targetOfKind(entry.kind));
+    const live = current.get(`${entry.kind} ${entry.name}`);
+    try {
+      if (!driver) throw new Error(`no endpoint for ${targetOfKind(entry.kind)} in this run`);
+      progress?.(`rollback ${entry.kind} ${entry.name}`);
+      if (entry.action === 'create') {
+        if (live) await driver.remove(live);
+        steps.push({ kind: entry.kind, name: entry.name, did: live ? 'deleted' : 'already gone' });
+      } else {
+        const body = backup.object(entry);
+        const desired = { kind: entry.kind, name: entry.name, body };
+        if (live && comparableText(entry.kind, live.body) === comparableText(entry.kind, body)) {
+          steps.push({ kind: entry.kind, name: entry.name, did: 'already as before' });
+        } else if (live) {
+          await driver.update(desired, live);
+          steps.push({ kind: entry.kind, name: entry.name, did: 'restored' });
+        } else {
+          await driver.create(desired);
+          steps.push({ kind: entry.kind, name: entry.name, did: 'recreated' });
+        }
+      }
+      entry.state = 'rolled-back';
+    } catch (error) {
+      backup.save();
+      return { steps, failed: { kind: entry.kind, name: entry.name, error } };
+    }
+  }
+  backup.manifest.status = 'rolled-back';
+  backup.save();
+  return { steps };
+}

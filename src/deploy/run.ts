@@ -1,0 +1,240 @@
+/**
+ * `calvin deploy` and `calvin rollback` as library calls: endpoints, drivers, lock, plan, confirm,
+ * apply, marker. The CLI only parses flags and hands over the output streams.
+ */
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { Endpoints } from '../backends/discover.js';
+import type { Artifact } from '../render/types.js';
+import { CalvinError, isCalvinError } from '../errors.js';
+import { redact } from '../redact.js';
+import { applyPlan, type ApplyResult } from './apply.js';
+import { BackupWriter, findBackup } from './backup.js';
+import { desiredObjects } from './desired.js';
+import { formatPlanText, planToJson, terminalSafe } from './format.js';
+import { currentCommit, currentUser } from './git.js';
+import { deployMarker } from './marker.js';
+import { computePlan, hasChanges } from './plan.js';
+import { makeDrivers } from './drivers.js';
+import { rollbackBackup, type RollbackResult } from './rollback.js';
+import { targetOfKind, type DeployTarget, type LiveObject, type Plan, type PlanItem, type TargetDriver } from './types.js';
+
+export interface DeployIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** stderr (and stdin) are a terminal: show progress and ask for confirmation. */
+  interactive: boolean;
+  /** Asks a question on the terminal; undefined when there is none. */
+  ask?(question: string): Promise<string | undefined>;
+  color?: boolean;
+}
+
+export interface DeployScope {
+  /** Prefix before every Consul key, lock included (tests isolate themselves with it). */
+  kvRoot?: string;
+  /** Only Elasticsearch templates with this name prefix are looked at (tests). */
+  esNamePrefix?: string;
+  /** Where `.calvin/backups` lives; default the project root. */
+  backupRoot?: string;
+  /** Endpoints to use instead of discovery (tests, embedding). */
+  endpoints?: Endpoints;
+  lockTtlSeconds?: number;
+  lockPollMs?: number;
+  now?: () => Date;
+  commit?: string;
+  who?: string;
+}
+
+export interface DeployRunOptions extends DeployScope {
+  config: Config;
+  environment: string;
+  artifacts: readonly Artifact[];
+  targets: readonly DeployTarget[];
+  /** --target named them: a missing endpoint is an error instead of a skipped target. */
+  explicitTargets: boolean;
+  planOnly: boolean;
+  json: boolean;
+  yes: boolean;
+  prune: boolean;
+  wait: boolean;
+  io: DeployIo;
+}
+
+export interface DeployRunResult {
+  exitCode: number;
+  plan?: Plan;
+  apply?: ApplyResult;
+  writes: number;
+}
+
+export function isProduction(config: Config, environment: string): boolean {
+  return config.productionEnvironments.includes(environment);
+}
+
+export function lockKey(scope: DeployScope, environment: string): string {
+  return `${scope.kvRoot ?? ''}calvin/locks/deploy/${environment}`;
+}
+
+function envConfig(config: Config, environment: string): Config {
+  return { ...config, consul: { ...config.consul, datacenter: environment } };
+}
+
+async function withLock<T>(config: Config, scope: DeployScope, environment: string, wait: boolean, io: DeployIo, who: string, run: () => Promise<T>): Promise<T> {
+  const { acquireDeployLock } = await import('../backends/consul-kv.js');
+  const key = lockKey(scope, environment);
+  const lock = await acquireDeployLock({
+    config,
+    key,
+    wait,
+    holder: `${who} since ${(scope.now?.() ?? new Date()).toISOString()}`,
+    onWait: (holder) => io.stderr(`calvin: waiting for the deploy lock ${terminalSafe(key)}, held by ${terminalSafe(holder)}\n`),
+    ...(scope.lockTtlSeconds ? { ttlSeconds: scope.lockTtlSeconds } : {}),
+    ...(scope.lockPollMs ? { pollMs: scope.lockPollMs } : {}),
+  });
+  try {
+    return await run();
+  } finally {
+    await lock.release();
+  }
+}
+
+async function confirm(config: Config, environment: string, yes: boolean, io: DeployIo, what: string): Promise<void> {
+  if (yes) return;
+  if (!io.interactive || !io.ask) {
+    throw new CalvinError('NOT_CONFIRMED', `${what} "${environment}" needs confirmation and there is no terminal to ask`, 'pass --yes (for CI), or run it on a terminal');
+  }
+  const production = isProduction(config, environment);
+  const expected = production ? environment : 'yes';
+  const answer = await io.ask(production ? `"${environment}" is a production environment. Type its name to ${what.toLowerCase()} it: ` : `${what} "${environment}"? Only "yes" is accepted: `);
+  if ((answer ?? '').trim() !== expected) throw new CalvinError('NOT_CONFIRMED', `${what} "${environment}" cancelled; nothing was changed`, `answer "${expected}" to go ahead`);
+}
+
+function itemLine(item: PlanItem): string {
+  const symbol = item.action === 'create' ? '+' : item.action === 'update' ? '~' : '-';
+  return `  ${symbol} ${item.kind} ${terminalSafe(item.name)}`;
+}
+
+function errorLine(error: unknown): string {
+  // Backend answers end up in messages: no control characters on the terminal.
+  if (isCalvinError(error)) return terminalSafe(redact(error.oneLine()));
+  return terminalSafe(redact(error instanceof Error ? error.message : String(error)));
+}
+
+async function writeMarker(config: Config, environment: string, applied: readonly PlanItem[], who: string, commit: string, now: Date, io: DeployIo, scope: DeployScope): Promise<void> {
+  const summary = { create: 0, update: 0, delete: 0, unchanged: 0 };
+  for (const item of applied) summary[item.action] += 1;
+  const marker = deployMarker(environment, summary, who, commit, now);
+  try {
+    const { writeDeployMarker } = await import('./marker-write.js');
+    await writeDeployMarker(config, marker, scope.endpoints);
+  } catch (error) {
+    io.stderr(`calvin: warning: the deploy marker was not written (${errorLine(error)})\n`);
+  }
+}
+
+export async function runDeploy(options: DeployRunOptions): Promise<DeployRunResult> {
+  const { io, environment } = options;
+  const config = envConfig(options.config, environment);
+  const root = options.backupRoot ?? config.root;
+  const commit = options.commit ?? currentCommit(config.root);
+  const who = options.who ?? currentUser(config.root);
+  const now = options.now ?? (() => new Date());
+  if (!options.planOnly && !options.yes && (!io.interactive || !io.ask)) await confirm(config, environment, false, io, 'Deploying to');
+  const desired = desiredObjects(options.artifacts, options.targets);
+  const drivers = await makeDrivers(config, options.targets, options.explicitTargets, options, io, commit);
+  const progress = io.interactive && !options.json ? (line: string): void => io.stderr(`${terminalSafe(line)}\n`) : undefined;
+  const writes = (): number => [...drivers.values()].reduce((n, d) => n + d.writes(), 0);
+
+  const planNow = async (): Promise<Plan> => {
+    const live: LiveObject[] = [];
+    let foreign = 0;
+    for (const driver of drivers.values()) {
+      const found = await driver.list(desired.filter((d) => targetOfKind(d.kind) === driver.target));
+      live.push(...found.objects);
+      foreign += found.foreign;
+    }
+    const inScope = desired.filter((d) => drivers.has(targetOfKind(d.kind)));
+    return computePlan({ environment, desired: inScope, live, prune: options.prune, foreignSkipped: foreign });
+  };
+
+  if (options.planOnly) {
+    const plan = await planNow();
+    io.stdout(options.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlanText(plan, { color: io.color ?? false }));
+    return { exitCode: 0, plan, writes: writes() };
+  }
+
+  return withLock(config, options, environment, options.wait, io, who, async () => {
+    const plan = await planNow();
+    if (!options.json) io.stdout(formatPlanText(plan, { color: io.color ?? false }));
+    if (!hasChanges(plan)) {
+      if (options.json) io.stdout(`${JSON.stringify({ ...planToJson(plan), applied: [], notApplied: [] }, null, 2)}\n`);
+      return { exitCode: 0, plan, writes: writes() };
+    }
+    await confirm(config, environment, options.yes, io, 'Deploying to');
+    const backup = new BackupWriter(root, environment, now(), commit);
+    const result = await applyPlan(plan, drivers, backup, progress);
+    if (result.applied.length > 0) await writeMarker(config, environment, result.applied, who, commit, now(), io, options);
+    const stamp = path.basename(result.backupDir);
+    if (options.json) {
+      io.stdout(`${JSON.stringify({
+        ...planToJson(plan),
+        applied: result.applied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
+        ...(result.failed ? { failed: { action: result.failed.item.action, kind: result.failed.item.kind, name: result.failed.item.name, error: errorLine(result.failed.error) } } : {}),
+        notApplied: result.notApplied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
+        backup: stamp,
+      }, null, 2)}\n`);
+    } else {
+      const lines: string[] = [];
+      lines.push(`Applied ${result.applied.length} of ${result.applied.length + result.notApplied.length + (result.failed ? 1 : 0)} change(s) to "${terminalSafe(environment)}":`);
+      for (const item of result.applied) lines.push(itemLine(item));
+      if (result.failed) {
+        lines.push('Failed:');
+        lines.push(`${itemLine(result.failed.item)}: ${errorLine(result.failed.error)}`);
+        lines.push('Not applied:');
+        for (const item of result.notApplied) lines.push(itemLine(item));
+        if (result.notApplied.length === 0) lines.push('  (nothing else)');
+      }
+      lines.push(`Backup: ${terminalSafe(stamp)} (undo with: calvin rollback --env ${terminalSafe(environment)} --to ${terminalSafe(stamp)})`);
+      io.stdout(`${lines.join('\n')}\n`);
+    }
+    if (result.failed) io.stderr(`calvin: deploy to "${terminalSafe(environment)}" stopped half-way: ${errorLine(result.failed.error)}\n`);
+    return { exitCode: result.failed ? 1 : 0, plan, apply: result, writes: writes() };
+  });
+}
+
+export interface RollbackRunOptions extends DeployScope {
+  config: Config;
+  environment: string;
+  to?: string;
+  yes: boolean;
+  wait: boolean;
+  json: boolean;
+  io: DeployIo;
+}
+
+export async function runRollback(options: RollbackRunOptions): Promise<{ exitCode: number; result: RollbackResult }> {
+  const { io, environment } = options;
+  const config = envConfig(options.config, environment);
+  const root = options.backupRoot ?? config.root;
+  const backup = findBackup(root, environment, options.to);
+  const todo = backup.manifest.entries.filter((e) => e.state === 'applied' || e.state === 'failed');
+  const targets = [...new Set(todo.map((e) => targetOfKind(e.kind)))];
+  const who = options.who ?? currentUser(config.root);
+  if (!options.yes && (!io.interactive || !io.ask)) await confirm(config, environment, false, io, 'Rolling back');
+  const drivers = await makeDrivers(config, targets, true, options, io, `rollback ${backup.manifest.timestamp}`);
+  return withLock(config, options, environment, options.wait, io, who, async () => {
+    if (!options.json) {
+      io.stdout(`Rolling back "${terminalSafe(environment)}" to before ${terminalSafe(backup.manifest.timestamp)} (commit ${terminalSafe(backup.manifest.commit)}): ${todo.length} object(s).\n`);
+    }
+    await confirm(config, environment, options.yes, io, 'Rolling back');
+    const result = await rollbackBackup(backup, drivers, io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined);
+    if (options.json) {
+      io.stdout(`${JSON.stringify({ environment, backup: backup.manifest.timestamp, steps: result.steps, ...(result.failed ? { failed: { kind: result.failed.kind, name: result.failed.name, error: errorLine(result.failed.error) } } : {}) }, null, 2)}\n`);
+    } else {
+      for (const step of result.steps) io.stdout(`  ${step.kind} ${terminalSafe(step.name)}: ${step.did}\n`);
+      io.stdout(result.failed ? `Rollback stopped at ${result.failed.kind} ${terminalSafe(result.failed.name)}.\n` : `Rolled back ${result.steps.length} object(s).\n`);
+    }
+    if (result.failed) io.stderr(`calvin: rollback of "${terminalSafe(environment)}" failed at ${result.failed.kind} ${terminalSafe(result.failed.name)}: ${errorLine(result.failed.error)}\n`);
+    return { exitCode: result.failed ? 1 : 0, result };
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * Collected data → Diagnosis. Pure: the only time it reads is the injected clock (for durationMs).
+ */
+import type { Collected } from './collected.js';
+import { DEPENDENCY_PREFIX, findDependencyOutage, type DependencyOutage } from './dependency.js';
+import { formatClock, formatCount } from './format.js';
+import type { FoundAnomaly, TimelineEvent } from './found.js';
+import { matchKnownIssues } from './known-issues.js';
+import { analyzeLogs, type LabelGroup } from './log-analysis.js';
+import { analyzeMetrics } from './metric-analysis.js';
+import { round } from './stats.js';
+import type { Anomaly, Diagnosis, DiagnosisStatus, InstanceReport } from './types.js';
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+const MAX_TIMELINE = 40;
+const MAX_TOP_ERRORS = 10;
+
+export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagnosis {
+  const metrics = analyzeMetrics(c);
+  const logs = analyzeLogs(c);
+  const health = healthAnomalies(c);
+  const dependency = findDependencyOutage(c, logs.patterns, metrics.anomalies);
+  const all = [...health, ...metrics.anomalies, ...logs.anomalies];
+
+  const instances: InstanceReport[] = c.instances.map((i) => {
+    const mine = all.filter((a) => a.host === i.node).sort(byScore);
+    return {
+      node: i.node,
+      address: i.address,
+      serviceId: i.serviceId,
+      status: instanceStatus(mine.map((a) => a.anomaly)),
+      checks: i.checks.map((ch) => ({ name: ch.name, status: ch.status, output: ch.output })),
+      anomalies: mine.map((a) => a.anomaly),
+    };
+  });
+
+  const suspects = rankSuspects(c, all, dependency);
+  const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service);
+  const runbooks = rankRunbooks(c, all);
+  const status = overallStatus(c, instances, dependency);
+  const timeline = buildTimeline(all, [...metrics.events, ...logs.events]);
+  const topErrors = logs.patterns.slice(0, MAX_TOP_ERRORS).map((p) => ({
+    pattern: p.template,
+    count: p.count,
+    nodes: [...p.hosts.keys()].sort(),
+    first: p.first,
+    last: p.last,
+    example: p.example.length > 500 ? `${p.example.slice(0, 500)}…` : p.example,
+  }));
+  // The runbook for the sentence: an alert's on an anomalous signal, else a matched known issue's.
+  const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
+  const alertRunbook = c.alertRunbooks.find((r) => anomalous.has(r.measurement))?.url;
+  const summary = summarize(c, status, instances, all, logs.labels, dependency, alertRunbook ?? knownIssues[0]?.runbook ?? runbooks[0]?.url);
+  return {
+    service: c.service,
+    query: c.query,
+    environment: c.environment,
+    window: c.window,
+    baseline: c.baseline,
+    status,
+    summary,
+    instances,
+    suspects,
+    timeline,
+    topErrors,
+    knownIssues,
+    runbooks,
+    sources: c.sources,
+    durationMs: Math.max(0, Math.round(clock.now() - startedAtMs)),
+  };
+}
+
+function byScore(a: FoundAnomaly, b: FoundAnomaly): number {
+  return b.anomaly.score - a.anomaly.score || a.anomaly.signal.localeCompare(b.anomaly.signal);
+}
+
+function healthAnomalies(c: Collected): FoundAnomaly[] {
+  const found: FoundAnomaly[] = [];
+  for (const i of c.instances) {
+    for (const check of i.checks) {
+      if (check.status === 'passing') continue;
+      const score = check.status === 'critical' ? 8 : check.status === 'warning' ? 5 : 3;
+      const output = check.output.replace(/\s+/g, ' ').trim().slice(0, 200);
+      found.push({
+        host: i.node,
+        anomaly: { source: 'health', signal: check.name, score, value: check.status, baseline: 'passing', since: null, evidence: `check "${check.name}" is ${check.status}${output ? `: ${output}` : ''}` },
+        headline: `check "${check.name}" ${check.status}`,
+      });
+    }
+  }
+  return found;
+}
+
+function instanceStatus(anomalies: Anomaly[]): DiagnosisStatus {
+  if (anomalies.some((a) => a.score >= 8 || (a.source === 'health' && a.value === 'critical'))) return 'critical';
+  if (anomalies.length > 0) return 'degraded';
+  return 'healthy';
+}
+
+function overallStatus(c: Collected, instances: InstanceReport[], dependency: DependencyOutage | null): DiagnosisStatus {
+  if (c.instances.length === 0) return 'unknown';
+  if (dependency) return 'critical';
+  if (instances.some((i) => i.status === 'critical')) return 'critical';
+  if (instances.some((i) => i.status === 'degraded')) return 'degraded';
+  return 'healthy';
+}
+
+function rankSuspects(c: Collected, all: FoundAnomaly[], dependency: DependencyOutage | null): Diagnosis['suspects'] {
+  const suspects: Diagnosis['suspects'] = [];
+  if (dependency) {
+    const p = dependency.pattern;
+    suspects.push({
+      node: `${DEPENDENCY_PREFIX}${dependency.dependency}`,
+      reason: `all ${dependency.instances} instances log '${p.label}' (${formatCount(p.count)}× since ${formatClock(p.first, c.window.to)}) while their own metrics are normal`,
+      score: 9,
+    });
+  }
+  for (const node of [...new Set(all.map((a) => a.host))]) {
+    let mine = all.filter((a) => a.host === node).sort(byScore);
+    // In a dependency outage the shared error explains the instances' log anomalies.
+    if (dependency) mine = mine.filter((a) => a.anomaly.source !== 'logs');
+    if (mine.length === 0) continue;
+    const top = mine[0] as FoundAnomaly;
+    const score = Math.min(10, top.anomaly.score + 0.5 * Math.min(4, mine.length - 1));
+    const reason = mine
+      .slice(0, 3)
+      .map((a) => (a.anomaly.since ? `${a.headline} since ${formatClock(a.anomaly.since, c.window.to)}` : a.headline))
+      .join('; ');
+    suspects.push({ node, reason, score: round(score) });
+  }
+  return suspects.sort((a, b) => b.score - a.score || a.node.localeCompare(b.node));
+}
+
+function rankRunbooks(c: Collected, all: FoundAnomaly[]): Diagnosis['runbooks'] {
+  const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
+  const alerts = [...c.alertRunbooks].sort((a, b) => Number(anomalous.has(b.measurement)) - Number(anomalous.has(a.measurement)) || a.alert.localeCompare(b.alert));
+  const seen = new Set<string>();
+  const out: Diagnosis['runbooks'] = [];
+  for (const r of [...alerts.map((a) => ({ alert: a.alert, title: a.title, url: a.url })), ...c.serviceRunbooks.map((r) => ({ alert: '', title: r.title, url: r.url }))]) {
+    const key = r.url;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+function buildTimeline(all: FoundAnomaly[], events: TimelineEvent[]): Diagnosis['timeline'] {
+  // Health checks carry no time of their own: they are in the instances, not on the timeline.
+  const fromAnomalies = all
+    // Restarts come as one event each from the metric analysis.
+    // New error patterns come as their own "first ..." events from the log analysis.
+    .filter((a) => a.anomaly.since !== null && a.anomaly.source !== 'health' && a.anomaly.signal !== 'system.uptime' && a.anomaly.signal !== 'log.new_errors')
+    .map((a) => ({ time: a.anomaly.since as string, node: a.host, source: a.anomaly.source, summary: a.headline }));
+  const merged = [...fromAnomalies, ...events].sort((a, b) => a.time.localeCompare(b.time) || a.node.localeCompare(b.node) || a.summary.localeCompare(b.summary));
+  const unique = merged.filter((e, i) => i === 0 || JSON.stringify(e) !== JSON.stringify(merged[i - 1]));
+  return unique.slice(-MAX_TIMELINE);
+}
+
+function summarize(
+  c: Collected,
+  status: DiagnosisStatus,
+  instances: InstanceReport[],
+  all: FoundAnomaly[],
+  labels: LabelGroup[],
+  dependency: DependencyOutage | null,
+  runbook: string | undefined,
+): string {
+  const missing = (['influx', 'elasticsearch'] as const).filter((s) => c.sources[s] !== 'ok').map((s) => (s === 'influx' ? 'metrics' : 'logs'));
+  const partial = missing.length > 0 ? ` (${missing.join(' and ')} unavailable)` : '';
+  const withRunbook = (text: string): string => `${text}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
+  if (status === 'unknown') return `no instances of ${c.service} are registered in Consul (${c.environment})${partial}`;
+  if (dependency) {
+    const p = dependency.pattern;
+    return withRunbook(
+      `dependency outage: all ${dependency.instances} ${c.service} instances log '${p.label}' (${formatCount(p.count)}×) since ${formatClock(p.first, c.window.to)}; their own metrics are normal, suspect ${dependency.dependency}`,
+    );
+  }
+  if (status === 'healthy') {
+    const who = instances.length === 1 ? 'its only instance is healthy' : `all ${instances.length} instances healthy`;
+    return `${c.service}: ${who}, no anomalies since ${formatClock(c.window.from, c.window.to)}${partial}`;
+  }
+  const nodes = [...new Set(all.map((a) => a.host))];
+  const byNode = nodes
+    .map((n) => ({ n, top: all.filter((a) => a.host === n).sort(byScore) }))
+    .sort((a, b) => (b.top[0]?.anomaly.score ?? 0) - (a.top[0]?.anomaly.score ?? 0) || a.n.localeCompare(b.n));
+  const first = byNode[0];
+  if (!first) return withRunbook(`${c.service} is ${status}`);
+  const lead = first.top.find((a) => a.anomaly.source !== 'logs') ?? (first.top[0] as FoundAnomaly);
+  const parts = [`${first.n}: ${lead.headline}${lead.anomaly.since ? ` since ${formatClock(lead.anomaly.since, c.window.to)}` : ''}`];
+  const errors = labels.filter((p) => (p.hosts.get(first.n) ?? 0) > 0).sort((a, b) => (b.hosts.get(first.n) ?? 0) - (a.hosts.get(first.n) ?? 0))[0];
+  if (errors) parts.push(`${formatCount(errors.hosts.get(first.n) ?? 0)} '${errors.label}' errors`);
+  if (byNode.length > 1) parts.push(`${byNode.length - 1} more instance${byNode.length === 2 ? '' : 's'} affected`);
+  return withRunbook(parts.join('; '));
+}

@@ -1,0 +1,35 @@
+/** The real backends behind `DiagnoseBackends`: Consul, InfluxDB and Elasticsearch of src/backends. */
+import type { Config } from '../config.js';
+import { listServices, localDatacenter, serviceInstances } from '../backends/consul.js';
+import { discoverEndpoints } from '../backends/discover.js';
+import { esSearch } from '../backends/elasticsearch.js';
+import { esFieldCaps } from '../backends/es-field-caps.js';
+import { influxQuery } from '../backends/influx.js';
+import type { DiagnoseBackends } from './collect.js';
+
+export function createDiagnoseBackends(config: Config): DiagnoseBackends {
+  return {
+    async datacenter(options) {
+      return config.consul.datacenter ?? (await localDatacenter(config, { timeoutMs: options.timeoutMs }));
+    },
+    async listServices(options) {
+      return Object.keys(await listServices(config, { timeoutMs: options.timeoutMs })).sort();
+    },
+    async serviceInstances(service, options) {
+      const instances = await serviceInstances(config, service, { timeoutMs: options.timeoutMs });
+      return instances.map((i) => ({
+        node: i.node,
+        address: i.address,
+        serviceId: i.serviceId,
+        tags: i.serviceTags,
+        // Node-level checks (serfHealth) and the instance's own checks.
+        checks: i.checks.filter((c) => c.serviceId === '' || c.serviceId === i.serviceId).map((c) => ({ name: c.name, status: c.status, output: c.output })),
+      }));
+    },
+    // Discovery uses the Consul client's own per-call timeout.
+    endpoints: async () => discoverEndpoints(config, ['influx', 'elasticsearch']),
+    influxQuery: (endpoint, database, query, options) => influxQuery(endpoint, database, query, options),
+    esFieldCaps: (endpoint, index, fields, options) => esFieldCaps(endpoint, index, fields, options),
+    esSearch: async (endpoint, index, body, options) => esSearch(endpoint, index, body, options),
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The only part of diagnose that reaches the backends (through `DiagnoseBackends`): Consul first,
+ * then InfluxDB and Elasticsearch in parallel, each call time-boxed, all under one deadline. A source
+ * that fails or runs out of time is marked `unavailable`/`error`; the rest of the diagnosis goes on.
+ */
+import type { Endpoint } from '../config.js';
+import type { Catalog, ServiceDef } from '../define/types.js';
+import { CalvinError, isCalvinError } from '../errors.js';
+import type { Collected, CollectedInstance, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
+import { fieldsFromCaps, logsFromSearch, seriesFromInflux, type InfluxSeries } from './parse.js';
+import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, signalQueries, type LogSelectorFilter, type Windows } from './queries.js';
+import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
+import { watchedSignals } from './signals.js';
+import type { SourceStatus } from './types.js';
+
+export interface InstanceInfo extends CollectedInstance {
+  tags?: string[];
+}
+
+export interface CallOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** What diagnose needs from the backends; `createDiagnoseBackends` wires the real ones. */
+export interface DiagnoseBackends {
+  datacenter(options: CallOptions): Promise<string>;
+  listServices(options: CallOptions): Promise<string[]>;
+  serviceInstances(service: string, options: CallOptions): Promise<InstanceInfo[]>;
+  endpoints(options: CallOptions): Promise<{ influx?: Endpoint & { username?: string; password?: string }; elasticsearch?: Endpoint & { username?: string; password?: string } }>;
+  influxQuery(endpoint: Endpoint & { username?: string; password?: string }, database: string, query: string, options: CallOptions): Promise<InfluxSeries[]>;
+  esFieldCaps(endpoint: Endpoint & { username?: string; password?: string }, index: string, fields: string[], options: CallOptions): Promise<unknown>;
+  esSearch(endpoint: Endpoint & { username?: string; password?: string }, index: string, body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
+}
+
+export interface CollectRequest {
+  query: string;
+  /** End of the window. */
+  to: Date;
+  /** Length of the window in milliseconds. */
+  lengthMs: number;
+  baselineFactor?: number;
+  /** Absolute time by which everything must be back (ms since epoch, same clock as `now`). */
+  deadlineAt: number;
+  now: () => number;
+  catalog: Catalog;
+  knownIssues: KnownIssue[];
+  systemDatabase: string;
+}
+
+const CONSUL_CALL_MS = 4_000;
+/** Kept for analysis and rendering after the backends answer. */
+const MARGIN_MS = 250;
+
+export async function collect(backends: DiagnoseBackends, req: CollectRequest): Promise<Collected> {
+  const remaining = (): number => Math.max(1, req.deadlineAt - req.now() - MARGIN_MS);
+  const consulCall = (): CallOptions => ({ timeoutMs: Math.min(CONSUL_CALL_MS, remaining()) });
+
+  const [environment, names] = await Promise.all([backends.datacenter(consulCall()), backends.listServices(consulCall())]).catch((error: unknown) => {
+    throw asConsulError(error);
+  });
+  const defs = req.catalog.services;
+  let match: ServiceMatch | null = resolveByName(req.query, names, defs);
+  let instances: InstanceInfo[] | undefined;
+  if (!match) {
+    const all = await Promise.all(names.slice(0, 500).map(async (n) => [n, await backends.serviceInstances(n, consulCall())] as const)).catch((error: unknown) => {
+      throw asConsulError(error);
+    });
+    match = resolveByServiceId(req.query, new Map(all.map(([n, list]) => [n, list.map((i) => i.serviceId)])), defs);
+    if (!match) throw unknownServiceError(req.query, names, defs, environment);
+    instances = all.find(([n]) => n === match?.service)?.[1];
+  }
+  const service = match.service;
+  const definition = match.definition;
+  instances ??= await backends.serviceInstances(service, consulCall()).catch((error: unknown) => {
+    throw asConsulError(error);
+  });
+  if (definition?.consulTags && definition.consulTags.length > 0) {
+    // Tags tell apart services sharing one Consul name (Grafana is `metrics` tagged `dashboard`);
+    // when no instance carries them, the definition's tags are stale, not the instances wrong.
+    const wanted = definition.consulTags;
+    const tagged = instances.filter((i) => !i.tags || wanted.every((t) => i.tags?.includes(t)));
+    if (tagged.length > 0) instances = tagged;
+  }
+  instances = [...instances].sort((a, b) => a.node.localeCompare(b.node) || a.serviceId.localeCompare(b.serviceId));
+
+  const windows = planWindows(req.to, req.lengthMs, req.baselineFactor);
+  const signals = watchedSignals(definition, req.systemDatabase);
+  const base: Collected = {
+    service,
+    query: req.query,
+    environment,
+    window: windows.window,
+    baseline: windows.baseline,
+    bucketMs: windows.bucketMs,
+    instances: instances.map(({ node, address, serviceId, checks }) => ({ node, address, serviceId, checks })),
+    knownServices: names,
+    signals,
+    metrics: [],
+    logs: { hosts: [], windowErrors: [], baselineErrors: [] },
+    serviceRunbooks: definition?.runbooks ?? [],
+    alertRunbooks: alertRunbooks(req.catalog, definition, service),
+    knownIssues: req.knownIssues,
+    sources: { consul: 'ok', influx: 'ok', elasticsearch: 'ok' },
+    sourceErrors: {},
+  };
+  if (instances.length === 0) return base;
+
+  let endpoints: Awaited<ReturnType<DiagnoseBackends['endpoints']>>;
+  try {
+    endpoints = await backends.endpoints(consulCall());
+  } catch (error) {
+    throw asConsulError(error);
+  }
+  const nodes = [...new Set(instances.map((i) => i.node))];
+  const abort = new AbortController();
+  const deadline = new Promise<'timeout'>((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), remaining());
+    timer.unref?.();
+    abort.signal.addEventListener('abort', () => clearTimeout(timer));
+  });
+  const call = (): CallOptions => ({ timeoutMs: remaining(), signal: abort.signal });
+
+  const metricsWork = endpoints.influx
+    ? collectMetrics(backends, endpoints.influx, signals, nodes, windows, call)
+    : Promise.resolve<SourceResult<SignalSeries[]>>({ status: 'unavailable', error: 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)', value: [] });
+  const logsWork = endpoints.elasticsearch
+    ? collectLogs(backends, endpoints.elasticsearch, nodes, windows, definition, call)
+    : Promise.resolve<SourceResult<CollectedLogs>>({ status: 'unavailable', error: 'no Elasticsearch found (Consul service "documents" tagged "http", or ELASTICSEARCH_URL)', value: base.logs });
+
+  const timedOut = <T>(value: T): SourceResult<T> => ({ status: 'unavailable', error: 'no answer before the deadline', value });
+  const [metrics, logs] = await Promise.all([
+    Promise.race([metricsWork, deadline.then(() => timedOut<SignalSeries[]>([]))]),
+    Promise.race([logsWork, deadline.then(() => timedOut<CollectedLogs>(base.logs))]),
+  ]);
+  abort.abort();
+  return {
+    ...base,
+    metrics: metrics.value,
+    logs: logs.value,
+    sources: { consul: 'ok', influx: metrics.status, elasticsearch: logs.status },
+    sourceErrors: { ...(metrics.error ? { influx: metrics.error } : {}), ...(logs.error ? { elasticsearch: logs.error } : {}) },
+  };
+}
+
+interface SourceResult<T> {
+  status: SourceStatus;
+  error?: string;
+  value: T;
+}
+
+function statusOf(error: unknown): SourceStatus {
+  return isCalvinError(error) && error.code === 'BACKEND_UNREACHABLE' ? 'unavailable' : 'error';
+}
+
+function messageOf(error: unknown): string {
+  return isCalvinError(error) ? error.oneLine() : error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+}
+
+async function collectMetrics(
+  backends: DiagnoseBackends,
+  endpoint: Endpoint,
+  signals: ReturnType<typeof watchedSignals>,
+  nodes: string[],
+  windows: Windows,
+  call: () => CallOptions,
+): Promise<SourceResult<SignalSeries[]>> {
+  const queries = signalQueries(signals, nodes, windows);
+  const answers = await Promise.allSettled(queries.map((q) => backends.influxQuery(endpoint, q.database, q.text, call())));
+  const failures = answers.flatMap((a) => (a.status === 'rejected' ? [a.reason as unknown] : []));
+  const nodeSet = new Set(nodes);
+  const series: SignalSeries[] = [];
+  for (const signal of signals) {
+    const mine = answers.flatMap((a, i) => (a.status === 'fulfilled' && queries[i]?.signal === signal.name ? [a.value] : []));
+    series.push(...seriesFromInflux(signal.name, signal.splitBy, mine, nodeSet));
+  }
+  if (failures.length === 0) return { status: 'ok', value: series };
+  // Some answers and some failures (a missing database, say): still a usable source.
+  if (failures.length < answers.length && !failures.some((f) => statusOf(f) === 'unavailable')) return { status: 'ok', value: series, error: messageOf(failures[0]) };
+  return { status: statusOf(failures[0]), error: messageOf(failures[0]), value: series };
+}
+
+async function collectLogs(
+  backends: DiagnoseBackends,
+  endpoint: Endpoint,
+  nodes: string[],
+  windows: Windows,
+  definition: ServiceDef | undefined,
+  call: () => CallOptions,
+): Promise<SourceResult<CollectedLogs>> {
+  const index = definition?.logs.indexPattern || 'logs-*';
+  const empty: CollectedLogs = { hosts: [], windowErrors: [], baselineErrors: [] };
+  try {
+    const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
+    const caps = await backends.esFieldCaps(endpoint, index, candidates, call());
+    const fields = fieldsFromCaps(caps, LOG_FIELD_CANDIDATES);
+    // The service's own names (Consul name, id, aliases) count as ECS service names too:
+    // Nexus logs `service.name: nexus` while the Consul service is `artefacts`.
+    const selector: LogSelectorFilter | undefined = definition
+      ? { serviceNames: [...new Set([...definition.logs.serviceNames, definition.consulName, definition.id, ...definition.aliases])], processNames: definition.logs.processNames }
+      : undefined;
+    const response = await backends.esSearch(endpoint, index, logSearchBody(nodes, windows, fields, selector), call());
+    return { status: 'ok', value: logsFromSearch(response, fields, new Set(nodes)) };
+  } catch (error) {
+    return { status: statusOf(error), error: messageOf(error), value: empty };
+  }
+}
+
+function alertRunbooks(catalog: Catalog, definition: ServiceDef | undefined, service: string): AlertRunbook[] {
+  const ids = new Set([service, ...(definition ? [definition.id] : [])]);
+  return catalog.alerts
+    .filter((a) => ids.has(a.service))
+    .map((a) => ({ alert: a.name, title: a.runbook.title, url: a.runbook.url, measurement: a.query.measurement, field: a.query.field }));
+}
+
+function asConsulError(error: unknown): CalvinError {
+  if (isCalvinError(error) && error.code !== 'BACKEND_UNREACHABLE') return error;
+  return new CalvinError('CONSUL_UNREACHABLE', `Consul is unreachable (${messageOf(error)})`, 'set CONSUL_HTTP_ADDR to a reachable Consul agent, e.g. CONSUL_HTTP_ADDR=127.0.0.1:8500');
+}

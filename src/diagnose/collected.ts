@@ -1,0 +1,117 @@
+/**
+ * What collect hands to analyze: plain data fetched from Consul, InfluxDB and Elasticsearch,
+ * already reshaped so that analysis is a pure function of it (and of an injected clock).
+ */
+import type { MetricSignal, RunbookLink } from '../define/types.js';
+import type { CheckStatus, SourceStatus, TimeWindow } from './types.js';
+
+export interface CollectedCheck {
+  name: string;
+  status: CheckStatus;
+  output: string;
+}
+
+export interface CollectedInstance {
+  node: string;
+  address: string;
+  serviceId: string;
+  checks: CollectedCheck[];
+}
+
+/** A metric the diagnosis watches; `splitBy` names a tag whose values are separate series (disk path). */
+export interface WatchedSignal extends MetricSignal {
+  splitBy?: string;
+}
+
+export interface SeriesPoint {
+  /** Start of the bucket, ISO 8601. */
+  time: string;
+  value: number | null;
+}
+
+/** One host's (and split tag value's) buckets of one signal over the baseline and the window. */
+export interface SignalSeries {
+  signal: string;
+  host: string;
+  /** Value of the `splitBy` tag, e.g. `/srv`. */
+  split?: string;
+  points: SeriesPoint[];
+}
+
+export interface LogBucket {
+  time: string;
+  total: number;
+  errors: number;
+}
+
+export interface HostLogStats {
+  host: string;
+  window: { total: number; errors: number; warnings: number };
+  baseline: { total: number; errors: number; warnings: number };
+  /** Per bucket of the window. */
+  buckets: LogBucket[];
+}
+
+/** Error messages with identical text, counted by an aggregation (or estimated from a sample). */
+export interface MessageGroup {
+  message: string;
+  count: number;
+  /** Count per host (host.name). */
+  hosts: { name: string; count: number }[];
+  first: string;
+  last: string;
+  errorTypes: string[];
+  services: string[];
+  processes: string[];
+}
+
+export interface CollectedLogs {
+  hosts: HostLogStats[];
+  /** Error/critical messages of the window. */
+  windowErrors: MessageGroup[];
+  /** Error messages of the baseline (to tell new patterns from old ones). */
+  baselineErrors: MessageGroup[];
+}
+
+export interface AlertRunbook {
+  alert: string;
+  title: string;
+  url: string;
+  /** Measurement and field the alert watches: runbooks of alerts on anomalous signals rank first. */
+  measurement: string;
+  field: string;
+}
+
+export interface KnownIssue {
+  id: string;
+  title: string;
+  runbook: string;
+  /** Regular expression (case-insensitive) tested on error messages. */
+  pattern: string;
+  /** Optional exact matches on ECS fields of the messages: error.type, service.name, process.name, host.name. */
+  fields?: Record<string, string>;
+  /** Restrict to services (Consul names); absent = any service. */
+  services?: string[];
+}
+
+export interface Collected {
+  service: string;
+  query: string;
+  environment: string;
+  window: TimeWindow;
+  baseline: TimeWindow;
+  /** Bucket length used in the window, in milliseconds. */
+  bucketMs: number;
+  instances: CollectedInstance[];
+  /** Every Consul service name of the environment (to name a dependency that logs mention). */
+  knownServices: string[];
+  signals: WatchedSignal[];
+  metrics: SignalSeries[];
+  logs: CollectedLogs;
+  serviceRunbooks: RunbookLink[];
+  alertRunbooks: AlertRunbook[];
+  knownIssues: KnownIssue[];
+  sources: { consul: SourceStatus; influx: SourceStatus; elasticsearch: SourceStatus };
+  /** Why a source is not ok (shown in reports; never secrets). */
+  sourceErrors: { influx?: string; elasticsearch?: string };
+}

@@ -1,0 +1,198 @@
+/**
+ * The backend queries of a diagnosis, built as data (pure): InfluxQL through the escaping builder,
+ * Elasticsearch as an aggregation-only search body. collect.ts sends them; the benchmark sends the
+ * very same ones straight through the backends.
+ */
+import { exactMatchPattern, renderInfluxQL } from '../define/influxql.js';
+import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.js';
+import type { WatchedSignal } from './collected.js';
+import type { TimeWindow } from './types.js';
+
+export interface Windows {
+  window: TimeWindow;
+  baseline: TimeWindow;
+  /** Bucket of the window and of the baseline, in milliseconds. */
+  bucketMs: number;
+  baselineBucketMs: number;
+}
+
+const NICE_BUCKETS_MS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map((s) => s * 1000);
+const POINTS = 60;
+
+function niceBucket(lengthMs: number): number {
+  const wanted = lengthMs / POINTS;
+  return NICE_BUCKETS_MS.find((b) => b >= wanted) ?? (NICE_BUCKETS_MS[NICE_BUCKETS_MS.length - 1] as number);
+}
+
+/**
+ * The window ends at `to` and starts `lengthMs` earlier, aligned down to its bucket so that every
+ * bucket is whole; the baseline is the `baselineFactor` windows right before it.
+ */
+export function planWindows(to: Date, lengthMs: number, baselineFactor = 4): Windows {
+  const bucketMs = niceBucket(lengthMs);
+  const fromMs = Math.floor((to.getTime() - lengthMs) / bucketMs) * bucketMs;
+  const baselineLength = (to.getTime() - fromMs) * baselineFactor;
+  const baselineBucketMs = niceBucket(baselineLength);
+  const baselineFromMs = Math.floor((fromMs - baselineLength) / baselineBucketMs) * baselineBucketMs;
+  return {
+    window: { from: iso(fromMs), to: iso(to.getTime()) },
+    baseline: { from: iso(baselineFromMs), to: iso(fromMs) },
+    bucketMs,
+    baselineBucketMs,
+  };
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function duration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+export interface SignalQuery {
+  signal: string;
+  part: 'window' | 'baseline';
+  database: string;
+  text: string;
+}
+
+function selection(signal: WatchedSignal): FieldSelection {
+  if (signal.aggregate === 'non_negative_derivative') return { field: signal.field, functions: [{ fn: 'mean' }, { fn: 'non_negative_derivative', args: ['1s'] }] };
+  return { field: signal.field, functions: [{ fn: signal.aggregate }] };
+}
+
+/** One query per signal and part, covering every instance at once, grouped by time and host. */
+export function signalQueries(signals: WatchedSignal[], nodes: string[], w: Windows): SignalQuery[] {
+  if (nodes.length === 0) return [];
+  const queries: SignalQuery[] = [];
+  for (const signal of signals) {
+    const where: TagCondition[] = [{ key: 'host', op: '=~', value: { kind: 'regex', pattern: exactMatchPattern(nodes) } }];
+    for (const [key, value] of Object.entries(signal.where ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+      where.push({ key, op: '=', value: { kind: 'literal', value }, join: 'AND' });
+    }
+    for (const part of ['window', 'baseline'] as const) {
+      const range = part === 'window' ? w.window : w.baseline;
+      const query: InfluxQuery = {
+        kind: 'influxql',
+        database: signal.database,
+        measurement: signal.measurement,
+        select: [selection(signal)],
+        where,
+        timeFilter: false,
+        timeRange: range,
+        groupByTime: duration(part === 'window' ? w.bucketMs : w.baselineBucketMs),
+        groupByTags: signal.splitBy ? ['host', signal.splitBy] : ['host'],
+        fill: 'none',
+      };
+      queries.push({ signal: signal.name, part, database: signal.database, text: renderInfluxQL(query) });
+    }
+  }
+  return queries;
+}
+
+/** Which ECS fields can be aggregated on this cluster (keyword, or a `.keyword` sub-field). */
+export interface LogFields {
+  host: string;
+  level: string;
+  message: string | null;
+  service: string | null;
+  process: string | null;
+  errorType: string | null;
+}
+
+export const ERROR_LEVELS = ['error', 'err', 'critical', 'crit', 'fatal', 'alert', 'emerg', 'emergency', 'severe', 'ERROR', 'FATAL', 'CRITICAL', 'SEVERE'];
+const WARNING_LEVELS = ['warn', 'warning', 'WARN', 'WARNING'];
+export const TOP_MESSAGES = 100;
+export const SAMPLE_SIZE = 100;
+
+export interface LogSelectorFilter {
+  serviceNames: string[];
+  processNames: string[];
+}
+
+/**
+ * One search, aggregations only: per host a date histogram split into errors, level counts for the
+ * window and the baseline, and the error messages (exact counts per distinct message, plus a
+ * bounded sample when messages are not aggregatable).
+ */
+export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined): Record<string, unknown> {
+  const filter: unknown[] = [
+    { terms: { [fields.host]: nodes } },
+    { range: { '@timestamp': { gte: w.baseline.from, lt: w.window.to, format: 'strict_date_optional_time' } } },
+  ];
+  const should: unknown[] = [];
+  if (selector && fields.service && selector.serviceNames.length > 0) should.push({ terms: { [fields.service]: selector.serviceNames } });
+  if (selector && fields.process && selector.processNames.length > 0) should.push({ terms: { [fields.process]: selector.processNames } });
+  if (should.length > 0) filter.push({ bool: { should, minimum_should_match: 1 } });
+  const errors = { terms: { [fields.level]: ERROR_LEVELS } };
+  const levels = { terms: { field: fields.level, size: 20 } };
+  const messageDetails: Record<string, unknown> = {
+    hosts: { terms: { field: fields.host, size: Math.min(nodes.length, 100) } },
+    first: { min: { field: '@timestamp' } },
+    last: { max: { field: '@timestamp' } },
+  };
+  if (fields.errorType) messageDetails.types = { terms: { field: fields.errorType, size: 3 } };
+  if (fields.service) messageDetails.services = { terms: { field: fields.service, size: 3 } };
+  if (fields.process) messageDetails.processes = { terms: { field: fields.process, size: 3 } };
+  const messages = (size: number): Record<string, unknown> =>
+    fields.message
+      ? { messages: { terms: { field: fields.message, size, order: { _count: 'desc' } }, aggs: messageDetails } }
+      : {
+          sample: {
+            top_hits: {
+              size: SAMPLE_SIZE,
+              sort: [{ '@timestamp': { order: 'desc' } }],
+              _source: { includes: ['message', '@timestamp', 'host.name', 'error.type', 'service.name', 'process.name'] },
+            },
+          },
+        };
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter } },
+    aggs: {
+      window: {
+        filter: { range: { '@timestamp': { gte: w.window.from, lt: w.window.to, format: 'strict_date_optional_time' } } },
+        aggs: {
+          hosts: {
+            terms: { field: fields.host, size: Math.min(nodes.length, 1000) },
+            aggs: {
+              levels,
+              histogram: {
+                date_histogram: { field: '@timestamp', fixed_interval: duration(w.bucketMs), min_doc_count: 0, extended_bounds: { min: w.window.from, max: w.window.to } },
+                aggs: { errors: { filter: errors } },
+              },
+            },
+          },
+          errors: { filter: errors, aggs: messages(TOP_MESSAGES) },
+        },
+      },
+      baseline: {
+        filter: { range: { '@timestamp': { gte: w.baseline.from, lt: w.baseline.to, format: 'strict_date_optional_time' } } },
+        aggs: {
+          hosts: { terms: { field: fields.host, size: Math.min(nodes.length, 1000) }, aggs: { levels } },
+          errors: { filter: errors, aggs: messages(TOP_MESSAGES * 2) },
+        },
+      },
+    },
+  };
+}
+
+export function isWarningLevel(level: string): boolean {
+  return WARNING_LEVELS.includes(level);
+}
+
+export function isErrorLevel(level: string): boolean {
+  return ERROR_LEVELS.includes(level);
+}
+
+/** The ECS fields diagnose aggregates on, to look up in `_field_caps`. */
+export const LOG_FIELD_CANDIDATES: Record<keyof LogFields, string> = {
+  host: 'host.name',
+  level: 'log.level',
+  message: 'message',
+  service: 'service.name',
+  process: 'process.name',
+  errorType: 'error.type',
+};

@@ -1,0 +1,10 @@
+export { Grok, GrokLibrary, compileGrok, standardGrokLibrary, parsePatternFile } from './grok.js';
+export type { GrokCaptures, GrokLibraryOptions } from './grok.js';
+export { expandGrok } from './compile.js';
+export type { CaptureSpec, ExpandedGrok, GrokType } from './compile.js';
+export { loadOniguruma, isOnigurumaLoaded } from './engine.js';
+export { GrokError } from './errors.js';
+export { OnigRegex } from './regex.js';
+export { STANDARD_PATTERNS } from './patterns/index.js';
+export { parseFieldPath, formatFieldPath, dottedFieldPath } from './field-path.js';
+export * from './pipeline/index.js';

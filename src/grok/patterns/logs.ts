@@ -1,0 +1,21 @@
+/**
+ * Syslog and HTTP access-log grok patterns. Captures use ECS field names (what Logstash 8 does
+ * with `ecs_compatibility => v8`), e.g. `[process][name]`, `[source][address]`.
+ */
+export const LOG_PATTERNS: Record<string, string> = {
+  // A program name: printable ASCII except '[' and ']' (which delimit the pid).
+  PROG: '[\\x21-\\x5a\\x5c\\x5e-\\x7e]+',
+  SYSLOGPROG: '%{PROG:[process][name]}(?:\\[%{POSINT:[process][pid]:int}\\])?',
+  SYSLOGHOST: '%{IPORHOST}',
+  SYSLOGFACILITY: '<%{NONNEGINT:[log][syslog][facility][code]:int}.%{NONNEGINT:[log][syslog][priority]:int}>',
+  SYSLOGBASE: '%{SYSLOGTIMESTAMP:timestamp} (?:%{SYSLOGFACILITY} )?%{SYSLOGHOST:[host][hostname]} %{SYSLOGPROG}:',
+  SYSLOGLINE: '%{SYSLOGBASE} %{GREEDYDATA:message}',
+  SYSLOG5424PRI: '<%{NONNEGINT:[log][syslog][priority]:int}>',
+  HTTPDUSER: '%{EMAILADDRESS}|%{USER}',
+  COMMONAPACHELOG:
+    '%{IPORHOST:[source][address]} (?:-|%{HTTPDUSER:[apache][access][user][identity]}) (?:-|%{HTTPDUSER:[user][name]}) \\[%{HTTPDATE:timestamp}\\] "(?:%{WORD:[http][request][method]} %{NOTSPACE:[url][original]}(?: HTTP/%{NUMBER:[http][version]})?|%{DATA})" (?:-|%{INT:[http][response][status_code]:int}) (?:-|%{INT:[http][response][body][bytes]:int})',
+  COMBINEDAPACHELOG: '%{COMMONAPACHELOG} "(?:-|%{DATA:[http][request][referrer]})" "(?:-|%{DATA:[user_agent][original]})"',
+  // Sonatype Nexus request.log: combined log plus request bytes, elapsed ms and the thread.
+  NEXUSREQUEST:
+    '%{IPORHOST:[source][address]} - (?:-|%{NOTSPACE:[user][name]}) \\[%{HTTPDATE:timestamp}\\] "%{WORD:[http][request][method]} %{NOTSPACE:[url][original]} HTTP/%{NUMBER:[http][version]}" %{INT:[http][response][status_code]:int} (?:-|%{INT:[http][request][body][bytes]:int}) (?:-|%{INT:[http][response][body][bytes]:int}) %{INT:[event][duration]:int} "(?:-|%{DATA:[user_agent][original]})" \\[%{NOTSPACE:[process][thread][name]}\\]',
+};

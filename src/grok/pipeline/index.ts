@@ -1,0 +1,11 @@
+export { compileLogstashFilters, compileLogFilterDef, compilePlugin, pluginSettings } from './program.js';
+export type { FilterProgram, ProgramOptions, RunResult } from './program.js';
+export { checkLogCase } from './expect.js';
+export type { CaseStatus, LogCaseOutcome } from './expect.js';
+export { compileCondition, compileLogCondition, valuesEqual } from './conditions.js';
+export { getPath, setPath, removePath, hasPath, sprintf, tagsOf } from './event.js';
+export type { LogEvent } from './event.js';
+export { compileDateFormat, formatJoda, parseIso8601 } from './joda.js';
+export { FILTER_PLUGINS } from './plugins/index.js';
+export { FilterConfigError, UnsupportedError } from './types.js';
+export type { RunContext, CompileEnv, Settings, SettingValue } from './types.js';

@@ -1,0 +1,166 @@
+/**
+ * The mutate filter, in Logstash's fixed order: coerce, rename, update, replace, convert, gsub,
+ * uppercase, capitalize, lowercase, strip, split, join, merge, copy; then the common options.
+ */
+import { OnigRegex } from '../../regex.js';
+import { GrokError } from '../../errors.js';
+import { compileOnSuccess } from '../common.js';
+import { deepClone, getPath, hasPath, isPlainObject, removePath, setPath, sprintf, valueToString } from '../event.js';
+import type { LogEvent } from '../event.js';
+import { asHash, asList } from '../settings.js';
+import type { CompileEnv, FilterPlugin, Settings } from '../types.js';
+import { FilterConfigError } from '../types.js';
+
+type Step = (event: LogEvent) => void;
+
+const TRUE = new Set(['true', 't', 'yes', 'y', '1', '1.0']);
+const FALSE = new Set(['false', 'f', 'no', 'n', '0', '0.0']);
+
+function convertValue(v: unknown, type: string): unknown {
+  if (Array.isArray(v)) return v.map((x) => convertValue(x, type));
+  switch (type) {
+    case 'integer': {
+      if (typeof v === 'boolean') return v ? 1 : 0;
+      const n = parseInt(String(v).replace(/_/g, ''), 10);
+      return Number.isNaN(n) ? 0 : n;
+    }
+    case 'float': {
+      if (typeof v === 'boolean') return v ? 1 : 0;
+      const n = parseFloat(String(v));
+      return Number.isNaN(n) ? 0 : n;
+    }
+    case 'string':
+      return valueToString(v);
+    case 'boolean': {
+      const s = String(v).toLowerCase();
+      if (TRUE.has(s)) return true;
+      if (FALSE.has(s)) return false;
+      return v;
+    }
+    default:
+      return v;
+  }
+}
+
+function mapStrings(v: unknown, fn: (s: string) => string): unknown {
+  if (typeof v === 'string') return fn(v);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? fn(x) : x));
+  return v;
+}
+
+function compileSteps(settings: Settings, env: CompileEnv, where: string): Step[] {
+  const steps: Step[] = [];
+  const p = env.parsePath;
+  const hash = (name: string): [string, unknown][] => asHash(settings[name], `${where}: ${name}`);
+
+  for (const [field, value] of hash('coerce')) {
+    steps.push((e) => {
+      const path = p(field);
+      if (hasPath(e, path) && getPath(e, path) === null) setPath(e, path, sprintf(String(value), e, p));
+    });
+  }
+  for (const [from, to] of hash('rename')) {
+    steps.push((e) => {
+      const src = p(sprintf(from, e, p));
+      if (!hasPath(e, src)) return;
+      const v = getPath(e, src);
+      removePath(e, src);
+      setPath(e, p(sprintf(String(to), e, p)), v);
+    });
+  }
+  for (const [field, value] of hash('update')) {
+    steps.push((e) => {
+      const path = p(field);
+      if (hasPath(e, path)) setPath(e, path, sprintf(String(value), e, p));
+    });
+  }
+  for (const [field, value] of hash('replace')) {
+    steps.push((e) => setPath(e, p(field), sprintf(String(value), e, p)));
+  }
+  for (const [field, type] of hash('convert')) {
+    const t = String(type);
+    if (!['integer', 'float', 'string', 'boolean'].includes(t)) throw new FilterConfigError(`${where}: convert type '${t}' is not evaluated (integer, float, string, boolean)`);
+    steps.push((e) => {
+      const path = p(field);
+      const v = getPath(e, path);
+      if (v !== undefined && v !== null) setPath(e, path, convertValue(v, t));
+    });
+  }
+  const gsub = asList(settings.gsub);
+  if (gsub.length % 3 !== 0) throw new FilterConfigError(`${where}: gsub needs triples [field, pattern, replacement]`);
+  for (let i = 0; i < gsub.length; i += 3) {
+    const field = gsub[i] as string;
+    let re: OnigRegex;
+    try {
+      re = OnigRegex.of(gsub[i + 1] as string);
+    } catch (err) {
+      if (err instanceof GrokError) throw new FilterConfigError(`${where}: gsub ${err.message}`);
+      throw err;
+    }
+    const replacement = gsub[i + 2] as string;
+    steps.push((e) => {
+      const path = p(field);
+      const v = getPath(e, path);
+      if (v !== undefined) setPath(e, path, mapStrings(v, (s) => re.replaceAll(s, sprintf(replacement, e, p))));
+    });
+  }
+  const caseStep = (name: string, fn: (s: string) => string): void => {
+    for (const field of asList(settings[name])) {
+      steps.push((e) => {
+        const path = p(field);
+        const v = getPath(e, path);
+        if (v !== undefined) setPath(e, path, mapStrings(v, fn));
+      });
+    }
+  };
+  caseStep('uppercase', (s) => s.toUpperCase());
+  caseStep('capitalize', (s) => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase());
+  caseStep('lowercase', (s) => s.toLowerCase());
+  caseStep('strip', (s) => s.trim());
+  for (const [field, sep] of hash('split')) {
+    steps.push((e) => {
+      const path = p(field);
+      const v = getPath(e, path);
+      if (typeof v === 'string') setPath(e, path, v.split(String(sep)));
+    });
+  }
+  for (const [field, sep] of hash('join')) {
+    steps.push((e) => {
+      const path = p(field);
+      const v = getPath(e, path);
+      if (Array.isArray(v)) setPath(e, path, v.map(valueToString).join(String(sep)));
+    });
+  }
+  for (const [dest, src] of hash('merge')) {
+    steps.push((e) => {
+      const d = p(dest);
+      const s = getPath(e, p(String(src)));
+      if (s === undefined) return;
+      const cur = getPath(e, d);
+      if (cur === undefined) setPath(e, d, deepClone(s));
+      else if (isPlainObject(cur) && isPlainObject(s)) Object.assign(cur, deepClone(s));
+      else setPath(e, d, [...(Array.isArray(cur) ? cur : [cur]), ...(Array.isArray(s) ? s : [s])]);
+    });
+  }
+  for (const [src, dest] of hash('copy')) {
+    steps.push((e) => {
+      const s = getPath(e, p(src));
+      if (s !== undefined) setPath(e, p(String(dest)), deepClone(s));
+    });
+  }
+  return steps;
+}
+
+export const mutatePlugin: FilterPlugin = {
+  name: 'mutate',
+  settings: ['coerce', 'rename', 'update', 'replace', 'convert', 'gsub', 'uppercase', 'capitalize', 'lowercase', 'strip', 'split', 'join', 'merge', 'copy', 'tag_on_failure'],
+  compile(settings, env, where) {
+    const steps = compileSteps(settings, env, where);
+    const onSuccess = compileOnSuccess(settings, env, where);
+    return (event) => {
+      for (const step of steps) step(event);
+      onSuccess(event);
+      return undefined;
+    };
+  },
+};

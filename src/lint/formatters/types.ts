@@ -1,0 +1,17 @@
+import type { LintResult, RuleMeta } from '../types.js';
+
+export interface FormatterContext {
+  /** Metadata of the rules that ran, by id (for SARIF rule descriptors and hints). */
+  rules: Map<string, RuleMeta>;
+  /** Every linted file (results hold only files with findings); JUnit lists the clean ones as passed. */
+  files?: string[];
+  color?: boolean;
+  /** calvin's version, for SARIF tool.driver.version. */
+  version?: string;
+}
+
+/** A formatter turns results into text. It never decides the exit code. */
+export type Formatter = (results: LintResult[], context: FormatterContext) => string;
+
+/** Control characters out of names that came from files or backends (terminal safety). */
+export const clean = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');

@@ -1,0 +1,58 @@
+/** The library entry point: lint files, folders and definitions; returns ESLint-style results. */
+import type { Catalog } from '../define/types.js';
+import { runRules } from './engine.js';
+import { collectInputs, fileExistsFrom } from './files.js';
+import type { LiveFacts } from './live/facts.js';
+import { buildProject, type InputFile } from './project.js';
+import { RULES } from './rules/index.js';
+import type { LintProject, LintResult, LintRule } from './types.js';
+
+export interface LintRunOptions {
+  /** Files and folders; empty → the definitions under `root`. */
+  paths: string[];
+  root: string;
+  cwd?: string;
+  rules?: readonly LintRule[];
+  /** Gathers live facts once the project is known (see live/gather.ts). */
+  live?: (project: LintProject) => Promise<LiveFacts>;
+  /** Loads a definitions root (default: src/load's loadCatalog). */
+  loadCatalog?: (root: string) => Promise<Catalog>;
+}
+
+export interface LintRun {
+  results: LintResult[];
+  project: LintProject;
+  rules: readonly LintRule[];
+  filesLinted: number;
+}
+
+function mergeCatalogs(catalogs: Catalog[]): Catalog {
+  return {
+    services: catalogs.flatMap((c) => c.services),
+    dashboards: catalogs.flatMap((c) => c.dashboards),
+    alerts: catalogs.flatMap((c) => c.alerts),
+    logFilters: catalogs.flatMap((c) => c.logFilters),
+    indexTemplates: catalogs.flatMap((c) => c.indexTemplates),
+  };
+}
+
+/** Lint in-memory inputs (pure apart from the injected file check). */
+export function lintInputs(files: InputFile[], options: { catalog?: Catalog; rules?: readonly LintRule[]; knownPaths?: Set<string>; fileExists?: (p: string) => boolean; live?: LiveFacts } = {}): { results: LintResult[]; project: LintProject } {
+  const project = buildProject({ files, ...options });
+  return { results: runRules(project, options.rules ?? RULES), project };
+}
+
+export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
+  const cwd = options.cwd ?? process.cwd();
+  const rules = options.rules ?? RULES;
+  const collected = options.paths.length ? await collectInputs(options.paths, cwd) : { files: [], knownPaths: new Set<string>(), definitionRoots: [options.root] };
+  const load = options.loadCatalog ?? (async (root: string) => (await import('../load/index.js')).loadCatalog(root));
+  const catalogs = await Promise.all(collected.definitionRoots.map((r) => load(r)));
+  // Grok expressions are compiled on the real engine when it is available.
+  await (await import('../grok/engine.js')).loadOniguruma().catch(() => undefined);
+  const catalog = catalogs.length ? mergeCatalogs(catalogs) : undefined;
+  const base = { files: collected.files, knownPaths: collected.knownPaths, fileExists: fileExistsFrom(cwd), ...(catalog ? { catalog } : {}) };
+  let project = buildProject(base);
+  if (options.live) project = buildProject({ ...base, live: await options.live(project) });
+  return { results: runRules(project, rules), project, rules, filesLinted: collected.files.length + (catalog ? 1 : 0) };
+}

@@ -1,0 +1,88 @@
+/**
+ * `calvin lint --live`: gathers what InfluxDB and Elasticsearch hold for the names the project
+ * references. This module only calls the backends (through src/backends); the checks are the
+ * pure `live-*` rules over the facts it returns.
+ */
+import type { Config } from '../../config.js';
+import { discoverEndpoints } from '../../backends/discover.js';
+import { esGetMapping } from '../../backends/elasticsearch.js';
+import { influxQuery, showFieldKeys, showMeasurements, showTagKeys } from '../../backends/influx.js';
+import { quoteIdent } from '../../define/influxql.js';
+import type { LintProject } from '../types.js';
+import type { LiveFacts, LiveInfluxDatabase } from './facts.js';
+
+export interface GatherOptions {
+  days: number;
+  timeoutMs?: number;
+}
+
+/** Databases and measurements the project's queries read, with databases resolved through datasources. */
+export function referencedMeasurements(project: LintProject): { byDatabase: Map<string, Set<string>>; datasourceDatabases: Map<string, string> } {
+  const datasourceDatabases = new Map<string, string>();
+  for (const d of project.knowledge.datasources) if (d.database) {
+    datasourceDatabases.set(d.name, d.database);
+    if (d.uid) datasourceDatabases.set(d.uid, d.database);
+  }
+  const byDatabase = new Map<string, Set<string>>();
+  for (const q of project.queries) {
+    for (const f of q.facts) {
+      for (const m of f.measurements) {
+        const database = m.database ?? q.database ?? (q.datasource ? datasourceDatabases.get(q.datasource) : undefined);
+        if (!database || !m.name || database.includes('$')) continue;
+        byDatabase.set(database, (byDatabase.get(database) ?? new Set()).add(m.name));
+      }
+    }
+  }
+  for (const a of project.alertDefs) {
+    const { database, measurement } = a.definition.query;
+    byDatabase.set(database, (byDatabase.get(database) ?? new Set()).add(measurement));
+  }
+  return { byDatabase, datasourceDatabases };
+}
+
+/** Flat dotted field names of a mapping's `properties`. */
+export function mappedFields(properties: unknown, prefix = '', into = new Set<string>()): Set<string> {
+  if (typeof properties !== 'object' || properties === null) return into;
+  for (const [name, spec] of Object.entries(properties as Record<string, unknown>)) {
+    const full = prefix ? `${prefix}.${name}` : name;
+    into.add(full);
+    const s = spec as { properties?: unknown; fields?: unknown };
+    if (s.properties) mappedFields(s.properties, full, into);
+    if (s.fields) mappedFields(s.fields, full, into);
+  }
+  return into;
+}
+
+export async function gatherLiveFacts(project: LintProject, config: Config, options: GatherOptions): Promise<LiveFacts> {
+  const days = Math.max(1, Math.floor(options.days));
+  const endpoints = await discoverEndpoints(config, ['influx', 'elasticsearch']);
+  const { byDatabase, datasourceDatabases } = referencedMeasurements(project);
+  const facts: LiveFacts = { days, datasourceDatabases };
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  if (endpoints.influx && byDatabase.size > 0) {
+    const influx = endpoints.influx;
+    facts.influx = new Map();
+    for (const [database, wanted] of byDatabase) {
+      const existing = new Set(await showMeasurements(influx, database, timeout).catch(() => [] as string[]));
+      const db: LiveInfluxDatabase = { measurements: new Set(), fields: new Map(), tags: new Map() };
+      for (const m of wanted) {
+        if (!existing.has(m)) continue;
+        // Present in the index is not enough: it must have points in the last N days.
+        const recent = await influxQuery(influx, database, `SELECT * FROM ${quoteIdent(m)} WHERE time > now() - ${days}d LIMIT 1`, timeout);
+        if (!recent.some((s) => s.values.length > 0)) continue;
+        db.measurements.add(m);
+        db.fields.set(m, new Set((await showFieldKeys(influx, database, m, timeout)).map((f) => f.fieldKey)));
+        db.tags.set(m, new Set((await showTagKeys(influx, database, m, timeout)).map((t) => t.tagKey)));
+      }
+      facts.influx.set(database, db);
+    }
+  }
+  if (endpoints.elasticsearch) {
+    const mapping = await esGetMapping(endpoints.elasticsearch, 'logs-*', timeout);
+    const fields = new Set<string>();
+    for (const index of Object.values(mapping)) mappedFields((index as { mappings?: { properties?: unknown } }).mappings?.properties, '', fields);
+    // No logs-* index at all: nothing to compare with (not "every field is missing").
+    if (Object.keys(mapping).length > 0) facts.logFields = fields;
+  }
+  return facts;
+}

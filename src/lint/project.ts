@@ -1,0 +1,146 @@
+/**
+ * Builds the LintProject from file contents and typed definitions: classify each file (extension
+ * plus content sniffing), parse it once, and gather what the environment knows. Pure: the caller
+ * reads the files and injects `fileExists`.
+ */
+import path from 'node:path';
+import type { Catalog } from '../define/types.js';
+import {
+  buildKnowledge,
+  isDatasourceProvisioning,
+  isTelegrafConfig,
+  parseDatasourceProvisioning,
+  scanStatsdRules,
+  scanTelegrafConfig,
+  syslogNgJsonFields,
+  type CollectorFacts,
+  type DatasourceFact,
+} from './knowledge/index.js';
+import type { LiveFacts } from './live/facts.js';
+import { buildDefinitionModel } from './model/definitions.js';
+import { buildEsTemplate, looksLikeEsTemplate } from './model/elasticsearch.js';
+import { buildGrafanaModel, looksLikeGrafanaDashboard } from './model/grafana.js';
+import { buildLogstashModel, looksLikeLogstash } from './model/logstash.js';
+import { buildManifest, looksLikeKvManifest } from './model/manifest.js';
+import { JsonSyntaxError, parseJsonWithLocations } from './parsers/json-locations.js';
+import type { LintProject } from './types.js';
+
+export interface InputFile {
+  /** Path as shown in results (relative to the working directory, POSIX separators). */
+  path: string;
+  text: string;
+}
+
+export interface ProjectInputs {
+  files: InputFile[];
+  catalog?: Catalog;
+  /** Every file path known below the linted folders (for manifests). */
+  knownPaths?: Set<string>;
+  fileExists?: (p: string) => boolean;
+  live?: LiveFacts;
+}
+
+export type FileType = 'grafana-dashboard' | 'es-template' | 'logstash' | 'tickscript' | 'telegraf' | 'statsd-rules' | 'syslog-ng' | 'grafana-datasources' | 'kv-manifest' | 'json' | 'other';
+
+/** File type by extension, then by content. */
+export function detectFileType(file: string, text: string): FileType {
+  const ext = path.extname(file).toLowerCase();
+  const base = path.basename(file).toLowerCase();
+  if (ext === '.tick') return 'tickscript';
+  if (ext === '.json') return 'json';
+  if (base.includes('statsd_rules') && ext === '.txt') return 'statsd-rules';
+  if (ext === '.yaml' || ext === '.yml') {
+    if (isDatasourceProvisioning(text)) return 'grafana-datasources';
+    if (looksLikeKvManifest(text)) return 'kv-manifest';
+    return 'other';
+  }
+  if (ext === '.conf' || ext === '.ctmpl' || ext === '.cfg') {
+    if (isTelegrafConfig(text)) return 'telegraf';
+    if (text.includes('$(format-json')) return 'syslog-ng';
+    if (looksLikeLogstash(text)) return 'logstash';
+  }
+  return 'other';
+}
+
+export function buildProject(inputs: ProjectInputs): LintProject {
+  const collectors: CollectorFacts = { measurements: new Set(), patterns: [] };
+  let collectorsScanned = false;
+  const datasources: DatasourceFact[] = [];
+  let syslogFields: string[] | undefined;
+  const project: Omit<LintProject, 'knowledge'> = {
+    dashboards: [], queries: [], alerts: [], logstash: [], plugins: [], conditions: [], templates: [], tickscripts: [], manifests: [],
+    alertDefs: [], dashboardDefs: [], logFilterDefs: [], indexTemplateDefs: [], serviceDefs: [], unparsable: [],
+    fileExists: inputs.fileExists ?? (() => false),
+    ...(inputs.live ? { live: inputs.live } : {}),
+  };
+  const knownPaths = inputs.knownPaths ?? new Set(inputs.files.map((f) => f.path));
+  for (const { path: file, text } of inputs.files) {
+    const type = detectFileType(file, text);
+    switch (type) {
+      case 'json': {
+        let parsed;
+        try {
+          parsed = parseJsonWithLocations(text);
+        } catch (error) {
+          // Templates (Ruby `#{}` or consul-template `{{ }}` interpolation) are JSON only once rendered.
+          if (error instanceof JsonSyntaxError && !/#\{|\{\{/.test(text)) project.unparsable.push({ file, line: error.location.line, column: error.location.column, message: `invalid JSON: ${error.message}` });
+          break;
+        }
+        if (looksLikeGrafanaDashboard(parsed.value)) {
+          const m = buildGrafanaModel(file, parsed.value, parsed.locations);
+          project.dashboards.push(m.dashboard);
+          project.queries.push(...m.queries);
+          project.alerts.push(...m.alerts);
+        } else if (looksLikeEsTemplate(parsed.value)) {
+          project.templates.push(buildEsTemplate(file, parsed.value, parsed.locations, path.basename(file, '.json')));
+        }
+        break;
+      }
+      case 'logstash': {
+        const m = buildLogstashModel(file, text, path.posix.dirname(file));
+        project.logstash.push(m.file);
+        project.plugins.push(...m.plugins);
+        project.conditions.push(...m.conditions);
+        break;
+      }
+      case 'tickscript':
+        project.tickscripts.push({ kind: 'tickscript', file, line: 1, column: 1, text });
+        break;
+      case 'telegraf':
+        scanTelegrafConfig(text, collectors);
+        collectorsScanned = true;
+        break;
+      case 'statsd-rules':
+        scanStatsdRules(text, collectors);
+        collectorsScanned = true;
+        break;
+      case 'syslog-ng':
+        syslogFields = syslogNgJsonFields(text) ?? syslogFields;
+        break;
+      case 'grafana-datasources':
+        datasources.push(...parseDatasourceProvisioning(text));
+        break;
+      case 'kv-manifest': {
+        const baseDir = path.posix.dirname(file);
+        const existing = new Set<string>();
+        for (const p of knownPaths) if (p.startsWith(`${baseDir}/`)) existing.add(p.slice(baseDir.length + 1));
+        project.manifests.push(buildManifest(file, text, baseDir, existing));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (inputs.catalog) {
+    const d = buildDefinitionModel(inputs.catalog);
+    project.alertDefs.push(...d.alerts);
+    project.dashboardDefs.push(...d.dashboards);
+    project.logFilterDefs.push(...d.logFilters);
+    project.indexTemplateDefs.push(...d.indexTemplates);
+    project.serviceDefs.push(...d.services);
+    project.queries.push(...d.queries);
+    project.templates.push(...d.templates);
+  }
+  const knowledge = buildKnowledge({ collectors, collectorsScanned, datasources, ...(syslogFields ? { syslogFields } : {}), ...(inputs.catalog ? { catalog: inputs.catalog } : {}) });
+  return { ...project, knowledge };
+}

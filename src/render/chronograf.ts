@@ -1,0 +1,199 @@
+/**
+ * Dashboard → body of `POST /chronograf/v1/dashboards`. Chronograf has no tags, so ownership is the
+ * name prefix `calvin/`. Grafana's `$timeFilter`, `$__interval` and `$var` become Chronograf's
+ * `:dashboardTime:`/`:upperDashboardTime:`, `:interval:` and `:var:`; a multi-value variable match
+ * `=~ /^$host$/` becomes `= :host:` (Chronograf substitutes a quoted tag value).
+ */
+import { quoteIdent, renderConditions, renderInfluxQL } from '../define/influxql.js';
+import type { DashboardDef, Panel, Query, Threshold, Variable } from '../define/types.js';
+import { flowLayout, type GridPos } from './layout.js';
+import { stableJsonArtifact } from './stable-json.js';
+import type { Artifact, RenderOptions } from './types.js';
+
+export const CHRONOGRAF_NAME_PREFIX = 'calvin/';
+
+type Json = Record<string, unknown>;
+
+export function chronografName(dashboard: DashboardDef): string {
+  return `${CHRONOGRAF_NAME_PREFIX}${dashboard.title}`;
+}
+
+/** Applies `replace` to the parts of an InfluxQL text outside quoted strings and identifiers. */
+function outsideQuotes(text: string, replace: (segment: string) => string): string {
+  let out = '';
+  let plain = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] as string;
+    if (ch === "'" || ch === '"') {
+      out += replace(plain);
+      plain = '';
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch) j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j;
+    } else plain += ch;
+  }
+  return out + replace(plain);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Rewrites Grafana macros and variables into Chronograf template variables. */
+export function toChronografQuery(text: string, variables: readonly string[], intervalVariables: readonly string[]): string {
+  return outsideQuotes(text, (segment) => {
+    let s = segment.replace(/\$timeFilter\b/g, 'time > :dashboardTime: AND time < :upperDashboardTime:');
+    s = s.replace(/\$__interval_ms\b|\$__interval\b|\$__rate_interval\b|\$interval\b/g, ':interval:');
+    for (const name of intervalVariables) s = s.replace(new RegExp(`\\$${escapeRegExp(name)}\\b`, 'g'), ':interval:');
+    for (const name of variables) {
+      const n = escapeRegExp(name);
+      s = s.replace(new RegExp(`=~ /\\^\\$${n}\\$/`, 'g'), `= :${name}:`).replace(new RegExp(`!~ /\\^\\$${n}\\$/`, 'g'), `!= :${name}:`);
+      s = s.replace(new RegExp(`\\$\\{${n}\\}|\\$${n}\\b`, 'g'), `:${name}:`);
+    }
+    return s;
+  });
+}
+
+const CELL_TYPES: Record<Panel['type'], string> = { timeseries: 'line', stat: 'single-stat', gauge: 'gauge', table: 'table', text: 'note', 'log-count': 'note' };
+const NAMED_COLORS: Record<string, string> = { green: '#7EB26D', red: '#BF1B00', orange: '#F79420', yellow: '#EAB839', blue: '#1F78C1', purple: '#806EB7', 'dark-red': '#890F02' };
+const LINE_COLORS = [
+  { hex: '#31C0F6', id: 'scale-0', name: 'Nineteen Eighty Four', type: 'scale', value: '0' },
+  { hex: '#A500A5', id: 'scale-1', name: 'Nineteen Eighty Four', type: 'scale', value: '0' },
+  { hex: '#FF7E27', id: 'scale-2', name: 'Nineteen Eighty Four', type: 'scale', value: '0' },
+];
+
+function hex(color: string): string {
+  if (/^#[0-9A-Fa-f]{6}$/.test(color)) return color.toUpperCase();
+  return NAMED_COLORS[color] ?? '#7EB26D';
+}
+
+function cellColors(panel: Panel): Json[] {
+  const thresholds: Threshold[] = panel.thresholds ?? [];
+  if (panel.type === 'timeseries') return LINE_COLORS;
+  if (panel.type === 'stat') {
+    return thresholds.map((t, i) => ({ hex: hex(t.color), id: i === 0 ? 'base' : `threshold-${i}`, name: t.color, type: 'text', value: String(t.value ?? '-1000000000000000000') }));
+  }
+  if (panel.type === 'gauge') {
+    const steps = thresholds.filter((t) => t.value !== null);
+    const base = thresholds[0]?.color ?? 'green';
+    const last = thresholds[thresholds.length - 1]?.color ?? 'red';
+    return [
+      { hex: hex(base), id: 'min', name: base, type: 'min', value: String(panel.min ?? 0) },
+      ...steps.slice(0, -1).map((t, i) => ({ hex: hex(t.color), id: `threshold-${i + 1}`, name: t.color, type: 'threshold', value: String(t.value) })),
+      { hex: hex(last), id: 'max', name: last, type: 'max', value: String(panel.max ?? 100) },
+    ];
+  }
+  return [];
+}
+
+function axes(panel: Panel): Json {
+  const plain = { base: '10', bounds: ['', ''], label: '', prefix: '', scale: 'linear', suffix: '' };
+  const y = { ...plain, base: panel.unit === 'bytes' ? '2' : '10', bounds: [panel.min === undefined ? '' : String(panel.min), panel.max === undefined ? '' : String(panel.max)], suffix: panel.unit === 'percent' ? '%' : '' };
+  return { x: plain, y, y2: plain };
+}
+
+function cellQuery(query: Query, options: RenderOptions, variables: readonly string[], intervalVariables: readonly string[]): Json {
+  const text = query.kind === 'raw' ? query.text : renderInfluxQL({ ...query, retentionPolicy: query.retentionPolicy ?? options.retentionPolicy }, { qualifyDatabase: true });
+  const converted = toChronografQuery(text, variables, intervalVariables);
+  const retentionPolicy = query.kind === 'raw' ? options.retentionPolicy : (query.retentionPolicy ?? options.retentionPolicy);
+  return {
+    query: converted,
+    queryConfig: {
+      areTagsAccepted: false,
+      database: query.database,
+      fields: [],
+      groupBy: { tags: [], time: null },
+      measurement: query.kind === 'raw' ? '' : query.measurement,
+      range: null,
+      rawText: converted,
+      retentionPolicy,
+      shifts: [],
+      tags: {},
+    },
+    source: '',
+    type: 'influxql',
+  };
+}
+
+function noteText(panel: Panel): string {
+  if (panel.type === 'text') return panel.content ?? '';
+  if (panel.type === 'log-count') {
+    const log = panel.logQuery;
+    return `Log count (Elasticsearch, shown in Grafana): index ${log?.indexPattern ?? 'logs-*'}, query ${log?.query ?? '*'}${log?.groupBy ? `, split by ${log.groupBy}` : ''}.`;
+  }
+  return panel.description ?? '';
+}
+
+function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, variables: readonly string[], intervalVariables: readonly string[]): Json {
+  const type = CELL_TYPES[panel.type];
+  const note = noteText(panel);
+  return {
+    axes: axes(panel),
+    colors: cellColors(panel),
+    decimalPlaces: { digits: panel.decimals ?? 2, isEnforced: panel.decimals !== undefined },
+    fieldOptions: [{ displayName: '', internalName: 'time', visible: true }],
+    h: pos.h,
+    legend: {},
+    name: panel.title,
+    note,
+    noteVisibility: type === 'note' ? 'default' : note === '' ? 'default' : 'showWhenNoData',
+    queries: type === 'note' ? [] : panel.queries.map((q) => cellQuery(q, options, variables, intervalVariables)),
+    tableOptions: { fixFirstColumn: true, sortBy: { displayName: '', internalName: 'time', visible: true }, verticalTimeAxis: true, wrapping: 'truncate' },
+    timeFormat: 'YYYY-MM-DD HH:mm:ss',
+    type,
+    w: pos.w,
+    x: pos.x,
+    y: pos.y,
+  };
+}
+
+/** `SHOW TAG VALUES ON "db" [FROM "m"] WITH KEY = "tag" [WHERE ...]` for variables Chronograf's tagValues type cannot express. */
+function renderTemplate(variable: Variable, variables: readonly string[]): Json | undefined {
+  const base = { id: `calvin-${variable.name}`, label: 'label' in variable && variable.label !== undefined ? variable.label : variable.name, sourceID: 'dynamic', tempVar: `:${variable.name}:` };
+  switch (variable.kind) {
+    case 'query': {
+      if (variable.measurement !== undefined && (variable.where ?? []).length === 0 && variable.regex === undefined) {
+        return {
+          ...base,
+          query: { db: variable.database, fieldKey: '', influxql: 'SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:', measurement: variable.measurement, tagKey: variable.tag },
+          type: 'tagValues',
+          values: [],
+        };
+      }
+      let influxql = `SHOW TAG VALUES ON ${quoteIdent(variable.database)}`;
+      if (variable.measurement !== undefined) influxql += ` FROM ${quoteIdent(variable.measurement)}`;
+      influxql += ` WITH KEY = ${quoteIdent(variable.tag)}`;
+      if (variable.where !== undefined && variable.where.length > 0) influxql += ` WHERE ${toChronografQuery(renderConditions(variable.where), variables, [])}`;
+      return { ...base, query: { db: variable.database, fieldKey: '', influxql, measurement: variable.measurement ?? '', tagKey: variable.tag }, type: 'influxql', values: [] };
+    }
+    case 'custom':
+      return { ...base, type: 'csv', values: variable.options.map((value, i) => ({ selected: i === 0, type: 'csv', value })) };
+    case 'constant':
+      return { ...base, type: 'constant', values: [{ selected: true, type: 'constant', value: variable.value }] };
+    case 'interval':
+    case 'datasource':
+      // Chronograf's :interval: is built in and it has no datasource variables.
+      return undefined;
+  }
+}
+
+export function renderChronografDashboard(dashboard: DashboardDef, options: RenderOptions): Json {
+  const variables = dashboard.variables.filter((v) => v.kind !== 'interval' && v.kind !== 'datasource').map((v) => v.name);
+  const intervalVariables = dashboard.variables.filter((v) => v.kind === 'interval').map((v) => v.name);
+  const panels = dashboard.rows.flatMap((row) => row.panels);
+  // Chronograf's grid has 12 columns and taller rows: halve Grafana's widths and heights.
+  const { positions } = flowLayout(panels.map((p) => ({ w: Math.ceil(p.width / 2), h: Math.max(2, Math.ceil(p.height / 2)) })), 12, 0);
+  return {
+    cells: panels.map((panel, i) => renderCell(panel, positions[i] as GridPos, options, variables, intervalVariables)),
+    name: chronografName(dashboard),
+    templates: dashboard.variables.map((v) => renderTemplate(v, variables)).filter((t): t is Json => t !== undefined),
+  };
+}
+
+export function renderChronograf(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
+  return dashboards.map((dashboard) => {
+    const body = renderChronografDashboard(dashboard, options);
+    return { target: 'chronograf', type: 'chronograf-dashboard', definitionId: dashboard.id, name: body.name as string, path: `chronograf/dashboards/${dashboard.id}.json`, ...stableJsonArtifact(body) };
+  });
+}

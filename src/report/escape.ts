@@ -1,0 +1,39 @@
+/**
+ * Every string in a diagnosis may come from a backend (service, node and check names, log messages):
+ * each output format escapes it for itself.
+ */
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Terminal text: ANSI sequences and control characters (and bidi overrides) removed, newlines → spaces. */
+export function cleanText(text: string): string {
+  return text.replace(ANSI, '').replace(/[\r\n\t]+/g, ' ').replace(CONTROL, '');
+}
+
+export function escapeHtml(text: string): string {
+  return cleanText(text).replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** Markdown inline text (also safe inside a table cell): every punctuation Markdown could act on is escaped. */
+export function escapeMarkdown(text: string): string {
+  return cleanText(text)
+    .replace(/[\\`*_{}[\]()<>#+\-.!|~^$:=&"']/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+}
+
+/** Cuts to `max` display characters (code points), ending with … when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/** Display width in a terminal, counting each code point as one column (good enough for names). */
+export function width(text: string): number {
+  return [...text].length;
+}
+
+export function padEnd(text: string, size: number): string {
+  return text + ' '.repeat(Math.max(0, size - width(text)));
+}

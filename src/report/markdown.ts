@@ -1,0 +1,85 @@
+/** The Markdown report (for tickets and chat): every backend string escaped, pipes included. Pure. */
+import { cleanText, escapeMarkdown as md } from './escape.js';
+import { clock, count, formatChartValue, safeUrl, type ReportInput } from './model.js';
+import { sparkline } from './sparkline.js';
+
+function link(title: string, url: string): string {
+  const safe = safeUrl(url);
+  if (!safe) return `${md(title)} (${md(url)})`;
+  return `[${md(title)}](<${safe.replace(/[<>\s]/g, (ch) => encodeURIComponent(ch))}>)`;
+}
+
+function code(text: string): string {
+  // Inside a code span nothing is Markdown or HTML; only the fence and table pipes need care:
+  // a fence longer than any backtick run inside, and `\|` (GFM tables split cells even in code).
+  const clean = cleanText(text).replace(/\|/g, '\\|');
+  if (clean.trim() === '') return '–';
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${clean} ${fence}`;
+}
+
+export function renderMarkdown(input: ReportInput): string {
+  const d = input.diagnosis;
+  const out: string[] = [];
+  const to = d.window.to;
+  out.push(`# Diagnosis of ${md(d.service)}: ${d.status}`, '');
+  out.push(`**${md(d.summary)}**`, '');
+  out.push(`Query ${md(d.query)} · environment ${md(d.environment)} · window ${md(d.window.from)} to ${md(d.window.to)} · baseline from ${md(d.baseline.from)}`, '');
+
+  if (d.instances.length > 0) {
+    out.push('## Instances', '', '| Node | Address | Status | Checks | Anomalies |', '| --- | --- | --- | --- | --- |');
+    for (const i of d.instances) {
+      const checks = i.checks.map((c) => `${md(c.name)}: ${md(c.status)}`).join('<br>') || '–';
+      const anomalies = i.anomalies.map((a) => `${md(a.source)}: ${md(a.evidence)}${a.since ? ` (since ${clock(a.since, to)})` : ''}`).join('<br>') || '–';
+      out.push(`| ${md(i.node)} | ${md(i.address)} | ${i.status} | ${checks} | ${anomalies} |`);
+    }
+    out.push('');
+  }
+
+  const charts = input.charts ?? [];
+  if (charts.length > 0) {
+    out.push('## Key signals', '', '| Node | Signal | Trend | First → last |', '| --- | --- | --- | --- |');
+    for (const ch of charts) {
+      const values = ch.points.map((p) => p.value);
+      const finite = values.filter((v): v is number => v !== null);
+      const range = finite.length > 0 ? `${formatChartValue(finite[0] as number, ch.unit)} → ${formatChartValue(finite[finite.length - 1] as number, ch.unit)}` : '';
+      out.push(`| ${md(ch.node)} | ${md(ch.label)} | ${sparkline(values, 30)} | ${md(range)} |`);
+    }
+    out.push('');
+  }
+
+  if (d.suspects.length > 0) {
+    out.push('## Suspects', '');
+    d.suspects.forEach((s, n) => out.push(`${n + 1}\\. **${md(s.node)}** (score ${s.score}): ${md(s.reason)}`, ''));
+  }
+
+  if (d.timeline.length > 0) {
+    out.push('## Timeline (UTC)', '', '| Time | Node | Source | Event |', '| --- | --- | --- | --- |');
+    for (const e of d.timeline) out.push(`| ${clock(e.time, to)} | ${md(e.node)} | ${md(e.source)} | ${md(e.summary)} |`);
+    out.push('');
+  }
+
+  if (d.topErrors.length > 0) {
+    out.push('## Top errors', '', '| Count | Pattern | Nodes | First | Last | Example |', '| ---: | --- | --- | --- | --- | --- |');
+    for (const e of d.topErrors) {
+      out.push(`| ${count(e.count)} | ${code(e.pattern)} | ${e.nodes.map(md).join(', ')} | ${clock(e.first, to)} | ${clock(e.last, to)} | ${code(e.example)} |`);
+    }
+    out.push('');
+  }
+
+  if (d.knownIssues.length > 0) {
+    out.push('## Known issues', '');
+    for (const k of d.knownIssues) out.push(`- **${md(k.id)}**: ${md(k.title)} (${count(k.matches)} matches), runbook: ${link(k.runbook, k.runbook)}`);
+    out.push('');
+  }
+
+  if (d.runbooks.length > 0) {
+    out.push('## Runbooks', '');
+    for (const r of d.runbooks) out.push(`- ${r.alert ? `${md(r.alert)}: ` : ''}${link(r.title, r.url)}`);
+    out.push('');
+  }
+
+  out.push(`Sources: consul ${d.sources.consul}, influx ${d.sources.influx}, elasticsearch ${d.sources.elasticsearch} · ${count(d.durationMs)} ms`, '');
+  return out.join('\n');
+}

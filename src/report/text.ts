@@ -1,0 +1,161 @@
+/** The terminal report: 80 columns, sparklines, colour only when asked. Pure. */
+import pc from 'picocolors';
+import type { DiagnosisStatus } from '../diagnose/types.js';
+import { cleanText, padEnd, truncate } from './escape.js';
+import { clock, count, formatChartValue, type ReportInput } from './model.js';
+import { sparkline } from './sparkline.js';
+import { templateLabel } from '../diagnose/templates.js';
+
+export interface TextOptions {
+  color?: boolean;
+  width?: number;
+}
+
+type Paint = (text: string) => string;
+
+interface Palette {
+  bold: Paint;
+  dim: Paint;
+  red: Paint;
+  yellow: Paint;
+  green: Paint;
+  cyan: Paint;
+}
+
+function palette(color: boolean): Palette {
+  const c = pc.createColors(color);
+  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
+}
+
+function statusPaint(p: Palette, status: DiagnosisStatus | string): Paint {
+  if (status === 'critical') return p.red;
+  if (status === 'degraded' || status === 'warning') return p.yellow;
+  if (status === 'healthy' || status === 'passing') return p.green;
+  return p.dim;
+}
+
+/** Word-wraps plain (already cleaned) text to `width`, indenting continuation lines. */
+export function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if ([...candidate].length <= width || line === '') line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+    while ([...line].length > width) {
+      lines.push([...line].slice(0, width).join(''));
+      line = [...line].slice(width).join('');
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : indent + l));
+}
+
+export function renderText(input: ReportInput, options: TextOptions = {}): string {
+  const d = input.diagnosis;
+  const width = options.width ?? 80;
+  const p = palette(options.color ?? false);
+  const t = (s: string): string => cleanText(s);
+  const out: string[] = [];
+  const line = (s: string): void => {
+    out.push(s);
+  };
+  const fit = (s: string, max = width): string => truncate(s, max);
+
+  const query = d.query !== d.service ? ` (asked for "${t(d.query)}")` : '';
+  line(p.bold(fit(`calvin diagnose ${t(d.service)}${query}`)));
+  line(p.dim(fit(`environment ${t(d.environment)} · window ${clock(d.window.from, d.window.to)}–${clock(d.window.to, d.window.to)} UTC · baseline from ${clock(d.baseline.from, d.window.to)}`)));
+  line('');
+  const label = d.status.toUpperCase();
+  const summaryLines = wrap(t(d.summary), width - label.length - 2, ' '.repeat(label.length + 2));
+  line(`${statusPaint(p, d.status)(p.bold(label))}  ${summaryLines[0] ?? ''}`);
+  for (const l of summaryLines.slice(1)) line(l);
+
+  if (d.instances.length > 0) {
+    line('');
+    line(p.bold(`Instances (${d.instances.length})`));
+    const nodeWidth = Math.min(24, Math.max(...d.instances.map((i) => [...t(i.node)].length)));
+    for (const i of d.instances) {
+      const passing = i.checks.filter((c) => c.status === 'passing').length;
+      const mark = i.status === 'healthy' ? '✔' : i.status === 'critical' ? '✖' : '▲';
+      const node = padEnd(truncate(t(i.node), nodeWidth), nodeWidth);
+      const rest = `${padEnd(i.status, 9)} checks ${passing}/${i.checks.length} passing  ${truncate(t(i.address), 22)}`;
+      line(`  ${statusPaint(p, i.status)(mark)} ${p.bold(node)}  ${statusPaint(p, i.status)(rest.slice(0, 9))}${rest.slice(9)}`);
+      for (const c of i.checks.filter((x) => x.status !== 'passing')) {
+        for (const l of wrap(`check "${t(c.name)}" ${t(c.status)}${c.output ? `: ${t(c.output)}` : ''}`, width - 6, '      ').slice(0, 2)) line(`      ${statusPaint(p, c.status)(l.trimStart())}`);
+      }
+      for (const a of i.anomalies.filter((x) => x.source !== 'health').slice(0, 4)) {
+        const since = a.since ? ` since ${clock(a.since, d.window.to)}` : '';
+        for (const l of wrap(`${a.source}: ${t(a.evidence)}${since}`, width - 6, '      ').slice(0, 3)) line(`      ${l.trimStart()}`);
+        const chart = (input.charts ?? []).find((ch) => ch.node === i.node && ch.signal === (a.source === 'logs' ? 'log.errors' : a.signal));
+        if (chart) {
+          const values = chart.points.map((pt) => pt.value);
+          const spark = sparkline(values, Math.min(40, width - 30));
+          const finite = values.filter((v): v is number => v !== null);
+          if (spark && finite.length > 0) {
+            const range = `${formatChartValue(finite[0] as number, chart.unit)} → ${formatChartValue(finite[finite.length - 1] as number, chart.unit)}`;
+            line(`      ${p.cyan(spark)} ${p.dim(truncate(`${t(chart.label)} ${range}`, width - 8 - [...spark].length))}`);
+          }
+        }
+      }
+    }
+  }
+
+  if (d.suspects.length > 0) {
+    line('');
+    line(p.bold('Suspects'));
+    d.suspects.slice(0, 5).forEach((s, n) => {
+      const head = `  ${n + 1}. ${t(s.node)} (score ${s.score})`;
+      line(p.bold(fit(head)));
+      for (const l of wrap(t(s.reason), width - 6, '      ').slice(0, 3)) line(`      ${l.trimStart()}`);
+    });
+  }
+
+  if (d.timeline.length > 0) {
+    line('');
+    line(p.bold('Timeline (UTC)'));
+    for (const e of d.timeline.slice(-12)) {
+      line(fit(`  ${padEnd(clock(e.time, d.window.to), 5)}  ${padEnd(truncate(t(e.node), 16), 16)} ${padEnd(e.source, 7)} ${t(e.summary)}`));
+    }
+  }
+
+  if (d.topErrors.length > 0) {
+    line('');
+    line(p.bold('Top errors'));
+    for (const e of d.topErrors.slice(0, 5)) {
+      const nodes = e.nodes.length <= 3 ? e.nodes.map(t).join(', ') : `${e.nodes.length} nodes`;
+      const label = templateLabel(e.pattern);
+      line(fit(`  ${padEnd(`${count(e.count)}×`, 8)} ${t(label)}`));
+      if (label !== e.pattern) line(p.dim(fit(`           ${t(e.pattern)}`)));
+      line(p.dim(fit(`           ${nodes} · ${clock(e.first, d.window.to)}–${clock(e.last, d.window.to)}`)));
+      if (e.example !== e.pattern) line(p.dim(fit(`           e.g. ${t(e.example)}`)));
+    }
+  }
+
+  if (d.knownIssues.length > 0) {
+    line('');
+    line(p.bold('Known issues'));
+    for (const k of d.knownIssues) {
+      line(fit(`  ${t(k.id)}: ${t(k.title)} (${count(k.matches)} matches)`));
+      // URLs are never cut: they are meant to be copied.
+      line(`      runbook ${t(k.runbook)}`);
+    }
+  }
+
+  if (d.runbooks.length > 0) {
+    line('');
+    line(p.bold('Runbooks'));
+    for (const r of d.runbooks.slice(0, 5)) {
+      line(fit(`  ${r.alert ? `${t(r.alert)}: ` : ''}${t(r.title)}`));
+      line(`      ${t(r.url)}`);
+    }
+  }
+
+  line('');
+  const sources = (Object.entries(d.sources) as [string, string][]).map(([k, v]) => `${k} ${v === 'ok' ? p.green(v) : p.red(v)}`).join(' · ');
+  line(p.dim(`sources: `) + sources + p.dim(` · ${count(d.durationMs)} ms`));
+  return `${out.join('\n')}\n`;
+}

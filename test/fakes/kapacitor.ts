@@ -1,0 +1,117 @@
+/**
+ * Contract fake of Kapacitor's task API: POST of an existing id is a 400; PATCH updates the stored
+ * definition, but an enabled task keeps executing its old program until it is disabled and enabled
+ * again (`executing` vs `script`); tasks have `status`, `executing`, `created`, `modified`, ...
+ */
+import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
+
+export interface FakeTask {
+  id: string;
+  type: string;
+  dbrps: { db: string; rp: string }[];
+  script: string;
+  status: 'enabled' | 'disabled';
+  /** The program actually running (what `script` was when the task was last enabled). */
+  runningScript: string | undefined;
+  created: string;
+  modified: string;
+  'last-enabled': string;
+}
+
+export interface FakeKapacitor extends FakeServer {
+  tasks: Map<string, FakeTask>;
+  /** Number of times a task (re)started its program. */
+  reloads(): number;
+  putByHand(task: Pick<FakeTask, 'id' | 'script'> & Partial<FakeTask>): void;
+}
+
+const BASE = '/kapacitor/v1/tasks';
+
+export async function startFakeKapacitor(options: FakeOptions = {}): Promise<FakeKapacitor> {
+  const tasks = new Map<string, FakeTask>();
+  let reloads = 0;
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+  const stamp = (): string => new Date((clock += 1000)).toISOString();
+
+  const view = (t: FakeTask): Record<string, unknown> => ({
+    link: { rel: 'self', href: `${BASE}/${t.id}` },
+    id: t.id,
+    'template-id': '',
+    type: t.type,
+    dbrps: clone(t.dbrps),
+    script: t.script,
+    vars: {},
+    dot: `digraph ${t.id} {}`,
+    status: t.status,
+    executing: t.status === 'enabled',
+    error: '',
+    stats: {},
+    created: t.created,
+    modified: t.modified,
+    'last-enabled': t['last-enabled'],
+  });
+
+  const create = (b: Record<string, unknown>): { status: number; body: unknown } => {
+    const id = String(b.id ?? '');
+    if (!id) return { status: 400, body: { error: 'must provide an id' } };
+    if (tasks.has(id)) return { status: 400, body: { error: `task ${id} already exists` } };
+    if (typeof b.script !== 'string' || !b.script) return { status: 400, body: { error: 'must provide TICKscript' } };
+    const now = stamp();
+    const status = b.status === 'enabled' ? 'enabled' : 'disabled';
+    const task: FakeTask = { id, type: String(b.type ?? 'stream'), dbrps: (b.dbrps as FakeTask['dbrps']) ?? [], script: b.script, status, runningScript: undefined, created: now, modified: now, 'last-enabled': '' };
+    if (status === 'enabled') {
+      task.runningScript = task.script;
+      task['last-enabled'] = now;
+      reloads += 1;
+    }
+    tasks.set(id, task);
+    return { status: 200, body: view(task) };
+  };
+
+  const server = await startFake(options, ({ method, path, query, body }) => {
+    const b = (body ?? {}) as Record<string, unknown>;
+    if (path === BASE && method === 'GET') {
+      const offset = Number(query.get('offset') ?? 0);
+      const limit = Number(query.get('limit') ?? 100);
+      return { status: 200, body: { tasks: [...tasks.values()].sort((x, y) => x.id.localeCompare(y.id)).slice(offset, offset + limit).map(view) } };
+    }
+    if (path === BASE && method === 'POST') return create(b);
+    const one = /^\/kapacitor\/v1\/tasks\/([^/]+)$/.exec(path);
+    if (one) {
+      const id = decodeURIComponent(one[1] ?? '');
+      const task = tasks.get(id);
+      if (!task) return { status: 404, body: { error: `no task exists` } };
+      if (method === 'GET') return { status: 200, body: view(task) };
+      if (method === 'DELETE') {
+        tasks.delete(id);
+        return { status: 204 };
+      }
+      if (method === 'PATCH') {
+        if (typeof b.script === 'string') task.script = b.script;
+        if (Array.isArray(b.dbrps)) task.dbrps = b.dbrps as FakeTask['dbrps'];
+        if (typeof b.type === 'string') task.type = b.type;
+        if (b.status === 'disabled' && task.status === 'enabled') {
+          task.status = 'disabled';
+          task.runningScript = undefined;
+        } else if (b.status === 'enabled' && task.status === 'disabled') {
+          task.status = 'enabled';
+          task.runningScript = task.script; // only now does the new program run
+          task['last-enabled'] = stamp();
+          reloads += 1;
+        }
+        task.modified = stamp();
+        return { status: 200, body: view(task) };
+      }
+    }
+    return { status: 404, body: { error: 'not found' } };
+  });
+
+  return {
+    ...server,
+    tasks,
+    reloads: () => reloads,
+    putByHand(task) {
+      create({ type: 'stream', dbrps: [{ db: 'system', rp: 'autogen' }], status: 'enabled', ...task });
+    },
+  };
+}

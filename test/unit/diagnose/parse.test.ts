@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { fieldsFromCaps, logsFromSearch, seriesFromInflux } from '../../../src/diagnose/parse.js';
+
+describe('seriesFromInflux', () => {
+  it('merges window and baseline answers per host and split, ignoring unknown hosts', () => {
+    const window = [{ name: 'disk', tags: { host: 'n1', path: '/srv' }, columns: ['time', 'max'], values: [[1_700_000_060_000, 90], [1_700_000_120_000, null]] }];
+    const baseline = [
+      { name: 'disk', tags: { host: 'n1', path: '/srv' }, columns: ['time', 'max'], values: [[1_700_000_000_000, 60]] },
+      { name: 'disk', tags: { host: 'intruder', path: '/' }, columns: ['time', 'max'], values: [[1_700_000_000_000, 1]] },
+    ];
+    const series = seriesFromInflux('disk.used_percent', 'path', [window, baseline], new Set(['n1']));
+    expect(series).toEqual([
+      {
+        signal: 'disk.used_percent',
+        host: 'n1',
+        split: '/srv',
+        points: [
+          { time: '2023-11-14T22:13:20.000Z', value: 60 },
+          { time: '2023-11-14T22:14:20.000Z', value: 90 },
+          { time: '2023-11-14T22:15:20.000Z', value: null },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('logsFromSearch', () => {
+  const fields = { host: 'host.name', level: 'log.level', message: 'message.keyword', service: null, process: null, errorType: 'error.type' };
+
+  it('reads level counts, histograms and message groups', () => {
+    const response = {
+      aggregations: {
+        window: {
+          hosts: { buckets: [{ key: 'n1', doc_count: 10, levels: { buckets: [{ key: 'error', doc_count: 4 }, { key: 'warn', doc_count: 1 }] }, histogram: { buckets: [{ key: 0, key_as_string: '2026-11-23T10:00:00.000Z', doc_count: 10, errors: { doc_count: 4 } }] } }] },
+          errors: { doc_count: 4, messages: { buckets: [{ key: '<script>x</script>', doc_count: 4, hosts: { buckets: [{ key: 'n1', doc_count: 4 }] }, first: { value: 0, value_as_string: '2026-11-23T10:00:00.000Z' }, last: { value: 1 }, types: { buckets: [{ key: 'IOException', doc_count: 4 }] } }] } },
+        },
+        baseline: { hosts: { buckets: [{ key: 'n1', doc_count: 40, levels: { buckets: [{ key: 'ERROR', doc_count: 2 }] } }] }, errors: { messages: { buckets: [] } } },
+      },
+    };
+    const logs = logsFromSearch(response, fields, new Set(['n1']));
+    expect(logs.hosts).toEqual([
+      { host: 'n1', window: { total: 10, errors: 4, warnings: 1 }, baseline: { total: 40, errors: 2, warnings: 0 }, buckets: [{ time: '2026-11-23T10:00:00.000Z', total: 10, errors: 4 }] },
+    ]);
+    expect(logs.windowErrors[0]).toMatchObject({ message: '<script>x</script>', count: 4, hosts: [{ name: 'n1', count: 4 }], errorTypes: ['IOException'], last: '1970-01-01T00:00:00.001Z' });
+  });
+
+  it('survives an empty or malformed answer', () => {
+    expect(logsFromSearch({ aggregations: { window: { hosts: 'nope' } } }, fields, new Set(['n1']))).toEqual({ hosts: [], windowErrors: [], baselineErrors: [] });
+    expect(logsFromSearch(null, fields, new Set())).toEqual({ hosts: [], windowErrors: [], baselineErrors: [] });
+  });
+});
+
+describe('fieldsFromCaps', () => {
+  it('picks the keyword field, or its .keyword sub-field', () => {
+    const caps = {
+      fields: {
+        'host.name': { keyword: { aggregatable: true } },
+        message: { text: { aggregatable: false } },
+        'message.keyword': { keyword: { aggregatable: true } },
+        'log.level': { keyword: { aggregatable: true } },
+      },
+    };
+    expect(fieldsFromCaps(caps, { host: 'host.name', level: 'log.level', message: 'message', service: 'service.name', process: 'process.name', errorType: 'error.type' })).toEqual({
+      host: 'host.name', level: 'log.level', message: 'message.keyword', service: null, process: null, errorType: null,
+    });
+  });
+});

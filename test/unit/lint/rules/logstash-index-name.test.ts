@@ -1,0 +1,13 @@
+import { rule } from '../../../../src/lint/rules/logstash-index-name.js';
+import { text, ruleTester } from '../rule-tester.js';
+
+const out = (index: string) => text('p/o.conf', `output {\n  elasticsearch {\n    index => "${index}"\n  }\n}\n`);
+
+ruleTester(rule, {
+  valid: [{ files: [out('logs-application-fabio-%{+YYYY.MM.dd}')] }, { files: [out('logs-os-linux-syslog-%{+YYYY.MM.dd}')] }],
+  invalid: [
+    { files: [out('logs-application.fabio-%{+YYYY.MM.dd}')], errors: [{ messageId: 'dotted', line: 3 }] },
+    { files: [out('logs-os-linux-access')], errors: [{ messageId: 'undated', line: 3 }] },
+    { files: [out('Logs_%{+YYYY}')], errors: [{ messageId: 'other', line: 3 }] },
+  ],
+});
