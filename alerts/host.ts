@@ -41,8 +41,8 @@ export default [
     .threshold({ direction: 'above', warn: 85, crit: 95, warnReset: 80, critReset: 92 }).for('5m')
     .message('{{ .Level }}: {{ index .Tags "path" }} on {{ index .Tags "host" }} is {{ index .Fields "value" | printf "%.1f" }}% full')
     .runbookFile('Host disk full').handlers(handlers)
-    .withTest({ name: 'filling disk goes critical', series: { 'disk,host=documents-01,path=/srv used_percent': '60+1x40' },
-      expect: [{ at: '5m', level: 'OK', tags: { host: 'documents-01', path: '/srv' } }, { at: '40m', level: 'CRITICAL', tags: { host: 'documents-01', path: '/srv' } }] })
+    .withTest({ name: 'filling disk goes critical', series: { 'disk,host=documents-01,path=/srv used_percent': '60+1x50' },
+      expect: [{ at: '5m', level: 'OK', tags: { host: 'documents-01', path: '/srv' } }, { at: '50m', level: 'CRITICAL', tags: { host: 'documents-01', path: '/srv' } }] })
     .build(),
 
   alert('host-deadman', 'host').owner('infrastructure').severity('page')

@@ -1,7 +1,7 @@
 import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
 
 // [2026-11-23T10:15:02,123][WARN ][o.e.c.r.a.DiskThresholdMonitor] [documents-01] text
-const ELASTICSEARCH_LINE = '^\\[%{TIMESTAMP_ISO8601}\\]\\[%{LOGLEVEL:[log][level]}%{SPACE}\\]\\[%{NOTSPACE:[log][logger]}%{SPACE}\\]%{SPACE}\\[%{DATA:[elasticsearch][node][name]}\\]%{SPACE}%{GREEDYDATA:message}$';
+const ELASTICSEARCH_LINE = '^\\[%{TIMESTAMP_ISO8601}\\]\\[%{LOGLEVEL:[log][level]}%{SPACE}\\]\\[%{LOGGER:[log][logger]}%{SPACE}\\]%{SPACE}\\[%{DATA:[elasticsearch][node][name]}\\]%{SPACE}%{GREEDYDATA:message}$';
 
 export default logFilter('syslog-elasticsearch', 'Elasticsearch (documents) log lines: level, logger and node name')
   .service('documents')
@@ -9,7 +9,7 @@ export default logFilter('syslog-elasticsearch', 'Elasticsearch (documents) log 
   .match(syslogProgram('elasticsearch'))
   .steps([
     mutateStep({ add: { 'service.name': 'documents', 'event.dataset': 'documents.elasticsearch' } }),
-    grokStep('message', [ELASTICSEARCH_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_elasticsearch'] }),
+    grokStep('message', [ELASTICSEARCH_LINE], { patternDefinitions: { LOGGER: '[^\\]\\s]+' }, overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_elasticsearch'] }),
     ...logLevelSteps(),
   ])
   .produces([

@@ -1,7 +1,7 @@
 import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
 
 // log4j2 (resource.logs.processor): [2026-11-23T10:15:02,123][WARN ][logstash.outputs.elasticsearch][main] text
-const LOGSTASH_LINE = '^\\[%{TIMESTAMP_ISO8601}\\]\\[%{LOGLEVEL:[log][level]}%{SPACE}\\]\\[%{NOTSPACE:[log][logger]}%{SPACE}\\](?:\\[[^\\]]*\\])?%{SPACE}%{GREEDYDATA:message}$';
+const LOGSTASH_LINE = '^\\[%{TIMESTAMP_ISO8601}\\]\\[%{LOGLEVEL:[log][level]}%{SPACE}\\]\\[%{LOGGER:[log][logger]}%{SPACE}\\](?:\\[[^\\]]*\\])?%{SPACE}%{GREEDYDATA:message}$';
 
 export default logFilter('syslog-logstash', 'Logstash (logs) log lines: level and logger from the log4j2 layout')
   .service('logs')
@@ -9,7 +9,7 @@ export default logFilter('syslog-logstash', 'Logstash (logs) log lines: level an
   .match(syslogProgram('logstash'))
   .steps([
     mutateStep({ add: { 'service.name': 'logs', 'event.dataset': 'logs.logstash' } }),
-    grokStep('message', [LOGSTASH_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_logstash'] }),
+    grokStep('message', [LOGSTASH_LINE], { patternDefinitions: { LOGGER: '[^\\]\\s]+' }, overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_logstash'] }),
     ...logLevelSteps(),
   ])
   .produces([

@@ -39,6 +39,6 @@ export default logFilter('syslog-nexus', 'Nexus (artefacts) log lines: level, lo
   .withTest({
     name: 'unparsed line keeps the syslog level and is tagged',
     input: ecsSyslogEvent({ program: 'nexus', level: 'info', message: 'Started Sonatype Nexus OSS 3.19.1-01' }),
-    expect: { fields: { 'service.name': 'artefacts', 'log.level': 'info', message: 'Started Sonatype Nexus OSS 3.19.1-01' }, tags: ['_grokparsefailure_nexus'] },
+    expect: { fields: { 'service.name': 'artefacts', 'log.level': 'info', message: 'Started Sonatype Nexus OSS 3.19.1-01' }, tags: ['_grokparsefailure_nexus', 'logs.linux.syslog'] },
   })
   .build();

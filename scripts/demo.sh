@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
-[ -f dist/cli/main.js ] || npx tsc -p tsconfig.build.json
+# Always build: a dist/ left from an older checkout would diagnose with old code.
+npx tsc -p tsconfig.build.json
 node scripts/stack.mjs up
 node scripts/stack.mjs seed nexus-disk-full
 export CONSUL_HTTP_ADDR=127.0.0.1:18500

@@ -57,7 +57,7 @@ async function up(selected = components) {
   if (failures.length) throw new StackError(failures.join('\n'));
   await afterStart();
   const startedAny = results.some((r) => r.value.started);
-  progress(`${startedAny ? 'up' : 'already up'} in ${((Date.now() - t0) / 1000).toFixed(1)} s: consul 127.0.0.1:18500, influxdb 127.0.0.1:18086, elasticsearch 127.0.0.1:19200`);
+  progress(`${startedAny ? 'up' : 'already up'} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${selected.map((c) => `${c.name} ${c.url.replace('http://', '')}`).join(', ')}`);
 }
 
 async function down(selected = components) {

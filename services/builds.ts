@@ -6,7 +6,7 @@ export default service('builds', { title: 'Builds (Jenkins)', owner: 'build-infr
   .aliases(['jenkins'])
   .consulTags(['active'])
   .database(SERVICES_DATABASE)
-  .measurements(['jvm_runtime', 'jvm_memory', 'jvm_garbage_collector', 'jvm_memory_pool', 'jenkins_web_requests', 'jenkins_web_reponsecodes', 'jenkins_queue', 'jenkins_executor', 'jenkins_node', 'jenkins_job_scheduled'])
+  .measurements(['jvm_runtime', 'jvm_memory', 'jvm_garbage_collector', 'jvm_memory_pool', 'jenkins_web_requests', 'jenkins_web_requests_active', 'jenkins_web_reponsecodes', 'jenkins_queue', 'jenkins_executor', 'jenkins_node', 'jenkins_job_scheduled'])
   .tagFilters({ category: 'build-master' })
   .signals([
     ...hostSignals(),

@@ -5,7 +5,7 @@ export default service('consul', { title: 'Consul servers', owner: 'infrastructu
   .description('Service discovery and configuration; one Consul datacenter is one environment.')
   .consulTags(['api'])
   .database(STATSD_DATABASE)
-  .measurements(['autopilot_healthy', 'raft_leader_lastContact', 'raft_apply', 'raft_commitTime', 'rpc_request', 'runtime_alloc_bytes', 'runtime_gc_pause_ns', 'kvs_apply', 'client_rpc'])
+  .measurements(['autopilot_healthy', 'raft_leader_lastContact', 'raft_state_leader', 'raft_state_candidate', 'raft_apply', 'raft_commitTime', 'rpc_request', 'runtime_alloc_bytes', 'runtime_sys_bytes', 'runtime_gc_pause_ns', 'kvs_apply', 'client_rpc'])
   .tagFilters({ category: 'hashi-server' })
   .signals([
     ...hostSignals(),

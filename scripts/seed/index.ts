@@ -16,6 +16,7 @@ import { CalvinError } from '../../src/errors.js';
 import { DEFAULT_RATES, hostLogLines, indexName, LOG_INDEX_BODY, toDocument, type LogRates } from './logs.js';
 import { baseSample, servicePoints, systemPoints } from './metrics.js';
 import { HISTORY_MS, MINUTE, type HostContext, type ScenarioSpec } from './model.js';
+import { withScenarioLock } from './lock.js';
 import { randomFor } from './random.js';
 import { BENCH_DEFAULTS, nodeNames, passingCheck, SCENARIOS } from './scenarios.js';
 
@@ -39,6 +40,11 @@ export interface SeedOptions {
   logDocuments?: number;
   /** Approximate total metric points (lines); raises the sampling rate above one per minute. */
   metricPoints?: number;
+  /**
+   * Seeds a private copy: service `<service>-<isolate>`, nodes `<prefix>-<isolate>-NN`, so a test can
+   * reseed without disturbing others who read the shared scenario at the same time.
+   */
+  isolate?: string;
   /** Progress lines (stderr in the CLI). */
   onProgress?: (message: string) => void;
 }
@@ -97,9 +103,9 @@ async function endpoints(config: Config): Promise<{ influx: InfluxEndpoint; elas
 }
 
 /** Removes everything a previous seeding of this scenario wrote: nodes, series, log documents. */
-async function clean(config: Config, spec: ScenarioSpec, nodes: string[], influx: InfluxEndpoint, elasticsearch: ElasticEndpoint): Promise<void> {
-  const registered = await nodesWithMeta(config, SCENARIO_META, spec.name, SLOW);
-  const all = [...new Set([...nodes, ...registered, ...previousNodes(spec.name)])];
+async function clean(config: Config, spec: ScenarioSpec, stateKey: string, nodes: string[], influx: InfluxEndpoint, elasticsearch: ElasticEndpoint): Promise<void> {
+  const registered = await nodesWithMeta(config, SCENARIO_META, stateKey, SLOW);
+  const all = [...new Set([...nodes, ...registered, ...previousNodes(stateKey)])];
   await Promise.all(registered.map((node) => deregisterNode(config, node, SLOW)));
   const where = all.map((n) => `${quoteIdent('host')} = ${quoteString(n)}`).join(' OR ');
   for (const db of [config.databases.system, config.databases.services]) {
@@ -133,14 +139,40 @@ function registrationChecks(spec: ScenarioSpec, ctx: HostContext): ExternalCheck
   ];
 }
 
-/** Writes one scenario (after removing its previous data) and returns what it wrote. */
+/** Removes a seeded scenario (or an isolated copy) entirely: nodes, series, log documents. */
+export async function removeScenario(name: string, options: { config: Config; isolate?: string }): Promise<void> {
+  const base = scenarioByName(name);
+  const stateKey = options.isolate ? `${base.name}@${options.isolate}` : base.name;
+  const spec: ScenarioSpec = options.isolate && base.indexArea ? { ...base, indexArea: `${base.indexArea}-${options.isolate}` } : base;
+  await withScenarioLock(STATE_DIR, stateKey, async () => {
+    const { influx, elasticsearch } = await endpoints(options.config);
+    await clean(options.config, spec, stateKey, [], influx, elasticsearch);
+    fs.rmSync(path.join(STATE_DIR, `${stateKey}.json`), { force: true });
+  });
+}
+
+/**
+ * Writes one scenario (after removing its previous data) and returns what it wrote. Concurrent
+ * seedings of the same scenario (parallel test runs) wait for each other.
+ */
 export async function seedScenario(name: string, options: SeedOptions): Promise<SeedResult> {
+  const key = options.isolate ? `${name}@${options.isolate}` : name;
+  return withScenarioLock(STATE_DIR, key, () => seedUnlocked(name, options));
+}
+
+async function seedUnlocked(name: string, options: SeedOptions): Promise<SeedResult> {
   const t0 = Date.now();
   const phases: Record<string, number> = {};
   const phase = (label: string, since: number) => {
     phases[label] = Date.now() - since;
   };
-  const spec = scenarioByName(name);
+  const base = scenarioByName(name);
+  const isolate = options.isolate;
+  if (isolate !== undefined && !/^[a-z0-9-]{1,40}$/.test(isolate)) throw new CalvinError('BAD_ARGUMENT', `isolate "${isolate}" must be 1-40 lowercase letters, digits or dashes`, 'e.g. isolate: "stack-test"');
+  const spec: ScenarioSpec = isolate
+    ? { ...base, service: `${base.service}-${isolate}`, nodePrefix: `${base.nodePrefix}-${isolate}`, ...(base.indexArea ? { indexArea: `${base.indexArea}-${isolate}` } : {}) }
+    : base;
+  const stateKey = isolate ? `${base.name}@${isolate}` : base.name;
   const config = options.config;
   const now = options.now ?? Date.now();
   const scale = Math.max(1, Math.floor(options.scale ?? 1));
@@ -148,7 +180,7 @@ export async function seedScenario(name: string, options: SeedOptions): Promise<
   const instances = Math.max(1, Math.floor(options.instances ?? (bench ? BENCH_DEFAULTS.instances : 3 * scale)));
   const logDocuments = options.logDocuments ?? (bench ? BENCH_DEFAULTS.logDocuments : undefined);
   const metricPoints = options.metricPoints ?? (bench ? BENCH_DEFAULTS.metricPoints : undefined);
-  const nodes = nodeNames(spec, instances);
+  const nodes = nodeNames(spec, instances, isolate);
   const progress = options.onProgress ?? (() => undefined);
 
   const linesPerTick = LINES_PER_TICK + (spec.java || spec.rabbit ? 2 : 0);
@@ -161,7 +193,7 @@ export async function seedScenario(name: string, options: SeedOptions): Promise<
   let t = Date.now();
   const { influx, elasticsearch } = await endpoints(config);
   progress(`${spec.name}: removing previous data of ${spec.service}`);
-  await clean(config, spec, nodes, influx, elasticsearch);
+  await clean(config, spec, stateKey, nodes, influx, elasticsearch);
   phase('clean', t);
 
   // Metrics: one tick every intervalMs over the history, per host; generated lazily (the benchmark
@@ -225,7 +257,7 @@ export async function seedScenario(name: string, options: SeedOptions): Promise<
     return registerExternal(config, {
       node,
       address: `10.${spec.subnet}.${Math.floor(index / 200)}.${10 + (index % 200)}`,
-      nodeMeta: { [SCENARIO_META]: spec.name, environment: 'test' },
+      nodeMeta: { [SCENARIO_META]: stateKey, environment: 'test' },
       service: { id: serviceId(spec, node), name: spec.service, tags: spec.tags, port: spec.port },
       checks: registrationChecks(spec, ctx),
     }, SLOW);
@@ -235,6 +267,6 @@ export async function seedScenario(name: string, options: SeedOptions): Promise<
   const incidentIndex = spec.incidentIndex;
   const suspect = typeof incidentIndex === 'number' ? nodes[incidentIndex] : undefined;
   const result = { scenario: spec.name, service: spec.service, nodes, suspect, metricPoints: systemWritten + serviceWritten, logDocuments: indexed, intervalMs };
-  rememberNodes(spec.name, nodes, result);
+  rememberNodes(stateKey, nodes, result);
   return { ...result, durationMs: Date.now() - t0, phases };
 }

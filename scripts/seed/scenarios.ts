@@ -408,12 +408,13 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
 export const BENCH_DEFAULTS = { instances: 10, logDocuments: 1_000_000, metricPoints: 1_000_000 } as const;
 
 /** Node names of a scenario: <prefix>-01..NN, or the hostile set. */
-export function nodeNames(spec: ScenarioSpec, instances: number): string[] {
+export function nodeNames(spec: ScenarioSpec, instances: number, isolate?: string): string[] {
   const width = Math.max(2, String(instances).length);
   return Array.from({ length: instances }, (_, i) => {
     if (spec.name === 'hostile') {
       const base = HOSTILE_NODE_PREFIXES[i % HOSTILE_NODE_PREFIXES.length] as string;
-      return i < HOSTILE_NODE_PREFIXES.length ? base : `${base}-${String(i + 1).padStart(width, '0')}`;
+      const named = i < HOSTILE_NODE_PREFIXES.length ? base : `${base}-${String(i + 1).padStart(width, '0')}`;
+      return isolate ? `${named}-${isolate}` : named;
     }
     return `${spec.nodePrefix}-${String(i + 1).padStart(width, '0')}`;
   });

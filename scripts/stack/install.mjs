@@ -89,7 +89,7 @@ export async function elasticsearchZip(version) {
   const zip = path.join(repo, 'org/elasticsearch/distribution/integ-test-zip/elasticsearch', version, `elasticsearch-${version}.zip`);
   if (fs.existsSync(zip)) return zip;
   progress(`mvn dependency:get elasticsearch integ-test-zip ${version}`);
-  await run('mvn', ['-q', '-B', 'dependency:get', `-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:${version}:zip`, '-Dtransitive=false']);
+  await run('mvn', ['-q', '-B', ...(process.env.MAVEN_REPO_LOCAL ? [`-Dmaven.repo.local=${repo}`] : []), 'dependency:get', `-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:${version}:zip`, '-Dtransitive=false']);
   if (!fs.existsSync(zip)) throw new StackError(`mvn dependency:get finished but ${zip} is missing`);
   return zip;
 }

@@ -17,7 +17,10 @@ export const dirs = {
   conf: path.join(stackDir, 'conf'),
 };
 
-export const ports = {
+// CALVIN_STACK_PORT_OFFSET shifts every port: a second, throw-away stack (e.g. to time a cold start)
+// can run beside the usual one. Tests and discovery expect the default ports.
+const offset = Number(process.env.CALVIN_STACK_PORT_OFFSET ?? 0) || 0;
+export const ports = Object.fromEntries(Object.entries({
   consulHttp: 18500,
   consulServer: 18300,
   consulSerfLan: 18301,
@@ -26,7 +29,7 @@ export const ports = {
   influxRpc: 18088,
   esHttp: 19200,
   esTransport: 19300,
-};
+}).map(([k, v]) => [k, v + offset]));
 
 export const versions = {
   consul: { suite: 'bullseye', package: 'consul' },

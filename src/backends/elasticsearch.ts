@@ -18,12 +18,16 @@ export interface EsCallOptions {
 
 const clients = new Map<string, Client>();
 
-/** One client per endpoint: its connection pool is reused across calls. */
+/**
+ * One client per endpoint: its connection pool is reused across calls. The client's own timeout is
+ * the ceiling undici enforces on every request (a per-request timeout can only be shorter), so it is
+ * set high and each call passes its own `requestTimeout`.
+ */
 function clientFor(endpoint: ElasticEndpoint): Client {
   const key = JSON.stringify([endpoint.url, endpoint.token ?? '', endpoint.username ?? '', endpoint.password ?? '']);
   let client = clients.get(key);
   if (!client) {
-    client = createElasticClient(endpoint);
+    client = createElasticClient(endpoint, { timeoutMs: 600_000 });
     clients.set(key, client);
   }
   return client;
@@ -216,7 +220,7 @@ export async function esDeleteByQuery(endpoint: ElasticEndpoint, index: string |
   } catch (error) {
     throw elasticError(error, endpoint, 'a delete by query (scroll and bulk delete)');
   } finally {
-    if (scrollId) await client.clearScroll({ scroll_id: scrollId }).catch(() => undefined);
+    if (scrollId) await client.clearScroll({ scroll_id: scrollId }, transport(options)).catch(() => undefined);
   }
   if (options.refresh ?? true) await esRefresh(endpoint, index, options);
   return deleted;

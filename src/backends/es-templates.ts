@@ -38,7 +38,7 @@ export function elasticError(error: unknown, url: string, what: string): CalvinE
   const e = error as { name?: string; meta?: { statusCode?: number; body?: unknown }; message?: string };
   const status = e.meta?.statusCode;
   if (status === 401 || status === 403) return new CalvinError('UNAUTHORIZED', `Elasticsearch refused ${what} (${status})`, 'check ELASTICSEARCH_TOKEN or ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD in the environment', { cause: error });
-  if (status === undefined) return new CalvinError('BACKEND_UNREACHABLE', redact(`Elasticsearch at ${safeOrigin(url)} is unreachable (${e.message ?? e.name ?? 'no answer'})`), 'check ELASTICSEARCH_URL or the "documents" service in Consul', { cause: error });
+  if (!status) return new CalvinError('BACKEND_UNREACHABLE', redact(`Elasticsearch at ${safeOrigin(url)} is unreachable (${e.message ?? e.name ?? 'no answer'})`), 'check ELASTICSEARCH_URL or the "documents" service in Consul', { cause: error });
   const detail = typeof e.meta?.body === 'string' ? e.meta.body : JSON.stringify(e.meta?.body ?? '');
   return new CalvinError('BACKEND_ERROR', redact(`Elasticsearch answered ${status} to ${what}: ${detail.slice(0, 300)}`), 'see the Elasticsearch logs or run with --debug', { cause: error });
 }

@@ -47,8 +47,9 @@ export function createGrafanaDriver(options: DriverOptions & { commit: string })
   return {
     target: 'grafana',
     async list(wanted) {
-      const all = await api.json<SearchHit[]>('GET', '/api/search?type=dash-db&limit=5000');
-      const managed = all.filter((h) => (h.tags ?? []).includes(GRAFANA_MANAGED_TAG)).map((h) => h.uid);
+      // Search by calvin's tag: only managed dashboards are candidates for updates without a definition, or pruning.
+      const tagged = await api.json<SearchHit[]>('GET', `/api/search?type=dash-db&tag=${GRAFANA_MANAGED_TAG}&limit=5000`);
+      const managed = tagged.filter((h) => (h.tags ?? []).includes(GRAFANA_MANAGED_TAG)).map((h) => h.uid);
       const uids = [...new Set([...managed, ...wanted.map((w) => w.name)])];
       // A few dashboards at a time: one GET per dashboard, without flooding Grafana.
       const found = await mapLimit(uids, 8, (uid) => api.maybe<DashboardWithMeta>(`/api/dashboards/uid/${enc(uid)}`));
@@ -66,7 +67,7 @@ export function createGrafanaDriver(options: DriverOptions & { commit: string })
           ref: { ...(typeof dashboard.version === 'number' ? { version: dashboard.version } : {}) },
         });
       }
-      return { objects, foreign: all.length - managed.length };
+      return { objects, foreign: objects.filter((o) => !o.managed).length };
     },
     create: save,
     update: (desired) => save(desired),

@@ -44,7 +44,7 @@ export function durationMs(value: string): number {
  * Parses `measurement,tag=v,tag2=w field` (line-protocol escaping: `\ `, `\,`, `\=`) into its
  * parts. Used for the series keys of alert test cases.
  */
-export function parseSeriesKey(key: string): { measurement: string; tags: Record<string, string>; field: string } {
+export function parseTestSeriesKey(key: string): { measurement: string; tags: Record<string, string>; field: string } {
   const parts: string[][] = [[]]; // comma-separated groups of the key, then the field after the space
   let current = '';
   let field: string | undefined;
@@ -272,7 +272,7 @@ export class AlertBuilder implements Builder<AlertDef> {
     assertDuration(interval, `Alert "${id}" test "${test.name}" interval`);
     if (Object.keys(test.series).length === 0) throw definitionError(`Alert "${id}" test "${test.name}" has no series.`, 'Give at least one series.');
     for (const [key, values] of Object.entries(test.series)) {
-      parseSeriesKey(key);
+      parseTestSeriesKey(key);
       for (const item of values.trim().split(/\s+/)) {
         if (!SERIES_ITEM.test(item)) throw definitionError(`Alert "${id}" test "${test.name}" series "${key}" has a bad item "${item}".`, "Use promtool notation: '80+1x30', '_', 'stale', '5 5 _ 7'.");
       }
@@ -296,7 +296,7 @@ export class AlertBuilder implements Builder<AlertDef> {
     if (this.model.tests.length === 0) missing('test case', 'Add one with withTest({ name, series, expect }).');
     for (const t of this.model.tests) {
       for (const key of Object.keys(t.series)) {
-        const s = parseSeriesKey(key);
+        const s = parseTestSeriesKey(key);
         if (s.measurement !== query.measurement || s.field !== query.field) {
           throw definitionError(`Alert "${id}" test "${t.name}" feeds ${s.measurement}.${s.field}, but the alert reads ${query.measurement}.${query.field}.`, 'Name the alert measurement and field in the series key.');
         }

@@ -18,6 +18,11 @@ export function resolve<T>(value: Buildable<T>): T {
   return isBuilder(value) ? value.build() : value;
 }
 
+/** A value the caller cannot alias: a builder's fresh output, or a copy of plain data. */
+export function fresh<T>(value: Buildable<T>): T {
+  return isBuilder(value) ? value.build() : clone(value);
+}
+
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Ids are kebab-case: lowercase letters and digits separated by single dashes. */
@@ -41,7 +46,14 @@ export function assertNonEmpty(value: string, what: string): void {
   }
 }
 
-/** Deep copy of plain data so that a built value never aliases builder state. */
+/**
+ * Deep copy of plain data (objects, arrays, primitives) so that a built value never aliases builder
+ * state. Faster than structuredClone for the small trees definitions are made of.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => clone(v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = clone((value as Record<string, unknown>)[key]);
+  return out as T;
 }

@@ -3,7 +3,7 @@
  * them out (positions, ids). Queries are typed InfluxQL (`influx(...)`) or Lucene log counts.
  */
 import type { Buildable, Builder } from './builder.js';
-import { assertId, assertNonEmpty, clone, definitionError, resolve } from './builder.js';
+import { assertId, assertNonEmpty, clone, definitionError, fresh, resolve } from './builder.js';
 import { isIntervalExpression, variableRef } from './influxql.js';
 import { influx } from './query-builder.js';
 import { assertUrl } from './service.js';
@@ -68,7 +68,7 @@ export class PanelBuilder implements Builder<Panel> {
     if (this.model.type === 'text' || this.model.type === 'log-count') {
       throw definitionError(`Panel "${this.model.title}" of type ${this.model.type} takes no InfluxQL query.`, this.model.type === 'text' ? 'Use content().' : 'Use logQuery().');
     }
-    this.model.queries.push(clone(resolve(query)));
+    this.model.queries.push(fresh(query));
     return this;
   }
 
@@ -180,7 +180,7 @@ export class RowBuilder implements Builder<Row> {
   }
 
   withPanel(panel: Buildable<Panel>): this {
-    this.model.panels.push(clone(resolve(panel)));
+    this.model.panels.push(fresh(panel));
     return this;
   }
 
@@ -284,7 +284,7 @@ export class DashboardBuilder implements Builder<DashboardDef> {
   }
 
   withRow(r: Buildable<Row>): this {
-    this.pendingRows.push(r instanceof RowBuilder ? r : resolve(r));
+    this.pendingRows.push(r instanceof RowBuilder ? r : fresh(r));
     return this;
   }
 
@@ -296,12 +296,12 @@ export class DashboardBuilder implements Builder<DashboardDef> {
       this.pendingRows.push(last);
     }
     if (last instanceof RowBuilder) last.withPanel(panel);
-    else last.panels.push(clone(resolve(panel)));
+    else last.panels.push(fresh(panel));
     return this;
   }
 
   build(): DashboardDef {
-    const rows = this.pendingRows.map((r) => resolve(r));
+    const rows = this.pendingRows.map((r) => (r instanceof RowBuilder ? r.build() : clone(r)));
     if (rows.length === 0) throw definitionError(`Dashboard "${this.model.id}" has no panels.`, 'Add rows or panels.');
     const declared = new Set(this.model.variables.map((v) => v.name));
     for (const a of this.model.annotations) {

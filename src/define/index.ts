@@ -12,3 +12,4 @@ export * from './index-template.js';
 export * from './component.js';
 export * from './log-presets.js';
 export * from './dashboard-presets.js';
+export * from './measurements.js';

@@ -33,17 +33,25 @@ export function quoteString(value: string): string {
 
 /**
  * `/pattern/`: a regex literal. `/` is escaped; other backslashes reach the regex engine unchanged.
- * A trailing escaped backslash (`\\` at the end) would swallow the closing slash, so it is written
- * as the equivalent `\x5c`. A pattern ending in a lone backslash is not a regex: it throws.
+ * InfluxDB rejects a raw newline inside a regex, so a newline becomes the regex escape `\n` (or
+ * just `n` after a backslash, keeping an escaped newline escaped). A trailing escaped backslash
+ * (`\\` at the end) would swallow the closing slash, so it is written as the equivalent `\x5c`.
+ * A pattern ending in a lone backslash is not a regex: it throws.
  */
 export function quoteRegex(pattern: string): string {
-  let body = pattern;
-  const trailing = /\\+$/.exec(body)?.[0].length ?? 0;
-  if (trailing % 2 === 1) {
+  let body = '';
+  let escaped = false;
+  for (const ch of pattern) {
+    if (ch === '\n') body += escaped ? 'n' : '\\n';
+    else if (ch === '/') body += escaped ? '/' : '\\/';
+    else body += ch;
+    escaped = ch === '\\' ? !escaped : false;
+  }
+  if (escaped) {
     throw new CalvinError('BAD_DEFINITION', `Regex /${pattern}/ ends with a lone backslash.`, 'Escape it as \\\\ or remove it.');
   }
-  if (trailing > 0) body = `${body.slice(0, -2)}\\x5c`;
-  return `/${body.replace(/\//g, '\\/')}/`;
+  if (body.endsWith('\\\\')) body = `${body.slice(0, -2)}\\x5c`;
+  return `/${body}/`;
 }
 
 /** Escapes regex metacharacters so that the pattern matches `text` literally (RE2 syntax). */

@@ -10,7 +10,7 @@
  * first. `where(key)` returns a condition step whose comparison returns the query builder.
  */
 import type { Builder } from './builder.js';
-import { definitionError } from './builder.js';
+import { clone, definitionError } from './builder.js';
 import { exactMatchPattern, isIntervalExpression } from './influxql.js';
 import type { ConditionValue, FieldSelection, Fill, InfluxFunction, InfluxQuery, TagCondition } from './types.js';
 
@@ -228,7 +228,7 @@ export class InfluxQueryBuilder implements Builder<InfluxQuery> {
     if (this.model.select.length === 0) {
       throw definitionError(`Query on "${this.model.measurement}" selects nothing.`, 'Add at least one field with .select("field").');
     }
-    return structuredClone(this.model);
+    return clone(this.model);
   }
 }
 

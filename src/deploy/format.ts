@@ -61,6 +61,8 @@ export interface PlanJson {
   changes: { action: PlanItem['action']; kind: string; name: string; changedFields: string[]; note?: string; diff: string }[];
   unchanged: { kind: string; name: string }[];
   orphaned: Plan['orphaned'];
+  /** Objects seen in the backends that calvin does not manage (left alone). */
+  foreignSkipped: number;
 }
 
 export function planToJson(plan: Plan): PlanJson {
@@ -73,5 +75,6 @@ export function planToJson(plan: Plan): PlanJson {
       .map((i) => ({ action: i.action, kind: i.kind, name: i.name, changedFields: i.changedFields, ...(i.note ? { note: i.note } : {}), diff: i.diff })),
     unchanged: plan.items.filter((i) => i.action === 'unchanged').map((i) => ({ kind: i.kind, name: i.name })),
     orphaned: plan.orphaned,
+    foreignSkipped: plan.foreignSkipped,
   };
 }

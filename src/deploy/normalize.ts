@@ -143,8 +143,16 @@ export function normalizeFor(kind: ObjectKind, body: unknown): unknown {
   }
 }
 
-/** The text a diff is computed on: JSON for objects, the value itself for KV text. */
+/**
+ * The text a diff is computed on: JSON for objects, the value itself for KV text; a Kapacitor task
+ * is its settings as JSON followed by the TICKscript as lines, so script diffs read line by line.
+ */
 export function comparableText(kind: ObjectKind, body: unknown): string {
   const normalized = normalizeFor(kind, body);
-  return typeof normalized === 'string' ? normalized : stableJson(normalized);
+  if (typeof normalized === 'string') return normalized;
+  if (kind === 'kapacitor/task') {
+    const { script, ...settings } = normalized as Record<string, unknown>;
+    return `${stableJson(settings)}script:\n${typeof script === 'string' ? script : ''}\n`;
+  }
+  return stableJson(normalized);
 }

@@ -51,10 +51,11 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
     last: p.last,
     example: p.example.length > 500 ? `${p.example.slice(0, 500)}…` : p.example,
   }));
-  // The runbook for the sentence: an alert's on an anomalous signal, else a matched known issue's.
+  // The runbook for the sentence: an alert's on an anomalous signal, else a matched known issue's,
+  // else the service's own (never an unrelated alert's).
   const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
   const alertRunbook = c.alertRunbooks.find((r) => anomalous.has(r.measurement))?.url;
-  const summary = summarize(c, status, instances, all, logs.labels, dependency, alertRunbook ?? knownIssues[0]?.runbook ?? runbooks[0]?.url);
+  const summary = summarize(c, status, instances, all, logs.labels, dependency, alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url);
   return {
     service: c.service,
     query: c.query,
@@ -193,7 +194,7 @@ function summarize(
   const lead = first.top.find((a) => a.anomaly.source !== 'logs') ?? (first.top[0] as FoundAnomaly);
   const parts = [`${first.n}: ${lead.headline}${lead.anomaly.since ? ` since ${formatClock(lead.anomaly.since, c.window.to)}` : ''}`];
   const errors = labels.filter((p) => (p.hosts.get(first.n) ?? 0) > 0).sort((a, b) => (b.hosts.get(first.n) ?? 0) - (a.hosts.get(first.n) ?? 0))[0];
-  if (errors) parts.push(`${formatCount(errors.hosts.get(first.n) ?? 0)} '${errors.label}' errors`);
+  if (errors && lead.anomaly.source !== 'logs') parts.push(`${formatCount(errors.hosts.get(first.n) ?? 0)} '${errors.label}' errors`);
   if (byNode.length > 1) parts.push(`${byNode.length - 1} more instance${byNode.length === 2 ? '' : 's'} affected`);
   return withRunbook(parts.join('; '));
 }

@@ -2,7 +2,7 @@
 import type { Config } from '../config.js';
 import { listServices, localDatacenter, serviceInstances } from '../backends/consul.js';
 import { discoverEndpoints } from '../backends/discover.js';
-import { esSearch } from '../backends/elasticsearch.js';
+import { esMultiSearch, esSearch } from '../backends/elasticsearch.js';
 import { esFieldCaps } from '../backends/es-field-caps.js';
 import { influxQuery } from '../backends/influx.js';
 import type { DiagnoseBackends } from './collect.js';
@@ -31,5 +31,6 @@ export function createDiagnoseBackends(config: Config): DiagnoseBackends {
     influxQuery: (endpoint, database, query, options) => influxQuery(endpoint, database, query, options),
     esFieldCaps: (endpoint, index, fields, options) => esFieldCaps(endpoint, index, fields, options),
     esSearch: async (endpoint, index, body, options) => esSearch(endpoint, index, body, options),
+    esMultiSearch: async (endpoint, searches, options) => esMultiSearch(endpoint, searches, options),
   };
 }

@@ -7,7 +7,7 @@ import type { Endpoint } from '../config.js';
 import type { Catalog, ServiceDef } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import type { Collected, CollectedInstance, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
-import { fieldsFromCaps, logsFromSearch, seriesFromInflux, type InfluxSeries } from './parse.js';
+import { fieldGroupsFromCaps, logsFromSearch, mergeLogs, seriesFromInflux, type InfluxSeries } from './parse.js';
 import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, signalQueries, type LogSelectorFilter, type Windows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
 import { watchedSignals } from './signals.js';
@@ -31,6 +31,8 @@ export interface DiagnoseBackends {
   influxQuery(endpoint: Endpoint & { username?: string; password?: string }, database: string, query: string, options: CallOptions): Promise<InfluxSeries[]>;
   esFieldCaps(endpoint: Endpoint & { username?: string; password?: string }, index: string, fields: string[], options: CallOptions): Promise<unknown>;
   esSearch(endpoint: Endpoint & { username?: string; password?: string }, index: string, body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
+  /** Several searches in one request (index lists travel in the body, not the URL). */
+  esMultiSearch(endpoint: Endpoint & { username?: string; password?: string }, searches: { index: string[]; body: Record<string, unknown> }[], options: CallOptions): Promise<unknown[]>;
 }
 
 export interface CollectRequest {
@@ -193,14 +195,23 @@ async function collectLogs(
   try {
     const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
     const caps = await backends.esFieldCaps(endpoint, index, candidates, call());
-    const fields = fieldsFromCaps(caps, LOG_FIELD_CANDIDATES);
+    const groups = fieldGroupsFromCaps(caps, LOG_FIELD_CANDIDATES);
     // The service's own names (Consul name, id, aliases) count as ECS service names too:
     // Nexus logs `service.name: nexus` while the Consul service is `artefacts`.
     const selector: LogSelectorFilter | undefined = definition
       ? { serviceNames: [...new Set([...definition.logs.serviceNames, definition.consulName, definition.id, ...definition.aliases])], processNames: definition.logs.processNames }
       : undefined;
-    const response = await backends.esSearch(endpoint, index, logSearchBody(nodes, windows, fields, selector), call());
-    return { status: 'ok', value: logsFromSearch(response, fields, new Set(nodes)) };
+    // Usually one group (one search over the pattern); indices mapped differently are searched apart.
+    const nodeSet = new Set(nodes);
+    const only = groups.length === 1 ? groups[0] : undefined;
+    if (only) {
+      const response = await backends.esSearch(endpoint, index, logSearchBody(nodes, windows, only.fields, selector), call());
+      return { status: 'ok', value: logsFromSearch(response, only.fields, nodeSet) };
+    }
+    const responses = await backends.esMultiSearch(endpoint, groups.map((g) => ({ index: g.indices ?? [index], body: logSearchBody(nodes, windows, g.fields, selector) })), call());
+    const failed = responses.find((r) => typeof r === 'object' && r !== null && 'error' in r);
+    if (failed) throw new CalvinError('BACKEND_ERROR', `Elasticsearch failed a search: ${JSON.stringify((failed as { error: unknown }).error).slice(0, 200)}`, 'run with --debug');
+    return { status: 'ok', value: mergeLogs(responses.map((r, i) => logsFromSearch(r, (groups[i] as (typeof groups)[number]).fields, nodeSet))) };
   } catch (error) {
     return { status: statusOf(error), error: messageOf(error), value: empty };
   }

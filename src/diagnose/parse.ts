@@ -167,22 +167,113 @@ export function logsFromSearch(response: unknown, fields: LogFields, nodes: Read
   return { hosts, windowErrors: messageGroups(win.errors, fields), baselineErrors: messageGroups(base.errors, fields) };
 }
 
-/** Picks the aggregatable variant of each ECS field from a `_field_caps` answer. */
-export function fieldsFromCaps(caps: unknown, candidates: Record<keyof LogFields, string>): LogFields {
-  const f = obj(obj(caps).fields);
-  const pick = (name: string): string | null => {
-    for (const candidate of [name, `${name}.keyword`]) {
-      const types = obj(f[candidate]);
-      if (Object.values(types).some((t) => obj(t).aggregatable === true)) return candidate;
-    }
+/** One group of indices that map the ECS fields alike, with the fields to aggregate on there. */
+export interface IndexGroup {
+  /** Index names, or undefined for "every index of the pattern" (the cluster maps them alike). */
+  indices: string[] | undefined;
+  fields: LogFields;
+}
+
+/**
+ * Picks the aggregatable variant of each ECS field (`host.name` as keyword, or the `.keyword`
+ * sub-field of a text field) from a `_field_caps` answer. Indices that map a field differently
+ * (legacy indices from before an index template) form groups of their own, searched separately.
+ */
+export function fieldGroupsFromCaps(caps: unknown, candidates: Record<keyof LogFields, string>): IndexGroup[] {
+  const c = obj(caps);
+  const f = obj(c.fields);
+  const allIndices = Array.isArray(c.indices) ? c.indices.filter((i): i is string => typeof i === 'string') : [];
+  /** Indices where `name` is aggregatable: every index (undefined) or a list. */
+  const aggregatableIn = (name: string): Set<string> | 'all' | null => {
+    const types = Object.values(obj(f[name])).map(obj);
+    const good = types.filter((t) => t.aggregatable === true);
+    if (good.length === 0) return null;
+    if (types.length === 1) return 'all';
+    return new Set(good.flatMap((t) => (Array.isArray(t.indices) ? t.indices.filter((i): i is string => typeof i === 'string') : [])));
+  };
+  const keys = Object.keys(candidates) as (keyof LogFields)[];
+  const plain = Object.fromEntries(keys.map((k) => [k, aggregatableIn(candidates[k])])) as Record<keyof LogFields, Set<string> | 'all' | null>;
+  const sub = Object.fromEntries(keys.map((k) => [k, aggregatableIn(`${candidates[k]}.keyword`)])) as Record<keyof LogFields, Set<string> | 'all' | null>;
+  const choose = (k: keyof LogFields, index: string | undefined): string | null => {
+    const has = (where: Set<string> | 'all' | null): boolean => where === 'all' || (where !== null && index !== undefined && where.has(index));
+    if (has(plain[k])) return candidates[k];
+    if (has(sub[k])) return `${candidates[k]}.keyword`;
     return null;
   };
+  const mixed = keys.some((k) => plain[k] instanceof Set || sub[k] instanceof Set);
+  const finish = (chosen: Record<keyof LogFields, string | null>): LogFields => ({
+    ...chosen,
+    host: chosen.host ?? `${candidates.host}.keyword`,
+    level: chosen.level ?? `${candidates.level}.keyword`,
+  });
+  if (!mixed || allIndices.length === 0) {
+    const chosen = Object.fromEntries(keys.map((k) => [k, plain[k] ? candidates[k] : sub[k] ? `${candidates[k]}.keyword` : null])) as Record<keyof LogFields, string | null>;
+    return [{ indices: undefined, fields: finish(chosen) }];
+  }
+  const groups = new Map<string, IndexGroup>();
+  for (const index of allIndices) {
+    const fields = finish(Object.fromEntries(keys.map((k) => [k, choose(k, index)])) as Record<keyof LogFields, string | null>);
+    const key = JSON.stringify(fields);
+    const group = groups.get(key) ?? { indices: [], fields };
+    group.indices?.push(index);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** The fields of a cluster whose indices all map alike (the common case). */
+export function fieldsFromCaps(caps: unknown, candidates: Record<keyof LogFields, string>): LogFields {
+  return (fieldGroupsFromCaps(caps, candidates)[0] as IndexGroup).fields;
+}
+
+/** Logs of several index groups as one: counts summed per host, bucket and message. */
+export function mergeLogs(parts: { hosts: HostLogStats[]; windowErrors: MessageGroup[]; baselineErrors: MessageGroup[] }[]): { hosts: HostLogStats[]; windowErrors: MessageGroup[]; baselineErrors: MessageGroup[] } {
+  if (parts.length === 1) return parts[0] as { hosts: HostLogStats[]; windowErrors: MessageGroup[]; baselineErrors: MessageGroup[] };
+  const hosts = new Map<string, HostLogStats>();
+  for (const part of parts) {
+    for (const h of part.hosts) {
+      const into = hosts.get(h.host);
+      if (!into) {
+        hosts.set(h.host, { host: h.host, window: { ...h.window }, baseline: { ...h.baseline }, buckets: h.buckets.map((b) => ({ ...b })) });
+        continue;
+      }
+      for (const k of ['total', 'errors', 'warnings'] as const) {
+        into.window[k] += h.window[k];
+        into.baseline[k] += h.baseline[k];
+      }
+      for (const b of h.buckets) {
+        const same = into.buckets.find((x) => x.time === b.time);
+        if (same) {
+          same.total += b.total;
+          same.errors += b.errors;
+        } else into.buckets.push({ ...b });
+      }
+      into.buckets.sort((a, b) => a.time.localeCompare(b.time));
+    }
+  }
+  const mergeGroups = (lists: MessageGroup[][]): MessageGroup[] => {
+    const byMessage = new Map<string, MessageGroup>();
+    for (const g of lists.flat()) {
+      const into = byMessage.get(g.message);
+      if (!into) {
+        byMessage.set(g.message, { ...g, hosts: g.hosts.map((h) => ({ ...h })), errorTypes: [...g.errorTypes], services: [...g.services], processes: [...g.processes] });
+        continue;
+      }
+      into.count += g.count;
+      for (const h of g.hosts) {
+        const same = into.hosts.find((x) => x.name === h.name);
+        if (same) same.count += h.count;
+        else into.hosts.push({ ...h });
+      }
+      if (g.first && (!into.first || g.first < into.first)) into.first = g.first;
+      if (g.last > into.last) into.last = g.last;
+      for (const [list, more] of [[into.errorTypes, g.errorTypes], [into.services, g.services], [into.processes, g.processes]] as const) for (const v of more) if (!list.includes(v)) list.push(v);
+    }
+    return [...byMessage.values()].sort((a, b) => b.count - a.count);
+  };
   return {
-    host: pick(candidates.host) ?? `${candidates.host}.keyword`,
-    level: pick(candidates.level) ?? `${candidates.level}.keyword`,
-    message: pick(candidates.message),
-    service: pick(candidates.service),
-    process: pick(candidates.process),
-    errorType: pick(candidates.errorType),
+    hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)),
+    windowErrors: mergeGroups(parts.map((p) => p.windowErrors)),
+    baselineErrors: mergeGroups(parts.map((p) => p.baselineErrors)),
   };
 }

@@ -8,7 +8,7 @@ const MASKS: [RegExp, string][] = [
   // Quoted strings first: their content is data, not structure.
   [/"(?:[^"\\\n]|\\.){0,500}"/g, '"<str>"'],
   [/'(?:[^'\\\n]|\\.){0,500}'/g, "'<str>'"],
-  [/\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s"'<>]+/gi, '<url>'],
+  [/\b[a-z][a-z0-9+.-]{1,15}:\/\/[^\s"'<>]*[^\s"'<>.,:;)]/gi, '<url>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
   [/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g, '<time>'],
   [/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<time>'],
@@ -33,7 +33,7 @@ export function templateOf(message: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-const ERROR_WORDS = /\b(?:refused|fail(?:ed|ure|s)?|errors?|exception|denied|timeout|timed out|no space|unavailable|cannot|can't|unable|exceeded|fatal|crash(?:ed)?|killed|exited|abort(?:ed)?|unreachable|reset|invalid|not found|full|overhead)\b|OutOfMemory|heap space/i;
+const ERROR_WORDS = /\b(?:refused|fail(?:ed|ure|s)?|errors?|exception|denied|timeout|timed out|no space|unavailable|cannot|can't|unable|exceeded|fatal|crash(?:ed)?|killed|exited|abort(?:ed)?|unreachable|reset|invalid|not found|full|overhead)\b|OutOfMemory|heap space|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|HOSTUNREACH|NOSPC|ACCES)\b/i;
 
 function clean(text: string): string {
   return text

@@ -4,8 +4,9 @@
  */
 import { expandGrok } from './compile.js';
 import type { CaptureSpec, ExpandedGrok } from './compile.js';
-import { loadOniguruma, OnigMatcher } from './engine.js';
+import { loadOniguruma, oniguruma, OnigMatcher } from './engine.js';
 import { GrokError } from './errors.js';
+import { parseFieldPath } from './field-path.js';
 import { STANDARD_PATTERNS } from './patterns/index.js';
 
 /** Field values a match produced, keyed by the field name as written in the expression. */
@@ -23,6 +24,7 @@ export class Grok {
     this.regex = expanded.regex;
     this.captures = expanded.captures;
     this.usedPatterns = expanded.usedPatterns;
+    oniguruma();
     try {
       this.matcher = new OnigMatcher(expanded.regex, expanded.captures.length, options);
     } catch (err) {
@@ -52,6 +54,26 @@ export class Grok {
       if (out[spec.field] !== undefined) continue;
       const raw = text.slice(start, end);
       out[spec.field] = spec.type === undefined ? raw : convert(raw, spec.type);
+    }
+    return out;
+  }
+
+  /**
+   * Captures as a nested object: `[process][pid]` → { process: { pid } }; with `dotted`, ECS names
+   * such as `process.pid` nest too. Null when the expression does not match.
+   */
+  matchNested(text: string, options: { dotted?: boolean } = {}): Record<string, unknown> | null {
+    const flat = this.match(text);
+    if (flat === null) return null;
+    const out: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(flat)) {
+      const path = parseFieldPath(field, options.dotted ?? false);
+      let cur = out;
+      for (const key of path.slice(0, -1)) {
+        const next = cur[key];
+        cur = (typeof next === 'object' && next !== null ? next : (cur[key] = {})) as Record<string, unknown>;
+      }
+      cur[path[path.length - 1] as string] = value;
     }
     return out;
   }

@@ -1,10 +1,20 @@
+/** Public API of grok, the Logstash filter evaluator and `calvin test`. */
 export { Grok, GrokLibrary, compileGrok, standardGrokLibrary, parsePatternFile } from './grok.js';
 export type { GrokCaptures, GrokLibraryOptions } from './grok.js';
 export { expandGrok } from './compile.js';
 export type { CaptureSpec, ExpandedGrok, GrokType } from './compile.js';
-export { loadOniguruma, isOnigurumaLoaded } from './engine.js';
+export { loadOniguruma } from './engine.js';
 export { GrokError } from './errors.js';
-export { OnigRegex } from './regex.js';
 export { STANDARD_PATTERNS } from './patterns/index.js';
-export { parseFieldPath, formatFieldPath, dottedFieldPath } from './field-path.js';
-export * from './pipeline/index.js';
+export { compileLogstashFilters, compileLogFilterDef } from './pipeline/program.js';
+export type { FilterProgram, ProgramOptions, RunResult } from './pipeline/program.js';
+export { checkLogCase } from './pipeline/expect.js';
+export type { LogCaseOutcome } from './pipeline/expect.js';
+export type { LogEvent } from './pipeline/event.js';
+export { FilterConfigError, UnsupportedError as FilterUnsupportedError } from './pipeline/types.js';
+export { runTests as runCalvinTests, runAlertTests, runLogFilterTests, runLogstashTests } from './testing/run.js';
+export type { RunOptions as TestRunOptions, RawLogstashSuite } from './testing/run.js';
+export { formatReport as formatTestReport, TEST_FORMATS } from './testing/format.js';
+export type { TestFormat } from './testing/format.js';
+export { testExitCode } from './testing/types.js';
+export type { TestCaseResult, TestCounts, TestReport, TestStatus, TestSuiteResult } from './testing/types.js';

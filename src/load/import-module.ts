@@ -1,17 +1,20 @@
 /**
- * Imports definition modules with tsx so `.ts` files load without a compile step.
+ * Imports definition modules so that `.ts` files load without a compile step.
+ *
+ * Fast path: every file is transformed by esbuild (TypeScript → CommonJS, all files concurrently)
+ * and evaluated in this thread; relative `.ts` helpers are required through the same transform.
+ * Files that need real ESM semantics (top-level await) fall back to tsx's ESM loader.
  *
  * Definition files `import ... from 'calvin'`. Inside this package that resolves by self-reference;
  * in a user's own project without calvin installed it would not, so a failed resolution of `calvin`
- * falls back to the calvin that is running (for CommonJS-mode files through Module._resolveFilename,
- * for ESM-mode files through a tiny module.register resolve hook).
+ * falls back to the calvin that is running (CommonJS: Module._resolveFilename; ESM fallback: a
+ * tiny module.register resolve hook).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-export type ModuleImporter = (absolutePath: string) => Promise<unknown>;
+import { cachedTransform, transformKey } from './transform-cache.js';
 
 /** The entry of the running calvin: dist/index.js when built; src/index.ts only when no build exists. */
 export function calvinEntryPath(): string {
@@ -20,8 +23,86 @@ export function calvinEntryPath(): string {
   return candidates.find((candidate) => existsSync(candidate)) ?? (candidates[0] as string);
 }
 
-let fallbackInstalled = false;
-let cjsRegistered = false;
+interface ModuleInternals {
+  _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string;
+  _extensions: Record<string, (module: CompilableModule, filename: string) => void>;
+  _cache: Record<string, unknown>;
+  _nodeModulePaths: (dir: string) => string[];
+}
+
+interface CompilableModule {
+  exports: unknown;
+  filename: string;
+  paths: string[];
+  loaded: boolean;
+  _compile: (code: string, filename: string) => void;
+}
+
+const internals = Module as unknown as ModuleInternals;
+const TS_EXTENSIONS = ['.ts', '.mts', '.cts'];
+const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+type Esbuild = typeof import('esbuild');
+let esbuild: Esbuild | undefined;
+
+/** `import.meta` has no CommonJS equivalent: map its members onto the module's file name. */
+const IMPORT_META_DEFINES = {
+  'import.meta.url': '__calvinImportMetaUrl',
+  'import.meta.filename': '__filename',
+  'import.meta.dirname': '__dirname',
+};
+const PRELUDE = 'var __calvinImportMetaUrl = require("node:url").pathToFileURL(__filename).href;';
+
+function transformOptions(filename: string): import('esbuild').TransformOptions {
+  const ts = /\.[mc]?ts$/.test(filename);
+  return { loader: ts ? 'ts' : 'js', format: 'cjs', platform: 'node', target: 'node20', sourcefile: filename, define: IMPORT_META_DEFINES, logLevel: 'silent' };
+}
+
+function compile(code: string, filename: string): CompilableModule {
+  const mod = new Module(filename) as unknown as CompilableModule;
+  mod.filename = filename;
+  mod.paths = internals._nodeModulePaths(path.dirname(filename));
+  mod._compile(PRELUDE + code, filename);
+  mod.loaded = true;
+  return mod;
+}
+
+let hooksInstalled = false;
+
+/** CommonJS hooks: `calvin` fallback, `./x.js` → `./x.ts`, and `.ts` helpers through esbuild. */
+function installRequireHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  const entry = calvinEntryPath();
+  const original = internals._resolveFilename;
+  internals._resolveFilename = function resolveForDefinitions(this: unknown, request, parent, ...rest) {
+    try {
+      return original.call(this, request, parent, ...rest);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+      if (request === 'calvin') return original.call(this, entry, parent, ...rest);
+      const ext = path.extname(request);
+      if (request.startsWith('.') && JS_TO_TS[ext]) {
+        for (const tsExt of JS_TO_TS[ext] ?? []) {
+          try {
+            return original.call(this, request.slice(0, -ext.length) + tsExt, parent, ...rest);
+          } catch {
+            // try the next spelling
+          }
+        }
+      }
+      throw error;
+    }
+  };
+  for (const ext of TS_EXTENSIONS) {
+    if (internals._extensions[ext]) continue;
+    internals._extensions[ext] = (mod, filename) => {
+      const { transformSync } = esbuild as Esbuild;
+      const { code } = transformSync(readFileSync(filename, 'utf8'), transformOptions(filename));
+      mod._compile(PRELUDE + code, filename);
+    };
+  }
+}
 
 const ESM_HOOK = `let target;
 export async function initialize(data) { target = data.target; }
@@ -30,47 +111,70 @@ export async function resolve(specifier, context, next) {
   try { return await next(specifier, context); }
   catch (error) { if (error && error.code === 'ERR_MODULE_NOT_FOUND') return next(target, context); throw error; }
 }`;
+let esmHookInstalled = false;
 
-interface ResolvableModule {
-  _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string;
+/** The slow, fully faithful path: tsx's ESM loader in its own namespace (fresh module instances). */
+async function importWithTsx(absolutePath: string): Promise<unknown> {
+  const { register: registerTsx } = await import('tsx/esm/api');
+  const api = registerTsx({ namespace: `calvin-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}` });
+  if (!esmHookInstalled) {
+    esmHookInstalled = true;
+    register(`data:text/javascript,${encodeURIComponent(ESM_HOOK)}`, { data: { target: pathToFileURL(calvinEntryPath()).href } });
+  }
+  try {
+    return await api.import(pathToFileURL(absolutePath).href, import.meta.url);
+  } finally {
+    await api.unregister();
+  }
 }
 
-function installCalvinFallback(): void {
-  if (fallbackInstalled) return;
-  fallbackInstalled = true;
-  const entry = calvinEntryPath();
-  const cjs = Module as unknown as ResolvableModule;
-  const original = cjs._resolveFilename;
-  cjs._resolveFilename = function resolveWithCalvinFallback(this: unknown, request, parent, ...rest) {
+function needsEsm(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ERR_REQUIRE_ASYNC_MODULE' || /Top-level await is currently not supported with the "cjs" output format/.test(text);
+}
+
+export interface ModuleImporter {
+  /** Module namespaces (`{ default }`), or the reasons they failed, in the order of `files`. */
+  importAll(files: readonly string[]): Promise<PromiseSettledResult<unknown>[]>;
+  /** Forgets required helpers under the root so that a later load reads changed files again. */
+  close(): void;
+}
+
+export async function createModuleImporter(root: string): Promise<ModuleImporter> {
+  esbuild ??= await import('esbuild');
+  installRequireHooks();
+  const { transform, version } = esbuild;
+  const loadOne = async (file: string): Promise<unknown> => {
+    let code: string;
     try {
-      return original.call(this, request, parent, ...rest);
+      const source = readFileSync(file, 'utf8');
+      const options = transformOptions(file);
+      const key = transformKey([version, options.loader ?? '', JSON.stringify(IMPORT_META_DEFINES), source]);
+      code = await cachedTransform(key, async () => (await transform(source, options)).code);
     } catch (error) {
-      if (request === 'calvin' && (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return original.call(this, entry, parent, ...rest);
+      if (needsEsm(error)) return importWithTsx(file);
+      throw error;
+    }
+    try {
+      const exports = compile(code, file).exports as { __esModule?: boolean } | undefined;
+      // Plain CommonJS (`module.exports = ...`) counts as the default export.
+      return exports && exports.__esModule ? exports : { default: exports };
+    } catch (error) {
+      if (needsEsm(error)) return importWithTsx(file);
       throw error;
     }
   };
-  register(`data:text/javascript,${encodeURIComponent(ESM_HOOK)}`, { data: { target: pathToFileURL(entry).href } });
-}
-
-/** A fresh importer: its own tsx namespace, so files changed since an earlier load are read again. */
-export async function createModuleImporter(): Promise<{ importModule: ModuleImporter; close: () => Promise<void> }> {
-  const { register: registerTsx } = await import('tsx/esm/api');
-  const namespace = `calvin-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const api = registerTsx({ namespace });
-  if (!cjsRegistered) {
-    // CommonJS-mode projects (no "type": "module") require their relative .ts helpers through require().
-    const { register: registerCjs } = await import('tsx/cjs/api');
-    registerCjs();
-    cjsRegistered = true;
-  }
-  installCalvinFallback();
+  const prefix = path.resolve(root) + path.sep;
   return {
-    importModule: (absolutePath) => api.import(pathToFileURL(absolutePath).href, import.meta.url) as Promise<unknown>,
-    close: () => api.unregister(),
+    importAll: (files) => Promise.allSettled(files.map(loadOne)),
+    close: () => {
+      for (const key of Object.keys(internals._cache)) if (key.startsWith(prefix)) delete internals._cache[key];
+    },
   };
 }
 
-/** The default export of a module, unwrapping CommonJS interop (`module.exports.default`). */
+/** The default export of a module namespace, unwrapping CommonJS interop (`module.exports.default`). */
 export function defaultExport(namespace: unknown): unknown {
   if (typeof namespace !== 'object' || namespace === null) return undefined;
   let value = (namespace as { default?: unknown }).default;

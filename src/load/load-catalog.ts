@@ -81,19 +81,21 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   const files = await findDefinitionFiles(absoluteRoot);
   const loaded: LoadedDefinition[] = [];
   if (files.length > 0) {
-    const importer = await createModuleImporter();
+    const importer = await createModuleImporter(absoluteRoot);
     try {
-      for (const file of files) {
-        let namespace: unknown;
-        try {
-          namespace = await importer.importModule(path.join(absoluteRoot, file));
-        } catch (error) {
+      // Files are transformed concurrently; results are read in file order, so the first problem
+      // reported is always the same one.
+      const settled = await importer.importAll(files.map((file) => path.join(absoluteRoot, file)));
+      for (const [index, file] of files.entries()) {
+        const outcome = settled[index] as PromiseSettledResult<unknown>;
+        if (outcome.status === 'rejected') {
+          const error: unknown = outcome.reason;
           if (isCalvinError(error)) throw new CalvinError(error.code, `${file}: ${error.message}`, error.hint, { cause: error });
           throw wrapped(`${file}: failed to load: ${firstLine(error)}`, 'fix the file; --debug shows the stack', error);
         }
         let definitions: Definition[];
         try {
-          definitions = definitionsOf(defaultExport(namespace), file);
+          definitions = definitionsOf(defaultExport(outcome.value), file);
         } catch (error) {
           if (isCalvinError(error)) throw error;
           throw wrapped(`${file}: building the definition failed: ${firstLine(error)}`, 'fix the file; --debug shows the stack', error);
@@ -101,7 +103,7 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
         for (const definition of definitions) loaded.push({ definition: { ...definition, source: { file } }, file });
       }
     } finally {
-      await importer.close();
+      importer.close();
     }
   }
   assertUniqueIds(loaded);

@@ -6,6 +6,7 @@
  */
 import { quoteIdent, renderConditions, renderInfluxQL } from '../define/influxql.js';
 import type { DashboardDef, Panel, Query, Threshold, Variable } from '../define/types.js';
+import { forDefinition } from './context.js';
 import { flowLayout, type GridPos } from './layout.js';
 import { stableJsonArtifact } from './stable-json.js';
 import type { Artifact, RenderOptions } from './types.js';
@@ -40,19 +41,34 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A converter from Grafana macros and variables to Chronograf template variables (one regex per dashboard). */
+export function chronografQueryConverter(variables: readonly string[], intervalVariables: readonly string[]): (text: string) => string {
+  const names = variables.map(escapeRegExp).join('|') || '(?!)';
+  const intervals = intervalVariables.map(escapeRegExp).join('|') || '(?!)';
+  const pattern = new RegExp(
+    [
+      String.raw`(\$timeFilter)\b`,
+      String.raw`(\$__interval_ms|\$__interval|\$__rate_interval|\$interval)\b`,
+      String.raw`\$(${intervals})\b`,
+      String.raw`(=~|!~) /\^\$(${names})\$/`,
+      String.raw`\$\{(${names})\}`,
+      String.raw`\$(${names})\b`,
+    ].join('|'),
+    'g',
+  );
+  const replace = (match: string, timeFilter?: string, macro?: string, interval?: string, op?: string, matched?: string, braced?: string, plain?: string): string => {
+    if (timeFilter !== undefined) return 'time > :dashboardTime: AND time < :upperDashboardTime:';
+    if (macro !== undefined || interval !== undefined) return ':interval:';
+    if (op !== undefined && matched !== undefined) return `${op === '=~' ? '=' : '!='} :${matched}:`;
+    const name = braced ?? plain;
+    return name === undefined ? match : `:${name}:`;
+  };
+  return (text) => outsideQuotes(text, (segment) => segment.replace(pattern, replace));
+}
+
 /** Rewrites Grafana macros and variables into Chronograf template variables. */
 export function toChronografQuery(text: string, variables: readonly string[], intervalVariables: readonly string[]): string {
-  return outsideQuotes(text, (segment) => {
-    let s = segment.replace(/\$timeFilter\b/g, 'time > :dashboardTime: AND time < :upperDashboardTime:');
-    s = s.replace(/\$__interval_ms\b|\$__interval\b|\$__rate_interval\b|\$interval\b/g, ':interval:');
-    for (const name of intervalVariables) s = s.replace(new RegExp(`\\$${escapeRegExp(name)}\\b`, 'g'), ':interval:');
-    for (const name of variables) {
-      const n = escapeRegExp(name);
-      s = s.replace(new RegExp(`=~ /\\^\\$${n}\\$/`, 'g'), `= :${name}:`).replace(new RegExp(`!~ /\\^\\$${n}\\$/`, 'g'), `!= :${name}:`);
-      s = s.replace(new RegExp(`\\$\\{${n}\\}|\\$${n}\\b`, 'g'), `:${name}:`);
-    }
-    return s;
-  });
+  return chronografQueryConverter(variables, intervalVariables)(text);
 }
 
 const CELL_TYPES: Record<Panel['type'], string> = { timeseries: 'line', stat: 'single-stat', gauge: 'gauge', table: 'table', text: 'note', 'log-count': 'note' };
@@ -93,9 +109,9 @@ function axes(panel: Panel): Json {
   return { x: plain, y, y2: plain };
 }
 
-function cellQuery(query: Query, options: RenderOptions, variables: readonly string[], intervalVariables: readonly string[]): Json {
+function cellQuery(query: Query, options: RenderOptions, convert: (text: string) => string): Json {
   const text = query.kind === 'raw' ? query.text : renderInfluxQL({ ...query, retentionPolicy: query.retentionPolicy ?? options.retentionPolicy }, { qualifyDatabase: true });
-  const converted = toChronografQuery(text, variables, intervalVariables);
+  const converted = convert(text);
   const retentionPolicy = query.kind === 'raw' ? options.retentionPolicy : (query.retentionPolicy ?? options.retentionPolicy);
   return {
     query: converted,
@@ -125,7 +141,7 @@ function noteText(panel: Panel): string {
   return panel.description ?? '';
 }
 
-function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, variables: readonly string[], intervalVariables: readonly string[]): Json {
+function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, convert: (text: string) => string): Json {
   const type = CELL_TYPES[panel.type];
   const note = noteText(panel);
   return {
@@ -138,7 +154,7 @@ function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, variable
     name: panel.title,
     note,
     noteVisibility: type === 'note' ? 'default' : note === '' ? 'default' : 'showWhenNoData',
-    queries: type === 'note' ? [] : panel.queries.map((q) => cellQuery(q, options, variables, intervalVariables)),
+    queries: type === 'note' ? [] : panel.queries.map((q) => cellQuery(q, options, convert)),
     tableOptions: { fixFirstColumn: true, sortBy: { displayName: '', internalName: 'time', visible: true }, verticalTimeAxis: true, wrapping: 'truncate' },
     timeFormat: 'YYYY-MM-DD HH:mm:ss',
     type,
@@ -149,7 +165,7 @@ function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, variable
 }
 
 /** `SHOW TAG VALUES ON "db" [FROM "m"] WITH KEY = "tag" [WHERE ...]` for variables Chronograf's tagValues type cannot express. */
-function renderTemplate(variable: Variable, variables: readonly string[]): Json | undefined {
+function renderTemplate(variable: Variable, convert: (text: string) => string): Json | undefined {
   const base = { id: `calvin-${variable.name}`, label: 'label' in variable && variable.label !== undefined ? variable.label : variable.name, sourceID: 'dynamic', tempVar: `:${variable.name}:` };
   switch (variable.kind) {
     case 'query': {
@@ -164,7 +180,7 @@ function renderTemplate(variable: Variable, variables: readonly string[]): Json 
       let influxql = `SHOW TAG VALUES ON ${quoteIdent(variable.database)}`;
       if (variable.measurement !== undefined) influxql += ` FROM ${quoteIdent(variable.measurement)}`;
       influxql += ` WITH KEY = ${quoteIdent(variable.tag)}`;
-      if (variable.where !== undefined && variable.where.length > 0) influxql += ` WHERE ${toChronografQuery(renderConditions(variable.where), variables, [])}`;
+      if (variable.where !== undefined && variable.where.length > 0) influxql += ` WHERE ${convert(renderConditions(variable.where))}`;
       return { ...base, query: { db: variable.database, fieldKey: '', influxql, measurement: variable.measurement ?? '', tagKey: variable.tag }, type: 'influxql', values: [] };
     }
     case 'custom':
@@ -181,19 +197,20 @@ function renderTemplate(variable: Variable, variables: readonly string[]): Json 
 export function renderChronografDashboard(dashboard: DashboardDef, options: RenderOptions): Json {
   const variables = dashboard.variables.filter((v) => v.kind !== 'interval' && v.kind !== 'datasource').map((v) => v.name);
   const intervalVariables = dashboard.variables.filter((v) => v.kind === 'interval').map((v) => v.name);
+  const convert = chronografQueryConverter(variables, intervalVariables);
   const panels = dashboard.rows.flatMap((row) => row.panels);
   // Chronograf's grid has 12 columns and taller rows: halve Grafana's widths and heights.
   const { positions } = flowLayout(panels.map((p) => ({ w: Math.ceil(p.width / 2), h: Math.max(2, Math.ceil(p.height / 2)) })), 12, 0);
   return {
-    cells: panels.map((panel, i) => renderCell(panel, positions[i] as GridPos, options, variables, intervalVariables)),
+    cells: panels.map((panel, i) => renderCell(panel, positions[i] as GridPos, options, convert)),
     name: chronografName(dashboard),
-    templates: dashboard.variables.map((v) => renderTemplate(v, variables)).filter((t): t is Json => t !== undefined),
+    templates: dashboard.variables.map((v) => renderTemplate(v, convert)).filter((t): t is Json => t !== undefined),
   };
 }
 
 export function renderChronograf(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
   return dashboards.map((dashboard) => {
-    const body = renderChronografDashboard(dashboard, options);
+    const body = forDefinition('dashboard', dashboard.id, () => renderChronografDashboard(dashboard, options));
     return { target: 'chronograf', type: 'chronograf-dashboard', definitionId: dashboard.id, name: body.name as string, path: `chronograf/dashboards/${dashboard.id}.json`, ...stableJsonArtifact(body) };
   });
 }

@@ -6,6 +6,7 @@
 import { deriveMappings } from '../define/index-template.js';
 import type { ComponentTemplate, FieldMapping, IndexTemplateDef, LogFilterDef } from '../define/types.js';
 import { CalvinError } from '../errors.js';
+import { forDefinition } from './context.js';
 import { stableJsonArtifact } from './stable-json.js';
 import type { Artifact } from './types.js';
 
@@ -83,7 +84,7 @@ export function renderElasticsearch(templates: readonly IndexTemplateDef[], logF
   const components = new Map<string, { content: string; from: string }>();
   const sorted = [...templates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const template of sorted) {
-    artifacts.push({ target: 'elasticsearch', type: 'es-index-template', definitionId: template.id, name: template.name, path: `elasticsearch/index-templates/${template.name}.json`, ...stableJsonArtifact(renderIndexTemplateBody(template, logFilters)) });
+    artifacts.push({ target: 'elasticsearch', type: 'es-index-template', definitionId: template.id, name: template.name, path: `elasticsearch/index-templates/${template.name}.json`, ...stableJsonArtifact(forDefinition('index template', template.id, () => renderIndexTemplateBody(template, logFilters))) });
     for (const component of template.components) {
       // One component may be shared by several templates; its _meta names the first (by id) that defines it.
       const seen = components.get(component.name);

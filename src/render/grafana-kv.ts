@@ -8,6 +8,7 @@
  */
 import { stringify } from 'yaml';
 import type { DashboardDef } from '../define/types.js';
+import { forDefinition } from './context.js';
 import { grafanaDashboardArtifact, influxDatasourceUid, logsDatasourceUid } from './grafana.js';
 import { safeSegment } from './names.js';
 import type { Artifact, RenderOptions } from './types.js';
@@ -107,7 +108,7 @@ function kvArtifact(dashboard: DashboardDef, rendered: Artifact): Artifact {
 }
 
 export function renderGrafanaKv(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
-  const dashboardArtifacts = dashboards.map((dashboard) => kvArtifact(dashboard, grafanaDashboardArtifact(dashboard, options)));
+  const dashboardArtifacts = dashboards.map((dashboard) => kvArtifact(dashboard, forDefinition('dashboard', dashboard.id, () => grafanaDashboardArtifact(dashboard, options))));
   return [...dashboardArtifacts, ...renderGrafanaDatasources(dashboards, options)];
 }
 
@@ -115,7 +116,7 @@ export function renderGrafanaKv(dashboards: readonly DashboardDef[], options: Re
 export function renderGrafanaWithKv(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
   const out: Artifact[] = [];
   for (const dashboard of dashboards) {
-    const rendered = grafanaDashboardArtifact(dashboard, options);
+    const rendered = forDefinition('dashboard', dashboard.id, () => grafanaDashboardArtifact(dashboard, options));
     out.push(rendered, kvArtifact(dashboard, rendered));
   }
   return [...out, ...renderGrafanaDatasources(dashboards, options)];

@@ -6,6 +6,7 @@
  */
 import type { Annotation, DashboardDef, Panel, Query, Threshold, Variable } from '../define/types.js';
 import { quoteIdent, renderConditions, renderInfluxQL } from '../define/influxql.js';
+import { forDefinition } from './context.js';
 import { flowLayout, type GridPos } from './layout.js';
 import { grafanaUid, safeSegment } from './names.js';
 import { stableJsonArtifact } from './stable-json.js';
@@ -274,5 +275,5 @@ export function grafanaDashboardArtifact(dashboard: DashboardDef, options: Rende
 }
 
 export function renderGrafana(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
-  return dashboards.map((dashboard) => grafanaDashboardArtifact(dashboard, options));
+  return dashboards.map((dashboard) => forDefinition('dashboard', dashboard.id, () => grafanaDashboardArtifact(dashboard, options)));
 }

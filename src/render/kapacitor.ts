@@ -4,9 +4,9 @@
  */
 import type { AlertCondition, AlertDef, AlertHandler, InfluxFunction, ServiceDef, TagCondition } from '../define/types.js';
 import { CalvinError } from '../errors.js';
-import { durationMs } from './duration.js';
+import { forDefinition } from './context.js';
 import { stableJsonArtifact } from './stable-json.js';
-import { tickDuration, tickFloat, tickRef, tickRegex, tickString } from './tick-literals.js';
+import { tickDuration, tickDurationMs, tickFloat, tickRef, tickRegex, tickString } from './tick-literals.js';
 import type { Artifact, RenderOptions } from './types.js';
 
 export const KAPACITOR_TASK_PREFIX = 'calvin-';
@@ -21,6 +21,8 @@ export interface KapacitorTask {
 
 const WINDOW_REDUCERS: ReadonlySet<InfluxFunction> = new Set(['mean', 'median', 'max', 'min', 'sum', 'count', 'last', 'first', 'spread', 'stddev', 'moving_average']);
 const INDENT = '    ';
+/** Calvinverse's Telegraf tags every series with the Consul datacenter as `environment`. */
+const ENVIRONMENT_TAG = 'environment';
 
 export function kapacitorTaskId(alert: AlertDef): string {
   return `${KAPACITOR_TASK_PREFIX}${alert.id}`;
@@ -94,7 +96,9 @@ function dataPipeline(alert: AlertDef): string[] {
   const q = alert.query;
   const lines = ['var data = stream', `${INDENT}|from()`];
   const props = [`.database(db)`, `.retentionPolicy(rp)`, `.measurement(measurement)`];
-  if (q.groupBy.length > 0) props.push(`.groupBy(${q.groupBy.map(tickString).join(', ')})`);
+  // Only group-by tags survive into the alert's .Tags: `environment` must be one for the diagnose command.
+  const groupBy = q.groupBy.includes('*') ? ['*'] : [...q.groupBy, ...(q.groupBy.includes(ENVIRONMENT_TAG) ? [] : [ENVIRONMENT_TAG])];
+  props.push(`.groupBy(${groupBy.map((tag) => (tag === '*' ? '*' : tickString(tag))).join(', ')})`);
   const where = whereLambda(q.where, alert);
   if (where !== undefined) props.push(`.where(lambda: ${where})`);
   lines.push(...props.map((p) => `${INDENT}${INDENT}${p}`));
@@ -137,7 +141,7 @@ function levelLambdas(alert: AlertDef, condition: Exclude<AlertCondition, { type
     ['warn', condition.warn, condition.type === 'threshold' ? condition.warnReset : undefined],
     ['crit', condition.crit, condition.type === 'threshold' ? condition.critReset : undefined],
   ];
-  const forSeconds = alert.for === undefined ? undefined : durationMs(alert.for, `alert ${alert.id} for`) / 1000;
+  const forSeconds = alert.for === undefined ? undefined : tickDurationMs(alert.for, `alert ${alert.id} for`) / 1000;
   for (const [level, threshold, reset] of levels) {
     if (threshold === undefined) continue;
     const breach = compare(condition.direction, '"value"', tickFloat(sign * threshold));
@@ -241,7 +245,7 @@ export function renderKapacitorTask(alert: AlertDef, services: readonly ServiceD
 
 export function renderKapacitor(alerts: readonly AlertDef[], services: readonly ServiceDef[], options: RenderOptions): Artifact[] {
   return alerts.flatMap((alert) => {
-    const { task, script } = renderKapacitorTask(alert, services, options);
+    const { task, script } = forDefinition('alert', alert.id, () => renderKapacitorTask(alert, services, options));
     return [
       { target: 'kapacitor', type: 'kapacitor-task', definitionId: alert.id, name: task.id, path: `kapacitor/tasks/${task.id}.json`, ...stableJsonArtifact(task) },
       { target: 'kapacitor', type: 'kapacitor-tickscript', definitionId: alert.id, name: task.id, path: `kapacitor/tickscripts/${task.id}.tick`, content: script, body: script },

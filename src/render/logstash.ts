@@ -8,6 +8,7 @@
 import type { FilterStep, LogCondition, LogFilterDef } from '../define/types.js';
 import { logstashFieldName, logstashFieldRef, logstashNumber, logstashRegex, logstashString } from './logstash-syntax.js';
 import { CalvinError } from '../errors.js';
+import { forDefinition } from './context.js';
 import type { Artifact } from './types.js';
 
 export const LOGSTASH_KV_PREFIX = 'config/services/logs/filters';
@@ -246,7 +247,7 @@ function textArtifacts(definitionId: string, name: string, content: string, exte
 export function renderLogstash(filters: readonly LogFilterDef[]): Artifact[] {
   const sorted = [...filters].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const artifacts: Artifact[] = sorted.flatMap((filter) => {
-    const content = renderLogstashFilter(filter);
+    const content = forDefinition('log filter', filter.id, () => renderLogstashFilter(filter));
     const name = logstashFilterName(filter);
     return [
       { target: 'logstash', type: 'logstash-pipeline', definitionId: filter.id, name, path: `logstash/filters/${orderKey(filter.order)}-${filter.id}.conf`, content, body: content },

@@ -4,7 +4,6 @@
  * in a regex only `\/`. Durations and numbers are bare.
  */
 import { CalvinError } from '../errors.js';
-import { isDuration } from './duration.js';
 
 function unrepresentable(kind: string, value: string, hint: string): CalvinError {
   return new CalvinError('BAD_DEFINITION', `cannot write ${JSON.stringify(value)} as a TICKscript ${kind}`, hint);
@@ -62,9 +61,19 @@ export function tickFloat(value: number): string {
   return value < 0 ? `-${text}` : text;
 }
 
+const TICK_DURATION = /^(\d+)(u|µ|us|µs|ms|s|m|h|d|w)$/;
+const UNIT_MS: Record<string, number> = { u: 1e-3, µ: 1e-3, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** A duration literal as Kapacitor's lexer reads one: digits and a single unit (`90s`, `5m`, `1h`). */
 export function tickDuration(value: string, where: string): string {
-  if (!isDuration(value) || !/^\d+(?:u|µ|us|µs|ms|s|m|h|d|w)$/.test(value)) {
+  if (!TICK_DURATION.test(value)) {
     throw new CalvinError('BAD_DEFINITION', `${where}: "${value}" is not a TICKscript duration`, 'use one number and one unit, e.g. 90s, 5m, 1h');
   }
   return value;
+}
+
+/** Milliseconds of a TICKscript duration literal (validated as by tickDuration). */
+export function tickDurationMs(value: string, where: string): number {
+  const match = TICK_DURATION.exec(tickDuration(value, where)) as RegExpExecArray;
+  return Number(match[1]) * (UNIT_MS[match[2] as string] ?? 0);
 }

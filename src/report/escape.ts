@@ -17,10 +17,16 @@ export function escapeHtml(text: string): string {
   return cleanText(text).replace(/[&<>"'`]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** Markdown inline text (also safe inside a table cell): every punctuation Markdown could act on is escaped. */
+/**
+ * Markdown inline text (also safe inside a table cell): emphasis, code, link, HTML and table syntax
+ * escaped, autolinks (`http://`, `www.`) broken, and a leading list or heading marker neutralised.
+ */
 export function escapeMarkdown(text: string): string {
   return cleanText(text)
-    .replace(/[\\`*_{}[\]()<>#+\-.!|~^$:=&"']/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`));
+    .replace(/[\\`*_{}[\]()#+|~^!$<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+    .replace(/^(\s*)([-=>](?=\s|$)|\d+[.)](?=\s|$))/, (_m, space: string, marker: string) => `${space}${marker.replace(/[-=>.)]/, (c) => `\\${c}`)}`);
 }
 
 /** Cuts to `max` display characters (code points), ending with … when cut. */

@@ -5,15 +5,16 @@ import { renderMarkdown } from './markdown.js';
 import type { ReportFormat, ReportInput } from './model.js';
 import { renderText, type TextOptions } from './text.js';
 
-export { renderHtml } from './html.js';
-export { renderJson } from './json.js';
-export { renderMarkdown } from './markdown.js';
-export { renderText, type TextOptions } from './text.js';
+// Public names carry the area (the library API is one flat namespace).
+export { renderHtml as renderDiagnosisHtml } from './html.js';
+export { renderJson as renderDiagnosisJson } from './json.js';
+export { renderMarkdown as renderDiagnosisMarkdown } from './markdown.js';
+export { renderText as renderDiagnosisText, type TextOptions as DiagnosisTextOptions } from './text.js';
 export { sparkline } from './sparkline.js';
 export { svgLineChart } from './svg-chart.js';
-export { cleanText, escapeHtml, escapeMarkdown } from './escape.js';
 export { REPORT_FORMATS, type ReportFormat, type ReportInput } from './model.js';
 
+/** Renders a diagnosis in one of the report formats. */
 export function renderReport(format: ReportFormat, input: ReportInput, options: TextOptions = {}): string {
   switch (format) {
     case 'json':

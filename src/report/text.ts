@@ -96,7 +96,11 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
           const spark = sparkline(values, Math.min(40, width - 30));
           const finite = values.filter((v): v is number => v !== null);
           if (spark && finite.length > 0) {
-            const range = `${formatChartValue(finite[0] as number, chart.unit)} → ${formatChartValue(finite[finite.length - 1] as number, chart.unit)}`;
+            // Error counts read best as a peak; levels as where they went from and to.
+            const range =
+              chart.signal === 'log.errors'
+                ? `peak ${count(Math.max(...finite))} per bucket`
+                : `${formatChartValue(finite[0] as number, chart.unit)} → ${formatChartValue(finite[finite.length - 1] as number, chart.unit)}`;
             line(`      ${p.cyan(spark)} ${p.dim(truncate(`${t(chart.label)} ${range}`, width - 8 - [...spark].length))}`);
           }
         }
@@ -139,7 +143,8 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
     line('');
     line(p.bold('Known issues'));
     for (const k of d.knownIssues) {
-      line(fit(`  ${t(k.id)}: ${t(k.title)} (${count(k.matches)} matches)`));
+      line(fit(`  ${t(k.id)} (${count(k.matches)} matching errors)`));
+      for (const l of wrap(t(k.title), width - 6, '      ').slice(0, 2)) line(`      ${l.trimStart()}`);
       // URLs are never cut: they are meant to be copied.
       line(`      runbook ${t(k.runbook)}`);
     }

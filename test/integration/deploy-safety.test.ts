@@ -53,6 +53,18 @@ describe('deploy safety', () => {
     expect(h.fakeWrites()).toBeGreaterThan(0);
   });
 
+  it('a crashed deploy does not hold the lock forever: its session TTL frees it', async () => {
+    const key = lockKey({ kvRoot: h.kvRoot }, 'test');
+    // A "crashed" holder: a session with the minimum TTL that nobody renews.
+    const session = (await h.consul.session.create({ name: 'crashed deploy', ttl: '10s', behavior: 'delete', lockdelay: '1s' })) as { ID: string };
+    expect(await h.consul.kv.set({ key, value: 'crashed', acquire: session.ID })).toBe(true);
+    const io = capture();
+    const result = await h.deploy({}, { io });
+    expect(io.err.join('')).toContain('held by crashed');
+    expect(result.exitCode).toBe(0);
+    expect(result.plan?.summary.create).toBe(13);
+  });
+
   it('Consul KV writes are check-and-set: a key changed after the plan stops the apply', async () => {
     await h.deploy();
     const driver = createConsulKvDriver({ config: h.config, root: h.kvRoot });

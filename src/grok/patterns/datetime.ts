@@ -1,7 +1,9 @@
 /** Date and time grok patterns (month and day names in English). */
 export const DATETIME_PATTERNS: Record<string, string> = {
+  // English month names and abbreviations, either case of the first letter. The look-ahead on
+  // the possible first letters lets a failing search skip positions quickly.
   MONTH:
-    '\\b(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Mm]ar(?:ch)?|[Aa]pr(?:il)?|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\\b',
+    '\\b(?=[JjFfMmAaSsOoNnDd])(?:[Jj](?:an(?:uary)?|une?|uly?)|[Ff]eb(?:ruary)?|[Mm](?:ar(?:ch)?|ay)|[Aa](?:pr(?:il)?|ug(?:ust)?)|[Ss]ep(?:t(?:ember)?)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?)\\b',
   MONTHNUM: '(?:0?[1-9]|1[0-2])',
   MONTHNUM2: '(?:0[1-9]|1[0-2])',
   MONTHDAY: '(?:0[1-9]|[12][0-9]|3[01]|[1-9])',

@@ -28,6 +28,8 @@ export interface RawLogstashSuite {
   cases: LogFilterTestCase[];
   /** Overrides the run's clock for this file. */
   now?: Date;
+  /** Reads a grok patterns_dir relative to the file (I/O injected by the caller). */
+  loadPatternsDir?: (dir: string) => Record<string, string> | undefined;
 }
 
 const selected = (options: RunOptions, suite: string, name: string): boolean => !options.filter || options.filter.test(`${suite} › ${name}`);
@@ -74,7 +76,7 @@ export function runLogFilterTests(def: LogFilterDef, options: RunOptions): TestS
 }
 
 export function runLogstashTests(raw: RawLogstashSuite, options: RunOptions): TestSuiteResult {
-  return logSuite(raw.file, 'logstash', raw.file, raw.cases, () => compileLogstashFilters(raw.config, raw.file, options.program), options, raw.now ?? options.now);
+  return logSuite(raw.file, 'logstash', raw.file, raw.cases, () => compileLogstashFilters(raw.config, raw.file, { ...options.program, ...(raw.loadPatternsDir ? { loadPatternsDir: raw.loadPatternsDir } : {}) }), options, raw.now ?? options.now);
 }
 
 export function runAlertTests(alert: AlertDef, options: RunOptions): TestSuiteResult {

@@ -32,6 +32,8 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
 interface Entry {
   at: SourceLocation;
   keys?: Map<string, SourceLocation>;
@@ -70,8 +72,8 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     let out = '';
     let start = pos;
     for (;;) {
-      if (pos >= text.length) fail('unterminated string');
       const c = text.charCodeAt(pos);
+      if (Number.isNaN(c)) fail('unterminated string');
       if (c === 34) {
         out += text.slice(start, pos);
         pos++;
@@ -131,7 +133,9 @@ export function parseJsonWithLocations(text: string): ParsedJson {
         if (text[pos] !== ':') fail(`expected ':' after "${key}"`);
         pos++;
         const value = parseValue();
-        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        // A plain assignment, except for `__proto__`, which must stay data and not set the prototype.
+        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        else obj[key] = value;
         entry.keys?.set(key, keyAt);
         skip();
         if (text[pos] === ',') {
@@ -169,20 +173,20 @@ export function parseJsonWithLocations(text: string): ParsedJson {
       }
     }
     if (c === '"') return parseString();
-    const rest = text.slice(pos, pos + 5);
-    if (rest.startsWith('true')) {
+    if (text.startsWith('true', pos)) {
       pos += 4;
       return true;
     }
-    if (rest.startsWith('false')) {
+    if (text.startsWith('false', pos)) {
       pos += 5;
       return false;
     }
-    if (rest.startsWith('null')) {
+    if (text.startsWith('null', pos)) {
       pos += 4;
       return null;
     }
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(pos, pos + 64));
+    NUMBER.lastIndex = pos;
+    const m = NUMBER.exec(text);
     if (m) {
       pos += m[0].length;
       return Number(m[0]);

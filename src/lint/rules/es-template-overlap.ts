@@ -2,9 +2,17 @@ import type { LintRule } from '../types.js';
 
 /** Can two index patterns match the same index name? (Wildcards `*` only, as Elasticsearch allows.) */
 export function patternsOverlap(a: string, b: string): boolean {
-  const memo = new Map<string, boolean>();
+  // Quick reject: the literal prefixes (before any '*') and suffixes (after the last '*') must agree.
+  const pa = a.split('*')[0] as string;
+  const pb = b.split('*')[0] as string;
+  if (!pa.startsWith(pb) && !pb.startsWith(pa)) return false;
+  const sa = a.includes('*') ? (a.split('*').pop() as string) : a;
+  const sb = b.includes('*') ? (b.split('*').pop() as string) : b;
+  if (!sa.endsWith(sb) && !sb.endsWith(sa)) return false;
+  const width = b.length + 1;
+  const memo = new Map<number, boolean>();
   const go = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
+    const key = i * width + j;
     const hit = memo.get(key);
     if (hit !== undefined) return hit;
     let r: boolean;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ECS_BASE_FIELDS, alert, allOf, component, dashboard, deployAnnotation, deriveMappings, fieldEq, fieldMatches, grokStep, hasTag, hostSignals,
   hostVariable, indexTemplate, influx, intervalVariable, isCalvinError, logCount, logFilter, luceneAnyOf, luceneField, lucenePhrase, luceneTerm,
-  mutateStep, parseSeriesKey, row, service, slack, stat, text, timeseries, withRunbooks,
+  mutateStep, parseTestSeriesKey, row, service, slack, stat, text, timeseries, withRunbooks,
 } from '../../../src/index.js';
 import type { AlertBuilder, LogFilterDef } from '../../../src/index.js';
 
@@ -108,8 +108,8 @@ describe('alert builder', () => {
   });
 
   it('parses line-protocol series keys with escapes', () => {
-    expect(parseSeriesKey('consul_health_checks,host=s1,check_name=Vault\\ Sealed\\ Status passing')).toEqual({ measurement: 'consul_health_checks', tags: { host: 's1', check_name: 'Vault Sealed Status' }, field: 'passing' });
-    expect(parseSeriesKey('jvm_memory,host=n HeapMemoryUsage.used').field).toBe('HeapMemoryUsage.used');
+    expect(parseTestSeriesKey('consul_health_checks,host=s1,check_name=Vault\\ Sealed\\ Status passing')).toEqual({ measurement: 'consul_health_checks', tags: { host: 's1', check_name: 'Vault Sealed Status' }, field: 'passing' });
+    expect(parseTestSeriesKey('jvm_memory,host=n HeapMemoryUsage.used').field).toBe('HeapMemoryUsage.used');
   });
 
   it('withRunbooks sets every URL from one pattern', () => {

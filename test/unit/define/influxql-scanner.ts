@@ -1,7 +1,8 @@
 /**
  * A small InfluxQL tokenizer that follows influxql/scanner.go for the parts escaping depends on:
  * quoted identifiers, string literals (escapes \\ \" \' \n, raw newline is an error) and regex
- * literals (only \/ is an escape; other backslashes pass through). Regexes are scanned only after
+ * literals (only \/ is an escape; other backslashes pass through; a raw newline is an error, as in
+ * InfluxDB's ScanDelimited). Regexes are scanned only after
  * =~ or !~, as the parser does.
  */
 export type Token =
@@ -41,6 +42,7 @@ function scanRegex(text: string, start: number): [string, number] {
   for (;;) {
     const ch = text[i];
     if (ch === undefined) throw new Error(`unterminated regex at ${start}`);
+    if (ch === '\n') throw new Error(`raw newline in regex at ${i}`);
     if (ch === '/') return [out, i + 1];
     if (ch === '\\') {
       if (text[i + 1] === '/') { out += '/'; i += 2; continue; }

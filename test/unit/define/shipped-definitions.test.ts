@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { deriveMappings, renderInfluxQL } from '../../../src/define/index.js';
+import { deriveMappings, knownMeasurement, renderInfluxQL } from '../../../src/define/index.js';
 import type { AlertDef, DashboardDef, Definition, IndexTemplateDef, LogFilterDef, ServiceDef } from '../../../src/define/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -123,6 +123,24 @@ describe('shipped definitions', () => {
       for (const f of logFilters.flatMap((x) => x.produces)) expect(mappings[f.field], `${t.id} ${f.field}`).toBeDefined();
       expect(mappings['@timestamp']).toEqual({ type: 'date' });
       expect(mappings['host.name']?.type).toBe('keyword');
+    }
+  });
+
+  it('queries, signals and alerts read measurements and fields the catalog knows, in the right database', () => {
+    const uses: { where: string; database: string; measurement: string; field: string }[] = [];
+    for (const d of dashboards) {
+      for (const p of d.rows.flatMap((r) => r.panels)) {
+        for (const q of p.queries) if (q.kind === 'influxql') for (const s of q.select) uses.push({ where: `${d.id}/${p.title}`, database: q.database, measurement: q.measurement, field: s.field });
+      }
+    }
+    for (const s of services) for (const g of s.metrics.signals) uses.push({ where: `${s.id}/${g.name}`, database: g.database, measurement: g.measurement, field: g.field });
+    for (const a of alerts) uses.push({ where: a.id, database: a.query.database, measurement: a.query.measurement, field: a.query.field });
+    expect(uses.length).toBeGreaterThan(100);
+    for (const u of uses) {
+      const known = knownMeasurement(u.measurement);
+      expect(known, `${u.where}: ${u.measurement}`).toBeDefined();
+      expect(known?.database, `${u.where}: ${u.measurement}`).toBe(u.database);
+      expect(known?.fields, `${u.where}: ${u.measurement}.${u.field}`).toContain(u.field);
     }
   });
 });

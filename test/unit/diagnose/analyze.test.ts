@@ -62,6 +62,16 @@ describe('analyze', () => {
     expect(analyze(c, clock, 0).suspects[0]?.node).toBe('(dependency) queue');
   });
 
+  it('tells a log-only incident on one node once', () => {
+    const c = collected();
+    c.logs.hosts = [hostLogs('nexus-01', 2, 8), hostLogs('nexus-02', 2, 8), hostLogs('nexus-03', 90, 8, 30)];
+    c.logs.windowErrors = [group('Failed to fetch https://registry.npmjs.org/left-pad: connect ETIMEDOUT 104.16.0.35:443', [['nexus-03', 90]], '2026-11-23T10:30:05.000Z')];
+    const d = analyze(c, clock, 0);
+    expect(d.status).toBe('degraded');
+    expect(d.suspects.map((s) => s.node)).toEqual(['nexus-03']);
+    expect(d.summary).toBe("nexus-03: 90 'connect ETIMEDOUT' errors since 10:30; runbook: https://runbooks.example/nexus");
+  });
+
   it('is unknown when the service has no instances', () => {
     const d = analyze(collected({ nodes: [] }), clock, 0);
     expect(d.status).toBe('unknown');

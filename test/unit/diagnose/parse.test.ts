@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsFromCaps, logsFromSearch, seriesFromInflux } from '../../../src/diagnose/parse.js';
+import { fieldGroupsFromCaps, fieldsFromCaps, logsFromSearch, mergeLogs, seriesFromInflux } from '../../../src/diagnose/parse.js';
 
 describe('seriesFromInflux', () => {
   it('merges window and baseline answers per host and split, ignoring unknown hosts', () => {
@@ -63,5 +63,43 @@ describe('fieldsFromCaps', () => {
     expect(fieldsFromCaps(caps, { host: 'host.name', level: 'log.level', message: 'message', service: 'service.name', process: 'process.name', errorType: 'error.type' })).toEqual({
       host: 'host.name', level: 'log.level', message: 'message.keyword', service: null, process: null, errorType: null,
     });
+  });
+});
+
+describe('fieldGroupsFromCaps and mergeLogs', () => {
+  const candidates = { host: 'host.name', level: 'log.level', message: 'message', service: 'service.name', process: 'process.name', errorType: 'error.type' };
+
+  it('splits indices that map the ECS fields differently into groups', () => {
+    const caps = {
+      indices: ['logs-new-1', 'logs-old-1'],
+      fields: {
+        'host.name': { keyword: { aggregatable: true, indices: ['logs-new-1'] }, text: { aggregatable: false, indices: ['logs-old-1'] } },
+        'host.name.keyword': { keyword: { aggregatable: true } },
+        'log.level': { keyword: { aggregatable: true, indices: ['logs-new-1'] }, text: { aggregatable: false, indices: ['logs-old-1'] } },
+        'log.level.keyword': { keyword: { aggregatable: true } },
+        'message.keyword': { keyword: { aggregatable: true } },
+      },
+    };
+    const groups = fieldGroupsFromCaps(caps, candidates);
+    expect(groups).toEqual([
+      { indices: ['logs-new-1'], fields: { host: 'host.name', level: 'log.level', message: 'message.keyword', service: null, process: null, errorType: null } },
+      { indices: ['logs-old-1'], fields: { host: 'host.name.keyword', level: 'log.level.keyword', message: 'message.keyword', service: null, process: null, errorType: null } },
+    ]);
+  });
+
+  it('keeps one group for a cluster mapped alike', () => {
+    const caps = { indices: ['a', 'b'], fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } } };
+    expect(fieldGroupsFromCaps(caps, candidates)).toHaveLength(1);
+  });
+
+  it('sums the logs of several groups per host, bucket and message', () => {
+    const part = (errors: number) => ({
+      hosts: [{ host: 'n1', window: { total: 10, errors, warnings: 0 }, baseline: { total: 5, errors: 1, warnings: 0 }, buckets: [{ time: 't1', total: 10, errors }] }],
+      windowErrors: [{ message: 'boom', count: errors, hosts: [{ name: 'n1', count: errors }], first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', errorTypes: ['E'], services: [], processes: [] }],
+      baselineErrors: [],
+    });
+    const merged = mergeLogs([part(3), part(4)]);
+    expect(merged.hosts[0]).toMatchObject({ window: { total: 20, errors: 7 }, baseline: { errors: 2 }, buckets: [{ time: 't1', total: 20, errors: 7 }] });
+    expect(merged.windowErrors).toEqual([{ message: 'boom', count: 7, hosts: [{ name: 'n1', count: 7 }], first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', errorTypes: ['E'], services: [], processes: [] }]);
   });
 });

@@ -33,7 +33,7 @@ describe('renderKapacitorTask', () => {
     expect(script).toContain('.warnReset(lambda: "value" <= 80.0)');
     expect(script).toContain('.critReset(lambda: "value" <= 92.5)');
     expect(script).toContain('.where(lambda: ("path" == \'/srv\') AND ("host" =~ /^nexus-\\/[0-9]+/))');
-    expect(script).toContain(".groupBy('host', 'path')");
+    expect(script).toContain(".groupBy('host', 'path', 'environment')");
   });
 
   it('renders relative change with shift, join and eval', () => {

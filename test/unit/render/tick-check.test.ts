@@ -49,6 +49,80 @@ describe('checkTickscript', () => {
     expect(checkTickscript(VALID)).toEqual([]);
   });
 
+  it('accepts a Chronograf-generated threshold rule', () => {
+    const chronograf = `var db = 'telegraf'
+
+var rp = 'autogen'
+
+var measurement = 'cpu'
+
+var groupBy = ['host']
+
+var whereFilter = lambda: ("cpu" == 'cpu-total')
+
+var name = 'cpu high'
+
+var idVar = name + ':{{.Group}}'
+
+var message = ''
+
+var idTag = 'alertID'
+
+var levelTag = 'level'
+
+var messageField = 'message'
+
+var durationField = 'duration'
+
+var outputDB = 'chronograf'
+
+var outputRP = 'autogen'
+
+var outputMeasurement = 'alerts'
+
+var triggerType = 'threshold'
+
+var crit = 80
+
+var data = stream
+    |from()
+        .database(db)
+        .retentionPolicy(rp)
+        .measurement(measurement)
+        .groupBy(groupBy)
+        .where(whereFilter)
+    |eval(lambda: "usage_user")
+        .as('value')
+
+var trigger = data
+    |alert()
+        .crit(lambda: "value" > crit)
+        .message(message)
+        .id(idVar)
+        .idTag(idTag)
+        .levelTag(levelTag)
+        .messageField(messageField)
+        .durationField(durationField)
+
+trigger
+    |eval(lambda: float("value"))
+        .as('value')
+        .keep()
+    |influxDBOut()
+        .create()
+        .database(outputDB)
+        .retentionPolicy(outputRP)
+        .measurement(outputMeasurement)
+        .tag('alertName', name)
+        .tag('triggerType', triggerType)
+
+trigger
+    |httpOut('output')
+`;
+    expect(checkTickscript(chronograf)).toEqual([]);
+    expect(checkTickscript("stream|where(lambda: isPresent(\"x\") AND hour(\"time\") >= 8 AND \"s\" == 'a' + 'b') // trailing comment\n")).toEqual([]);
+  });
+
   it('accepts dbrp statements and template type declarations', () => {
     expect(checkTickscript('dbrp "telegraf"."autogen"\nvar x string\nvar y = 5m\nstream|from().measurement(\'cpu\')\n')).toEqual([]);
   });
@@ -127,7 +201,7 @@ function kapacitorUnquote(literal: string): string {
 describe('tickString', () => {
   it('round-trips any string through the lexer and Kapacitor unquoting', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (value) => {
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom("'", '\\', '"', '/', 'a', ' ', '\n', 'é', '{'), maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 20 })), (value) => {
         let literal: string;
         try {
           literal = tickString(value);

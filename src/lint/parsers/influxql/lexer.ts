@@ -37,7 +37,12 @@ const KEYWORDS = new Set([
   'DATABASES', 'RETENTION', 'POLICIES', 'ON', 'IN', 'INTO', 'TZ', 'TRUE', 'FALSE',
 ]);
 
-const DURATION = /^(\d+)(ns|u|µ|ms|s|m|h|d|w)(?![A-Za-z0-9_])/;
+const DURATION = /(\d+)(ns|u|µ|ms|s|m|h|d|w)(?![A-Za-z0-9_])/y;
+const NUMBER = /\d*\.?\d+(?:[eE][+-]?\d+)?/y;
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const VARIABLE = /\$([A-Za-z_][A-Za-z0-9_]*)/y;
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+const isIdentStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 
 /** Whether a regex may start here: after an operator that takes one, or in FROM / WITH KEY positions. */
 function regexAllowed(prev: Token | undefined): boolean {
@@ -73,7 +78,8 @@ export function tokenize(text: string): Token[] {
         i = end + 1;
         continue;
       }
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(i, i + 128));
+      VARIABLE.lastIndex = i;
+      const m = VARIABLE.exec(text);
       if (!m) throw new LexError("'$' not followed by a variable name", i);
       const name = m[1] as string;
       i += m[0].length;
@@ -131,20 +137,23 @@ export function tokenize(text: string): Token[] {
       tokens.push({ type: 'regex', value: out, pos: start });
       continue;
     }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      const d = DURATION.exec(text.slice(i, i + 32));
+    if (isDigit(c) || (c === '.' && isDigit(text[i + 1] ?? ''))) {
+      DURATION.lastIndex = i;
+      const d = DURATION.exec(text);
       if (d) {
         tokens.push({ type: 'duration', value: d[0], pos: start });
         i += d[0].length;
         continue;
       }
-      const m = /^\d*\.?\d+(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64)) as RegExpExecArray;
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text) as RegExpExecArray;
       tokens.push({ type: 'number', value: m[0], pos: start });
       i += m[0].length;
       continue;
     }
-    if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i, i + 256)) as RegExpExecArray;
+    if (isIdentStart(c)) {
+      IDENT.lastIndex = i;
+      const m = IDENT.exec(text) as RegExpExecArray;
       i += m[0].length;
       const upper = m[0].toUpperCase();
       tokens.push(KEYWORDS.has(upper) ? { type: 'keyword', value: upper, pos: start } : { type: 'ident', value: m[0], pos: start });

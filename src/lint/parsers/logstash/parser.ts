@@ -380,7 +380,8 @@ class Parser {
         this.pos += 2;
       } else if (ch === quote) {
         break;
-      } else if (this.startsWith('{{')) {
+      } else if (this.startsWith('{{') && this.src.includes('}}', this.pos + 2)) {
+        // A directive may hold quotes of its own; a lone '{{' is plain text.
         templates.push(this.template());
       } else {
         this.pos++;

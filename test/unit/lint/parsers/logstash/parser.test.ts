@@ -67,6 +67,12 @@ describe('parseLogstash: the corpus', () => {
     expect(errors).toEqual([expect.objectContaining({ line: 4, column: 13, kind: 'bad-comment' })]);
   });
 
+  it('reads a lone {{ inside a string as text', () => {
+    const { config, errors } = parseLogstash('filter { mutate { a => "x {{ y" } }');
+    expect(errors).toEqual([]);
+    expect(plainValue(pluginsOf(config)[0]!.plugin.attributes[0]!.value)).toBe('x {{ y');
+  });
+
   it('keeps consul-template directives as Template nodes', () => {
     const text = readFileSync(path.join(corpusFilters, 'input.rabbitmq.logs.syslog.ctmpl'), 'utf8');
     const { config, errors } = parseLogstash(text);
@@ -177,7 +183,7 @@ describe('parseLogstash: errors', () => {
     ['filter {\n  mutate { a => "x" }\n', 3, 1, /expected '}'/],
     ['filter {\n  if [a] == { drop {} }\n}', 2, 13, /expected a field reference/],
     ['filter {\n  mutate { a => "open }\n}', 2, 17, /unterminated string/],
-    ['filter {\n  mutate { a => "{{ x" }\n}', 2, 18, /unterminated template/],
+    ['filter {\n  mutate { a => {{ x }\n}', 2, 17, /unterminated template/],
     ['bogus', 1, 1, /expected 'input', 'filter' or 'output'/],
     ['filter { else { drop {} } }', 1, 10, /'else' without/],
     ['filter { if [a] =~ 5 { drop {} } }', 1, 20, /regex/],

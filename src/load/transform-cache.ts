@@ -1,0 +1,56 @@
+/**
+ * esbuild output cached by content hash in the user's cache folder (~/.cache/calvin/transform), so
+ * that loading unchanged definition files skips the transform. Best effort: any cache failure just
+ * means transforming again. The folder is private (0700) and must belong to the current user.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+let folder: string | null | undefined;
+
+function cacheFolder(): string | null {
+  if (folder !== undefined) return folder;
+  folder = null;
+  if (process.env.CALVIN_NO_TRANSFORM_CACHE === '1') return folder;
+  try {
+    const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+    const candidate = path.join(base, 'calvin', 'transform');
+    mkdirSync(candidate, { recursive: true, mode: 0o700 });
+    const info = statSync(candidate);
+    const uid = typeof process.getuid === 'function' ? process.getuid() : info.uid;
+    if (info.uid === uid && (info.mode & 0o022) === 0) folder = candidate;
+  } catch {
+    folder = null;
+  }
+  return folder;
+}
+
+export function transformKey(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('hex');
+}
+
+export async function cachedTransform(key: string, produce: () => Promise<string>): Promise<string> {
+  const dir = cacheFolder();
+  if (dir) {
+    // Synchronous on purpose: thousands of small reads are much cheaper without the async round trips.
+    try {
+      return readFileSync(path.join(dir, `${key}.js`), 'utf8');
+    } catch {
+      // not cached yet
+    }
+  }
+  const code = await produce();
+  if (dir) {
+    const target = path.join(dir, `${key}.js`);
+    const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temp, code, { mode: 0o600 })
+      .then(() => rename(temp, target))
+      .catch(() => rm(temp, { force: true }));
+  }
+  return code;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { collect, type DiagnoseBackends } from '../../../src/diagnose/collect.js';
+import { CalvinError } from '../../../src/errors.js';
+import { emptyCatalog } from '../../../src/load/index.js';
+
+/** Backends answering from memory; `hang` never answers (until aborted). */
+function fakeBackends(options: { influx?: 'ok' | 'down' | 'hang'; consulDown?: boolean } = {}): DiagnoseBackends & { influxQueries: string[]; searches: unknown[] } {
+  const influxQueries: string[] = [];
+  const searches: unknown[] = [];
+  const consul = async <T>(value: T): Promise<T> => {
+    if (options.consulDown) throw new CalvinError('CONSUL_UNREACHABLE', 'Consul at 127.0.0.1:1 is unreachable (ECONNREFUSED)', 'set CONSUL_HTTP_ADDR');
+    return value;
+  };
+  return {
+    influxQueries,
+    searches,
+    datacenter: () => consul('test'),
+    listServices: () => consul(['artefacts', 'queue']),
+    serviceInstances: (service) =>
+      consul(
+        service === 'artefacts'
+          ? [
+              { node: 'nexus-02', address: '10.0.0.2', serviceId: 'nexus_nexus-02', checks: [] },
+              { node: 'nexus-01', address: '10.0.0.1', serviceId: 'nexus_nexus-01', checks: [] },
+            ]
+          : [],
+      ),
+    endpoints: async () => ({ influx: { url: 'http://influx' }, elasticsearch: { url: 'http://es' } }),
+    influxQuery: (_endpoint, _db, query, call) => {
+      influxQueries.push(query);
+      if (options.influx === 'down') return Promise.reject(new CalvinError('BACKEND_UNREACHABLE', 'InfluxDB is unreachable'));
+      if (options.influx === 'hang') return new Promise((_resolve, reject) => call.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+      return Promise.resolve([{ name: 'cpu', tags: { host: 'nexus-01' }, columns: ['time', 'mean'], values: [[Date.parse('2026-11-23T10:30:00Z'), 80]] }]);
+    },
+    esFieldCaps: async () => ({ fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } } }),
+    esSearch: async (_endpoint, _index, body) => {
+      searches.push(body);
+      return { aggregations: {} };
+    },
+    esMultiSearch: async (_endpoint, list) => {
+      searches.push(...list.map((l) => l.body));
+      return list.map(() => ({ aggregations: {} }));
+    },
+  };
+}
+
+const request = (query: string, deadlineAt = Date.now() + 10_000) => ({
+  query,
+  to: new Date('2026-11-23T11:00:00Z'),
+  lengthMs: 3_600_000,
+  deadlineAt,
+  now: () => Date.now(),
+  catalog: emptyCatalog(),
+  knownIssues: [],
+  systemDatabase: 'system',
+});
+
+describe('collect', () => {
+  it('reads every instance (sorted), queries metrics per signal and part, and logs in one search', async () => {
+    const backends = fakeBackends();
+    const c = await collect(backends, request('artefacts'));
+    expect(c.instances.map((i) => i.node)).toEqual(['nexus-01', 'nexus-02']);
+    expect(c.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
+    expect(backends.influxQueries).toHaveLength(2 * c.signals.length);
+    expect(backends.searches).toHaveLength(1);
+    expect(c.metrics.find((m) => m.signal === 'cpu.used_percent' && m.host === 'nexus-01')?.points).toContainEqual({ time: '2026-11-23T10:30:00.000Z', value: 80 });
+  });
+
+  it('resolves a service id prefix', async () => {
+    expect((await collect(fakeBackends(), request('nexus_nexus-02'))).service).toBe('artefacts');
+  });
+
+  it('names the closest services of an unknown one', async () => {
+    await expect(collect(fakeBackends(), request('artefact'))).rejects.toMatchObject({ code: 'UNKNOWN_SERVICE', hint: expect.stringContaining('artefacts') });
+  });
+
+  it('stops with CONSUL_UNREACHABLE when Consul is down', async () => {
+    await expect(collect(fakeBackends({ consulDown: true }), request('artefacts'))).rejects.toMatchObject({ code: 'CONSUL_UNREACHABLE' });
+  });
+
+  it('marks a down InfluxDB unavailable and still collects the logs', async () => {
+    const c = await collect(fakeBackends({ influx: 'down' }), request('artefacts'));
+    expect(c.sources).toEqual({ consul: 'ok', influx: 'unavailable', elasticsearch: 'ok' });
+    expect(c.sourceErrors.influx).toContain('unreachable');
+  });
+
+  it('cuts a hanging InfluxDB off at the deadline', async () => {
+    const c = await collect(fakeBackends({ influx: 'hang' }), request('artefacts', Date.now() + 600));
+    expect(c.sources.influx).toBe('unavailable');
+    expect(c.sourceErrors.influx).toBe('no answer before the deadline');
+  });
+
+  it('returns no instances without querying metrics or logs', async () => {
+    const backends = fakeBackends();
+    const c = await collect(backends, request('queue'));
+    expect(c.instances).toEqual([]);
+    expect(backends.influxQueries).toEqual([]);
+  });
+});
