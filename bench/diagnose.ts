@@ -8,12 +8,12 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { listServices, localDatacenter, serviceInstances } from '../src/backends/consul.js';
 import { discoverEndpoints } from '../src/backends/discover.js';
-import { closeElasticClients, esCount, esSearch } from '../src/backends/elasticsearch.js';
+import { closeElasticClients, esCount, esMultiSearch, esSearch } from '../src/backends/elasticsearch.js';
 import { esFieldCaps } from '../src/backends/es-field-caps.js';
 import { influxQuery, showMeasurements } from '../src/backends/influx.js';
 import { exactMatchPattern, quoteIdent, quoteRegex } from '../src/define/influxql.js';
 import { diagnose } from '../src/diagnose/run.js';
-import { fieldsFromCaps } from '../src/diagnose/parse.js';
+import { fieldGroupsFromCaps } from '../src/diagnose/parse.js';
 import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, signalQueries } from '../src/diagnose/queries.js';
 import { watchedSignals } from '../src/diagnose/signals.js';
 import { seedScenario, BENCH_DEFAULTS } from '../scripts/seed/index.js';
@@ -85,8 +85,10 @@ async function rawQueries(to: Date, lengthMs: number): Promise<void> {
     Promise.all(queries.map((q) => influxQuery(influx, q.database, q.text, { timeoutMs: 10_000 }))),
     (async () => {
       const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
-      const fields = fieldsFromCaps(await esFieldCaps(elasticsearch, 'logs-*', candidates, { timeoutMs: 10_000 }), LOG_FIELD_CANDIDATES);
-      await esSearch(elasticsearch, 'logs-*', logSearchBody(nodes, windows, fields, undefined), { timeoutMs: 10_000 });
+      const groups = fieldGroupsFromCaps(await esFieldCaps(elasticsearch, 'logs-*', candidates, { timeoutMs: 10_000 }), LOG_FIELD_CANDIDATES);
+      const only = groups.length === 1 ? groups[0] : undefined;
+      if (only) await esSearch(elasticsearch, 'logs-*', logSearchBody(nodes, windows, only.fields, undefined), { timeoutMs: 10_000 });
+      else await esMultiSearch(elasticsearch, groups.map((g) => ({ index: g.indices ?? ['logs-*'], body: logSearchBody(nodes, windows, g.fields, undefined) })), { timeoutMs: 10_000 });
     })(),
   ]);
 }

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/run.js';
-import { closeElasticClients } from '../../src/backends/elasticsearch.js';
+import { closeElasticClients, esBulkIndex, esDeleteIndex } from '../../src/backends/elasticsearch.js';
+import { discoverEndpoints } from '../../src/backends/discover.js';
 import { renderReport } from '../../src/report/index.js';
 import { templateLabel } from '../../src/diagnose/templates.js';
 import { HOSTILE_SERVICE, HOSTILE_SUSPECT, seedScenario } from '../../scripts/seed/index.js';
@@ -66,6 +67,29 @@ describe('calvin diagnose on the seeded scenarios', () => {
     expect(diagnosis.knownIssues[0]?.id).toBe('nexus-blob-store-full');
     expect(templateLabel(diagnosis.topErrors[0]?.pattern ?? '')).toBe('No space left on device');
     expect(diagnosis.timeline.length).toBeGreaterThan(0);
+  });
+
+  it('also counts logs in legacy indices that map the ECS fields as text (+ .keyword)', async () => {
+    const config = stackConfig();
+    const now = Date.now();
+    await seedScenario('nexus-disk-full', { config, now });
+    const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
+    if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
+    const index = `logs-calvin-diagnose-legacy-${process.pid}`;
+    const docs = Array.from({ length: 30 }, (_, i) => ({
+      index,
+      doc: { '@timestamp': new Date(now - (i + 1) * 30_000).toISOString(), message: `legacy archive ${i} could not be written: Read-only file system`, host: { name: 'nexus-02' }, service: { name: 'nexus' }, log: { level: 'error' } },
+    }));
+    try {
+      await esBulkIndex(elasticsearch, docs);
+      const { diagnosis } = await diagnose(config, { query: 'nexus', to: new Date(now), catalog: await shippedCatalog() });
+      const legacy = diagnosis.topErrors.find((e) => e.pattern.includes('Read-only file system'));
+      expect(legacy).toMatchObject({ count: 30, nodes: ['nexus-02'] });
+      // The keyword-mapped scenario indices are still counted alongside.
+      expect(diagnosis.topErrors.some((e) => /No space left on device/.test(e.pattern))).toBe(true);
+    } finally {
+      await esDeleteIndex(elasticsearch, index);
+    }
   });
 
   it('keeps hostile service and node names from breaking queries or injecting into reports', async () => {

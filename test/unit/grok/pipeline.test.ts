@@ -213,6 +213,7 @@ describe('json, kv and drop', () => {
   it('splits key=value pairs with options', () => {
     expect(ok('kv { }', { message: 'a=1 b="two words" c=[x y]' })).toMatchObject({ a: '1', b: 'two words', c: 'x y' });
     expect(ok('kv { source => "q" field_split => "&" value_split => ":" target => "kv" include_keys => ["a", "c"] prefix => "p_" }', { q: 'a:1&b:2&c:3&a:4' }).kv).toEqual({ p_a: ['1', '4'], p_c: '3' });
+    expect(ok('kv { default_keys => { "a" => "0" "z" => "none" } allow_duplicate_values => false trim_value => "," }', { message: 'a=1, a=1, b=2' })).toMatchObject({ a: '1', b: '2', z: 'none' });
   });
 
   it('drops events, also inside a conditional', () => {

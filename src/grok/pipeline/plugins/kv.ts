@@ -68,15 +68,20 @@ export const kvPlugin: FilterPlugin = {
       const raw = getPath(event, source);
       if (typeof raw !== 'string') return undefined;
       const found: Record<string, string | string[]> = {};
+      // Defaults fill keys the text does not have; a key found in the text replaces its default.
+      const fromDefaults = new Set<string>();
       if (defaults && typeof defaults === 'object' && !Array.isArray(defaults)) {
-        for (const [k, v] of Object.entries(defaults)) found[k] = String(v);
+        for (const [k, v] of Object.entries(defaults)) {
+          found[k] = String(v);
+          fromDefaults.add(k);
+        }
       }
       for (const [k0, v0] of splitPairs(raw, fieldSplit, valueSplit, includeBrackets)) {
         const key = tk(k0);
         const value = tv(v0);
         if ((include.size > 0 && !include.has(key)) || exclude.has(key)) continue;
         const prev = found[key];
-        if (prev === undefined || (defaults && typeof defaults === 'object' && !Array.isArray(defaults) && Object.hasOwn(defaults, key) && prev === String((defaults as Record<string, unknown>)[key]))) found[key] = value;
+        if (prev === undefined || fromDefaults.delete(key)) found[key] = value;
         else if (Array.isArray(prev)) {
           if (allowDuplicates || !prev.includes(value)) prev.push(value);
         } else if (allowDuplicates || prev !== value) found[key] = [prev, value];
