@@ -45,7 +45,8 @@ export function wrap(text: string, width: number, indent: string): string[] {
       lines.push(line);
       line = word;
     }
-    while ([...line].length > width) {
+    // A URL is never cut (it is meant to be copied): it may run past the width on its own line.
+    while ([...line].length > width && !/^https?:\/\//.test(line)) {
       lines.push([...line].slice(0, width).join(''));
       line = [...line].slice(width).join('');
     }

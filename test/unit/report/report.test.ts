@@ -107,3 +107,11 @@ describe('hostile strings from the backends', () => {
     expect(parsed.topErrors[0]?.example).toBe(evil.message);
   });
 });
+
+describe('wrap', () => {
+  it('never cuts a URL', async () => {
+    const { wrap } = await import('../../../src/report/text.js');
+    const url = `https://github.com/Calvinverse/calvin/blob/main/runbooks/${'a'.repeat(80)}.md`;
+    expect(wrap(`see runbook: ${url} now`, 40, '  ')).toEqual(['see runbook:', `  ${url}`, '  now']);
+  });
+});
