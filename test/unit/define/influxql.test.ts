@@ -91,6 +91,8 @@ function regexMeaning(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
     const ch = source[i] as string;
+    // A raw newline and the escape \n mean the same to RE2.
+    if (ch === '\n') { out += '<NL>'; continue; }
     if (ch !== '\\') { out += ch; continue; }
     const next = source[i + 1] ?? '';
     if (next === 'n' || next === '\n') out += '<NL>';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { formatterByName, FORMATTERS } from '../../../src/lint/formatters/index.js';
 import { RULES } from '../../../src/lint/rules/index.js';
