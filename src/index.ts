@@ -9,3 +9,4 @@ export * from './grok/index.js';
 export * from './simulate/index.js';
 export * from './diagnose/index.js';
 export * from './report/index.js';
+export * from './lint/index.js';

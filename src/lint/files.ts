@@ -64,6 +64,11 @@ export async function collectInputs(paths: string[], cwd = process.cwd()): Promi
   return { files, knownPaths, definitionRoots };
 }
 
+/** Whether a folder is a calvin project root: it holds services/ (the definitions everything else refers to). */
+export function hasDefinitions(root: string): boolean {
+  return existsSync(path.join(root, 'services'));
+}
+
 /** Existence check for patterns_dir values: absolute paths as they are, relative ones from cwd. */
 export function fileExistsFrom(cwd: string): (p: string) => boolean {
   return (p) => existsSync(path.resolve(cwd, p));

@@ -1,7 +1,7 @@
 /** The library entry point: lint files, folders and definitions; returns ESLint-style results. */
 import type { Catalog } from '../define/types.js';
 import { runRules } from './engine.js';
-import { collectInputs, fileExistsFrom } from './files.js';
+import { collectInputs, fileExistsFrom, hasDefinitions } from './files.js';
 import type { LiveFacts } from './live/facts.js';
 import { buildProject, type InputFile } from './project.js';
 import { RULES } from './rules/index.js';
@@ -51,7 +51,9 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   // Grok expressions are compiled on the real engine when it is available.
   await (await import('../grok/engine.js')).loadOniguruma().catch(() => undefined);
   const catalog = catalogs.length ? mergeCatalogs(catalogs) : undefined;
-  const base = { files: collected.files, knownPaths: collected.knownPaths, fileExists: fileExistsFrom(cwd), ...(catalog ? { catalog } : {}) };
+  // Raw artifacts linted from inside a calvin project: its definitions say which measurements exist.
+  const contextCatalog = !catalog && options.paths.length && hasDefinitions(options.root) ? await load(options.root).catch(() => undefined) : undefined;
+  const base = { files: collected.files, knownPaths: collected.knownPaths, fileExists: fileExistsFrom(cwd), ...(catalog ? { catalog } : {}), ...(contextCatalog ? { contextCatalog } : {}) };
   let project = buildProject(base);
   if (options.live) project = buildProject({ ...base, live: await options.live(project) });
   return { results: runRules(project, rules), project, rules, filesLinted: collected.files.length + (catalog ? 1 : 0) };

@@ -34,6 +34,8 @@ export interface InputFile {
 export interface ProjectInputs {
   files: InputFile[];
   catalog?: Catalog;
+  /** Definitions known as context only (what services produce), not linted themselves. */
+  contextCatalog?: Catalog;
   /** Every file path known below the linted folders (for manifests). */
   knownPaths?: Set<string>;
   fileExists?: (p: string) => boolean;
@@ -141,6 +143,7 @@ export function buildProject(inputs: ProjectInputs): LintProject {
     project.queries.push(...d.queries);
     project.templates.push(...d.templates);
   }
-  const knowledge = buildKnowledge({ collectors, collectorsScanned, datasources, ...(syslogFields ? { syslogFields } : {}), ...(inputs.catalog ? { catalog: inputs.catalog } : {}) });
+  const knowledgeCatalog = inputs.catalog ?? inputs.contextCatalog;
+  const knowledge = buildKnowledge({ collectors, collectorsScanned, datasources, ...(syslogFields ? { syslogFields } : {}), ...(knowledgeCatalog ? { catalog: knowledgeCatalog } : {}) });
   return { ...project, knowledge };
 }

@@ -24,6 +24,13 @@ export function datasourceRef(value: unknown): string | null {
   return null;
 }
 
+/** A target of a typed non-InfluxDB datasource, or one shaped like an Elasticsearch query (Lucene plus aggregations). */
+function isOtherDatasourceTarget(target: Json, panel: Json): boolean {
+  const ds = target.datasource ?? panel.datasource;
+  if (isObj(ds) && typeof ds.type === 'string' && ds.type !== 'influxdb' && ds.type !== 'datasource') return true;
+  return Array.isArray(target.bucketAggs) || (Array.isArray(target.metrics) && target.measurement === undefined);
+}
+
 const VARIABLE_USE = /\$(\w+)|\$\{(\w+)[^}]*\}|\[\[(\w+)[^\]]*\]\]/g;
 
 type Uses = Map<string, { line: number; column: number }>;
@@ -152,8 +159,9 @@ function panelNode(ctx: Ctx, p: Json, rowDatasource: string | null): GrafanaPane
   for (const t of targets) {
     if (!isObj(t)) continue;
     const ds = t.datasource === undefined ? panel.datasource : (datasourceRef(t.datasource) ?? panel.datasource);
-    const raw = t.rawQuery === true || (t.measurement === undefined && typeof t.query === 'string');
     // Only InfluxDB targets are InfluxQL: skip other datasource types (Elasticsearch, Prometheus...).
+    if (isOtherDatasourceTarget(t, p)) continue;
+    const raw = t.rawQuery === true || (t.measurement === undefined && typeof t.query === 'string');
     if (!raw && t.measurement === undefined) continue;
     const q = raw
       ? queryNode({ file: ctx.file, ...at(ctx, t, 'query') }, str(t.query) ?? '', { origin: 'grafana-target', datasource: ds, dashboard: ctx.dashboard })
