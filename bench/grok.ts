@@ -91,8 +91,11 @@ interface GrokCollectionLike {
   createPattern(expression: string, id?: string): GrokPatternLike;
 }
 
+/** The peers live in bench/peers (installed by `npm run bench:grok`), not among calvin's dependencies. */
+const requirePeer = createRequire(new URL('./peers/package.json', import.meta.url));
+
 function grokJsEngine(): Peer {
-  const require = createRequire(import.meta.url);
+  const require = requirePeer;
   try {
     const grok = require('grok-js') as { loadDefaultSync(): GrokCollectionLike };
     const patterns = grok.loadDefaultSync();
@@ -105,7 +108,7 @@ function grokJsEngine(): Peer {
 }
 
 function nodeGrokEngine(): Peer {
-  const require = createRequire(import.meta.url);
+  const require = requirePeer;
   let mod: { loadDefaultSync(): GrokCollectionLike };
   try {
     mod = require('node-grok') as { loadDefaultSync(): GrokCollectionLike };
@@ -114,7 +117,7 @@ function nodeGrokEngine(): Peer {
     if (code === 'MODULE_NOT_FOUND')
       return {
         reason:
-          'node-grok is not installed: `npm install --save-optional node-grok` skips it because its native dependency oniguruma@6.1.0 fails to compile (node-gyp rebuild exits 1) on this Node 20',
+          'node-grok is not installable here: its native dependency oniguruma@6.1.0 fails to compile against Node 20 (node-gyp rebuild exits 1); try `npm install --prefix bench/peers node-grok` on an older Node',
       };
     return { reason: `node-grok cannot be loaded: ${(err as Error).message.split('\n')[0]}` };
   }

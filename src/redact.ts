@@ -21,3 +21,17 @@ export function redact(text: string): string {
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (_m, pre: string, post?: string) => `${pre}***${typeof post === 'string' ? post : ''}`);
   return out;
 }
+
+/**
+ * `redact` applied to every string inside a value (objects and arrays rebuilt, other values kept).
+ * Reports redact their data this way before rendering: redacting rendered JSON or HTML would run the
+ * patterns over escapes (`\"`) and markup and could break the output it protects.
+ */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDeep(v)])) as T;
+  }
+  return value;
+}

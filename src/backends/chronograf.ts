@@ -17,21 +17,28 @@ function withoutId(body: unknown): Record<string, unknown> {
   return rest;
 }
 
+const toLive = (d: ChronografDashboard): LiveObject => ({ kind: 'chronograf/dashboard', name: d.name, body: d, managed: d.name.startsWith(CHRONOGRAF_MANAGED_PREFIX), ref: { id: String(d.id) } });
+
 export function createChronografDriver(options: DriverOptions): TargetDriver {
   const api = jsonClient('Chronograf', options);
+  const all = async (): Promise<ChronografDashboard[]> => (await api.json<{ dashboards: ChronografDashboard[] }>('GET', PATH)).dashboards;
   return {
     target: 'chronograf',
     async list(wanted) {
-      const { dashboards } = await api.json<{ dashboards: ChronografDashboard[] }>('GET', PATH);
       const names = new Set(wanted.map((w) => w.name));
       const objects: LiveObject[] = [];
       let foreign = 0;
-      for (const d of dashboards) {
-        const managed = d.name.startsWith(CHRONOGRAF_MANAGED_PREFIX);
-        if (!managed) foreign += 1;
-        if (managed || names.has(d.name)) objects.push({ kind: 'chronograf/dashboard', name: d.name, body: d, managed, ref: { id: String(d.id) } });
+      for (const d of await all()) {
+        const live = toLive(d);
+        if (!live.managed) foreign += 1;
+        if (live.managed || names.has(d.name)) objects.push(live);
       }
       return { objects, foreign };
+    },
+    async read(_kind, name) {
+      // Chronograf has no lookup by name: the list is the only way (one GET per change; dashboards are few).
+      const found = (await all()).find((d) => d.name === name);
+      return found ? toLive(found) : undefined;
     },
     async create(desired) {
       await api.json('POST', PATH, withoutId(desired.body));

@@ -5,9 +5,11 @@
  * Ownership: every key calvin writes carries the KV flag CALVIN_KV_FLAG; only such keys are ever
  * updated without being wanted, or pruned. Writes use check-and-set (`cas=<ModifyIndex>`, `cas=0`
  * for new keys): a CAS failure means someone changed the key meanwhile, and the deploy stops.
+ * A key's flags are kept in the live object's ref, so that a backup of an adopted key remembers them
+ * and rollback gives them back (else the restored hand-made key would still look calvin's and be pruned).
  */
 import type { Config } from '../config.js';
-import type { LiveObject, TargetDriver } from '../deploy/types.js';
+import type { DesiredObject, LiveObject, TargetDriver } from '../deploy/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import { consulError, createConsulClient, type ConsulClient } from './consul-client.js';
 
@@ -44,6 +46,15 @@ export function createConsulKvDriver(options: ConsulKvDriverOptions): TargetDriv
       throw consulError(error, options.config, what);
     }
   };
+  const toLive = (item: KvItem): LiveObject => ({
+    kind: 'consul-kv/key',
+    name: item.Key.slice(root.length),
+    body: item.Value ?? '',
+    managed: item.Flags === CALVIN_KV_FLAG,
+    ref: { modifyIndex: item.ModifyIndex, flags: item.Flags },
+  });
+  // Rollback restores the flags the key had; every other write marks the key as calvin's.
+  const flagsFor = (desired: DesiredObject): number => desired.restoreRef?.flags ?? CALVIN_KV_FLAG;
   const casFailed = (key: string): CalvinError =>
     new CalvinError('APPLY_FAILED', `Consul key ${key} was changed by someone else during the deploy (check-and-set failed)`, 'run the plan again to see the current state, then deploy again');
 
@@ -67,25 +78,28 @@ export function createConsulKvDriver(options: ConsulKvDriverOptions): TargetDriv
       let foreign = 0;
       for (const item of items.values()) {
         if (item.Key.endsWith('/')) continue; // folder markers
-        const managed = item.Flags === CALVIN_KV_FLAG;
-        if (!managed) foreign += 1;
-        if (managed || wantedKeys.has(item.Key)) {
-          objects.push({ kind: 'consul-kv/key', name: item.Key.slice(root.length), body: item.Value ?? '', managed, ref: { modifyIndex: item.ModifyIndex } });
-        }
+        const live = toLive(item);
+        if (!live.managed) foreign += 1;
+        if (live.managed || wantedKeys.has(item.Key)) objects.push(live);
       }
       return { objects, foreign };
+    },
+    async read(_kind, name) {
+      const key = `${root}${name}`;
+      const found = (await guard(`GET kv ${key}`, () => consul.kv.get({ key }))) as KvItem | undefined | null;
+      return found ? toLive(found) : undefined;
     },
     async create(desired) {
       const key = `${root}${desired.name}`;
       writes += 1;
-      const ok = await guard(`PUT kv ${key}?cas=0`, () => consul.kv.set({ key, value: String(desired.body), flags: CALVIN_KV_FLAG, cas: 0 }));
+      const ok = await guard(`PUT kv ${key}?cas=0`, () => consul.kv.set({ key, value: String(desired.body), flags: flagsFor(desired), cas: 0 }));
       if (!ok) throw casFailed(key);
     },
     async update(desired, live) {
       const key = `${root}${desired.name}`;
       const cas = live.ref?.modifyIndex ?? 0;
       writes += 1;
-      const ok = await guard(`PUT kv ${key}?cas=${cas}`, () => consul.kv.set({ key, value: String(desired.body), flags: CALVIN_KV_FLAG, cas }));
+      const ok = await guard(`PUT kv ${key}?cas=${cas}`, () => consul.kv.set({ key, value: String(desired.body), flags: flagsFor(desired), cas }));
       if (!ok) throw casFailed(key);
     },
     async remove(live) {

@@ -59,17 +59,22 @@ export function createEsTemplateDriver(options: EsTemplateDriverOptions): Target
   };
   const inScope = (name: string): boolean => !options.namePrefix || name.startsWith(options.namePrefix);
 
-  async function listKind(kind: EsKind, wanted: Set<string>): Promise<{ objects: LiveObject[]; foreign: number }> {
+  /** GET of all templates of a kind, or of one by name (404 → none). */
+  async function fetchKind(kind: EsKind, name?: string): Promise<Named[]> {
     const api = API[kind];
-    const answer = await call<Record<string, { name: string; [k: string]: unknown }[] | undefined>>('GET', api.path);
-    const items: Named[] = (answer[api.list] ?? []).map((t) => ({ name: t.name, body: (t[api.item] ?? {}) as Named['body'] }));
+    const answer = await call<Record<string, { name: string; [k: string]: unknown }[] | undefined>>('GET', name === undefined ? api.path : `${api.path}/${encodeURIComponent(name)}`);
+    return (answer[api.list] ?? []).map((t) => ({ name: t.name, body: (t[api.item] ?? {}) as Named['body'] }));
+  }
+  const toLive = (kind: EsKind, t: Named): LiveObject => ({ kind, name: t.name, body: t.body, managed: t.body._meta?.managed_by === ES_MANAGED_BY });
+
+  async function listKind(kind: EsKind, wanted: Set<string>): Promise<{ objects: LiveObject[]; foreign: number }> {
     const objects: LiveObject[] = [];
     let foreign = 0;
-    for (const t of items) {
+    for (const t of await fetchKind(kind)) {
       if (!inScope(t.name) && !wanted.has(t.name)) continue;
-      const managed = t.body._meta?.managed_by === ES_MANAGED_BY;
-      if (!managed) foreign += 1;
-      if (managed || wanted.has(t.name)) objects.push({ kind, name: t.name, body: t.body, managed });
+      const live = toLive(kind, t);
+      if (!live.managed) foreign += 1;
+      if (live.managed || wanted.has(t.name)) objects.push(live);
     }
     return { objects, foreign };
   }
@@ -84,6 +89,10 @@ export function createEsTemplateDriver(options: EsTemplateDriverOptions): Target
       const components = await listKind('elasticsearch/component-template', new Set(wanted.filter((w) => w.kind === 'elasticsearch/component-template').map((w) => w.name)));
       const indexes = await listKind('elasticsearch/index-template', new Set(wanted.filter((w) => w.kind === 'elasticsearch/index-template').map((w) => w.name)));
       return { objects: [...components.objects, ...indexes.objects], foreign: components.foreign + indexes.foreign };
+    },
+    async read(kind, name) {
+      const found = (await fetchKind(kind as EsKind, name)).find((t) => t.name === name);
+      return found ? toLive(kind as EsKind, found) : undefined;
     },
     create: (desired) => put(desired.kind, desired.name, desired.body),
     update: (desired) => put(desired.kind, desired.name, desired.body),

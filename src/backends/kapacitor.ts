@@ -19,6 +19,10 @@ interface KapacitorTask {
 
 const PATH = '/kapacitor/v1/tasks';
 const PAGE = 500;
+// Kapacitor reformats TICKscripts unless asked for the raw text: compare and back up what was sent.
+const VIEW = 'dot-view=labels&script-format=raw';
+
+const toLive = (t: KapacitorTask): LiveObject => ({ kind: 'kapacitor/task', name: t.id, body: t, managed: t.id.startsWith(KAPACITOR_MANAGED_PREFIX) });
 
 export function createKapacitorDriver(options: DriverOptions): TargetDriver {
   const api = jsonClient('Kapacitor', options);
@@ -27,7 +31,7 @@ export function createKapacitorDriver(options: DriverOptions): TargetDriver {
     async list(wanted) {
       const tasks: KapacitorTask[] = [];
       for (let offset = 0; ; offset += PAGE) {
-        const page = await api.json<{ tasks: KapacitorTask[] }>('GET', `${PATH}?offset=${offset}&limit=${PAGE}&dot-view=labels&script-format=raw`);
+        const page = await api.json<{ tasks: KapacitorTask[] }>('GET', `${PATH}?offset=${offset}&limit=${PAGE}&${VIEW}`);
         tasks.push(...page.tasks);
         if (page.tasks.length < PAGE) break;
       }
@@ -35,11 +39,15 @@ export function createKapacitorDriver(options: DriverOptions): TargetDriver {
       const objects: LiveObject[] = [];
       let foreign = 0;
       for (const t of tasks) {
-        const managed = t.id.startsWith(KAPACITOR_MANAGED_PREFIX);
-        if (!managed) foreign += 1;
-        if (managed || ids.has(t.id)) objects.push({ kind: 'kapacitor/task', name: t.id, body: t, managed });
+        const live = toLive(t);
+        if (!live.managed) foreign += 1;
+        if (live.managed || ids.has(t.id)) objects.push(live);
       }
       return { objects, foreign };
+    },
+    async read(_kind, name) {
+      const task = await api.maybe<KapacitorTask>(`${PATH}/${enc(name)}?${VIEW}`);
+      return task ? toLive(task) : undefined;
     },
     async create(desired) {
       const task = desired.body as KapacitorTask;

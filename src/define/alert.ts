@@ -195,6 +195,13 @@ export class AlertBuilder implements Builder<AlertDef> {
   /** Change against the value `shift` ago, in percent or absolute units. */
   relative(options: { direction: 'above' | 'below'; shift: string; change: 'percent' | 'absolute'; crit: number; warn?: number }): this {
     assertDuration(options.shift, `Alert "${this.model.id}" shift`);
+    // One convention for renderer and simulator: a fall is a negative change, so `below` levels are negative.
+    const wrongSign = (level: number): boolean => (options.direction === 'below' ? level >= 0 : level <= 0);
+    for (const level of [options.crit, ...(options.warn === undefined ? [] : [options.warn])]) {
+      if (wrongSign(level)) {
+        throw definitionError(`Alert "${this.model.id}" relative level ${level} does not fit direction "${options.direction}".`, 'A fall is a negative change: use negative levels with "below" (warn -50 = fell by 50%), positive ones with "above".');
+      }
+    }
     if (options.warn !== undefined && Math.abs(options.warn) > Math.abs(options.crit)) {
       throw definitionError(`Alert "${this.model.id}" warn change ${options.warn} exceeds crit ${options.crit}.`, 'warn must be the smaller change.');
     }

@@ -6,9 +6,10 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { CalvinError } from '../errors.js';
-import type { ObjectKind, PlanAction } from './types.js';
+import type { LiveObject, LiveRef, ObjectKind, PlanAction } from './types.js';
 
-export type EntryState = 'pending' | 'applied' | 'failed' | 'rolled-back';
+/** `conflict`: stopped before writing because the object changed since the plan (nothing to undo). */
+export type EntryState = 'pending' | 'applied' | 'failed' | 'conflict' | 'rolled-back';
 
 export interface BackupEntry {
   action: Exclude<PlanAction, 'unchanged'>;
@@ -25,6 +26,8 @@ export interface BackupManifest {
   commit: string;
   status: 'in-progress' | 'complete' | 'failed' | 'rolled-back';
   entries: BackupEntry[];
+  /** Objects made on the side (Grafana folders a deploy created); rollback leaves them, they may hold other dashboards. */
+  sideEffects?: string[];
 }
 
 export function writeFileAtomic(file: string, content: string): void {
@@ -61,13 +64,20 @@ export class BackupWriter {
     this.save();
   }
 
-  /** Saves the live object before entry `index` changes it. */
-  saveObject(index: number, body: unknown): void {
+  /** Saves the live object (body, and handles such as Consul KV flags) before entry `index` changes it. */
+  saveObject(index: number, live: Pick<LiveObject, 'body' | 'ref' | 'managed'>): void {
     const entry = this.manifest.entries[index];
     if (!entry) return;
     const file = `objects/${String(index + 1).padStart(4, '0')}.json`;
-    writeFileAtomic(path.join(this.dir, file), `${JSON.stringify({ kind: entry.kind, name: entry.name, body }, null, 2)}\n`);
+    const saved = { kind: entry.kind, name: entry.name, body: live.body, managed: live.managed, ...(live.ref ? { ref: live.ref } : {}) };
+    writeFileAtomic(path.join(this.dir, file), `${JSON.stringify(saved, null, 2)}\n`);
     entry.file = file;
+    this.save();
+  }
+
+  sideEffects(items: readonly string[]): void {
+    if (items.length === 0) return;
+    this.manifest.sideEffects = [...items];
     this.save();
   }
 
@@ -91,6 +101,8 @@ export interface StoredBackup {
   dir: string;
   manifest: BackupManifest;
   object(entry: BackupEntry): unknown;
+  /** The handles and ownership the object had (absent in backups made before they were kept). */
+  saved(entry: BackupEntry): { ref?: LiveRef; managed?: boolean } | undefined;
   save(): void;
 }
 
@@ -102,6 +114,11 @@ function open(dir: string): StoredBackup {
     object(entry) {
       if (!entry.file) return undefined;
       return (JSON.parse(readFileSync(path.join(dir, entry.file), 'utf8')) as { body: unknown }).body;
+    },
+    saved(entry) {
+      if (!entry.file) return undefined;
+      const { ref, managed } = JSON.parse(readFileSync(path.join(dir, entry.file), 'utf8')) as { ref?: LiveRef; managed?: boolean };
+      return { ...(ref ? { ref } : {}), ...(managed !== undefined ? { managed } : {}) };
     },
     save() {
       writeFileAtomic(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -8,7 +8,7 @@ export function terminalSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
 }
 
-const SYMBOL = { create: '+', update: '~', delete: '-', unchanged: ' ' } as const;
+const SYMBOL = { create: '+', update: '~', delete: '-', unchanged: '=' } as const;
 
 export interface FormatOptions {
   color: boolean;
@@ -26,15 +26,21 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${s.create} to add, ${s.update} to change, ${s.delete} to destroy, ${s.unchanged} unchanged.`;
 }
 
+/**
+ * Every object gets a line (`+` create, `~` update with its diff, `-` delete, `=` unchanged), so a
+ * reviewer sees what the plan covers, not only what it changes; then one summary line.
+ */
 export function formatPlanText(plan: Plan, options: FormatOptions): string {
   const changes = plan.items.filter((i) => i.action !== 'unchanged');
   const lines: string[] = [];
-  if (changes.length === 0) {
-    lines.push(`No changes. ${plan.summary.unchanged} object(s) in "${terminalSafe(plan.environment)}" match the definitions.`);
-  } else {
-    const kindWidth = Math.max(...changes.map((i) => i.kind.length));
-    const nameWidth = Math.max(...changes.map((i) => terminalSafe(i.name).length));
-    for (const item of changes) {
+  if (plan.items.length > 0) {
+    const kindWidth = Math.max(...plan.items.map((i) => i.kind.length));
+    const nameWidth = Math.max(...changes.map((i) => terminalSafe(i.name).length), 0);
+    for (const item of plan.items) {
+      if (item.action === 'unchanged') {
+        lines.push(`  ${SYMBOL.unchanged} ${item.kind.padEnd(kindWidth)} ${terminalSafe(item.name)}`);
+        continue;
+      }
       const why = item.action === 'update' && item.changedFields.length > 0 ? `(${item.changedFields.join(', ')})` : '';
       const note = [why, item.note ? `(${item.note})` : ''].filter(Boolean).join(' ');
       const line = `  ${SYMBOL[item.action]} ${item.kind.padEnd(kindWidth)} ${terminalSafe(item.name).padEnd(nameWidth)}${note ? `  ${note}` : ''}`;
@@ -46,8 +52,9 @@ export function formatPlanText(plan: Plan, options: FormatOptions): string {
         }
       }
     }
-    lines.push(summaryLine(plan));
   }
+  if (changes.length === 0) lines.push(`No changes. ${plan.summary.unchanged} object(s) in "${terminalSafe(plan.environment)}" match the definitions.`);
+  else lines.push(summaryLine(plan));
   if (plan.orphaned.length > 0) {
     lines.push(`${plan.orphaned.length} calvin-managed object(s) are no longer defined; --prune deletes them: ${plan.orphaned.map((o) => `${o.kind} ${terminalSafe(o.name)}`).join(', ')}`);
   }

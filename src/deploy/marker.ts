@@ -16,3 +16,16 @@ export function deployMarker(environment: string, summary: PlanSummary, who: str
     time,
   };
 }
+
+/**
+ * A rollback changes the environment as much as a deploy does, so it is annotated too:
+ * `what` = "rollback <backup stamp>: 2 restored, 1 recreated, 3 deleted".
+ */
+export function rollbackMarker(environment: string, stamp: string, counts: { restored: number; recreated: number; deleted: number }, who: string, commit: string, time: Date): DeployMarker {
+  return {
+    measurement: 'calvin_deploys',
+    tags: { environment },
+    fields: { what: `rollback ${stamp}: ${counts.restored} restored, ${counts.recreated} recreated, ${counts.deleted} deleted`, who, commit },
+    time,
+  };
+}

@@ -4,7 +4,7 @@
  */
 import type { StoredBackup } from './backup.js';
 import { comparableText } from './normalize.js';
-import { targetOfKind, type DeployTarget, type LiveObject, type TargetDriver } from './types.js';
+import { targetOfKind, type DeployTarget, type DesiredObject, type LiveObject, type TargetDriver } from './types.js';
 
 export interface RollbackStep {
   kind: string;
@@ -14,6 +14,8 @@ export interface RollbackStep {
 
 export interface RollbackResult {
   steps: RollbackStep[];
+  /** Grafana folders the deploy created, left in place (they may hold other dashboards by now). */
+  keptSideEffects: string[];
   failed?: { kind: string; name: string; error: unknown };
 }
 
@@ -40,8 +42,11 @@ export async function rollbackBackup(backup: StoredBackup, drivers: ReadonlyMap<
         steps.push({ kind: entry.kind, name: entry.name, did: live ? 'deleted' : 'already gone' });
       } else {
         const body = backup.object(entry);
-        const desired = { kind: entry.kind, name: entry.name, body };
-        if (live && comparableText(entry.kind, live.body) === comparableText(entry.kind, body)) {
+        const saved = backup.saved(entry);
+        // The object's own handles (Consul KV flags): an adopted key gets its flags back, not calvin's.
+        const desired: DesiredObject = { kind: entry.kind, name: entry.name, body, ...(saved?.ref ? { restoreRef: saved.ref } : {}) };
+        const sameMarker = saved?.ref?.flags === undefined || live?.ref?.flags === saved.ref.flags;
+        if (live && sameMarker && comparableText(entry.kind, live.body) === comparableText(entry.kind, body)) {
           steps.push({ kind: entry.kind, name: entry.name, did: 'already as before' });
         } else if (live) {
           await driver.update(desired, live);
@@ -54,10 +59,10 @@ export async function rollbackBackup(backup: StoredBackup, drivers: ReadonlyMap<
       entry.state = 'rolled-back';
     } catch (error) {
       backup.save();
-      return { steps, failed: { kind: entry.kind, name: entry.name, error } };
+      return { steps, keptSideEffects: backup.manifest.sideEffects ?? [], failed: { kind: entry.kind, name: entry.name, error } };
     }
   }
   backup.manifest.status = 'rolled-back';
   backup.save();
-  return { steps };
+  return { steps, keptSideEffects: backup.manifest.sideEffects ?? [] };
 }

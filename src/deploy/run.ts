@@ -13,11 +13,11 @@ import { BackupWriter, findBackup } from './backup.js';
 import { desiredObjects } from './desired.js';
 import { formatPlanText, planToJson, terminalSafe } from './format.js';
 import { currentCommit, currentUser } from './git.js';
-import { deployMarker } from './marker.js';
+import { deployMarker, rollbackMarker, type DeployMarker } from './marker.js';
 import { computePlan, hasChanges } from './plan.js';
 import { makeDrivers } from './drivers.js';
 import { rollbackBackup, type RollbackResult } from './rollback.js';
-import { targetOfKind, type DeployTarget, type LiveObject, type Plan, type PlanItem, type TargetDriver } from './types.js';
+import { targetOfKind, type DeployTarget, type LiveObject, type Plan, type PlanItem, type PlanSummary, type TargetDriver } from './types.js';
 
 export interface DeployIo {
   stdout(text: string): void;
@@ -120,10 +120,13 @@ function errorLine(error: unknown): string {
   return terminalSafe(redact(error instanceof Error ? error.message : String(error)));
 }
 
-async function writeMarker(config: Config, environment: string, applied: readonly PlanItem[], who: string, commit: string, now: Date, io: DeployIo, scope: DeployScope): Promise<void> {
+function appliedSummary(applied: readonly PlanItem[]): PlanSummary {
   const summary = { create: 0, update: 0, delete: 0, unchanged: 0 };
   for (const item of applied) summary[item.action] += 1;
-  const marker = deployMarker(environment, summary, who, commit, now);
+  return summary;
+}
+
+async function writeMarker(config: Config, marker: DeployMarker, io: DeployIo, scope: DeployScope): Promise<void> {
   try {
     const { writeDeployMarker } = await import('./marker-write.js');
     await writeDeployMarker(config, marker, scope.endpoints);
@@ -139,7 +142,8 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
   const commit = options.commit ?? currentCommit(config.root);
   const who = options.who ?? currentUser(config.root);
   const now = options.now ?? (() => new Date());
-  if (!options.planOnly && !options.yes && (!io.interactive || !io.ask)) await confirm(config, environment, false, io, 'Deploying to');
+  // Nobody to ask and no --yes: plan (no lock, no writes), and refuse only if there is something to do.
+  const unattended = !options.planOnly && !options.yes && (!io.interactive || !io.ask);
   const desired = desiredObjects(options.artifacts, options.targets);
   const drivers = await makeDrivers(config, options.targets, options.explicitTargets, options, io, commit);
   const progress = io.interactive && !options.json ? (line: string): void => io.stderr(`${terminalSafe(line)}\n`) : undefined;
@@ -157,9 +161,10 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     return computePlan({ environment, desired: inScope, live, prune: options.prune, foreignSkipped: foreign });
   };
 
-  if (options.planOnly) {
+  if (options.planOnly || unattended) {
     const plan = await planNow();
     io.stdout(options.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlanText(plan, { color: io.color ?? false }));
+    if (unattended && hasChanges(plan)) await confirm(config, environment, false, io, 'Deploying to');
     return { exitCode: 0, plan, writes: writes() };
   }
 
@@ -173,7 +178,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     await confirm(config, environment, options.yes, io, 'Deploying to');
     const backup = new BackupWriter(root, environment, now(), commit);
     const result = await applyPlan(plan, drivers, backup, progress);
-    if (result.applied.length > 0) await writeMarker(config, environment, result.applied, who, commit, now(), io, options);
+    if (result.applied.length > 0) await writeMarker(config, deployMarker(environment, appliedSummary(result.applied), who, commit, now()), io, options);
     const stamp = path.basename(result.backupDir);
     if (options.json) {
       io.stdout(`${JSON.stringify({
@@ -181,6 +186,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
         applied: result.applied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
         ...(result.failed ? { failed: { action: result.failed.item.action, kind: result.failed.item.kind, name: result.failed.item.name, error: errorLine(result.failed.error) } } : {}),
         notApplied: result.notApplied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
+        sideEffects: result.sideEffects,
         backup: stamp,
       }, null, 2)}\n`);
     } else {
@@ -194,6 +200,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
         for (const item of result.notApplied) lines.push(itemLine(item));
         if (result.notApplied.length === 0) lines.push('  (nothing else)');
       }
+      if (result.sideEffects.length > 0) lines.push(`Also created: ${result.sideEffects.map(terminalSafe).join(', ')} (rollback leaves them in place)`);
       lines.push(`Backup: ${terminalSafe(stamp)} (undo with: calvin rollback --env ${terminalSafe(environment)} --to ${terminalSafe(stamp)})`);
       io.stdout(`${lines.join('\n')}\n`);
     }
@@ -228,10 +235,17 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
     }
     await confirm(config, environment, options.yes, io, 'Rolling back');
     const result = await rollbackBackup(backup, drivers, io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined);
+    const counts = { restored: 0, recreated: 0, deleted: 0 };
+    for (const step of result.steps) if (step.did === 'restored' || step.did === 'recreated' || step.did === 'deleted') counts[step.did] += 1;
+    if (counts.restored + counts.recreated + counts.deleted > 0) {
+      const commit = options.commit ?? currentCommit(config.root);
+      await writeMarker(config, rollbackMarker(environment, backup.manifest.timestamp, counts, who, commit, (options.now ?? (() => new Date()))()), io, options);
+    }
     if (options.json) {
-      io.stdout(`${JSON.stringify({ environment, backup: backup.manifest.timestamp, steps: result.steps, ...(result.failed ? { failed: { kind: result.failed.kind, name: result.failed.name, error: errorLine(result.failed.error) } } : {}) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ environment, backup: backup.manifest.timestamp, steps: result.steps, leftInPlace: result.keptSideEffects, ...(result.failed ? { failed: { kind: result.failed.kind, name: result.failed.name, error: errorLine(result.failed.error) } } : {}) }, null, 2)}\n`);
     } else {
       for (const step of result.steps) io.stdout(`  ${step.kind} ${terminalSafe(step.name)}: ${step.did}\n`);
+      if (result.keptSideEffects.length > 0) io.stdout(`Left in place: ${result.keptSideEffects.map(terminalSafe).join(', ')} (created by that deploy; may hold other dashboards now)\n`);
       io.stdout(result.failed ? `Rollback stopped at ${result.failed.kind} ${terminalSafe(result.failed.name)}.\n` : `Rolled back ${result.steps.length} object(s).\n`);
     }
     if (result.failed) io.stderr(`calvin: rollback of "${terminalSafe(environment)}" failed at ${result.failed.kind} ${terminalSafe(result.failed.name)}: ${errorLine(result.failed.error)}\n`);

@@ -32,6 +32,11 @@ export interface DesiredObject {
   body: unknown;
   /** Definition the object came from (for messages). */
   definitionId?: string;
+  /**
+   * Set by rollback only: the handles the object had before the deploy (Consul KV flags), so that
+   * restoring an adopted object also gives it back its own ownership marker instead of calvin's.
+   */
+  restoreRef?: LiveRef;
 }
 
 /** What exists in a backend. */
@@ -41,8 +46,16 @@ export interface LiveObject {
   body: unknown;
   /** Carries calvin's ownership marker. */
   managed: boolean;
-  /** Backend handle: Chronograf id, Consul ModifyIndex, Grafana version... */
-  ref?: { id?: string; modifyIndex?: number; version?: number };
+  /** Backend handle: Chronograf id, Consul ModifyIndex and flags, Grafana version... */
+  ref?: LiveRef;
+}
+
+export interface LiveRef {
+  id?: string;
+  modifyIndex?: number;
+  /** Consul KV flags: calvin's marker, or whatever a hand-made key had. */
+  flags?: number;
+  version?: number;
 }
 
 export type PlanAction = 'create' | 'update' | 'delete' | 'unchanged';
@@ -84,9 +97,16 @@ export interface TargetDriver {
   target: DeployTarget;
   /** Live objects: every calvin-managed one plus any object whose name is wanted (managed or not). */
   list(wanted: readonly DesiredObject[]): Promise<{ objects: LiveObject[]; foreign: number }>;
+  /**
+   * One object as it is right now (undefined when absent). Apply calls it just before each write,
+   * so that a change made between plan and apply stops the deploy instead of being overwritten.
+   */
+  read(kind: ObjectKind, name: string): Promise<LiveObject | undefined>;
   create(desired: DesiredObject): Promise<void>;
   update(desired: DesiredObject, live: LiveObject): Promise<void>;
   remove(live: LiveObject): Promise<void>;
   /** Count of writes this driver made (for reports). */
   writes(): number;
+  /** Objects the driver created on the side, outside the plan (Grafana folders), e.g. "grafana/folder calvin". */
+  sideEffects?(): string[];
 }

@@ -39,7 +39,7 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
   });
 
   const suspects = rankSuspects(c, all, dependency);
-  const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service);
+  const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service, c.logs.knownIssueCounts);
   const runbooks = rankRunbooks(c, all);
   const status = overallStatus(c, instances, dependency);
   const timeline = buildTimeline(all, [...metrics.events, ...logs.events]);
@@ -47,8 +47,9 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
     pattern: p.template,
     count: p.count,
     nodes: [...p.hosts.keys()].sort(),
-    first: p.first,
-    last: p.last,
+    // A message without a timestamp must not leave an empty time in the contract: the window bounds it.
+    first: p.first || c.window.from,
+    last: p.last || c.window.to,
     example: p.example.length > 500 ? `${p.example.slice(0, 500)}…` : p.example,
   }));
   // The runbook for the sentence: an alert's on an anomalous signal, else a matched known issue's,

@@ -26,8 +26,8 @@ export function createDiagnoseBackends(config: Config): DiagnoseBackends {
         checks: i.checks.filter((c) => c.serviceId === '' || c.serviceId === i.serviceId).map((c) => ({ name: c.name, status: c.status, output: c.output })),
       }));
     },
-    // Discovery uses the Consul client's own per-call timeout.
-    endpoints: async () => discoverEndpoints(config, ['influx', 'elasticsearch']),
+    // Discovery runs inside the diagnosis budget: the caller's remaining time and abort signal.
+    endpoints: async (options) => discoverEndpoints(config, ['influx', 'elasticsearch'], { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) }),
     influxQuery: (endpoint, database, query, options) => influxQuery(endpoint, database, query, options),
     esFieldCaps: (endpoint, index, fields, options) => esFieldCaps(endpoint, index, fields, options),
     esSearch: async (endpoint, index, body, options) => esSearch(endpoint, index, body, options),

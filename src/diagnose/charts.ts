@@ -16,6 +16,8 @@ export interface ChartSeries {
 }
 
 const MAX_CHARTS = 12;
+/** Signals drawn per instance when none is anomalous (the first ones a service watches: CPU, memory, disk). */
+const KEY_SIGNALS = 3;
 
 export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
   const charts: ChartSeries[] = [];
@@ -40,6 +42,24 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
         const stats = c.logs.hosts.find((h) => h.host === instance.node);
         if (!stats || stats.buckets.length === 0) continue;
         charts.push({ node: instance.node, signal: 'log.errors', label: 'errors', unit: 'count', points: stats.buckets.map((b) => ({ time: b.time, value: b.errors })) });
+      }
+    }
+  }
+  // Nothing anomalous to draw: the key signals of each instance, so a healthy report still shows
+  // what "healthy" looked like.
+  if (charts.length === 0) {
+    const key = c.signals.filter((s) => s.name !== 'system.uptime').slice(0, KEY_SIGNALS);
+    for (const instance of d.instances) {
+      for (const signal of key) {
+        for (const series of c.metrics.filter((m) => m.signal === signal.name && m.host === instance.node)) {
+          charts.push({
+            node: instance.node,
+            signal: series.split ? `${signal.name}:${series.split}` : signal.name,
+            label: signalLabel(signal, series.split),
+            unit: signal.unit,
+            points: series.points.filter((p) => Date.parse(p.time) >= windowFrom).map((p) => ({ time: p.time, value: p.value === null ? null : signal.invert !== undefined ? signal.invert - p.value : p.value })),
+          });
+        }
       }
     }
   }

@@ -7,11 +7,12 @@ import type { Endpoint } from '../config.js';
 import type { Catalog, ServiceDef } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import type { Collected, CollectedInstance, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
-import { fieldGroupsFromCaps, logsFromSearch, mergeLogs, seriesFromInflux, type InfluxSeries } from './parse.js';
-import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, signalQueries, type LogSelectorFilter, type Windows } from './queries.js';
+import { collectLogs } from './collect-logs.js';
+import { seriesFromInflux, type InfluxSeries } from './parse.js';
+import { planWindows, signalQueries, type Windows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
 import { watchedSignals } from './signals.js';
-import type { SourceStatus } from './types.js';
+import { messageOf, statusOf, type SourceResult } from './source-result.js';
 
 export interface InstanceInfo extends CollectedInstance {
   tags?: string[];
@@ -108,14 +109,17 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   };
   if (instances.length === 0) return base;
 
-  let endpoints: Awaited<ReturnType<DiagnoseBackends['endpoints']>>;
+  const abort = new AbortController();
+  let endpoints: Awaited<ReturnType<DiagnoseBackends['endpoints']>> = {};
+  let discoveryError: string | undefined;
   try {
-    endpoints = await backends.endpoints(consulCall());
+    // Consul answered already: a discovery that fails or overruns the budget costs the metrics and
+    // logs (marked unavailable), not the health part of the diagnosis.
+    endpoints = await backends.endpoints({ ...consulCall(), signal: abort.signal });
   } catch (error) {
-    throw asConsulError(error);
+    discoveryError = `backend discovery failed (${messageOf(error)})`;
   }
   const nodes = [...new Set(instances.map((i) => i.node))];
-  const abort = new AbortController();
   const deadline = new Promise<'timeout'>((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), remaining());
     timer.unref?.();
@@ -125,10 +129,10 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
 
   const metricsWork = endpoints.influx
     ? collectMetrics(backends, endpoints.influx, signals, nodes, windows, call)
-    : Promise.resolve<SourceResult<SignalSeries[]>>({ status: 'unavailable', error: 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)', value: [] });
+    : Promise.resolve<SourceResult<SignalSeries[]>>({ status: 'unavailable', error: discoveryError ?? 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)', value: [] });
   const logsWork = endpoints.elasticsearch
-    ? collectLogs(backends, endpoints.elasticsearch, nodes, windows, definition, call)
-    : Promise.resolve<SourceResult<CollectedLogs>>({ status: 'unavailable', error: 'no Elasticsearch found (Consul service "documents" tagged "http", or ELASTICSEARCH_URL)', value: base.logs });
+    ? collectLogs(backends, { endpoint: endpoints.elasticsearch, nodes, windows, definition, service, knownIssues: req.knownIssues, call, remaining })
+    : Promise.resolve<SourceResult<CollectedLogs>>({ status: 'unavailable', error: discoveryError ?? 'no Elasticsearch found (Consul service "documents" tagged "http", or ELASTICSEARCH_URL)', value: base.logs });
 
   const timedOut = <T>(value: T): SourceResult<T> => ({ status: 'unavailable', error: 'no answer before the deadline', value });
   const [metrics, logs] = await Promise.all([
@@ -143,20 +147,6 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     sources: { consul: 'ok', influx: metrics.status, elasticsearch: logs.status },
     sourceErrors: { ...(metrics.error ? { influx: metrics.error } : {}), ...(logs.error ? { elasticsearch: logs.error } : {}) },
   };
-}
-
-interface SourceResult<T> {
-  status: SourceStatus;
-  error?: string;
-  value: T;
-}
-
-function statusOf(error: unknown): SourceStatus {
-  return isCalvinError(error) && error.code === 'BACKEND_UNREACHABLE' ? 'unavailable' : 'error';
-}
-
-function messageOf(error: unknown): string {
-  return isCalvinError(error) ? error.oneLine() : error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
 }
 
 async function collectMetrics(
@@ -180,41 +170,6 @@ async function collectMetrics(
   // Some answers and some failures (a missing database, say): still a usable source.
   if (failures.length < answers.length && !failures.some((f) => statusOf(f) === 'unavailable')) return { status: 'ok', value: series, error: messageOf(failures[0]) };
   return { status: statusOf(failures[0]), error: messageOf(failures[0]), value: series };
-}
-
-async function collectLogs(
-  backends: DiagnoseBackends,
-  endpoint: Endpoint,
-  nodes: string[],
-  windows: Windows,
-  definition: ServiceDef | undefined,
-  call: () => CallOptions,
-): Promise<SourceResult<CollectedLogs>> {
-  const index = definition?.logs.indexPattern || 'logs-*';
-  const empty: CollectedLogs = { hosts: [], windowErrors: [], baselineErrors: [] };
-  try {
-    const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
-    const caps = await backends.esFieldCaps(endpoint, index, candidates, call());
-    const groups = fieldGroupsFromCaps(caps, LOG_FIELD_CANDIDATES);
-    // The service's own names (Consul name, id, aliases) count as ECS service names too:
-    // Nexus logs `service.name: nexus` while the Consul service is `artefacts`.
-    const selector: LogSelectorFilter | undefined = definition
-      ? { serviceNames: [...new Set([...definition.logs.serviceNames, definition.consulName, definition.id, ...definition.aliases])], processNames: definition.logs.processNames }
-      : undefined;
-    // Usually one group (one search over the pattern); indices mapped differently are searched apart.
-    const nodeSet = new Set(nodes);
-    const only = groups.length === 1 ? groups[0] : undefined;
-    if (only) {
-      const response = await backends.esSearch(endpoint, index, logSearchBody(nodes, windows, only.fields, selector), call());
-      return { status: 'ok', value: logsFromSearch(response, only.fields, nodeSet) };
-    }
-    const responses = await backends.esMultiSearch(endpoint, groups.map((g) => ({ index: g.indices ?? [index], body: logSearchBody(nodes, windows, g.fields, selector) })), call());
-    const failed = responses.find((r) => typeof r === 'object' && r !== null && 'error' in r);
-    if (failed) throw new CalvinError('BACKEND_ERROR', `Elasticsearch failed a search: ${JSON.stringify((failed as { error: unknown }).error).slice(0, 200)}`, 'run with --debug');
-    return { status: 'ok', value: mergeLogs(responses.map((r, i) => logsFromSearch(r, (groups[i] as (typeof groups)[number]).fields, nodeSet))) };
-  } catch (error) {
-    return { status: statusOf(error), error: messageOf(error), value: empty };
-  }
 }
 
 function alertRunbooks(catalog: Catalog, definition: ServiceDef | undefined, service: string): AlertRunbook[] {

@@ -71,6 +71,8 @@ export interface CollectedLogs {
   windowErrors: MessageGroup[];
   /** Error messages of the baseline (to tell new patterns from old ones). */
   baselineErrors: MessageGroup[];
+  /** Window errors matching each known issue's signature, counted by the cluster (by issue id). */
+  knownIssueCounts?: Record<string, number>;
 }
 
 export interface AlertRunbook {

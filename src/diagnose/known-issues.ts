@@ -71,10 +71,19 @@ export async function loadKnownIssues(dir: string): Promise<KnownIssue[]> {
   return issues;
 }
 
-export function matchKnownIssues(issues: KnownIssue[], patterns: ErrorPattern[], service: string): { id: string; title: string; runbook: string; matches: number }[] {
+/**
+ * Known issues whose signature matches errors of the window. `counts` are the cluster's exact counts
+ * of a signature (collect); a signature without one is tested on the messages the patterns hold.
+ */
+export function matchKnownIssues(issues: KnownIssue[], patterns: ErrorPattern[], service: string, counts: Record<string, number> = {}): { id: string; title: string; runbook: string; matches: number }[] {
   const found: { id: string; title: string; runbook: string; matches: number }[] = [];
   for (const issue of issues) {
     if (issue.services && !issue.services.includes(service)) continue;
+    const exact = counts[issue.id];
+    if (exact !== undefined) {
+      if (exact > 0) found.push({ id: issue.id, title: issue.title, runbook: issue.runbook, matches: exact });
+      continue;
+    }
     const re = new RegExp(issue.pattern, 'i');
     let matches = 0;
     for (const p of patterns) {

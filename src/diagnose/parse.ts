@@ -2,7 +2,7 @@
  * Backend answers → collected shapes. Pure, and defensive: every field of an answer may be missing
  * or of the wrong type, and every string in it is hostile (kept as data, escaped only by reports).
  */
-import type { HostLogStats, MessageGroup, SignalSeries } from './collected.js';
+import type { CollectedLogs, HostLogStats, MessageGroup, SignalSeries } from './collected.js';
 import { isErrorLevel, isWarningLevel, type LogFields, type SignalQuery } from './queries.js';
 
 export interface InfluxSeries {
@@ -140,7 +140,26 @@ function stringAt(doc: Agg, path: readonly string[]): string {
   return typeof cur === 'string' ? cur : '';
 }
 
-export function logsFromSearch(response: unknown, fields: LogFields, nodes: ReadonlySet<string>): { hosts: HostLogStats[]; windowErrors: MessageGroup[]; baselineErrors: MessageGroup[] } {
+/** What one log search tells: the collected shapes, plus whether its message samples were whole. */
+export interface SearchedLogs extends CollectedLogs {
+  /** True when the window's (baseline's) distinct error messages all fit in the answer. */
+  complete: { window: boolean; baseline: boolean };
+}
+
+/** Whether an errors aggregation holds every message: terms with nothing left over, or every hit. */
+function wholeSample(errorsAgg: unknown): boolean {
+  const e = obj(errorsAgg);
+  if ('messages' in e) return num(obj(e.messages).sum_other_doc_count) === 0;
+  const hits = obj(obj(e.sample).hits).hits;
+  return (Array.isArray(hits) ? hits.length : 0) >= num(e.doc_count);
+}
+
+function filterCounts(agg: unknown): Record<string, number> {
+  const b = obj(obj(agg).buckets);
+  return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, num(obj(v).doc_count)]));
+}
+
+export function logsFromSearch(response: unknown, fields: LogFields, nodes: ReadonlySet<string>): SearchedLogs {
   const aggs = obj(obj(response).aggregations);
   const win = obj(aggs.window);
   const base = obj(aggs.baseline);
@@ -164,7 +183,46 @@ export function logsFromSearch(response: unknown, fields: LogFields, nodes: Read
     if (nodes.has(host) && !hosts.some((h) => h.host === host)) hosts.push({ host, window: { total: 0, errors: 0, warnings: 0 }, baseline: counts, buckets: [] });
   }
   hosts.sort((a, b) => a.host.localeCompare(b.host));
-  return { hosts, windowErrors: messageGroups(win.errors, fields), baselineErrors: messageGroups(base.errors, fields) };
+  const known = obj(obj(win.errors).known);
+  return {
+    hosts,
+    windowErrors: messageGroups(win.errors, fields),
+    baselineErrors: messageGroups(base.errors, fields),
+    ...('buckets' in known ? { knownIssueCounts: filterCounts(known) } : {}),
+    complete: { window: wholeSample(win.errors), baseline: wholeSample(base.errors) },
+  };
+}
+
+/** Exact counts of a template follow-up (queries.ts `templateCountBody`), keyed as asked. */
+export interface TemplateCounts {
+  window: Map<string, Omit<MessageGroup, 'message'>>;
+  baseline: Map<string, number>;
+  /** Window errors no template counted: their sample (empty when not asked for). */
+  rest: MessageGroup[];
+  restComplete: boolean;
+  /** Known issues' counts, when asked for. */
+  known?: Record<string, number>;
+}
+
+export function templateCountsFromSearch(response: unknown, fields: LogFields): TemplateCounts {
+  const aggs = obj(obj(response).aggregations);
+  const win = obj(aggs.window);
+  const window = new Map<string, Omit<MessageGroup, 'message'>>();
+  for (const [k, v] of Object.entries(obj(obj(win.templates).buckets))) {
+    const b = obj(v);
+    window.set(k, {
+      count: num(b.doc_count),
+      hosts: buckets(b.hosts).map((h) => ({ name: key(h), count: num(h.doc_count) })),
+      first: dateOf(b.first),
+      last: dateOf(b.last),
+      errorTypes: buckets(b.types).map(key),
+      services: buckets(b.services).map(key),
+      processes: buckets(b.processes).map(key),
+    });
+  }
+  const baseline = new Map(Object.entries(filterCounts(obj(aggs.baseline).templates)));
+  const rest = 'rest' in win ? messageGroups(win.rest, fields) : [];
+  return { window, baseline, rest, restComplete: !('rest' in win) || wholeSample(win.rest), ...('known' in win ? { known: filterCounts(win.known) } : {}) };
 }
 
 /** One group of indices that map the ECS fields alike, with the fields to aggregate on there. */
@@ -227,8 +285,8 @@ export function fieldsFromCaps(caps: unknown, candidates: Record<keyof LogFields
 }
 
 /** Logs of several index groups as one: counts summed per host, bucket and message. */
-export function mergeLogs(parts: { hosts: HostLogStats[]; windowErrors: MessageGroup[]; baselineErrors: MessageGroup[] }[]): { hosts: HostLogStats[]; windowErrors: MessageGroup[]; baselineErrors: MessageGroup[] } {
-  if (parts.length === 1) return parts[0] as { hosts: HostLogStats[]; windowErrors: MessageGroup[]; baselineErrors: MessageGroup[] };
+export function mergeLogs(parts: SearchedLogs[]): SearchedLogs {
+  if (parts.length === 1) return parts[0] as SearchedLogs;
   const hosts = new Map<string, HostLogStats>();
   for (const part of parts) {
     for (const h of part.hosts) {
@@ -251,29 +309,35 @@ export function mergeLogs(parts: { hosts: HostLogStats[]; windowErrors: MessageG
       into.buckets.sort((a, b) => a.time.localeCompare(b.time));
     }
   }
-  const mergeGroups = (lists: MessageGroup[][]): MessageGroup[] => {
-    const byMessage = new Map<string, MessageGroup>();
-    for (const g of lists.flat()) {
-      const into = byMessage.get(g.message);
-      if (!into) {
-        byMessage.set(g.message, { ...g, hosts: g.hosts.map((h) => ({ ...h })), errorTypes: [...g.errorTypes], services: [...g.services], processes: [...g.processes] });
-        continue;
-      }
-      into.count += g.count;
-      for (const h of g.hosts) {
-        const same = into.hosts.find((x) => x.name === h.name);
-        if (same) same.count += h.count;
-        else into.hosts.push({ ...h });
-      }
-      if (g.first && (!into.first || g.first < into.first)) into.first = g.first;
-      if (g.last > into.last) into.last = g.last;
-      for (const [list, more] of [[into.errorTypes, g.errorTypes], [into.services, g.services], [into.processes, g.processes]] as const) for (const v of more) if (!list.includes(v)) list.push(v);
-    }
-    return [...byMessage.values()].sort((a, b) => b.count - a.count);
-  };
+  // A signature counted in every group is counted exactly; one left out of a group is not.
+  const counted = parts.every((p) => p.knownIssueCounts) ? Object.keys(parts[0]?.knownIssueCounts ?? {}).filter((k) => parts.every((p) => p.knownIssueCounts?.[k] !== undefined)) : [];
   return {
     hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)),
-    windowErrors: mergeGroups(parts.map((p) => p.windowErrors)),
-    baselineErrors: mergeGroups(parts.map((p) => p.baselineErrors)),
+    windowErrors: mergeMessageGroups(parts.map((p) => p.windowErrors)),
+    baselineErrors: mergeMessageGroups(parts.map((p) => p.baselineErrors)),
+    ...(counted.length > 0 ? { knownIssueCounts: Object.fromEntries(counted.map((k) => [k, parts.reduce((n, p) => n + (p.knownIssueCounts?.[k] ?? 0), 0)])) } : {}),
+    complete: { window: parts.every((p) => p.complete.window), baseline: parts.every((p) => p.complete.baseline) },
   };
+}
+
+/** Message groups of several answers as one: counts summed per message (and host). */
+export function mergeMessageGroups(lists: MessageGroup[][]): MessageGroup[] {
+  const byMessage = new Map<string, MessageGroup>();
+  for (const g of lists.flat()) {
+    const into = byMessage.get(g.message);
+    if (!into) {
+      byMessage.set(g.message, { ...g, hosts: g.hosts.map((h) => ({ ...h })), errorTypes: [...g.errorTypes], services: [...g.services], processes: [...g.processes] });
+      continue;
+    }
+    into.count += g.count;
+    for (const h of g.hosts) {
+      const same = into.hosts.find((x) => x.name === h.name);
+      if (same) same.count += h.count;
+      else into.hosts.push({ ...h });
+    }
+    if (g.first && (!into.first || g.first < into.first)) into.first = g.first;
+    if (g.last > into.last) into.last = g.last;
+    for (const [list, more] of [[into.errorTypes, g.errorTypes], [into.services, g.services], [into.processes, g.processes]] as const) for (const v of more) if (!list.includes(v)) list.push(v);
+  }
+  return [...byMessage.values()].sort((a, b) => b.count - a.count);
 }

@@ -111,12 +111,14 @@ export interface LogSelectorFilter {
   processNames: string[];
 }
 
-/**
- * One search, aggregations only: per host a date histogram split into errors, level counts for the
- * window and the baseline, and the error messages (exact counts per distinct message, plus a
- * bounded sample when messages are not aggregatable).
- */
-export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined): Record<string, unknown> {
+/** A keyed query counted by a `filters` aggregation (a known issue's signature, a template). */
+export interface CountQuery {
+  key: string;
+  query: Record<string, unknown>;
+}
+
+/** The documents of the service's instances over baseline and window, narrowed by the log selector. */
+function scopeFilter(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined): unknown[] {
   const filter: unknown[] = [
     { terms: { [fields.host]: nodes } },
     { range: { '@timestamp': { gte: w.baseline.from, lt: w.window.to, format: 'strict_date_optional_time' } } },
@@ -125,35 +127,58 @@ export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, se
   if (selector && fields.service && selector.serviceNames.length > 0) should.push({ terms: { [fields.service]: selector.serviceNames } });
   if (selector && fields.process && selector.processNames.length > 0) should.push({ terms: { [fields.process]: selector.processNames } });
   if (should.length > 0) filter.push({ bool: { should, minimum_should_match: 1 } });
-  const errors = { terms: { [fields.level]: ERROR_LEVELS } };
-  const levels = { terms: { field: fields.level, size: 20 } };
-  const messageDetails: Record<string, unknown> = {
+  return filter;
+}
+
+const errorsFilter = (fields: LogFields): Record<string, unknown> => ({ terms: { [fields.level]: ERROR_LEVELS } });
+const rangeOf = (t: TimeWindow): Record<string, unknown> => ({ range: { '@timestamp': { gte: t.from, lt: t.to, format: 'strict_date_optional_time' } } });
+
+/** Per message (or template): hosts, first, last and the ECS fields known issues may test. */
+function messageDetails(nodes: string[], fields: LogFields): Record<string, unknown> {
+  const details: Record<string, unknown> = {
     hosts: { terms: { field: fields.host, size: Math.min(nodes.length, 100) } },
     first: { min: { field: '@timestamp' } },
     last: { max: { field: '@timestamp' } },
   };
-  if (fields.errorType) messageDetails.types = { terms: { field: fields.errorType, size: 3 } };
-  if (fields.service) messageDetails.services = { terms: { field: fields.service, size: 3 } };
-  if (fields.process) messageDetails.processes = { terms: { field: fields.process, size: 3 } };
-  const messages = (size: number): Record<string, unknown> =>
-    fields.message
-      ? { messages: { terms: { field: fields.message, size, order: { _count: 'desc' } }, aggs: messageDetails } }
-      : {
-          sample: {
-            top_hits: {
-              size: SAMPLE_SIZE,
-              sort: [{ '@timestamp': { order: 'desc' } }],
-              _source: { includes: ['message', '@timestamp', 'host.name', 'error.type', 'service.name', 'process.name'] },
-            },
+  if (fields.errorType) details.types = { terms: { field: fields.errorType, size: 3 } };
+  if (fields.service) details.services = { terms: { field: fields.service, size: 3 } };
+  if (fields.process) details.processes = { terms: { field: fields.process, size: 3 } };
+  return details;
+}
+
+/** The distinct error messages (terms), or a bounded sample when `message` is not aggregatable. */
+function messageSample(nodes: string[], fields: LogFields, size: number): Record<string, unknown> {
+  return fields.message
+    ? { messages: { terms: { field: fields.message, size, order: { _count: 'desc' } }, aggs: messageDetails(nodes, fields) } }
+    : {
+        sample: {
+          top_hits: {
+            size: SAMPLE_SIZE,
+            sort: [{ '@timestamp': { order: 'desc' } }],
+            _source: { includes: ['message', '@timestamp', 'host.name', 'error.type', 'service.name', 'process.name'] },
           },
-        };
+        },
+      };
+}
+
+const keyed = (queries: CountQuery[]): Record<string, unknown> => Object.fromEntries(queries.map((q) => [q.key, q.query]));
+
+/**
+ * One search, aggregations only: per host a date histogram split into errors, level counts for the
+ * window and the baseline, and the error messages: the most frequent distinct messages (a sample
+ * when there are more of them), plus exact counts of the known issues' signatures (`known`).
+ */
+export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined, known: CountQuery[] = []): Record<string, unknown> {
+  const errors = errorsFilter(fields);
+  const levels = { terms: { field: fields.level, size: 20 } };
+  const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter } },
+    query: { bool: { filter: scopeFilter(nodes, w, fields, selector) } },
     aggs: {
       window: {
-        filter: { range: { '@timestamp': { gte: w.window.from, lt: w.window.to, format: 'strict_date_optional_time' } } },
+        filter: rangeOf(w.window),
         aggs: {
           hosts: {
             terms: { field: fields.host, size: Math.min(nodes.length, 1000) },
@@ -165,16 +190,38 @@ export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, se
               },
             },
           },
-          errors: { filter: errors, aggs: messages(TOP_MESSAGES) },
+          errors: { filter: errors, aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownAgg } },
         },
       },
       baseline: {
-        filter: { range: { '@timestamp': { gte: w.baseline.from, lt: w.baseline.to, format: 'strict_date_optional_time' } } },
+        filter: rangeOf(w.baseline),
         aggs: {
           hosts: { terms: { field: fields.host, size: Math.min(nodes.length, 1000) }, aggs: { levels } },
-          errors: { filter: errors, aggs: messages(TOP_MESSAGES * 2) },
+          errors: { filter: errors, aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
         },
       },
+    },
+  };
+}
+
+/**
+ * The follow-up of a sample that did not hold every distinct message: exact counts per template
+ * (one query each) in the window, with hosts, first and last, and in the baseline (is it new?);
+ * and, when `excluded` is given, a sample of the window's errors that no template counted yet; and
+ * the known issues' signatures, counted (`known`: sent only when the sample missed messages, as a
+ * signature's regexp reads the whole term dictionary of the message field and costs accordingly).
+ */
+export function templateCountBody(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined, templates: CountQuery[], excluded?: Record<string, unknown>[], known: CountQuery[] = []): Record<string, unknown> {
+  const filters = keyed(templates);
+  const rest = excluded ? { rest: { filter: { bool: { must_not: excluded } }, aggs: messageSample(nodes, fields, TOP_MESSAGES) } } : {};
+  const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: { bool: { filter: [...scopeFilter(nodes, w, fields, selector), errorsFilter(fields)] } },
+    aggs: {
+      window: { filter: rangeOf(w.window), aggs: { ...(templates.length > 0 ? { templates: { filters: { filters }, aggs: messageDetails(nodes, fields) } } : {}), ...rest, ...knownAgg } },
+      ...(templates.length > 0 ? { baseline: { filter: rangeOf(w.baseline), aggs: { templates: { filters: { filters } } } } } : {}),
     },
   };
 }

@@ -9,6 +9,22 @@ import { emitDashboardModule } from './emit-ts.js';
 export interface ImportFilesOptions extends GrafanaImportOptions {
   /** Folder for the generated files; not written when undefined. */
   out?: string;
+  /**
+   * Ids the project already defines, with the file of each. An imported id that clashes gets the
+   * prefix `imported-` (then `-2`, `-3`, ... if needed): ids are unique across all kinds, and a
+   * clash would break the next build. Ids that do not clash are kept as they are.
+   */
+  existingIds?: ReadonlyMap<string, string>;
+}
+
+export const IMPORTED_ID_PREFIX = 'imported-';
+
+function uniqueId(wanted: string, taken: (id: string) => boolean): string {
+  if (!taken(wanted)) return wanted;
+  const base = wanted.startsWith(IMPORTED_ID_PREFIX) ? wanted : `${IMPORTED_ID_PREFIX}${wanted}`;
+  let id = base;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 export interface GrafanaFileImport {
@@ -40,15 +56,19 @@ export async function importGrafanaFiles(files: readonly string[], options: Impo
   if (files.length === 0) throw new CalvinError('BAD_ARGUMENT', 'no dashboard files given', 'calvin import grafana <file.json>...');
   const results: GrafanaFileImport[] = [];
   const used = new Set<string>();
+  const existing = options.existingIds ?? new Map<string, string>();
   for (const input of files) {
     const json = dashboardJsonOf(await readDashboard(input), input);
     const imported = importGrafanaDashboard(json, { ...options, source: input });
-    let id = imported.definition.id;
-    for (let n = 2; used.has(id); n++) id = `${imported.definition.id}-${n}`;
-    used.add(id);
-    const definition = { ...imported.definition, id };
-    const source = emitDashboardModule(definition, { header: `Imported from ${path.basename(input)} by calvin import grafana.`, notes: imported.notes });
-    results.push({ input, id, fileName: `${id}.ts`, source, notes: imported.notes, stats: imported.stats });
+    const wanted = imported.definition.id;
+    const id = existing.has(wanted) ? uniqueId(wanted, (candidate) => existing.has(candidate) || used.has(candidate)) : wanted;
+    let unique = id;
+    for (let n = 2; used.has(unique) || existing.has(unique); n++) unique = `${id}-${n}`;
+    used.add(unique);
+    const notes = existing.has(wanted) ? [`id "${wanted}" is already used by ${existing.get(wanted) ?? 'the project'}: imported as "${unique}".`, ...imported.notes] : imported.notes;
+    const definition = { ...imported.definition, id: unique };
+    const source = emitDashboardModule(definition, { header: `Imported from ${path.basename(input)} by calvin import grafana.`, notes });
+    results.push({ input, id: unique, fileName: `${unique}.ts`, source, notes, stats: imported.stats });
   }
   if (options.out !== undefined) {
     const out = options.out;

@@ -20,6 +20,7 @@ function nodesOf(project: LintProject): [NodeKind, LintNode[]][] {
     ['logstash-condition', project.conditions],
     ['es-template', project.templates],
     ['tickscript', project.tickscripts],
+    ['tickscript-alert', project.tickscriptAlerts],
     ['kv-manifest', project.manifests],
     ['service-def', project.serviceDefs],
     ['dashboard-def', project.dashboardDefs],

@@ -1,4 +1,5 @@
 /** The library entry point: lint files, folders and definitions; returns ESLint-style results. */
+import path from 'node:path';
 import type { Catalog } from '../define/types.js';
 import { runRules } from './engine.js';
 import { collectInputs, fileExistsFrom, hasDefinitions } from './files.js';
@@ -37,9 +38,33 @@ function mergeCatalogs(catalogs: Catalog[]): Catalog {
 }
 
 /** Lint in-memory inputs (pure apart from the injected file check). */
-export function lintInputs(files: InputFile[], options: { catalog?: Catalog; rules?: readonly LintRule[]; knownPaths?: Set<string>; fileExists?: (p: string) => boolean; live?: LiveFacts } = {}): { results: LintResult[]; project: LintProject } {
+export function lintInputs(files: InputFile[], options: { catalog?: Catalog; rules?: readonly LintRule[]; knownPaths?: Set<string>; fileExists?: (p: string) => boolean; live?: LiveFacts; definitionSources?: ReadonlyMap<string, string> } = {}): { results: LintResult[]; project: LintProject } {
   const project = buildProject({ files, ...options });
   return { results: runRules(project, options.rules ?? RULES), project };
+}
+
+/**
+ * The .ts source of every loaded definition (keyed by its `source.file`, relative to its root), so
+ * findings land on the line that defines the offending id, measurement or field. I/O at the edge;
+ * an unreadable file only loses the location.
+ */
+async function readDefinitionSources(catalogs: readonly Catalog[], roots: readonly string[]): Promise<Map<string, string>> {
+  const { readFile } = await import('node:fs/promises');
+  const sources = new Map<string, string>();
+  await Promise.all(
+    catalogs.map(async (c, i) => {
+      const root = roots[i];
+      if (root === undefined) return;
+      const files = new Set<string>();
+      for (const list of [c.services, c.dashboards, c.alerts, c.logFilters, c.indexTemplates]) for (const d of list) if (d.source?.file) files.add(d.source.file);
+      for (const f of files) {
+        if (sources.has(f)) continue;
+        const text = await readFile(path.resolve(root, f), 'utf8').catch(() => undefined);
+        if (text !== undefined) sources.set(f, text);
+      }
+    }),
+  );
+  return sources;
 }
 
 export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
@@ -53,7 +78,8 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   const catalog = catalogs.length ? mergeCatalogs(catalogs) : undefined;
   // Raw artifacts linted from inside a calvin project: its definitions say which measurements exist.
   const contextCatalog = !catalog && options.paths.length && hasDefinitions(options.root) ? await load(options.root).catch(() => undefined) : undefined;
-  const base = { files: collected.files, knownPaths: collected.knownPaths, fileExists: fileExistsFrom(cwd), ...(catalog ? { catalog } : {}), ...(contextCatalog ? { contextCatalog } : {}) };
+  const definitionSources = catalog ? await readDefinitionSources(catalogs, collected.definitionRoots) : new Map<string, string>();
+  const base = { files: collected.files, knownPaths: collected.knownPaths, fileExists: fileExistsFrom(cwd), definitionSources, ...(catalog ? { catalog } : {}), ...(contextCatalog ? { contextCatalog } : {}) };
   let project = buildProject(base);
   if (options.live) project = buildProject({ ...base, live: await options.live(project) });
   return { results: runRules(project, rules), project, rules, filesLinted: collected.files.length + (catalog ? 1 : 0) };

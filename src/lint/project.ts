@@ -10,8 +10,11 @@ import {
   isDatasourceProvisioning,
   isTelegrafConfig,
   parseDatasourceProvisioning,
+  scanKvValues,
   scanStatsdRules,
   scanTelegrafConfig,
+  scanTelegrafRouting,
+  emptyRouting,
   syslogNgJsonFields,
   type CollectorFacts,
   type DatasourceFact,
@@ -20,10 +23,11 @@ import type { LiveFacts } from './live/facts.js';
 import { buildDefinitionModel } from './model/definitions.js';
 import { buildEsTemplate, looksLikeEsTemplate } from './model/elasticsearch.js';
 import { buildGrafanaModel, looksLikeGrafanaDashboard } from './model/grafana.js';
+import { tickscriptAlerts } from './model/tickscript.js';
 import { buildLogstashModel, looksLikeLogstash } from './model/logstash.js';
 import { buildManifest, looksLikeKvManifest } from './model/manifest.js';
 import { JsonSyntaxError, parseJsonWithLocations } from './parsers/json-locations.js';
-import type { LintProject } from './types.js';
+import type { LintProject, TickscriptNode } from './types.js';
 
 export interface InputFile {
   /** Path as shown in results (relative to the working directory, POSIX separators). */
@@ -40,6 +44,8 @@ export interface ProjectInputs {
   knownPaths?: Set<string>;
   fileExists?: (p: string) => boolean;
   live?: LiveFacts;
+  /** Source text of the definition files (by `source.file`): locates findings on typed definitions. */
+  definitionSources?: ReadonlyMap<string, string>;
 }
 
 export type FileType = 'grafana-dashboard' | 'es-template' | 'logstash' | 'tickscript' | 'telegraf' | 'statsd-rules' | 'syslog-ng' | 'grafana-datasources' | 'kv-manifest' | 'json' | 'other';
@@ -67,10 +73,12 @@ export function detectFileType(file: string, text: string): FileType {
 export function buildProject(inputs: ProjectInputs): LintProject {
   const collectors: CollectorFacts = { measurements: new Set(), patterns: [] };
   let collectorsScanned = false;
+  const routing = emptyRouting();
+  const kv = new Map<string, string>();
   const datasources: DatasourceFact[] = [];
   let syslogFields: string[] | undefined;
   const project: Omit<LintProject, 'knowledge'> = {
-    dashboards: [], queries: [], alerts: [], logstash: [], plugins: [], conditions: [], templates: [], tickscripts: [], manifests: [],
+    dashboards: [], queries: [], alerts: [], logstash: [], plugins: [], conditions: [], templates: [], tickscripts: [], tickscriptAlerts: [], manifests: [],
     alertDefs: [], dashboardDefs: [], logFilterDefs: [], indexTemplateDefs: [], serviceDefs: [], unparsable: [],
     fileExists: inputs.fileExists ?? (() => false),
     ...(inputs.live ? { live: inputs.live } : {}),
@@ -78,6 +86,9 @@ export function buildProject(inputs: ProjectInputs): LintProject {
   const knownPaths = inputs.knownPaths ?? new Set(inputs.files.map((f) => f.path));
   for (const { path: file, text } of inputs.files) {
     const type = detectFileType(file, text);
+    // Consul-KV values (metrics.yaml: `- key: config/services/metrics/databases/statsd`, `value:
+    // services`) resolve the database names consul-template puts into Telegraf outputs.
+    if (/\.ya?ml$/i.test(file)) scanKvValues(text, kv);
     switch (type) {
       case 'json': {
         let parsed;
@@ -106,14 +117,25 @@ export function buildProject(inputs: ProjectInputs): LintProject {
         break;
       }
       case 'tickscript':
-        project.tickscripts.push({ kind: 'tickscript', file, line: 1, column: 1, text });
+      {
+        const node: TickscriptNode = { kind: 'tickscript', file, line: 1, column: 1, text };
+        project.tickscripts.push(node);
+        // Its alerts join the alert rules (unknown measurement, not on a dashboard, no runbook).
+        project.tickscriptAlerts.push(...tickscriptAlerts(node));
+      }
         break;
       case 'telegraf':
         scanTelegrafConfig(text, collectors);
+        scanTelegrafRouting(text, routing);
         collectorsScanned = true;
         break;
       case 'statsd-rules':
         scanStatsdRules(text, collectors);
+        {
+          const rules: CollectorFacts = { measurements: new Set(), patterns: [] };
+          scanStatsdRules(text, rules);
+          routing.statsdRulePatterns.push(...rules.patterns);
+        }
         collectorsScanned = true;
         break;
       case 'syslog-ng':
@@ -134,7 +156,7 @@ export function buildProject(inputs: ProjectInputs): LintProject {
     }
   }
   if (inputs.catalog) {
-    const d = buildDefinitionModel(inputs.catalog);
+    const d = buildDefinitionModel(inputs.catalog, inputs.definitionSources);
     project.alertDefs.push(...d.alerts);
     project.dashboardDefs.push(...d.dashboards);
     project.logFilterDefs.push(...d.logFilters);
@@ -144,6 +166,6 @@ export function buildProject(inputs: ProjectInputs): LintProject {
     project.templates.push(...d.templates);
   }
   const knowledgeCatalog = inputs.catalog ?? inputs.contextCatalog;
-  const knowledge = buildKnowledge({ collectors, collectorsScanned, datasources, ...(syslogFields ? { syslogFields } : {}), ...(knowledgeCatalog ? { catalog: knowledgeCatalog } : {}) });
+  const knowledge = buildKnowledge({ collectors, collectorsScanned, datasources, routing, kv, ...(syslogFields ? { syslogFields } : {}), ...(knowledgeCatalog ? { catalog: knowledgeCatalog } : {}) });
   return { ...project, knowledge };
 }

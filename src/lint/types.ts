@@ -116,8 +116,10 @@ export interface EsTemplateNode extends Located {
   name: string;
   patterns: string[];
   priority: number | undefined;
-  /** Composable (`index_patterns` + `template`) or legacy (`_template`: `order`). */
+  /** Composable (`_index_template`: priority, template, composed_of, data_stream) or legacy (`_template`: order). */
   composable: boolean;
+  /** `order` of a legacy template. */
+  order?: number;
   /** Flat dotted field → mapping type. */
   fieldTypes: Map<string, { type: string; line: number; column: number }>;
   fromDefinition: boolean;
@@ -126,6 +128,19 @@ export interface EsTemplateNode extends Located {
 export interface TickscriptNode extends Located {
   kind: 'tickscript';
   text: string;
+}
+
+/** One `|alert()` of a hand-written TICKscript (located at the alert node). */
+export interface TickscriptAlertNode extends Located {
+  kind: 'tickscript-alert';
+  tickscript: TickscriptNode;
+  /** `.id('...')` of the alert, else the script's file name. */
+  name: string;
+  /** What the alert's chain reads: `.measurement('m')` or the FROM of a batch query. */
+  measurement?: string;
+  measurementAt?: { line: number; column: number };
+  /** `.message()` and `.details()` texts: where a runbook link belongs. */
+  texts: string[];
 }
 
 export interface ManifestNode extends Located {
@@ -141,6 +156,8 @@ export interface ManifestNode extends Located {
 export interface DefinitionNode<K extends string, D> extends Located {
   kind: K;
   definition: D;
+  /** Where a string (measurement, field, name) is written in the definition's source file, if known. */
+  locate?: (needle: string) => { line: number; column: number } | undefined;
 }
 
 export type AlertDefNode = DefinitionNode<'alert-def', AlertDef>;
@@ -166,6 +183,7 @@ export interface NodeMap {
   'logstash-condition': LogstashConditionNode;
   'es-template': EsTemplateNode;
   tickscript: TickscriptNode;
+  'tickscript-alert': TickscriptAlertNode;
   'kv-manifest': ManifestNode;
   'alert-def': AlertDefNode;
   'dashboard-def': DashboardDefNode;
@@ -190,6 +208,7 @@ export interface LintProject {
   conditions: LogstashConditionNode[];
   templates: EsTemplateNode[];
   tickscripts: TickscriptNode[];
+  tickscriptAlerts: TickscriptAlertNode[];
   manifests: ManifestNode[];
   alertDefs: AlertDefNode[];
   dashboardDefs: DashboardDefNode[];

@@ -7,9 +7,9 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog } from '../define/types.js';
 import { CalvinError } from '../errors.js';
-import { writeDirAtomic } from '../fsutil/index.js';
 import type { Artifact, RenderOptions, Target } from '../render/types.js';
 import { loadCatalog } from './load-catalog.js';
+import { writeDirAtomic } from '../fsutil/index.js';
 
 /** Written into every build output so that a later build only ever replaces a folder calvin made. */
 export const BUILD_MARKER = '.calvin-build';

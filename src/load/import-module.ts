@@ -58,7 +58,7 @@ function transformOptions(filename: string): import('esbuild').TransformOptions 
   return { loader: ts ? 'ts' : 'js', format: 'cjs', platform: 'node', target: 'node20', sourcefile: filename, define: IMPORT_META_DEFINES, logLevel: 'silent' };
 }
 
-function compile(code: string, filename: string): CompilableModule {
+export function compile(code: string, filename: string): CompilableModule {
   const mod = new Module(filename) as unknown as CompilableModule;
   mod.filename = filename;
   mod.paths = internals._nodeModulePaths(path.dirname(filename));
@@ -70,7 +70,7 @@ function compile(code: string, filename: string): CompilableModule {
 let hooksInstalled = false;
 
 /** CommonJS hooks: `calvin` fallback, `./x.js` → `./x.ts`, and `.ts` helpers through esbuild. */
-function installRequireHooks(): void {
+export function installRequireHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   const entry = calvinEntryPath();
@@ -128,7 +128,25 @@ async function importWithTsx(absolutePath: string): Promise<unknown> {
   }
 }
 
-function needsEsm(error: unknown): boolean {
+/** esbuild, loaded once and only when definitions are loaded (the CLI's other commands never pay for it). */
+export async function loadEsbuild(): Promise<Esbuild> {
+  esbuild ??= await import('esbuild');
+  return esbuild;
+}
+
+/**
+ * A module's exports as a namespace. Plain CommonJS (`module.exports = ...`) counts as the default
+ * export; a module that exports nothing at all (empty, comments or types only) has no default.
+ */
+export function namespaceOf(exports: unknown): unknown {
+  if (exports !== null && typeof exports === 'object') {
+    if ((exports as { __esModule?: boolean }).__esModule) return exports;
+    if (Object.getPrototypeOf(exports) === Object.prototype && Object.keys(exports).length === 0) return {};
+  }
+  return { default: exports };
+}
+
+export function needsEsm(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ERR_REQUIRE_ASYNC_MODULE' || /Top-level await is currently not supported with the "cjs" output format/.test(text);
@@ -157,9 +175,7 @@ export async function createModuleImporter(root: string): Promise<ModuleImporter
       throw error;
     }
     try {
-      const exports = compile(code, file).exports as { __esModule?: boolean } | undefined;
-      // Plain CommonJS (`module.exports = ...`) counts as the default export.
-      return exports && exports.__esModule ? exports : { default: exports };
+      return namespaceOf(compile(code, file).exports);
     } catch (error) {
       if (needsEsm(error)) return importWithTsx(file);
       throw error;

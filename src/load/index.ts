@@ -5,3 +5,5 @@ export { buildProject, renderArtifacts, defaultDatasources, assertReplaceableOut
 export { listRows, formatListTable, type ListRow } from './list.js';
 export { runbookView, formatRunbook, type RunbookView } from './runbook-text.js';
 export { scaffold, SCAFFOLD_KINDS, type ScaffoldFile } from './scaffold.js';
+export { newDefinition, existingDefinitions, type NewDefinitionResult } from './new-definition.js';
+export type { ExistingDefinition, ScaffoldOptions } from './scaffold.js';

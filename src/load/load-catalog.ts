@@ -3,15 +3,17 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { AlertDef, Catalog, Definition } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
+import { importAllBundled } from './bundle-modules.js';
+import { esbuildProblem } from './esbuild-errors.js';
 import { findDefinitionFiles } from './find.js';
-import { matchesGlob } from './glob-match.js';
+import { globToRegExp } from './glob-match.js';
 import { createModuleImporter, defaultExport } from './import-module.js';
 import { assertReferences, assertUniqueIds, type LoadedDefinition } from './references.js';
 import { resolveRunbook } from './runbooks.js';
 import { shapeProblem } from './shape.js';
 
 export interface LoadOptions {
-  /** Keep only definitions whose id or file (relative to the root) matches this glob. */
+  /** Keep only definitions whose id, file (relative to the root) or service matches this glob. */
   only?: string;
 }
 
@@ -83,14 +85,16 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   if (files.length > 0) {
     const importer = await createModuleImporter(absoluteRoot);
     try {
-      // Files are transformed concurrently; results are read in file order, so the first problem
-      // reported is always the same one.
-      const settled = await importer.importAll(files.map((file) => path.join(absoluteRoot, file)));
+      // One esbuild bundle for all files when possible, else file by file (transformed concurrently).
+      // Results are read in file order, so the first problem reported is always the same one.
+      const settled = (await importAllBundled(absoluteRoot, files)) ?? (await importer.importAll(files.map((file) => path.join(absoluteRoot, file))));
       for (const [index, file] of files.entries()) {
         const outcome = settled[index] as PromiseSettledResult<unknown>;
         if (outcome.status === 'rejected') {
           const error: unknown = outcome.reason;
           if (isCalvinError(error)) throw new CalvinError(error.code, `${file}: ${error.message}`, error.hint, { cause: error });
+          const syntax = esbuildProblem(error, absoluteRoot, file);
+          if (syntax !== undefined) throw wrapped(syntax, 'fix the file; --debug shows the stack', error);
           throw wrapped(`${file}: failed to load: ${firstLine(error)}`, 'fix the file; --debug shows the stack', error);
         }
         let definitions: Definition[];
@@ -117,12 +121,19 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
 }
 
 /**
- * Definitions whose id or file matches the glob, plus the services they refer to (renderers need
- * a service's Consul name for alert messages and dashboard links).
+ * Definitions whose id, file or service matches the glob (`--only 'artefacts*'` takes the artefacts
+ * service's dashboards, alerts and log filters whatever their ids), plus the services they refer to
+ * (renderers need a service's Consul name for alert messages and dashboard links). A glob that
+ * matches nothing is refused: building or deploying from nothing is always a typo.
  */
 export function selectOnly(catalog: Catalog, only: string): Catalog {
-  const selected = catalogDefinitions(catalog).filter((d) => matchesGlob(d.id, only) || matchesGlob(d.source?.file ?? '', only));
-  const referenced = new Set(selected.map((d) => (d.kind !== 'service' && 'service' in d ? d.service : undefined)).filter((s): s is string => s !== undefined));
+  const serviceOf = (d: Definition): string => (d.kind !== 'service' && 'service' in d && typeof d.service === 'string' ? d.service : '');
+  const glob = globToRegExp(only);
+  const selected = catalogDefinitions(catalog).filter((d) => glob.test(d.id) || glob.test(d.source?.file ?? '') || (serviceOf(d) !== '' && glob.test(serviceOf(d))));
+  if (selected.length === 0) {
+    throw new CalvinError('BAD_ARGUMENT', `--only ${JSON.stringify(only)} matches no definition`, 'match ids, files or services, e.g. --only "artefacts*" or --only "alerts/**"; calvin list shows them');
+  }
+  const referenced = new Set(selected.map(serviceOf).filter((s) => s !== ''));
   const services = catalog.services.filter((s) => !selected.includes(s) && (referenced.has(s.id) || referenced.has(s.consulName)));
   return catalogOf([...selected, ...services]);
 }

@@ -1,6 +1,7 @@
 /**
  * `calvin new <kind> <name>`: the files of a new definition. Pure; the command writes them without
- * overwriting anything. Scaffolds are typed objects checked with `satisfies`, so they compile and load.
+ * overwriting anything. Scaffolds use the builders, like the shipped definitions, so they are checked
+ * as they load; an alert's runbook goes to runbooks/<id>.md and its test case passes as written.
  */
 import type { DefinitionKind } from '../define/types.js';
 import { CalvinError } from '../errors.js';
@@ -22,9 +23,17 @@ export interface ScaffoldFile {
   content: string;
 }
 
+/** A definition the project already has: its kind and file relative to the root. */
+export interface ExistingDefinition {
+  kind: DefinitionKind;
+  file: string;
+}
+
 export interface ScaffoldOptions {
   /** Service id the definition belongs to (alerts need one; default: the name's first word). */
   service?: string;
+  /** Every id the project defines (ids are unique across kinds): a new one may not clash. */
+  existing?: ReadonlyMap<string, ExistingDefinition>;
 }
 
 export function assertScaffoldName(name: string, what = 'name'): void {
@@ -43,124 +52,73 @@ function words(name: string): string {
   return text[0]?.toUpperCase() + text.slice(1);
 }
 
+/** Text inside a single-quoted TypeScript string (names are kebab-case, titles derived from them). */
+function quoted(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 function serviceTs(name: string): string {
-  return `import type { ServiceDef } from 'calvin';
+  return `import { SERVICES_DATABASE, hostSignals, service } from 'calvin';
 
 /** ${words(name)}: what calvin knows about the service (dashboards, alerts and diagnose read this). */
-export default {
-  kind: 'service',
-  id: '${name}',
-  consulName: '${name}',
-  title: '${words(name)}',
-  aliases: [],
-  owner: 'team-infrastructure',
-  metrics: {
-    database: 'services',
-    measurements: [],
-    tagFilters: {},
-    signals: [],
-  },
-  logs: { indexPattern: 'logs-*', serviceNames: ['${name}'], processNames: ['${name}'] },
-  runbooks: [],
-} satisfies ServiceDef;
+export default service(${quoted(name)}, { title: ${quoted(words(name))}, owner: 'team-infrastructure' })
+  .description(${quoted(`${words(name)}: describe what the service does and who uses it.`)})
+  .database(SERVICES_DATABASE)
+  .signals(hostSignals())
+  .logs({ serviceNames: [${quoted(name)}], processNames: [${quoted(name)}] })
+  .build();
 `;
 }
 
-function dashboardTs(name: string, service?: string): string {
-  return `import type { DashboardDef } from 'calvin';
+/** With the service's definition file, the dashboard starts from serviceDashboard like the shipped ones. */
+function dashboardTs(name: string, service: string | undefined, serviceFile: string | undefined): string {
+  if (service !== undefined && serviceFile !== undefined) {
+    const specifier = `../${serviceFile.replace(/\.(m|c)?ts$/, '.$1js')}`;
+    return `import { SYSTEM_DATABASE, perHost, row, serviceDashboard, timeseries } from 'calvin';
+import svc from ${quoted(specifier)};
 
-export default {
-  kind: 'dashboard',
-  id: '${name}',
-  title: '${words(name)}',${service ? `\n  service: '${service}',` : ''}
-  tags: ['calvin'],
-  folder: 'calvin',
-  time: { from: 'now-6h', to: 'now' },
-  variables: [
-    { kind: 'query', name: 'host', database: 'system', measurement: 'cpu', tag: 'host', multi: true, includeAll: true },
-  ],
-  annotations: [],
-  links: [],
-  rows: [
-    {
-      title: 'Host',
-      collapsed: false,
-      panels: [
-        {
-          type: 'timeseries',
-          title: 'CPU used',
-          width: 12,
-          height: 8,
-          unit: 'percent',
-          queries: [
-            {
-              kind: 'influxql',
-              database: 'system',
-              measurement: 'cpu',
-              select: [{ field: 'usage_idle', functions: [{ fn: 'mean' }], math: [{ op: '-', value: 100, valueFirst: true }] }],
-              where: [
-                { key: 'cpu', op: '=', value: { kind: 'literal', value: 'cpu-total' } },
-                { key: 'host', op: '=~', value: { kind: 'variable', name: 'host' }, join: 'AND' },
-              ],
-              timeFilter: true,
-              groupByTime: '$__interval',
-              groupByTags: ['host'],
-              fill: 'null',
-              alias: '$tag_host',
-            },
-          ],
-        },
-      ],
-    },
-  ],
-} satisfies DashboardDef;
+export default serviceDashboard(svc, { id: ${quoted(name)}, title: ${quoted(words(name))} })
+  .withRow(row(${quoted(words(service))}).panels([
+    timeseries('Processes').unit('short')
+      .withQuery(perHost(SYSTEM_DATABASE, 'processes').select('total').mean()),
+  ]))
+  .build();
+`;
+  }
+  return `import { SYSTEM_DATABASE, dashboard, deployAnnotation, environmentVariable, hostRow, hostVariable } from 'calvin';
+
+export default dashboard(${quoted(name)}, ${quoted(words(name))})${service === undefined ? '' : `\n  .service(${quoted(service)})`}
+  .folder('Calvinverse')
+  .withVariable(environmentVariable())
+  .withVariable(hostVariable({ database: SYSTEM_DATABASE, measurement: 'cpu' }))
+  .withAnnotation(deployAnnotation({ environmentVariable: 'environment' }))
+  .withRow(hostRow())
+  .build();
 `;
 }
 
 function alertTs(name: string, service: string): string {
-  return `import type { AlertDef } from 'calvin';
+  return `import { SYSTEM_DATABASE, alert, logHandler } from 'calvin';
 
-export default {
-  kind: 'alert',
-  id: '${name}',
-  name: '${pascal(name)}',
-  service: '${service}',
-  owner: 'team-infrastructure',
-  severity: 'ticket',
-  description: '${words(name)}',
-  query: {
-    database: 'system',
-    retentionPolicy: 'autogen',
-    measurement: 'disk',
-    field: 'used_percent',
-    fn: 'mean',
-    where: [{ key: 'path', op: '=', value: { kind: 'literal', value: '/' } }],
-    groupBy: ['host'],
-    period: '5m',
-    every: '1m',
-  },
-  condition: { type: 'threshold', direction: 'above', warn: 85, crit: 95, warnReset: 80, critReset: 90 },
-  for: '5m',
-  message: '{{ .Level }}: disk of {{ index .Tags "host" }} is {{ index .Fields "value" | printf "%0.1f" }}% full',
-  runbook: {
-    title: '${words(name)}',
-    markdown: '',
-    file: 'alerts/runbooks/${name}.md',
-    url: 'https://runbooks.calvinverse.example/alerts/${name}',
-  },
-  handlers: [{ type: 'log', path: '/var/log/kapacitor/alerts.log' }],
-  tests: [
-    {
-      name: 'fires when the disk fills up',
-      interval: '1m',
-      series: { 'disk,host=node-01,path=/ used_percent': '80+1x30' },
-      expect: [
-        { at: '2m', level: 'OK' },
-        { at: '20m', level: 'CRITICAL', tags: { host: 'node-01' } },
-      ],
-    },
-  ],
-} satisfies AlertDef;
+export default alert(${quoted(name)}, ${quoted(service)})
+  .owner('team-infrastructure').severity('ticket')
+  .description(${quoted(`${words(name)}: the root disk of a ${service} node is filling up.`)})
+  .from(SYSTEM_DATABASE, 'disk').field('used_percent').aggregate('max').where('path', '/').groupBy('host', 'path').window('5m', '1m')
+  .threshold({ direction: 'above', warn: 85, crit: 95, warnReset: 80, critReset: 90 }).for('5m')
+  .message('{{ .Level }}: disk {{ index .Tags "path" }} of {{ index .Tags "host" }} is {{ index .Fields "value" | printf "%0.1f" }}% full')
+  .runbookFile(${quoted(words(name))}) // runbooks/${name}.md
+  .handlers([logHandler('/var/log/kapacitor/alerts.log')])
+  .withTest({
+    name: 'fires when the disk fills up',
+    interval: '1m',
+    series: { 'disk,host=node-01,path=/ used_percent': '80+1x30' },
+    expect: [
+      { at: '3m', level: 'OK', tags: { host: 'node-01' } },
+      { at: '15m', level: 'WARNING', tags: { host: 'node-01' } },
+      { at: '30m', level: 'CRITICAL', tags: { host: 'node-01' } },
+    ],
+  })
+  .build();
 `;
 }
 
@@ -180,49 +138,45 @@ Write down the steps that resolved this the last time.
 }
 
 function logFilterTs(name: string, service?: string): string {
-  return `import type { LogFilterDef } from 'calvin';
+  const serviceName = service ?? name;
+  return `import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
 
-export default {
-  kind: 'log-filter',
-  id: '${name}',${service ? `\n  service: '${service}',` : ''}
-  description: 'Parses ${name} syslog messages into ECS fields',
-  order: 50,
-  match: { op: '==', field: 'program', value: '${name}' },
-  steps: [
-    { step: 'grok', field: 'message', patterns: ['%{LOGLEVEL:[log][level]} %{GREEDYDATA:message}'], overwrite: ['message'] },
-    { step: 'mutate', lowercase: ['[log][level]'], add: { '[service][name]': '${service ?? name}' } },
-  ],
-  produces: [
-    { field: 'log.level', type: 'keyword' },
-    { field: 'service.name', type: 'keyword' },
-  ],
-  tests: [
-    {
-      name: 'parses the level',
-      input: { program: '${name}', message: 'ERROR disk is full' },
-      expect: { fields: { 'log.level': 'error', message: 'disk is full', 'service.name': '${service ?? name}' } },
-    },
-  ],
-} satisfies LogFilterDef;
+export default logFilter(${quoted(name)}, ${quoted(`${words(name)}: level and message of ${name} syslog lines`)})${service === undefined ? '' : `\n  .service(${quoted(service)})`}
+  .order(50)
+  .match(syslogProgram(${quoted(name)}))
+  .steps([
+    mutateStep({ add: { 'service.name': ${quoted(serviceName)} } }),
+    grokStep('message', ['^%{LOGLEVEL:[log][level]} %{GREEDYDATA:message}$'], { overwrite: ['message', 'log.level'], tagOnFailure: [${quoted(`_grokparsefailure_${name}`)}] }),
+    ...logLevelSteps(),
+  ])
+  .produces([{ field: 'service.name', type: 'keyword' }, { field: 'log.level', type: 'keyword' }])
+  .withTest({
+    name: 'parses the level',
+    input: ecsSyslogEvent({ program: ${quoted(name)}, message: 'ERROR disk is full' }),
+    expect: { fields: { 'log.level': 'error', message: 'disk is full', 'service.name': ${quoted(serviceName)} } },
+  })
+  .build();
 `;
 }
 
 function indexTemplateTs(name: string): string {
-  return `import type { IndexTemplateDef } from 'calvin';
+  return `import { indexTemplate } from 'calvin';
 
-export default {
-  kind: 'index-template',
-  id: '${name}',
-  name: '${name}',
-  patterns: ['logs-${name}-*'],
-  priority: 200,
-  components: [],
-  settings: { number_of_shards: 1 },
-  mappings: {},
-  fromLogFilters: ['*'],
-  ecsBase: true,
-} satisfies IndexTemplateDef;
+/** Daily logs-${name}-YYYY.MM.dd indices; above calvin-logs (200) so that its own mappings win. */
+export default indexTemplate(${quoted(name)}, [${quoted(`logs-${name}-*`)}])
+  .name(${quoted(name)})
+  .priority(220)
+  .ecsBase()
+  .fromLogFilters(['*'])
+  .build();
 `;
+}
+
+function assertNewId(name: string, existing: ReadonlyMap<string, ExistingDefinition> | undefined): void {
+  const clash = existing?.get(name);
+  if (clash !== undefined) {
+    throw new CalvinError('DUPLICATE_ID', `id "${name}" is already used by the ${clash.kind} in ${clash.file}`, 'ids are unique across all kinds: choose another name');
+  }
 }
 
 export function scaffold(kind: string, name: string, options: ScaffoldOptions = {}): ScaffoldFile[] {
@@ -231,17 +185,21 @@ export function scaffold(kind: string, name: string, options: ScaffoldOptions = 
   }
   assertScaffoldName(name);
   if (options.service !== undefined) assertScaffoldName(options.service, '--service');
+  assertNewId(name, options.existing);
   const file = `${FOLDER[kind as DefinitionKind]}/${name}.ts`;
   switch (kind as DefinitionKind) {
     case 'service':
       return [{ path: file, content: serviceTs(name) }];
     case 'dashboard':
-      return [{ path: file, content: dashboardTs(name, options.service) }];
+    {
+      const owner = options.service === undefined ? undefined : options.existing?.get(options.service);
+      return [{ path: file, content: dashboardTs(name, options.service, owner?.kind === 'service' ? owner.file : undefined) }];
+    }
     case 'alert': {
       const service = options.service ?? (name.split('-')[0] as string);
       return [
         { path: file, content: alertTs(name, service) },
-        { path: `alerts/runbooks/${name}.md`, content: runbookMd(name, service) },
+        { path: `runbooks/${name}.md`, content: runbookMd(name, service) },
       ];
     }
     case 'log-filter':

@@ -34,23 +34,33 @@ export function transformKey(parts: readonly string[]): string {
   return hash.digest('hex');
 }
 
-export async function cachedTransform(key: string, produce: () => Promise<string>): Promise<string> {
+/** The cached text under `key`, if any. */
+export function readCache(key: string, extension = 'js'): string | undefined {
   const dir = cacheFolder();
-  if (dir) {
-    // Synchronous on purpose: thousands of small reads are much cheaper without the async round trips.
-    try {
-      return readFileSync(path.join(dir, `${key}.js`), 'utf8');
-    } catch {
-      // not cached yet
-    }
+  if (!dir) return undefined;
+  // Synchronous on purpose: thousands of small reads are much cheaper without the async round trips.
+  try {
+    return readFileSync(path.join(dir, `${key}.${extension}`), 'utf8');
+  } catch {
+    return undefined;
   }
+}
+
+/** Stores `text` under `key` (write to a temp file, then rename, so readers never see half a file). */
+export async function writeCache(key: string, text: string, extension = 'js'): Promise<void> {
+  const dir = cacheFolder();
+  if (!dir) return;
+  const target = path.join(dir, `${key}.${extension}`);
+  const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, text, { mode: 0o600 })
+    .then(() => rename(temp, target))
+    .catch(() => rm(temp, { force: true }));
+}
+
+export async function cachedTransform(key: string, produce: () => Promise<string>): Promise<string> {
+  const cached = readCache(key);
+  if (cached !== undefined) return cached;
   const code = await produce();
-  if (dir) {
-    const target = path.join(dir, `${key}.js`);
-    const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, code, { mode: 0o600 })
-      .then(() => rename(temp, target))
-      .catch(() => rm(temp, { force: true }));
-  }
+  await writeCache(key, code);
   return code;
 }

@@ -2,7 +2,8 @@
  * Dashboard → body of `POST /chronograf/v1/dashboards`. Chronograf has no tags, so ownership is the
  * name prefix `calvin/`. Grafana's `$timeFilter`, `$__interval` and `$var` become Chronograf's
  * `:dashboardTime:`/`:upperDashboardTime:`, `:interval:` and `:var:`; a multi-value variable match
- * `=~ /^$host$/` becomes `= :host:` (Chronograf substitutes a quoted tag value).
+ * `=~ /^$host$/` becomes `= :host:` for a tagValues template (Chronograf substitutes a quoted tag
+ * value) and `= ':host:'` for every other template type, whose values Chronograf inserts verbatim.
  */
 import { quoteIdent, renderConditions, renderInfluxQL } from '../define/influxql.js';
 import type { DashboardDef, Panel, Query, Threshold, Variable } from '../define/types.js';
@@ -41,8 +42,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A converter from Grafana macros and variables to Chronograf template variables (one regex per dashboard). */
-export function chronografQueryConverter(variables: readonly string[], intervalVariables: readonly string[]): (text: string) => string {
+/**
+ * A converter from Grafana macros and variables to Chronograf template variables (one regex per dashboard).
+ * `tagValueVariables` are the ones Chronograf quotes itself on substitution (tagValues templates);
+ * a match on any other variable gets the placeholder in single quotes.
+ */
+export function chronografQueryConverter(variables: readonly string[], intervalVariables: readonly string[], tagValueVariables: readonly string[] = variables): (text: string) => string {
+  const quotedByChronograf = new Set(tagValueVariables);
   const names = variables.map(escapeRegExp).join('|') || '(?!)';
   const intervals = intervalVariables.map(escapeRegExp).join('|') || '(?!)';
   const pattern = new RegExp(
@@ -59,7 +65,10 @@ export function chronografQueryConverter(variables: readonly string[], intervalV
   const replace = (match: string, timeFilter?: string, macro?: string, interval?: string, op?: string, matched?: string, braced?: string, plain?: string): string => {
     if (timeFilter !== undefined) return 'time > :dashboardTime: AND time < :upperDashboardTime:';
     if (macro !== undefined || interval !== undefined) return ':interval:';
-    if (op !== undefined && matched !== undefined) return `${op === '=~' ? '=' : '!='} :${matched}:`;
+    if (op !== undefined && matched !== undefined) {
+      const placeholder = quotedByChronograf.has(matched) ? `:${matched}:` : `':${matched}:'`;
+      return `${op === '=~' ? '=' : '!='} ${placeholder}`;
+    }
     const name = braced ?? plain;
     return name === undefined ? match : `:${name}:`;
   };
@@ -67,8 +76,8 @@ export function chronografQueryConverter(variables: readonly string[], intervalV
 }
 
 /** Rewrites Grafana macros and variables into Chronograf template variables. */
-export function toChronografQuery(text: string, variables: readonly string[], intervalVariables: readonly string[]): string {
-  return chronografQueryConverter(variables, intervalVariables)(text);
+export function toChronografQuery(text: string, variables: readonly string[], intervalVariables: readonly string[], tagValueVariables: readonly string[] = variables): string {
+  return chronografQueryConverter(variables, intervalVariables, tagValueVariables)(text);
 }
 
 const CELL_TYPES: Record<Panel['type'], string> = { timeseries: 'line', stat: 'single-stat', gauge: 'gauge', table: 'table', text: 'note', 'log-count': 'note' };
@@ -164,12 +173,17 @@ function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, convert:
   };
 }
 
+/** Chronograf's tagValues template takes a database, a measurement and a key: no filter, no regex. */
+function isTagValuesVariable(variable: Variable): boolean {
+  return variable.kind === 'query' && variable.measurement !== undefined && (variable.where ?? []).length === 0 && variable.regex === undefined;
+}
+
 /** `SHOW TAG VALUES ON "db" [FROM "m"] WITH KEY = "tag" [WHERE ...]` for variables Chronograf's tagValues type cannot express. */
 function renderTemplate(variable: Variable, convert: (text: string) => string): Json | undefined {
   const base = { id: `calvin-${variable.name}`, label: 'label' in variable && variable.label !== undefined ? variable.label : variable.name, sourceID: 'dynamic', tempVar: `:${variable.name}:` };
   switch (variable.kind) {
     case 'query': {
-      if (variable.measurement !== undefined && (variable.where ?? []).length === 0 && variable.regex === undefined) {
+      if (variable.measurement !== undefined && isTagValuesVariable(variable)) {
         return {
           ...base,
           query: { db: variable.database, fieldKey: '', influxql: 'SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:', measurement: variable.measurement, tagKey: variable.tag },
@@ -197,7 +211,8 @@ function renderTemplate(variable: Variable, convert: (text: string) => string): 
 export function renderChronografDashboard(dashboard: DashboardDef, options: RenderOptions): Json {
   const variables = dashboard.variables.filter((v) => v.kind !== 'interval' && v.kind !== 'datasource').map((v) => v.name);
   const intervalVariables = dashboard.variables.filter((v) => v.kind === 'interval').map((v) => v.name);
-  const convert = chronografQueryConverter(variables, intervalVariables);
+  const tagValueVariables = dashboard.variables.filter(isTagValuesVariable).map((v) => v.name);
+  const convert = chronografQueryConverter(variables, intervalVariables, tagValueVariables);
   const panels = dashboard.rows.flatMap((row) => row.panels);
   // Chronograf's grid has 12 columns and taller rows: halve Grafana's widths and heights.
   const { positions } = flowLayout(panels.map((p) => ({ w: Math.ceil(p.width / 2), h: Math.max(2, Math.ceil(p.height / 2)) })), 12, 0);

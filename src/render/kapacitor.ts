@@ -6,6 +6,7 @@ import type { AlertCondition, AlertDef, AlertHandler, InfluxFunction, ServiceDef
 import { CalvinError } from '../errors.js';
 import { forDefinition } from './context.js';
 import { stableJsonArtifact } from './stable-json.js';
+import { checkTickscript } from './tick-check.js';
 import { tickDuration, tickDurationMs, tickFloat, tickRef, tickRegex, tickString } from './tick-literals.js';
 import type { Artifact, RenderOptions } from './types.js';
 
@@ -136,7 +137,8 @@ function resetCompare(direction: 'above' | 'below', threshold: number): string {
 function levelLambdas(alert: AlertDef, condition: Exclude<AlertCondition, { type: 'deadman' }>): { nodes: string[]; props: string[] } {
   const nodes: string[] = [];
   const props: string[] = [];
-  const sign = condition.type === 'relative' && condition.direction === 'below' ? -1 : 1;
+  // Levels are written as defined: a `below` relative alert already carries negative levels
+  // (warn -50 means "fell by more than 50%"), exactly as the simulator behind `calvin test` reads them.
   const levels: ['warn' | 'crit', number | undefined, number | undefined][] = [
     ['warn', condition.warn, condition.type === 'threshold' ? condition.warnReset : undefined],
     ['crit', condition.crit, condition.type === 'threshold' ? condition.critReset : undefined],
@@ -144,7 +146,7 @@ function levelLambdas(alert: AlertDef, condition: Exclude<AlertCondition, { type
   const forSeconds = alert.for === undefined ? undefined : tickDurationMs(alert.for, `alert ${alert.id} for`) / 1000;
   for (const [level, threshold, reset] of levels) {
     if (threshold === undefined) continue;
-    const breach = compare(condition.direction, '"value"', tickFloat(sign * threshold));
+    const breach = compare(condition.direction, '"value"', tickFloat(threshold));
     if (forSeconds !== undefined && forSeconds > 0) {
       nodes.push(`${INDENT}|stateDuration(lambda: ${breach})`, `${INDENT}${INDENT}.unit(1s)`, `${INDENT}${INDENT}.as('${level}_duration')`);
       props.push(`.${level}(lambda: "${level}_duration" >= ${tickFloat(forSeconds)})`);
@@ -233,6 +235,11 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
 
 export function renderKapacitorTask(alert: AlertDef, services: readonly ServiceDef[], options: RenderOptions): RenderedAlert {
   const script = renderTickscript(alert, services, options);
+  // Kapacitor only rejects a bad script at deploy time; refusing it here keeps build from writing one.
+  const problem = checkTickscript(script)[0];
+  if (problem !== undefined) {
+    throw new CalvinError('BAD_DEFINITION', `alert ${alert.id}: rendered TICKscript is invalid at ${problem.line}:${problem.column}: ${problem.message}`, 'this is a calvin renderer bug or a value TICKscript cannot hold: simplify the value and report it');
+  }
   const task: KapacitorTask = {
     id: kapacitorTaskId(alert),
     type: 'stream',

@@ -48,14 +48,28 @@ export function tickRegex(pattern: string): string {
 }
 
 /**
+ * The shortest round-tripping digits of a non-negative number, without exponent: Kapacitor's lexer
+ * has no exponent notation, and toFixed() itself falls back to it from 1e21 on.
+ */
+function positional(magnitude: number): string {
+  const text = magnitude.toString();
+  const match = /^(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!match) return text;
+  const [, whole = '', fraction = '', exponent = '0'] = match;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
  * A float literal (`90.0`, `0.5`). Kapacitor refuses arithmetic between ints and floats and
  * InfluxDB fields are mostly floats, so every number calvin writes is a float.
  */
 export function tickFloat(value: number): string {
   if (!Number.isFinite(value)) throw new CalvinError('BAD_DEFINITION', `threshold ${String(value)} is not a finite number`, 'use a finite number');
-  const magnitude = Math.abs(value);
-  let text = magnitude.toString();
-  if (/e/i.test(text)) text = magnitude.toFixed(20).replace(/0+$/, '');
+  let text = positional(Math.abs(value));
   if (!text.includes('.')) text += '.0';
   if (text.endsWith('.')) text += '0';
   return value < 0 ? `-${text}` : text;

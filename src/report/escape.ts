@@ -3,6 +3,8 @@
  * each output format escapes it for itself.
  */
 
+import { displayWidth, truncateWidth } from './width.js';
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 // eslint-disable-next-line no-control-regex
@@ -29,15 +31,14 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([-=>](?=\s|$)|\d+[.)](?=\s|$))/, (_m, space: string, marker: string) => `${space}${marker.replace(/[-=>.)]/, (c) => `\\${c}`)}`);
 }
 
-/** Cuts to `max` display characters (code points), ending with … when cut. */
+/** Cuts to `max` terminal columns, ending with … when cut (wide characters count two). */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  return truncateWidth(text, max);
 }
 
-/** Display width in a terminal, counting each code point as one column (good enough for names). */
+/** Display width in a terminal: East Asian wide characters and emoji count two columns. */
 export function width(text: string): number {
-  return [...text].length;
+  return displayWidth(text);
 }
 
 export function padEnd(text: string, size: number): string {

@@ -1,4 +1,5 @@
 /** Diagnosis → text | markdown | html | json. */
+import { redactDeep } from '../redact.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -26,4 +27,12 @@ export function renderReport(format: ReportFormat, input: ReportInput, options: 
     default:
       return renderText(input, options);
   }
+}
+
+/**
+ * The report as calvin prints it: secrets (registered tokens, `password=…` in log messages) are
+ * masked in the diagnosis's strings first, so that every format stays well-formed.
+ */
+export function renderRedactedReport(format: ReportFormat, input: ReportInput, options: TextOptions = {}): string {
+  return renderReport(format, { diagnosis: redactDeep(input.diagnosis), ...(input.charts ? { charts: redactDeep(input.charts) } : {}) }, options);
 }

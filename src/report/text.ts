@@ -4,6 +4,7 @@ import type { DiagnosisStatus } from '../diagnose/types.js';
 import { cleanText, padEnd, truncate } from './escape.js';
 import { clock, count, formatChartValue, type ReportInput } from './model.js';
 import { sparkline } from './sparkline.js';
+import { displayWidth, splitAtWidth } from './width.js';
 import { templateLabel } from '../diagnose/templates.js';
 
 export interface TextOptions {
@@ -34,21 +35,28 @@ function statusPaint(p: Palette, status: DiagnosisStatus | string): Paint {
   return p.dim;
 }
 
-/** Word-wraps plain (already cleaned) text to `width`, indenting continuation lines. */
-export function wrap(text: string, width: number, indent: string): string[] {
+/** A whole URL, which a reader copies: runbook links are never cut. */
+const URL_ONLY = /^https?:\/\/\S+$/;
+
+/**
+ * Word-wraps plain (already cleaned) text to `width` terminal columns, indenting continuation lines.
+ * Words longer than a line are cut, except URLs when `keepUrls` (runbook links): such a URL gets a
+ * line of its own and may run past the width there.
+ */
+export function wrap(text: string, width: number, indent: string, keepUrls = false): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
     const candidate = line === '' ? word : `${line} ${word}`;
-    if ([...candidate].length <= width || line === '') line = candidate;
+    if (displayWidth(candidate) <= width || line === '') line = candidate;
     else {
       lines.push(line);
       line = word;
     }
-    // A URL is never cut (it is meant to be copied): it may run past the width on its own line.
-    while ([...line].length > width && !/^https?:\/\//.test(line)) {
-      lines.push([...line].slice(0, width).join(''));
-      line = [...line].slice(width).join('');
+    while (displayWidth(line) > width && !(keepUrls && URL_ONLY.test(line))) {
+      const [head, tail] = splitAtWidth(line, width);
+      lines.push(head);
+      line = tail;
     }
   }
   if (line !== '') lines.push(line);
@@ -71,19 +79,23 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
   line(p.dim(fit(`environment ${t(d.environment)} · window ${clock(d.window.from, d.window.to)}–${clock(d.window.to, d.window.to)} UTC · baseline from ${clock(d.baseline.from, d.window.to)}`)));
   line('');
   const label = d.status.toUpperCase();
-  const summaryLines = wrap(t(d.summary), width - label.length - 2, ' '.repeat(label.length + 2));
+  // The summary ends with the runbook's URL: the one part allowed past the width, on its own line.
+  const summaryLines = wrap(t(d.summary), width - label.length - 2, ' '.repeat(label.length + 2), true);
   line(`${statusPaint(p, d.status)(p.bold(label))}  ${summaryLines[0] ?? ''}`);
   for (const l of summaryLines.slice(1)) line(l);
 
   if (d.instances.length > 0) {
     line('');
     line(p.bold(`Instances (${d.instances.length})`));
-    const nodeWidth = Math.min(24, Math.max(...d.instances.map((i) => [...t(i.node)].length)));
+    const nodeWidth = Math.min(24, Math.max(...d.instances.map((i) => displayWidth(t(i.node)))));
     for (const i of d.instances) {
       const passing = i.checks.filter((c) => c.status === 'passing').length;
       const mark = i.status === 'healthy' ? '✔' : i.status === 'critical' ? '✖' : '▲';
       const node = padEnd(truncate(t(i.node), nodeWidth), nodeWidth);
-      const rest = `${padEnd(i.status, 9)} checks ${passing}/${i.checks.length} passing  ${truncate(t(i.address), 22)}`;
+      const checks = `${padEnd(i.status, 9)} checks ${passing}/${i.checks.length} passing`;
+      // The address gets what the line has left (an IPv6 address is up to 39 columns); none if too little.
+      const room = Math.min(39, width - (4 + nodeWidth + 2 + displayWidth(checks) + 2));
+      const rest = room >= 4 ? `${checks}  ${truncate(t(i.address), room)}` : truncate(checks, width - 6 - nodeWidth);
       line(`  ${statusPaint(p, i.status)(mark)} ${p.bold(node)}  ${statusPaint(p, i.status)(rest.slice(0, 9))}${rest.slice(9)}`);
       for (const c of i.checks.filter((x) => x.status !== 'passing')) {
         for (const l of wrap(`check "${t(c.name)}" ${t(c.status)}${c.output ? `: ${t(c.output)}` : ''}`, width - 6, '      ').slice(0, 2)) line(`      ${statusPaint(p, c.status)(l.trimStart())}`);
@@ -146,8 +158,13 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
     for (const k of d.knownIssues) {
       line(fit(`  ${t(k.id)} (${count(k.matches)} matching errors)`));
       for (const l of wrap(t(k.title), width - 6, '      ').slice(0, 2)) line(`      ${l.trimStart()}`);
-      // URLs are never cut: they are meant to be copied.
-      line(`      runbook ${t(k.runbook)}`);
+      // URLs are never cut (they are meant to be copied): a long one goes on a line of its own.
+      const runbook = `      runbook ${t(k.runbook)}`;
+      if (displayWidth(runbook) <= width) line(runbook);
+      else {
+        line('      runbook:');
+        line(`      ${t(k.runbook)}`);
+      }
     }
   }
 
@@ -156,7 +173,7 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
     line(p.bold('Runbooks'));
     for (const r of d.runbooks.slice(0, 5)) {
       line(fit(`  ${r.alert ? `${t(r.alert)}: ` : ''}${t(r.title)}`));
-      line(`      ${t(r.url)}`);
+      line(URL_ONLY.test(t(r.url)) ? `      ${t(r.url)}` : fit(`      ${t(r.url)}`));
     }
   }
 

@@ -7,6 +7,7 @@ import Consul from 'consul';
 import { loadConfig, type Config } from '../../src/config.js';
 import { runDeploy, runRollback, type DeployIo, type DeployRunOptions } from '../../src/deploy/run.js';
 import { DEPLOY_TARGETS } from '../../src/deploy/types.js';
+import type { Artifact } from '../../src/render/types.js';
 import { fixtureArtifacts, type FixtureOptions } from '../fixtures/deploy/artifacts.js';
 import { startFakeChronograf, type FakeChronograf } from './chronograf.js';
 import { startFakeGrafana, type FakeGrafana } from './grafana.js';
@@ -21,6 +22,20 @@ export const INFLUX = 'http://127.0.0.1:18086';
 export async function influxQuery(q: string, db = ''): Promise<{ results: { series?: { columns: string[]; values: unknown[][] }[] }[] }> {
   const res = await fetch(`${INFLUX}/query?${new URLSearchParams({ q, db }).toString()}`, { method: 'POST' });
   return (await res.json()) as { results: { series?: { columns: string[]; values: unknown[][] }[] }[] };
+}
+
+/**
+ * calvin owns a Grafana dashboard only when it has the `calvin` tag AND a `calvin-` uid (as the
+ * renderer's grafanaUid makes them); the shared fixtures name dashboards `<prefix>-<n>`, so the
+ * harness gives them the uid a rendered definition would have: `calvin-<prefix>-<n>`.
+ */
+export function withCalvinUids(artifacts: Artifact[]): Artifact[] {
+  return artifacts.map((a) => {
+    if (a.type !== 'grafana-dashboard') return a;
+    const body = structuredClone(a.body) as { dashboard: { uid: string } };
+    body.dashboard.uid = `calvin-${body.dashboard.uid}`.slice(0, 40);
+    return { ...a, name: body.dashboard.uid, body, content: `${JSON.stringify(body, null, 2)}\n` };
+  });
 }
 
 export interface Captured extends DeployIo {
@@ -56,6 +71,8 @@ export interface Harness {
   backupRoot: string;
   token: string;
   markerDb: string;
+  /** uid of fixture dashboard `n` ("one", "two"). */
+  uid(n: string): string;
   deploy(fixture?: Omit<FixtureOptions, 'prefix'>, overrides?: Partial<DeployRunOptions>): ReturnType<typeof runDeploy> & Promise<{ io: Captured } & Awaited<ReturnType<typeof runDeploy>>>;
   rollback(to?: string): Promise<{ io: Captured; exitCode: number }>;
   fakeWrites(): number;
@@ -96,12 +113,13 @@ export async function harness(): Promise<Harness> {
     backupRoot,
     token,
     markerDb,
+    uid: (n) => `calvin-${prefix}-${n}`.slice(0, 40),
     deploy: (async (fixture: Omit<FixtureOptions, 'prefix'> = {}, overrides: Partial<DeployRunOptions> = {}) => {
       const io = (overrides.io as Captured | undefined) ?? capture();
       const result = await runDeploy({
         config,
         environment: ENV,
-        artifacts: fixtureArtifacts({ prefix, ...fixture }),
+        artifacts: withCalvinUids(fixtureArtifacts({ prefix, ...fixture })),
         targets: [...DEPLOY_TARGETS],
         explicitTargets: true,
         planOnly: false,

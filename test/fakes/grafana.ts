@@ -1,7 +1,10 @@
 /**
  * Contract fake of the Grafana HTTP API (dashboards by uid, folders, search), from the documented
  * behaviour: bearer auth (401 otherwise); every save bumps `version` and keeps the old one; a save
- * whose `version` does not match without `overwrite` is a 412; `id` is server-assigned; folders by uid.
+ * whose `version` does not match without `overwrite` is a 412 `version-mismatch`; another dashboard
+ * with the same title in the same folder is a 412 `name-exists` without `overwrite`, and with it
+ * Grafana takes that dashboard over (keeps its uid); `id` is server-assigned; folders by uid, and a
+ * new folder whose title is taken is a 409.
  */
 import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
 
@@ -30,6 +33,9 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
     const uid = typeof incoming.uid === 'string' && incoming.uid ? incoming.uid : `gen${nextId}`;
     if (uid.length > 40) return { status: 400, body: { message: 'uid too long, max 40 characters' } };
     if (folderUid && !folders.has(folderUid)) return { status: 400, body: { message: 'folder not found' } };
+    const sameTitle = [...dashboards.values()].find((d) => d.dashboard.uid !== uid && d.folderUid === folderUid && d.dashboard.title === incoming.title);
+    if (sameTitle && !overwrite) return { status: 412, body: { status: 'name-exists', message: 'A dashboard with the same name in the folder already exists' } };
+    if (sameTitle) return save({ ...incoming, uid: sameTitle.dashboard.uid, version: sameTitle.dashboard.version }, folderUid, true, message);
     const existing = dashboards.get(uid);
     if (existing && !overwrite && incoming.version !== existing.dashboard.version) {
       return { status: 412, body: { status: 'version-mismatch', message: 'The dashboard has been changed by someone else' } };
@@ -71,6 +77,7 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
       if (!dashboard) return { status: 400, body: { message: 'dashboard is required' } };
       return save(dashboard, typeof b.folderUid === 'string' ? b.folderUid : '', b.overwrite === true, typeof b.message === 'string' ? b.message : '');
     }
+    if (path === '/api/folders' && method === 'GET') return { status: 200, body: [...folders.values()].map((f) => ({ id: f.id, uid: f.uid, title: f.title })) };
     const folder = /^\/api\/folders\/([^/]+)$/.exec(path);
     if (folder && method === 'GET') {
       const found = folders.get(decodeURIComponent(folder[1] ?? ''));
@@ -79,7 +86,9 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
     if (path === '/api/folders' && method === 'POST') {
       const uid = String(b.uid ?? `folder${folders.size + 1}`);
       if (folders.has(uid)) return { status: 409, body: { message: 'a folder with the same uid already exists' } };
-      const created = { uid, title: String(b.title ?? uid), id: folders.size + 1 };
+      const title = String(b.title ?? uid);
+      if ([...folders.values()].some((f) => f.title === title)) return { status: 409, body: { message: 'a folder or dashboard in the general folder with the same name already exists' } };
+      const created = { uid, title, id: folders.size + 1 };
       folders.set(uid, created);
       return { status: 200, body: created };
     }

@@ -2,6 +2,7 @@
  * Contract fake of Kapacitor's task API: POST of an existing id is a 400; PATCH updates the stored
  * definition, but an enabled task keeps executing its old program until it is disabled and enabled
  * again (`executing` vs `script`); tasks have `status`, `executing`, `created`, `modified`, ...
+ * GETs return the TICKscript reformatted (as Kapacitor's formatter does) unless `script-format=raw`.
  */
 import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
 
@@ -27,19 +28,25 @@ export interface FakeKapacitor extends FakeServer {
 
 const BASE = '/kapacitor/v1/tasks';
 
+/** Kapacitor's formatter, in miniature: chained nodes at 4 spaces, properties at 8, blank lines dropped. */
+export function formatTick(script: string): string {
+  const lines = script.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return `${lines.map((l) => (l.startsWith('|') ? `    ${l}` : l.startsWith('.') ? `        ${l}` : l)).join('\n')}\n`;
+}
+
 export async function startFakeKapacitor(options: FakeOptions = {}): Promise<FakeKapacitor> {
   const tasks = new Map<string, FakeTask>();
   let reloads = 0;
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const stamp = (): string => new Date((clock += 1000)).toISOString();
 
-  const view = (t: FakeTask): Record<string, unknown> => ({
+  const view = (t: FakeTask, raw = false): Record<string, unknown> => ({
     link: { rel: 'self', href: `${BASE}/${t.id}` },
     id: t.id,
     'template-id': '',
     type: t.type,
     dbrps: clone(t.dbrps),
-    script: t.script,
+    script: raw ? t.script : formatTick(t.script),
     vars: {},
     dot: `digraph ${t.id} {}`,
     status: t.status,
@@ -73,7 +80,8 @@ export async function startFakeKapacitor(options: FakeOptions = {}): Promise<Fak
     if (path === BASE && method === 'GET') {
       const offset = Number(query.get('offset') ?? 0);
       const limit = Number(query.get('limit') ?? 100);
-      return { status: 200, body: { tasks: [...tasks.values()].sort((x, y) => x.id.localeCompare(y.id)).slice(offset, offset + limit).map(view) } };
+      const raw = query.get('script-format') === 'raw';
+      return { status: 200, body: { tasks: [...tasks.values()].sort((x, y) => x.id.localeCompare(y.id)).slice(offset, offset + limit).map((t) => view(t, raw)) } };
     }
     if (path === BASE && method === 'POST') return create(b);
     const one = /^\/kapacitor\/v1\/tasks\/([^/]+)$/.exec(path);
@@ -81,7 +89,7 @@ export async function startFakeKapacitor(options: FakeOptions = {}): Promise<Fak
       const id = decodeURIComponent(one[1] ?? '');
       const task = tasks.get(id);
       if (!task) return { status: 404, body: { error: `no task exists` } };
-      if (method === 'GET') return { status: 200, body: view(task) };
+      if (method === 'GET') return { status: 200, body: view(task, query.get('script-format') === 'raw') };
       if (method === 'DELETE') {
         tasks.delete(id);
         return { status: 204 };

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,13 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     ['a file that throws', (p) => p.write('dashboards/broken.ts', 'throw new Error("metrics catalog unreachable");\nexport default {};\n'), /^calvin: dashboards\/broken\.ts: failed to load: metrics catalog unreachable \(/],
     ['an empty export', (p) => p.write('alerts/empty.ts', 'export default [];\n'), /^calvin: alerts\/empty\.ts: exports an empty array \(/],
     ['no export at all', (p) => p.write('alerts/nothing.ts', 'export const x = 1;\n'), /^calvin: alerts\/nothing\.ts: exports nothing \(/],
+    ['an empty module', (p) => p.write('alerts/nothing.ts', '// to do\n'), /^calvin: alerts\/nothing\.ts: exports nothing \(/],
+    ['a syntax error', (p) => p.write('alerts/syntax.ts', 'export default {\n  id: "x" "y"\n};\n'), /^calvin: alerts\/syntax\.ts:2:11: Expected "}" but found "\\"y\\"" \(/],
+    [
+      'an alert whose TICKscript would not parse',
+      (p) => p.write('alerts/disk.ts', ALERT_TS('artefacts-disk-full', 'artefacts', { file: 'alerts/runbooks/disk.md' }).replace('where: []', String.raw`where: [{ key: 'path', op: '=~', value: { kind: 'regex', pattern: 'C:\\\\' } }]`)),
+      /^calvin: alert artefacts-disk-full: rendered TICKscript is invalid at \d+:\d+: unterminated regex \(/,
+    ],
     ['duplicate ids', (p) => p.write('dashboards/copy.ts', DASHBOARD_TS('artefacts-overview', 'artefacts')), /^calvin: dashboards\/copy\.ts: duplicate id "artefacts-overview" \(dashboard and dashboard, in dashboards\/artefacts\.ts and dashboards\/copy\.ts\)/],
     ['a dangling reference', (p) => p.write('alerts/queue.ts', ALERT_TS('queue-memory-high', 'queue')), /^calvin: alerts\/queue\.ts: alert "queue-memory-high" refers to unknown service "queue" \(/],
   ];
@@ -112,6 +119,13 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     } finally {
       bad.remove();
     }
+  });
+
+  it('--only matching nothing exits 2 in one line and writes nothing', () => {
+    const run = calvin(['--root', work.root, 'build', '--out', out, '--only', 'nexsus*'], work.root);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^calvin: --only "nexsus\*" matches no definition \(.*\)\n$/);
+    expect(snapshot(out)).toEqual(previous);
   });
 
   it('refuses to replace a folder that calvin did not write', () => {
@@ -151,7 +165,7 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
       expect(calvin(['--root', fresh.root, 'list', '--json'], fresh.root).status).toBe(0);
       const again = calvin(['--root', fresh.root, 'new', 'service', 'queue'], fresh.root);
       expect(again.status).toBe(2);
-      expect(again.stderr).toMatch(/^calvin: services\/queue\.ts already exists/);
+      expect(again.stderr).toMatch(/^calvin: id "queue" is already used by the service in services\/queue\.ts/);
       const hostile = calvin(['--root', fresh.root, 'new', 'dashboard', '../../etc/x\u001b[31m'], fresh.root);
       expect(hostile.status).toBe(2);
       expect(hostile.stderr.split('\n')).toHaveLength(2);
@@ -177,6 +191,45 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
       expect(notJson.stderr).toMatch(/^calvin: .*artefacts\.ts: not JSON/);
     } finally {
       fresh.remove();
+    }
+  });
+
+  it('runs every help example of build, list, new, runbook and import in a copy of the shipped project', () => {
+    const home = tempRoot();
+    try {
+      const copy = path.join(home.root, 'my-infra');
+      for (const folder of ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates', 'runbooks']) cpSync(path.join(repoRoot, folder), path.join(copy, folder), { recursive: true });
+      // The files the import examples name.
+      const grafana = (title: string): string => JSON.stringify({ title, panels: [{ type: 'graph', title: 'Heap', datasource: 'InfluxDb.Services', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ measurement: 'jvm_memory', select: [[{ type: 'field', params: ['HeapMemoryUsage.used'] }, { type: 'mean', params: [] }]] }] }] });
+      writeFileSync(path.join(copy, 'dashboards/nexus.json'), grafana('Nexus JVM'));
+      mkdirSync(path.join(copy, 'exported'));
+      writeFileSync(path.join(copy, 'exported/a.json'), grafana('Legacy A'));
+      writeFileSync(path.join(copy, 'exported/b.json'), grafana('Legacy B'));
+      writeFileSync(path.join(copy, 'queue.json'), grafana('Queue'));
+      const examples: string[] = [];
+      for (const command of ['build', 'list', 'new', 'runbook', 'import grafana']) {
+        const help = calvin([...command.split(' '), '--help'], copy);
+        expect(help.status).toBe(0);
+        // `  $ calvin ...` lines; what follows two spaces or more is a comment.
+        for (const line of help.stdout.split('\n')) if (line.startsWith('  $ calvin ')) examples.push(line.slice(4).split(/\s{2,}/)[0] as string);
+      }
+      expect(examples.length).toBeGreaterThanOrEqual(15);
+      const shell = `calvin() { "${process.execPath}" --import "${tsxLoader}" "${main}" "$@"; }\nset -o pipefail\n`;
+      const env: NodeJS.ProcessEnv = { ...process.env, HOME: home.root, NO_COLOR: '1' };
+      delete env.CALVIN_ROOT;
+      for (const example of [...examples, 'calvin test alerts/widget-disk-full.ts log-filters/widget-log.ts', 'calvin build --out out/']) {
+        const run = spawnSync('bash', ['-c', shell + example], { cwd: copy, encoding: 'utf8', env, timeout: 120_000 });
+        expect({ example, status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ example, status: 0, stderr: '' });
+      }
+      // `new` refuses an id the project already uses, in one line.
+      const clash = calvin(['new', 'service', 'queue'], copy);
+      expect(clash.status).toBe(2);
+      expect(clash.stderr).toMatch(/^calvin: id "queue" is already used by the service in services\/queue\.ts \(.*\)\n$/);
+      // --only matches services too: the artefacts log filter comes with 'artefacts*'.
+      const only = JSON.parse(calvin(['list', '--only', 'artefacts*', '--json'], copy).stdout) as { id: string }[];
+      expect(only.map((r) => r.id)).toEqual(expect.arrayContaining(['artefacts', 'artefacts-overview', 'artefacts-disk-full', 'syslog-nexus']));
+    } finally {
+      home.remove();
     }
   });
 });

@@ -16,7 +16,7 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
     expect(first.exitCode).toBe(0);
     // 1 component + 2 index templates + 4 KV keys + 2 dashboards + 2 Chronograf + 2 tasks
     expect(first.plan?.summary).toEqual({ create: 13, update: 0, delete: 0, unchanged: 0 });
-    expect(h.grafana.dashboards.get(`${h.prefix}-one`)?.versions.at(-1)?.message).toBe('calvin deploy abc123');
+    expect(h.grafana.dashboards.get(h.uid('one'))?.versions.at(-1)?.message).toBe('calvin deploy abc123');
     expect(h.grafana.folders.has(`calvin-${h.prefix}`)).toBe(true);
     expect((await h.esTemplate(`${h.prefix}-one`))?.composed_of).toEqual([`${h.prefix}-ecs`]);
     const kv = (await h.consul.kv.get({ key: `${h.kvRoot}config/services/logs/filters/${h.prefix}-one` })) as { Flags: number; ModifyIndex: number };
@@ -43,7 +43,7 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
 
   it('shows drift made directly in each backend in the next plan, and repairs it', async () => {
     await h.deploy();
-    const uid = `${h.prefix}-one`;
+    const uid = h.uid('one');
     const stored = h.grafana.dashboards.get(uid);
     h.grafana.putByHand({ ...stored!.dashboard, title: 'edited in the UI' }, stored!.folderUid);
     await h.consul.kv.set({ key: `${h.kvRoot}config/services/dashboards/${h.prefix}-one.json`, value: 'hand edit', flags: CALVIN_KV_FLAG });
@@ -106,7 +106,7 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
     const pruned = await h.deploy({ fewer: true }, { prune: true });
     expect(pruned.exitCode).toBe(0);
     expect(pruned.plan?.summary.delete).toBe(6);
-    expect(h.grafana.dashboards.has(`${h.prefix}-two`)).toBe(false);
+    expect(h.grafana.dashboards.has(h.uid('two'))).toBe(false);
     expect(h.kapacitor.tasks.has(`calvin-${h.prefix}-two`)).toBe(false);
     expect(await h.esTemplate(`${h.prefix}-two`)).toBeUndefined();
 

@@ -35,6 +35,29 @@ describe('Grafana fake', () => {
   });
 });
 
+describe('Grafana fake: same title in a folder, folders by title', () => {
+  it('412 name-exists without overwrite (overwrite takes the other dashboard over); 409 for a folder title under a new uid', async () => {
+    const g = await startFakeGrafana({ token: 't0ken-abc' });
+    try {
+      expect((await call(`${g.url}/api/folders`, 'POST', { uid: 'f1', title: 'Team' })).status).toBe(200);
+      expect((await call(`${g.url}/api/folders`, 'POST', { uid: 'f2', title: 'Team' })).status).toBe(409);
+      expect((await call(`${g.url}/api/folders`, 'GET')).body).toEqual([{ id: 1, uid: 'f1', title: 'Team' }]);
+      await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'hand', title: 'Nexus' }, folderUid: 'f1' });
+      const clash = await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'calvin-nexus', title: 'Nexus' }, folderUid: 'f1', overwrite: false });
+      expect(clash.status).toBe(412);
+      expect(clash.body.status).toBe('name-exists');
+      // Elsewhere the title is free.
+      expect((await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'calvin-nexus', title: 'Nexus' }, overwrite: false })).status).toBe(200);
+      // With overwrite, Grafana replaces the same-titled dashboard, keeping its uid: what calvin must never send.
+      const taken = await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'calvin-other', title: 'Nexus', panels: [] }, folderUid: 'f1', overwrite: true });
+      expect(taken.body).toMatchObject({ uid: 'hand', version: 2 });
+      expect(g.dashboards.has('calvin-other')).toBe(false);
+    } finally {
+      await g.close();
+    }
+  });
+});
+
 describe('Chronograf fake', () => {
   it('ignores a client id on POST, replaces on PUT, adds links and cell ids', async () => {
     const c = await startFakeChronograf({ token: 't0ken-abc' });
@@ -68,6 +91,11 @@ describe('Kapacitor fake', () => {
       expect(k.reloads()).toBe(2);
       const listed = await call(`${k.url}/kapacitor/v1/tasks`, 'GET');
       expect(listed.body.tasks[0]).toMatchObject({ id: 't', executing: true, status: 'enabled' });
+      // Scripts come back reformatted unless the raw text is asked for, as real Kapacitor does.
+      await call(`${k.url}/kapacitor/v1/tasks/t`, 'PATCH', { script: 'stream\n  |from()\n    .measurement(\'cpu\')\n' });
+      expect((await call(`${k.url}/kapacitor/v1/tasks/t`, 'GET')).body.script).toBe("stream\n    |from()\n        .measurement('cpu')\n");
+      expect((await call(`${k.url}/kapacitor/v1/tasks/t?script-format=raw`, 'GET')).body.script).toBe("stream\n  |from()\n    .measurement('cpu')\n");
+      expect((await call(`${k.url}/kapacitor/v1/tasks?script-format=raw`, 'GET')).body.tasks[0].script).toBe("stream\n  |from()\n    .measurement('cpu')\n");
     } finally {
       await k.close();
     }

@@ -89,7 +89,7 @@ describe('deploy safety', () => {
 
   it('a failure half-way stops, reports exactly what was and was not applied, exits 1, and rollback restores', async () => {
     await h.deploy();
-    const before = { title: h.grafana.dashboards.get(`${h.prefix}-one`)?.dashboard.title, es: await h.esTemplate(`${h.prefix}-one`) };
+    const before = { title: h.grafana.dashboards.get(h.uid('one'))?.dashboard.title, es: await h.esTemplate(`${h.prefix}-one`) };
     h.grafana.failWrite(2); // the second dashboard save answers 500
     const failed = await h.deploy({ revision: 2 });
     expect(failed.exitCode).toBe(1);
@@ -102,18 +102,18 @@ describe('deploy safety', () => {
       `~ consul-kv/key config/services/dashboards/${p}-two.json`,
       `~ consul-kv/key config/services/logs/filters/${p}-one`,
       `~ consul-kv/key config/services/logs/filters/${p}-two`,
-      `~ grafana/dashboard ${p}-one`,
+      `~ grafana/dashboard ${h.uid('one')}`,
     ]);
-    expect(items(out, 'Failed:')).toEqual([expect.stringMatching(new RegExp(`^~ grafana/dashboard ${p}-two: Grafana answered 500`))]);
+    expect(items(out, 'Failed:')).toEqual([expect.stringMatching(new RegExp(`^~ grafana/dashboard ${h.uid('two')}: Grafana answered 500`))]);
     expect(items(out, 'Not applied:')).toEqual([`~ chronograf/dashboard calvin/${p} one`, `~ chronograf/dashboard calvin/${p} two`, `~ kapacitor/task calvin-${p}-one`, `~ kapacitor/task calvin-${p}-two`]);
     expect(failed.io.err.join('')).toMatch(/stopped half-way/);
-    expect(h.grafana.dashboards.get(`${p}-one`)?.dashboard.title).toBe('Fixture one r2');
+    expect(h.grafana.dashboards.get(h.uid('one'))?.dashboard.title).toBe('Fixture one r2');
 
     const back = await h.rollback();
     expect(back.exitCode).toBe(0);
-    expect(back.io.out.join('')).toContain(`grafana/dashboard ${p}-one: restored`);
-    expect(back.io.out.join('')).toContain(`grafana/dashboard ${p}-two: already as before`);
-    expect(h.grafana.dashboards.get(`${p}-one`)?.dashboard.title).toBe(before.title);
+    expect(back.io.out.join('')).toContain(`grafana/dashboard ${h.uid('one')}: restored`);
+    expect(back.io.out.join('')).toContain(`grafana/dashboard ${h.uid('two')}: already as before`);
+    expect(h.grafana.dashboards.get(h.uid('one'))?.dashboard.title).toBe(before.title);
     expect(await h.esTemplate(`${p}-one`)).toEqual(before.es);
     const plan = await h.deploy({}, { planOnly: true });
     expect(plan.io.out.join('')).toContain('No changes.');

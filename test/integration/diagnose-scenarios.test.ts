@@ -2,14 +2,24 @@
  * Every scenario of the local stack, seeded for real (Consul, InfluxDB, Elasticsearch), then
  * diagnosed: status, suspect and top error as an on-call engineer would need them.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Point } from '@influxdata/influxdb-client';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/run.js';
-import { closeElasticClients, esBulkIndex, esDeleteIndex } from '../../src/backends/elasticsearch.js';
+import { createDiagnoseBackends } from '../../src/diagnose/backends.js';
+import type { DiagnoseBackends } from '../../src/diagnose/collect.js';
+import { closeElasticClients, esBulkIndex, esDeleteIndex, esEnsureIndex } from '../../src/backends/elasticsearch.js';
+import { deregisterNode, registerExternal } from '../../src/backends/consul.js';
+import { dropSeriesWhereTag, writePoints } from '../../src/backends/influx.js';
 import { discoverEndpoints } from '../../src/backends/discover.js';
 import { renderReport } from '../../src/report/index.js';
+import { escapeMarkdown } from '../../src/report/escape.js';
 import { templateLabel } from '../../src/diagnose/templates.js';
 import { HOSTILE_SERVICE, HOSTILE_SUSPECT, seedScenario } from '../../scripts/seed/index.js';
-import { shippedCatalog, stackConfig } from './diagnose-helpers.js';
+import { LOG_INDEX_BODY } from '../../scripts/seed/logs.js';
+import { runCli, shippedCatalog, stackConfig } from './diagnose-helpers.js';
 import { afterAll } from 'vitest';
 
 afterAll(async () => {
@@ -23,14 +33,16 @@ interface Case {
   status: string;
   suspect?: string;
   topError?: RegExp;
+  /** The known issue (known-issues/*.yaml) the incident must match first. */
+  knownIssue?: string;
 }
 
 const CASES: Case[] = [
-  { scenario: 'nexus-disk-full', query: 'nexus', service: 'artefacts', status: 'critical', suspect: 'nexus-02', topError: /No space left on device/ },
-  { scenario: 'jenkins-memory-leak', query: 'jenkins', service: 'builds', status: 'critical', suspect: 'jenkins-03', topError: /OutOfMemoryError/ },
-  { scenario: 'queue-crash-loop', query: 'queue', service: 'queue', status: 'critical', suspect: 'rabbit-02', topError: /BOOT FAILED/ },
-  { scenario: 'logs-queue-outage', query: 'logstash', service: 'logs', status: 'critical', suspect: '(dependency) queue.service.consul', topError: /Connection refused/ },
-  { scenario: 'proxy-cpu-saturation', query: 'fabio', service: 'proxy', status: 'critical', suspect: 'fabio-01', topError: /context deadline exceeded/ },
+  { scenario: 'nexus-disk-full', query: 'nexus', service: 'artefacts', status: 'critical', suspect: 'nexus-02', topError: /No space left on device/, knownIssue: 'nexus-blob-store-full' },
+  { scenario: 'jenkins-memory-leak', query: 'jenkins', service: 'builds', status: 'critical', suspect: 'jenkins-03', topError: /OutOfMemoryError/, knownIssue: 'jvm-heap-exhausted' },
+  { scenario: 'queue-crash-loop', query: 'queue', service: 'queue', status: 'critical', suspect: 'rabbit-02', topError: /BOOT FAILED/, knownIssue: 'rabbitmq-restart-loop' },
+  { scenario: 'logs-queue-outage', query: 'logstash', service: 'logs', status: 'critical', suspect: '(dependency) queue.service.consul', topError: /Connection refused/, knownIssue: 'dependency-connection-refused' },
+  { scenario: 'proxy-cpu-saturation', query: 'fabio', service: 'proxy', status: 'critical', suspect: 'fabio-01', topError: /context deadline exceeded/, knownIssue: 'proxy-upstream-timeouts' },
   { scenario: 'vault-healthy', query: 'secrets', service: 'secrets', status: 'healthy' },
 ];
 
@@ -50,7 +62,10 @@ describe('calvin diagnose on the seeded scenarios', () => {
         expect(diagnosis.suspects[0]?.node, context).toBe(c.suspect);
         expect(diagnosis.topErrors[0]?.pattern, context).toMatch(c.topError ?? /./);
         expect(diagnosis.summary).toContain(c.suspect.replace('(dependency) ', ''));
+        expect(diagnosis.knownIssues[0]?.id, JSON.stringify(diagnosis.knownIssues)).toBe(c.knownIssue);
+        expect(diagnosis.knownIssues[0]?.matches).toBeGreaterThan(0);
       } else {
+        expect(diagnosis.knownIssues, context).toEqual([]);
         expect(diagnosis.suspects, context).toEqual([]);
         expect(diagnosis.instances.every((i) => i.status === 'healthy')).toBe(true);
       }
@@ -92,22 +107,132 @@ describe('calvin diagnose on the seeded scenarios', () => {
     }
   });
 
+  it('counts errors exactly beyond the sampled distinct messages, in the window and the baseline', async () => {
+    const config = stackConfig();
+    const now = Date.now();
+    await seedScenario('nexus-disk-full', { config, now });
+    const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
+    if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
+    const index = `logs-calvin-diagnose-exact-${process.pid}`;
+    const doc = (ago: number, message: string) => ({ index, doc: { '@timestamp': new Date(now - ago).toISOString(), message, host: { name: 'nexus-01' }, service: { name: 'nexus' }, log: { level: 'error' } } });
+    const baselineAgo = 2 * 3_600_000;
+    const docs = [
+      // 300 distinct messages of one template in the window: far more than the 100 sampled terms.
+      ...Array.from({ length: 300 }, (_, i) => doc(60_000 + i * 5_000, `exact-check upload of artefact ${100_000 + i} rejected by quota`)),
+      // The baseline: 250 distinct fillers seen twice (they fill its 200 sampled terms), and an old
+      // template seen once per message, which the sample therefore misses...
+      ...Array.from({ length: 250 }, (_, i) => [doc(baselineAgo + i * 10_000, `baseline filler ${i} stalled`), doc(baselineAgo + i * 10_000 + 1, `baseline filler ${i} stalled`)]).flat(),
+      ...Array.from({ length: 30 }, (_, i) => doc(baselineAgo + i * 20_000 + 7, `zz-old-check job ${i} stalled in queue`)),
+      // ...and which comes back in the window: not a new pattern.
+      ...Array.from({ length: 8 }, (_, i) => doc(120_000 + i * 1_000, `zz-old-check job ${i % 4} stalled in queue`)),
+    ];
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'calvin-known-'));
+    await writeFile(path.join(dir, 'quota.yaml'), 'id: exact-check-quota\ntitle: Uploads rejected by quota\nrunbook: https://example.org/quota.md\nquery:\n  message: "exact-check upload .* rejected"\n');
+    try {
+      await esEnsureIndex(elasticsearch, index, LOG_INDEX_BODY);
+      await esBulkIndex(elasticsearch, docs);
+      const { diagnosis } = await diagnose(config, { query: 'nexus', to: new Date(now), catalog: await shippedCatalog(), knownIssuesDir: dir });
+      expect(diagnosis.sources.elasticsearch).toBe('ok');
+      const quota = diagnosis.topErrors.find((e) => e.pattern.includes('exact-check upload'));
+      expect(quota).toMatchObject({ count: 300, nodes: ['nexus-01'] });
+      expect(Date.parse(quota?.first ?? '')).toBe(Date.parse(new Date(now - 60_000 - 299 * 5_000).toISOString()));
+      expect(diagnosis.knownIssues.find((k) => k.id === 'exact-check-quota')?.matches).toBe(300);
+      const told = [...diagnosis.timeline.map((e) => e.summary), ...diagnosis.instances.flatMap((i) => i.anomalies.map((a) => a.evidence))].join('\n');
+      expect(told).toContain('exact-check');
+      expect(told).not.toContain('zz-old-check');
+    } finally {
+      await esDeleteIndex(elasticsearch, index);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps hostile service and node names from breaking queries or injecting into reports', async () => {
     const config = stackConfig();
     const now = Date.now();
+    // Other hosts with data in the window, which a node name used as a pattern would match.
+    await seedScenario('nexus-disk-full', { config, now });
     await seedScenario('hostile', { config, now });
-    const result = await diagnose(config, { query: HOSTILE_SERVICE, to: new Date(now), catalog: await shippedCatalog() });
-    const d = result.diagnosis;
-    expect(d.service).toBe(HOSTILE_SERVICE);
-    expect(d.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
-    expect(d.status).toBe('critical');
-    expect(d.suspects[0]?.node).toBe(HOSTILE_SUSPECT);
-    // The metrics and logs of the hostile hosts were found: the escaped queries matched them.
-    expect(d.instances.find((i) => i.node === HOSTILE_SUSPECT)?.anomalies.map((a) => a.source)).toEqual(expect.arrayContaining(['metrics', 'logs', 'health']));
-    expect(JSON.parse(renderReport('json', { diagnosis: d })).service).toBe(HOSTILE_SERVICE);
-    const html = renderReport('html', { diagnosis: d, charts: result.charts });
-    expect(html).not.toMatch(/<script|<img|<b>|<i>/);
-    // eslint-disable-next-line no-control-regex
-    expect(renderReport('text', { diagnosis: d, charts: result.charts })).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    const { influx, elasticsearch } = await discoverEndpoints(config, ['influx', 'elasticsearch']);
+    if (!influx || !elasticsearch) throw new Error('no backends in the catalog');
+    // A node named like a regular expression that matches nexus-01..03, with data of its own.
+    const regexNode = 'nexus-0.';
+    const index = `logs-calvin-diagnose-regex-${process.pid}`;
+    await registerExternal(config, { node: regexNode, address: '10.9.9.9', service: { id: 'hostile-regex-node', name: HOSTILE_SERVICE } });
+    try {
+      await writePoints(influx, config.databases.system, Array.from({ length: 30 }, (_, i) => new Point('cpu').tag('host', regexNode).tag('cpu', 'cpu-total').floatField('usage_idle', 80).timestamp(new Date(now - i * 60_000))));
+      await esEnsureIndex(elasticsearch, index, LOG_INDEX_BODY);
+      await esBulkIndex(elasticsearch, Array.from({ length: 5 }, (_, i) => ({ index, doc: { '@timestamp': new Date(now - (i + 1) * 60_000).toISOString(), message: 'INFO ok', host: { name: regexNode }, log: { level: 'info' } } })));
+
+      // Record what the backends answer, before parse.ts filters anything.
+      const real = createDiagnoseBackends(config);
+      const influxHosts = new Set<string>();
+      const esHosts = new Set<string>();
+      const hostsIn = (answer: unknown): void => {
+        JSON.stringify(answer, (k, v: unknown) => {
+          if (k === 'hosts' && typeof v === 'object' && v !== null && Array.isArray((v as { buckets?: unknown }).buckets)) for (const b of (v as { buckets: { key: string }[] }).buckets) esHosts.add(b.key);
+          return v;
+        });
+      };
+      const backends: DiagnoseBackends = {
+        ...real,
+        influxQuery: async (...args) => {
+          const answer = await real.influxQuery(...args);
+          for (const series of answer) if (series.tags?.host !== undefined) influxHosts.add(series.tags.host);
+          return answer;
+        },
+        esSearch: async (...args) => {
+          const answer = await real.esSearch(...args);
+          hostsIn(answer);
+          return answer;
+        },
+        esMultiSearch: async (...args) => {
+          const answers = await real.esMultiSearch(...args);
+          answers.forEach(hostsIn);
+          return answers;
+        },
+      };
+      const result = await diagnose(config, { query: HOSTILE_SERVICE, to: new Date(now), catalog: await shippedCatalog(), backends });
+      const d = result.diagnosis;
+      const nodes = new Set(d.instances.map((i) => i.node));
+      expect(nodes).toContain(regexNode);
+      expect(nodes.size).toBe(4);
+      expect(influxHosts).toEqual(nodes);
+      expect(esHosts).toEqual(nodes);
+      expect(d.service).toBe(HOSTILE_SERVICE);
+      expect(d.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
+      expect(d.status).toBe('critical');
+      expect(d.suspects[0]?.node).toBe(HOSTILE_SUSPECT);
+      // The metrics and logs of the hostile hosts were found: the escaped queries matched them.
+      expect(d.instances.find((i) => i.node === HOSTILE_SUSPECT)?.anomalies.map((a) => a.source)).toEqual(expect.arrayContaining(['metrics', 'logs', 'health']));
+      expect(JSON.parse(renderReport('json', { diagnosis: d })).service).toBe(HOSTILE_SERVICE);
+      const html = renderReport('html', { diagnosis: d, charts: result.charts });
+      expect(html).not.toMatch(/<script|<img|<b>|<i>/);
+      // eslint-disable-next-line no-control-regex
+      expect(renderReport('text', { diagnosis: d, charts: result.charts })).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+
+      // The CLI, end to end: valid JSON alone on stdout, and Markdown whose tables hold.
+      const json = runCli(['diagnose', HOSTILE_SERVICE, '--json']);
+      expect(json.status, json.stderr).toBe(1);
+      const parsed = JSON.parse(json.stdout) as { service: string; instances: { node: string }[] };
+      expect(parsed.service).toBe(HOSTILE_SERVICE);
+      expect(new Set(parsed.instances.map((i) => i.node))).toEqual(nodes);
+      const md = runCli(['diagnose', HOSTILE_SERVICE, '--format', 'markdown']);
+      expect(md.status, md.stderr).toBe(1);
+      // Outside code spans (where `<b>` is shown as typed), no HTML gets through.
+      expect(md.stdout.replace(/(`+) .*? \1/g, '')).not.toMatch(/<(?:script|img|b|i)\b/);
+      expect(md.stdout).toContain('&lt;b&gt;');
+      expect(md.stdout).toContain(escapeMarkdown(HOSTILE_SUSPECT));
+      const lines = md.stdout.split('\n');
+      const header = lines.indexOf('| Node | Address | Status | Checks | Anomalies |');
+      const end = lines.indexOf('', header);
+      const instanceRows = lines.slice(header + 2, end);
+      expect(instanceRows).toHaveLength(4);
+      // Five cells: six pipes that are not escaped.
+      for (const row of instanceRows) expect(row.match(/(?<!\\)\|/g)?.length, row).toBe(6);
+    } finally {
+      await deregisterNode(config, regexNode);
+      await esDeleteIndex(elasticsearch, index);
+      await dropSeriesWhereTag(influx, config.databases.system, 'host', regexNode);
+    }
   });
 });

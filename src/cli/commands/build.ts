@@ -28,7 +28,7 @@ export const registerBuild: RegisterCommand = (program, ctx) => {
     .description('render every definition into Grafana, Chronograf, Kapacitor, Logstash and Elasticsearch artifacts')
     .option('--target <target>', 'grafana|chronograf|kapacitor|logstash|elasticsearch|all (comma-separated or repeated)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--out <dir>', 'output folder, replaced as a whole on success', 'out')
-    .option('--only <glob>', 'only definitions whose id or file matches, e.g. "artefacts-*" or "alerts/**"')
+    .option('--only <glob>', 'only definitions whose id, file or service matches, e.g. "artefacts*" or "alerts/**"')
     .option('--json', 'list the written artifacts (path, target, type, name, sha256) as JSON on stdout')
     .addHelpText(
       'after',
@@ -39,7 +39,7 @@ beside it and swapped in, so a failure leaves the previous output as it was.
 Examples:
   $ calvin build --out out/                          every target
   $ calvin build --target grafana,chronograf          dashboards only
-  $ calvin build --only 'artefacts-*' --json          what the Nexus definitions produce
+  $ calvin build --only 'artefacts*' --json           what the Nexus service's definitions produce
   $ calvin --root ~/my-infra build --out ~/my-infra/out`,
     )
     .action(async (flags: BuildFlags) => {

@@ -11,7 +11,7 @@ export const registerDeploy: RegisterCommand = (program: Command, ctx) => {
     .option('--target <target>', `one of ${TARGETS.join(', ')}`, 'all')
     .option('--plan', 'show what would change and stop (no lock, no writes)')
     .option('--json', 'machine-readable plan/result on stdout')
-    .option('--yes', 'apply without asking (CI); needed without a terminal')
+    .option('--yes', 'apply without asking (CI); without a terminal, needed only when there are changes')
     .option('--prune', 'delete calvin-managed objects that are no longer defined')
     .option('--no-wait', 'fail (exit 2) instead of waiting when another deploy holds the lock')
     .option('--only <glob>', 'deploy only definitions whose id or file matches')
@@ -26,7 +26,8 @@ Examples:
   $ calvin deploy --env test --target grafana       only Grafana dashboards
 
 Secrets come from the environment only (never flags): CONSUL_HTTP_TOKEN, GRAFANA_TOKEN,
-CHRONOGRAF_TOKEN, KAPACITOR_TOKEN, ELASTICSEARCH_PASSWORD, or <NAME>_FILE pointing at a file.
+CHRONOGRAF_TOKEN, KAPACITOR_TOKEN, ELASTICSEARCH_TOKEN or ELASTICSEARCH_USERNAME + ELASTICSEARCH_PASSWORD,
+INFLUX_TOKEN (for the deploy marker); each may be <NAME>_FILE pointing at a file.
 Endpoints: GRAFANA_URL, CHRONOGRAF_URL, KAPACITOR_URL, ELASTICSEARCH_URL, INFLUX_URL, else the Consul catalog.
 Exit codes: 0 done (or nothing to do), 1 apply failed half-way (see the report; calvin rollback), 2 could not run.`,
     )

@@ -64,14 +64,13 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           if (why) ctx.stderr.write(`calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ${why}\n`);
         }
         const color = !flags.out && format === 'text' && config.color && Boolean(ctx.stdout.isTTY);
-        const text = report.renderReport(format as 'text', { diagnosis: result.diagnosis, charts: result.charts }, { color });
+        // Redacted field by field before rendering: redacting the rendered text could break JSON escapes.
+        const text = report.renderRedactedReport(format as 'text', { diagnosis: result.diagnosis, charts: result.charts }, { color });
         if (flags.out) {
-          const { redact } = await import('../../redact.js');
-          await writeFileAtomic(flags.out, redact(text));
+          await writeFileAtomic(flags.out, text);
           if (ctx.interactive) ctx.stderr.write(`wrote ${flags.out} (${result.diagnosis.status})\n`);
         } else {
-          const { redact } = await import('../../redact.js');
-          ctx.stdout.write(redact(text));
+          ctx.stdout.write(text);
         }
         process.exitCode = exitCodeOf(result.diagnosis);
       } finally {

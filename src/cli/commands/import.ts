@@ -44,6 +44,7 @@ Editor-form targets and simple raw InfluxQL become typed queries; queries the ty
 express exactly stay raw InfluxQL (calvin lint flags them). Hidden targets, unsupported panel types
 and Grafana-only features are listed as notes at the top of each generated file. Existing files are
 never overwritten. InfluxDb.System → system and InfluxDb.Services → services are known.
+An id the project (--root) already uses gets the prefix imported- (e.g. imported-artefacts-overview).
 
 Examples:
   $ calvin import grafana dashboards/nexus.json
@@ -55,9 +56,13 @@ Examples:
       const config = await ctx.config();
       const path = await import('node:path');
       const { importGrafanaFiles } = await import('../../import/index.js');
+      const { existingDefinitions } = await import('../../load/new-definition.js');
       const out = flags.stdout ? undefined : flags.out ?? path.join(config.root, 'dashboards', 'imported');
+      // Ids are unique across the project: a clashing import is renamed rather than breaking the next build.
+      const existing = await existingDefinitions(config.root);
       const results = await importGrafanaFiles(files, {
         datasources,
+        existingIds: new Map([...existing].map(([id, d]) => [id, `the ${d.kind} in ${d.file}`])),
         ...(flags.defaultDatabase ? { defaultDatabase: flags.defaultDatabase } : {}),
         ...(flags.folder ? { folder: flags.folder } : {}),
         ...(out === undefined ? {} : { out }),

@@ -65,6 +65,7 @@ Examples:
           files: [...new Set([...run.project.dashboards.map((d) => d.file), ...run.project.logstash.map((l) => l.file), ...run.project.templates.map((t) => t.file), ...run.project.tickscripts.map((t) => t.file), ...run.project.manifests.map((m) => m.file)])],
           color: config.color && !flags.output && Boolean(ctx.stdout.isTTY),
           version: '0.1.0',
+          maxWarnings,
         }),
       );
       if (flags.output) {

@@ -14,7 +14,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
     .command('list')
     .description('list the definitions: id, kind and the file that defines it')
     .option('--kind <kind>', `only one kind: ${KINDS.join(', ')}`)
-    .option('--only <glob>', 'only definitions whose id or file matches the glob')
+    .option('--only <glob>', 'only definitions whose id, file or service matches the glob')
     .option('--json', 'print a JSON array of { id, kind, file, title } on stdout')
     .addHelpText(
       'after',
@@ -22,7 +22,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
 Examples:
   $ calvin list
   $ calvin list --kind alert
-  $ calvin list --only 'artefacts-*' --json`,
+  $ calvin list --only 'artefacts*' --json`,
     )
     .action(async (flags: ListFlags) => {
       if (flags.kind !== undefined && !(KINDS as readonly string[]).includes(flags.kind)) {

@@ -7,7 +7,7 @@ interface NewFlags {
 export const registerNew: RegisterCommand = (program, ctx) => {
   program
     .command('new')
-    .description('scaffold a definition file (never overwrites)')
+    .description('scaffold a definition file (never overwrites; refuses an id the project already uses)')
     .argument('<kind>', 'service | dashboard | alert | log-filter | index-template')
     .argument('<name>', 'kebab-case id, e.g. artefacts-disk-full')
     .option('--service <id>', 'service the definition belongs to (alerts default to the first word of the name)')
@@ -15,18 +15,17 @@ export const registerNew: RegisterCommand = (program, ctx) => {
       'after',
       `
 Examples:
-  $ calvin new service artefacts
-  $ calvin new alert artefacts-disk-full --service artefacts   also writes alerts/runbooks/artefacts-disk-full.md
-  $ calvin new log-filter nexus-request-log --service artefacts
-  $ calvin new dashboard artefacts-overview --service artefacts`,
+  $ calvin new service widget
+  $ calvin new alert widget-disk-full --service widget     also writes runbooks/widget-disk-full.md
+  $ calvin new log-filter widget-log --service widget
+  $ calvin new dashboard widget-overview --service widget   starts from serviceDashboard(widget)`,
     )
     .action(async (kind: string, name: string, flags: NewFlags) => {
       const config = await ctx.config();
-      const { scaffold } = await import('../../load/scaffold.js');
-      const { writeScaffold } = await import('../../load/write-scaffold.js');
-      const files = scaffold(kind, name, flags.service === undefined ? {} : { service: flags.service });
-      await writeScaffold(config.root, files);
+      const { newDefinition } = await import('../../load/new-definition.js');
+      const { files, missingService } = await newDefinition(config.root, kind, name, flags.service === undefined ? {} : { service: flags.service });
       for (const file of files) ctx.stderr.write(`created ${file.path}\n`);
-      if (kind === 'alert') ctx.stderr.write(`next: check that the service exists (calvin list --kind service), then calvin runbook ${name}\n`);
+      if (missingService !== undefined) ctx.stderr.write(`next: service "${missingService}" is not defined yet: calvin new service ${missingService}\n`);
+      if (kind === 'alert') ctx.stderr.write(`then: calvin test ${files[0]?.path ?? ''} and calvin runbook ${name}\n`);
     });
 };

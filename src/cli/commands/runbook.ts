@@ -18,7 +18,7 @@ export const registerRunbook: RegisterCommand = (program, ctx) => {
 Examples:
   $ calvin runbook artefacts-disk-full
   $ calvin runbook artefacts-disk-full --env calvinverse-01
-  $ calvin runbook queue-memory-high --json | jq -r .diagnose`,
+  $ calvin runbook queue-memory-alarm --json | jq -r .diagnose`,
     )
     .action(async (alertId: string, flags: RunbookFlags) => {
       const config = await ctx.config();

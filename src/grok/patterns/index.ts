@@ -1,6 +1,8 @@
 import { CORE_PATTERNS } from './core.js';
 import { DATETIME_PATTERNS } from './datetime.js';
-import { LOG_PATTERNS } from './logs.js';
+import { LEGACY_LOG_PATTERNS, LOG_PATTERNS } from './logs.js';
+
+export { LEGACY_LOG_PATTERNS };
 import { NETWORK_PATTERNS } from './network.js';
 import { PATH_PATTERNS } from './paths.js';
 

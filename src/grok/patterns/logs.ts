@@ -19,3 +19,19 @@ export const LOG_PATTERNS: Record<string, string> = {
   NEXUSREQUEST:
     '%{IPORHOST:[source][address]} - (?:-|%{NOTSPACE:[user][name]}) \\[%{HTTPDATE:timestamp}\\] "%{WORD:[http][request][method]} %{NOTSPACE:[url][original]} HTTP/%{NUMBER:[http][version]}" %{INT:[http][response][status_code]:int} (?:-|%{INT:[http][request][body][bytes]:int}) (?:-|%{INT:[http][response][body][bytes]:int}) %{INT:[event][duration]:int} "(?:-|%{DATA:[user_agent][original]})" \\[%{NOTSPACE:[process][thread][name]}\\]',
 };
+
+/**
+ * The same patterns with the legacy (pre-ECS) capture names of logstash-patterns-core's `legacy/`
+ * set: what a grok with `ecs_compatibility => disabled` uses (`program`, `pid`, `logsource`,
+ * `clientip`, `verb`, ...; no `:int` conversions). NEXUSREQUEST is calvin's own pattern, not a
+ * Logstash one, so it has no legacy form and keeps its ECS names.
+ */
+export const LEGACY_LOG_PATTERNS: Record<string, string> = {
+  SYSLOGPROG: '%{PROG:program}(?:\\[%{POSINT:pid}\\])?',
+  SYSLOGFACILITY: '<%{NONNEGINT:facility}.%{NONNEGINT:priority}>',
+  SYSLOGBASE: '%{SYSLOGTIMESTAMP:timestamp} (?:%{SYSLOGFACILITY} )?%{SYSLOGHOST:logsource} %{SYSLOGPROG}:',
+  SYSLOG5424PRI: '<%{NONNEGINT:syslog5424_pri}>',
+  COMMONAPACHELOG:
+    '%{IPORHOST:clientip} %{HTTPDUSER:ident} %{HTTPDUSER:auth} \\[%{HTTPDATE:timestamp}\\] "(?:%{WORD:verb} %{NOTSPACE:request}(?: HTTP/%{NUMBER:httpversion})?|%{DATA:rawrequest})" (?:-|%{NUMBER:response}) (?:-|%{NUMBER:bytes})',
+  COMBINEDAPACHELOG: '%{COMMONAPACHELOG} %{QS:referrer} %{QS:agent}',
+};

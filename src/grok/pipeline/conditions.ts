@@ -6,7 +6,7 @@ import type { Condition, RValue } from '../../lint/parsers/logstash/ast.js';
 import type { LogCondition } from '../../define/types.js';
 import { GrokError } from '../errors.js';
 import { OnigRegex } from '../regex.js';
-import { getPath, isPlainObject, tagsOf, valueToString } from './event.js';
+import { getPath, isPlainObject, sprintf, tagsOf, valueToString } from './event.js';
 import type { LogEvent } from './event.js';
 import { FilterConfigError, UnsupportedError } from './types.js';
 
@@ -57,8 +57,13 @@ function compileRValue(v: RValue, parsePath: (name: string) => string[]): ValueF
       const path = v.path.flatMap((p) => parsePath(p));
       return (e) => getPath(e, path);
     }
-    case 'String':
-      return () => v.value;
+    case 'String': {
+      // Logstash interpolates string literals of a condition ("%{[host]}" == [source]) with
+      // event.sprintf before comparing; a literal without %{ stays constant.
+      const text = v.value;
+      if (!text.includes('%{')) return () => text;
+      return (e) => sprintf(text, e, parsePath);
+    }
     case 'Number':
       return () => v.value;
     case 'Regex':

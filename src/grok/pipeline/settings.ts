@@ -25,6 +25,26 @@ export function asBool(v: SettingValue | undefined, fallback: boolean, what: str
   throw new FilterConfigError(`${what} must be true or false, not '${s}'`);
 }
 
+/** A setting with a fixed set of values (Logstash rejects the pipeline for any other). */
+export function asChoice<T extends string>(v: SettingValue | undefined, choices: readonly T[], what: string): T | undefined {
+  const s = asString(v, what);
+  if (s === undefined) return undefined;
+  const found = choices.find((c) => c === s);
+  if (found === undefined) throw new FilterConfigError(`${what} must be one of ${choices.join(', ')}, not '${s}'`);
+  return found;
+}
+
+/** A non-negative integer setting (timeouts, counts). */
+export function asCount(v: SettingValue | undefined, what: string): number | undefined {
+  const s = asString(v, what);
+  if (s === undefined) return undefined;
+  if (!/^\d+$/.test(s)) throw new FilterConfigError(`${what} must be a non-negative integer, not '${s}'`);
+  return Number(s);
+}
+
+/** ecs_compatibility of a plugin: `disabled`, `v1` or `v8` (Logstash 8 defaults to v8). */
+export const ECS_MODES = ['disabled', 'v1', 'v8'] as const;
+
 /** A hash setting; Logstash also accepts `[k1, v1, k2, v2]`. Values stay as written. */
 export function asHash(v: SettingValue | undefined, what: string): [string, SettingValue][] {
   if (v === undefined) return [];
@@ -38,10 +58,15 @@ export function asHash(v: SettingValue | undefined, what: string): [string, Sett
   throw new FilterConfigError(`${what} must be a hash`);
 }
 
-/** Repeated settings merge as Logstash merges them: hashes merge, everything else concatenates. */
+/**
+ * Repeated settings merge as Logstash's config compiler (lscl.rb expr_attributes) merges them:
+ * hashes merge, arrays concatenate, and two scalars become [first, second] unless they are equal,
+ * in which case the setting keeps its one value (elastic/logstash#10619).
+ */
 export function mergeSetting(existing: SettingValue | undefined, next: SettingValue): SettingValue {
   if (existing === undefined) return next;
   if (isPlainObject(existing) && isPlainObject(next)) return { ...(existing as Settings), ...(next as Settings) };
+  if (!Array.isArray(existing) && !isPlainObject(existing) && existing === next) return existing;
   const a = Array.isArray(existing) ? existing : [existing];
   const b = Array.isArray(next) ? next : [next];
   return [...a, ...b];

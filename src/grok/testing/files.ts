@@ -77,6 +77,10 @@ export function parseCases(text: string, file: string): { cases: LogFilterTestCa
     if (e.tags !== undefined && !stringList(e.tags)) bad(file, `${at} (${raw.name}): expect.tags must be a list of strings`);
     if (e.absent !== undefined && !stringList(e.absent)) bad(file, `${at} (${raw.name}): expect.absent must be a list of strings`);
     if (e.dropped !== undefined && typeof e.dropped !== 'boolean') bad(file, `${at} (${raw.name}): expect.dropped must be true or false`);
+    // A case must assert something: `expect: {}` (or only empty fields/absent) would pass for
+    // any filter, even one that does nothing, which hides a broken test.
+    const asserts = (isRecord(e.fields) && Object.keys(e.fields).length > 0) || e.tags !== undefined || (Array.isArray(e.absent) && e.absent.length > 0) || e.dropped !== undefined;
+    if (!asserts) bad(file, `${at} (${raw.name}): expect asserts nothing; give it fields, tags, absent or dropped`);
     const expect: LogFilterTestCase['expect'] = {};
     if (e.fields !== undefined) expect.fields = e.fields as Record<string, unknown>;
     if (e.tags !== undefined) expect.tags = e.tags as string[];

@@ -6,6 +6,11 @@ export interface FormatterContext {
   /** Every linted file (results hold only files with findings); JUnit lists the clean ones as passed. */
   files?: string[];
   color?: boolean;
+  /**
+   * --max-warnings of the run (< 0 or absent: unlimited). Formatters never pick the exit code, but
+   * JUnit must not mark as failed what the exit code passes (warnings within the limit).
+   */
+  maxWarnings?: number;
   /** calvin's version, for SARIF tool.driver.version. */
   version?: string;
 }

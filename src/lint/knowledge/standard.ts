@@ -24,6 +24,7 @@ export const TELEGRAF_PLUGIN_MEASUREMENTS: Record<string, string[]> = {
   rabbitmq: ['rabbitmq_*'],
   logstash: ['logstash_*'],
   kapacitor: ['kapacitor', 'kapacitor_*'],
+  jenkins: ['jenkins', 'jenkins_node', 'jenkins_job'],
   http_response: ['http_response'],
   net_response: ['net_response'],
   ping: ['ping'],

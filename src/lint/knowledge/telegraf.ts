@@ -67,3 +67,91 @@ export function scanStatsdRules(text: string, into: CollectorFacts, separator = 
     if (re) into.patterns.push(re);
   }
 }
+
+/**
+ * Where Telegraf sends what it collects. Calvinverse routes with a tag: every input carries
+ * `[inputs.X.tags] influxdb_database = "<route>"`, and each `[[outputs.influxdb]]` writes the
+ * routes of its `tagpass` to its `database` (a consul-template key whose value lives in a KV
+ * manifest such as metrics.yaml: the "statsd" route goes to `services`).
+ */
+export interface TelegrafRouting {
+  /** Measurement name → routes (influxdb_database tag values) of the inputs that produce it. */
+  routesByName: Map<string, Set<string>>;
+  /** Measurement patterns (prefixes, statsd templates) with the routes of their input. */
+  routesByPattern: { re: RegExp; routes: Set<string> }[];
+  /** Routes of `[[inputs.statsd]]` sections: Consul-KV statsd rule files feed these. */
+  statsdRoutes: Set<string>;
+  /** Statsd rule-file patterns, routed once every config has been read (see statsdRoutes). */
+  statsdRulePatterns: RegExp[];
+  /** Route → database templates as written in the outputs (resolved against KV values later). */
+  outputs: { routes: string[]; database: string }[];
+}
+
+export function emptyRouting(): TelegrafRouting {
+  return { routesByName: new Map(), routesByPattern: [], statsdRoutes: new Set(), statsdRulePatterns: [], outputs: [] };
+}
+
+/** Top-level `[[inputs.x]]` / `[[outputs.x]]` sections (sub-tables such as `[[inputs.x.metric]]` stay inside). */
+function sections(text: string): { kind: 'inputs' | 'outputs' | 'other'; plugin: string; body: string }[] {
+  const out: { kind: 'inputs' | 'outputs' | 'other'; plugin: string; body: string }[] = [];
+  const re = /^\s*\[\[(inputs|outputs|processors|aggregators)\.([a-z0-9_]+)\]\]\s*$/gm;
+  const starts = [...text.matchAll(re)];
+  starts.forEach((m, i) => {
+    const end = i + 1 < starts.length ? (starts[i + 1] as RegExpMatchArray).index : text.length;
+    const kind = m[1] === 'inputs' || m[1] === 'outputs' ? m[1] : 'other';
+    out.push({ kind, plugin: m[2] as string, body: text.slice((m.index as number) + m[0].length, end) });
+  });
+  return out;
+}
+
+/** The routes of a section: its `influxdb_database` tag (uncommented lines only). */
+function routeTags(body: string): string[] {
+  return [...body.matchAll(/^[ \t]*influxdb_database\s*=\s*(?:\[([^\]]*)\]|"([^"]*)")/gm)].flatMap((m) =>
+    m[1] !== undefined ? [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1] as string) : [m[2] as string],
+  );
+}
+
+export function scanTelegrafRouting(text: string, into: TelegrafRouting): void {
+  for (const s of sections(text)) {
+    if (s.kind === 'outputs') {
+      if (s.plugin !== 'influxdb') continue;
+      // The value may hold a consul-template call with its own quotes: take up to the last quote
+      // before an optional comment.
+      const database = /^[ \t]*database\s*=\s*"(.*?)"\s*(?:#[^"]*)?$/m.exec(s.body)?.[1];
+      const tagpass = /^[ \t]*\[outputs\.influxdb\.tagpass\]([\s\S]*?)(?=^[ \t]*\[|$(?![\s\S]))/m.exec(s.body)?.[1];
+      if (database !== undefined && tagpass !== undefined) into.outputs.push({ routes: routeTags(tagpass), database });
+      continue;
+    }
+    if (s.kind !== 'inputs') continue;
+    const routes = routeTags(s.body);
+    if (routes.length === 0) continue;
+    const facts: CollectorFacts = { measurements: new Set(), patterns: [] };
+    scanTelegrafConfig(`[[inputs.${s.plugin}]]\n${s.body}`, facts);
+    for (const name of facts.measurements) {
+      const set = into.routesByName.get(name) ?? new Set<string>();
+      for (const r of routes) set.add(r);
+      into.routesByName.set(name, set);
+    }
+    for (const re of facts.patterns) into.routesByPattern.push({ re, routes: new Set(routes) });
+    if (s.plugin === 'statsd') for (const r of routes) into.statsdRoutes.add(r);
+  }
+}
+
+/**
+ * The database of an output: a literal, or consul-template `{{ keyOrDefault "k" "default" }}` /
+ * `{{ key "k" }}` resolved with the KV values of the linted set. Undefined when not resolvable.
+ */
+export function resolveDatabase(template: string, kv: ReadonlyMap<string, string>): string | undefined {
+  if (!template.includes('{{')) return template;
+  const m = /^\{\{\s*(keyOrDefault|key)\s+"([^"]+)"(?:\s+"([^"]*)")?\s*\}\}$/.exec(template.trim());
+  if (!m) return undefined;
+  return kv.get(m[2] as string) ?? (m[1] === 'keyOrDefault' ? m[3] : undefined);
+}
+
+/** `- key: k` / `value: v` pairs of Set-ConsulKV manifests (metrics.yaml): Consul-KV values. */
+export function scanKvValues(text: string, into: Map<string, string>): void {
+  for (const m of text.matchAll(/^\s*-\s*key:\s*["']?([^"'\s]+)["']?\s*\n\s*value:\s*["']?([^"'\n#]*?)["']?\s*(?:#.*)?$/gm)) {
+    const value = (m[2] as string).trim();
+    if (value) into.set(m[1] as string, value);
+  }
+}

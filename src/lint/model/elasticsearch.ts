@@ -23,8 +23,23 @@ export function flattenMappings(mappings: unknown, loc: JsonLocations | undefine
   }
 }
 
+/** Keys only `PUT _index_template` (composable) accepts, and keys only legacy `PUT _template` accepts. */
+const COMPOSABLE_KEYS = ['template', 'priority', 'composed_of', 'data_stream', 'allow_auto_create', 'ignore_missing_component_templates'];
+const LEGACY_KEYS = ['order', 'mappings', 'settings', 'aliases'];
+
+/**
+ * Composable or legacy: a composable template may omit `template` (composed_of alone, or only a
+ * priority and data_stream), so any composable-only key decides; legacy-only keys (order, top-level
+ * mappings/settings) decide the other way; index_patterns alone is read as composable, the API of
+ * current Elasticsearch.
+ */
+export function isComposable(value: Json): boolean {
+  if (COMPOSABLE_KEYS.some((k) => k in value)) return true;
+  return !LEGACY_KEYS.some((k) => k in value);
+}
+
 export function buildEsTemplate(file: string, value: Json, loc: JsonLocations | undefined, name: string): EsTemplateNode {
-  const composable = Array.isArray(value.index_patterns) && 'template' in value;
+  const composable = isComposable(value);
   const body = isObj(value.template) ? value.template : value;
   const node: EsTemplateNode = {
     kind: 'es-template',
@@ -33,12 +48,14 @@ export function buildEsTemplate(file: string, value: Json, loc: JsonLocations | 
     column: 1,
     name,
     patterns: Array.isArray(value.index_patterns) ? value.index_patterns.filter((p): p is string => typeof p === 'string') : [],
-    priority: typeof value.priority === 'number' ? value.priority : typeof value.order === 'number' ? value.order : undefined,
+    // priority orders composable templates, order legacy ones: they never compare with each other.
+    priority: composable && typeof value.priority === 'number' ? value.priority : undefined,
     composable,
     fieldTypes: new Map(),
     fromDefinition: false,
   };
-  const at = loc?.key(value, 'priority') ?? loc?.key(value, 'index_patterns');
+  if (!composable && typeof value.order === 'number') node.order = value.order;
+  const at = loc?.key(value, composable ? 'priority' : 'order') ?? loc?.key(value, 'index_patterns');
   if (at) {
     node.line = at.line;
     node.column = at.column;

@@ -35,6 +35,12 @@ const VARIABLE_USE = /\$(\w+)|\$\{(\w+)[^}]*\}|\[\[(\w+)[^\]]*\]\]/g;
 
 type Uses = Map<string, { line: number; column: number }>;
 
+/**
+ * Builder parts of a target that Grafana ignores once the target is in raw mode (rawQuery: true
+ * renders `query` verbatim): stale builder tags or selects that name a variable are no use of it.
+ */
+const RAW_TARGET_IGNORED = new Set(['select', 'tags', 'groupBy', 'measurement', 'policy']);
+
 function collectVariableUses(value: unknown, into: Uses, skip: Set<unknown>, loc: JsonLocations, where: { line: number; column: number }): void {
   const add = (name: string): void => void (into.has(name) || into.set(name, where));
   if (typeof value === 'string') {
@@ -46,8 +52,10 @@ function collectVariableUses(value: unknown, into: Uses, skip: Set<unknown>, loc
     const at = loc.of(value) ?? where;
     for (const v of value) collectVariableUses(v, into, skip, loc, at);
   } else if (isObj(value)) {
+    const rawTarget = value.rawQuery === true && typeof value.query === 'string';
     for (const [k, v] of Object.entries(value)) {
       if (skip.has(value) && k === 'name') continue;
+      if (rawTarget && RAW_TARGET_IGNORED.has(k)) continue;
       const at = loc.key(value, k) ?? where;
       if ((k === 'repeat' || k === 'repeatIteration') && typeof v === 'string' && v && !into.has(v)) into.set(v, at);
       collectVariableUses(v, into, skip, loc, at);

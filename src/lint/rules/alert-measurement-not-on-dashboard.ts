@@ -16,7 +16,10 @@ export const rule: LintRule = {
         const shown = new Set<string>();
         for (const q of project.queries) for (const f of q.facts) for (const m of f.measurements) if (m.name) shown.add(m.name);
         for (const a of project.alertDefs) {
-          if (!shown.has(a.definition.query.measurement)) context.report({ node: a, messageId: 'missing', data: { name: a.definition.name, measurement: a.definition.query.measurement } });
+          if (!shown.has(a.definition.query.measurement)) context.report({ node: a, ...(a.locate?.(a.definition.query.measurement) ?? {}), messageId: 'missing', data: { name: a.definition.name, measurement: a.definition.query.measurement } });
+        }
+        for (const a of project.tickscriptAlerts) {
+          if (a.measurement !== undefined && !shown.has(a.measurement)) context.report({ node: a, ...(a.measurementAt ?? {}), messageId: 'missing', data: { name: a.name, measurement: a.measurement } });
         }
       },
     };

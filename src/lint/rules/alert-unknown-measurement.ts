@@ -13,7 +13,13 @@ export const rule: LintRule = {
     return {
       'alert-def': (a) => {
         const m = a.definition.query.measurement;
-        if (!context.knowledge.isKnownMeasurement(m)) context.report({ node: a, messageId: 'unknown', data: { name: a.definition.name, measurement: m } });
+        // At the measurement's literal in the definition source when it can be found.
+        if (!context.knowledge.isKnownMeasurement(m)) context.report({ node: a, ...(a.locate?.(m) ?? {}), messageId: 'unknown', data: { name: a.definition.name, measurement: m } });
+      },
+      // Hand-written TICKscripts: the measurement of the alert's from()/query(), where it is named.
+      'tickscript-alert': (a) => {
+        const m = a.measurement;
+        if (m !== undefined && !context.knowledge.isKnownMeasurement(m)) context.report({ node: a, ...(a.measurementAt ?? {}), messageId: 'unknown', data: { name: a.name, measurement: m } });
       },
     };
   },

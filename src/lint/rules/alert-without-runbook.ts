@@ -16,6 +16,11 @@ export const rule: LintRule = {
         const what = !r ? 'at all' : !r.url?.trim() ? 'URL' : !r.markdown?.trim() && !r.file ? 'content' : undefined;
         if (what) context.report({ node: a, messageId: 'missing', data: { name: a.definition.name, what } });
       },
+      // A hand-written TICKscript alert carries its runbook as a link in .message() or .details():
+      // that text is all the on-call engineer receives.
+      'tickscript-alert': (a) => {
+        if (!a.texts.some((t) => /https?:\/\/\S+/.test(t))) context.report({ node: a, messageId: 'missing', data: { name: a.name, what: 'link in .message() or .details()' } });
+      },
     };
   },
 };

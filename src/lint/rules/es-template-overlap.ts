@@ -33,7 +33,10 @@ export const rule: LintRule = {
     type: 'problem',
     severity: 'error',
     docs: { description: 'Overlapping index templates have different priorities', hint: 'Give the more specific template the higher priority, or make the patterns disjoint.' },
-    messages: { overlap: 'Template "{{name}}" ({{patterns}}) overlaps "{{other}}" ({{otherPatterns}}) at the same priority {{priority}}.' },
+    messages: {
+      overlap:
+        'Template "{{name}}" ({{patterns}}) overlaps "{{other}}" ({{otherPatterns}}) at the same priority {{priority}}: Elasticsearch rejects the PUT of whichever comes second, so one of them is never installed.',
+    },
   },
   create(context) {
     return {

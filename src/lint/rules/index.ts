@@ -8,6 +8,7 @@ import { rule as esTemplatePriority } from './es-template-priority.js';
 import { rule as grafanaAlertWithoutRunbook } from './grafana-alert-without-runbook.js';
 import { rule as grafanaDuplicatePanelId } from './grafana-duplicate-panel-id.js';
 import { rule as grafanaDuplicateUid } from './grafana-duplicate-uid.js';
+import { rule as grafanaMeasurementWrongDatabase } from './grafana-measurement-wrong-database.js';
 import { rule as grafanaMissingDatasource } from './grafana-missing-datasource.js';
 import { rule as grafanaMissingUid } from './grafana-missing-uid.js';
 import { rule as grafanaPanelWithoutTargets } from './grafana-panel-without-targets.js';
@@ -48,6 +49,7 @@ export const RULES: readonly LintRule[] = [
   grafanaAlertWithoutRunbook,
   grafanaDuplicatePanelId,
   grafanaDuplicateUid,
+  grafanaMeasurementWrongDatabase,
   grafanaMissingDatasource,
   grafanaMissingUid,
   grafanaPanelWithoutTargets,

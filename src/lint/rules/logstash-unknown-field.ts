@@ -33,7 +33,7 @@ export const rule: LintRule = {
     type: 'problem',
     severity: 'error',
     docs: { description: 'Conditions test fields that the inputs or earlier filters produce', hint: 'Use the field the input produces (syslog JSON: date, pid, program, message, facility, host, priority).' },
-    messages: { unknown: 'Condition tests [{{field}}], which no input or filter produces for "{{tag}}" events.{{suggestion}}' },
+    messages: { unknown: 'Condition tests {{field}}, which no input or filter produces for "{{tag}}" events.{{suggestion}}' },
   },
   create(context) {
     const producedInPipeline = new Map<string, Set<string>>();
@@ -54,7 +54,10 @@ export const rule: LintRule = {
           const name = fieldName(ref);
           const root = ref.path[0] ?? name;
           if (schema.has(root) || schema.has(name) || LOGSTASH_EVENT_FIELDS.includes(root) || produced.has(name) || produced.has(root)) continue;
-          context.report({ node: c, line: ref.loc.start.line, column: ref.loc.start.column, messageId: 'unknown', data: { field: name, tag, suggestion: didYouMean(name, schema) } });
+          // Printed in Logstash field syntax ([process][pid]), as the user wrote it: the dotted
+          // name is calvin's internal key and would read as a field literally named "process.pid".
+          const field = ref.path.map((p) => `[${p}]`).join('');
+          context.report({ node: c, line: ref.loc.start.line, column: ref.loc.start.column, messageId: 'unknown', data: { field, tag, suggestion: didYouMean(name, schema) } });
         }
       },
     };

@@ -98,6 +98,8 @@ describe('alert builder', () => {
     expectBad(() => good().for('5 minutes'), /not a duration/);
     expectBad(() => good().window('1m', '5m'), /longer than its/);
     expectBad(() => good().relative({ direction: 'above', shift: '1h', change: 'percent', warn: 300, crit: 200 }), /exceeds crit/);
+    expectBad(() => good().relative({ direction: 'below', shift: '1h', change: 'percent', warn: 50, crit: 80 }), /does not fit direction "below"/);
+    expectBad(() => good().relative({ direction: 'above', shift: '1h', change: 'absolute', crit: -5 }), /does not fit direction "above"/);
     expectBad(() => good().withHandler({ type: 'email', to: ['not an address'] }), /invalid address/);
     expectBad(() => good().withTest({ name: 'x', series: { 'disk used percent': '1' }, expect: [{ at: '1m', level: 'OK' }] }), /malformed/);
     expectBad(() => good().withTest({ name: 'x', series: { 'disk,host=a used_percent': '80+1y3' }, expect: [{ at: '1m', level: 'OK' }] }), /bad item/);

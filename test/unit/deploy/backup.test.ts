@@ -18,7 +18,7 @@ describe('backups', () => {
       { action: 'update', kind: 'grafana/dashboard', name: 'a' },
       { action: 'create', kind: 'kapacitor/task', name: 'calvin-b' },
     ]);
-    backup.saveObject(0, { dashboard: { uid: 'a', title: 'old' } });
+    backup.saveObject(0, { body: { dashboard: { uid: 'a', title: 'old' } }, managed: false, ref: { version: 3 } });
     backup.mark(0, 'applied');
     backup.mark(1, 'failed');
     backup.finish('failed');
@@ -28,6 +28,9 @@ describe('backups', () => {
     expect(readdirSync(backup.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const found = findBackup(root, 'test');
     expect(found.object(found.manifest.entries[0]!)).toEqual({ dashboard: { uid: 'a', title: 'old' } });
+    // Handles and ownership are kept too: rollback gives an adopted object back its own marker.
+    expect(found.saved(found.manifest.entries[0]!)).toEqual({ ref: { version: 3 }, managed: false });
+    expect(found.saved(found.manifest.entries[1]!)).toBeUndefined();
     expect(listBackups(root, 'test')).toEqual(['2026-11-23T09-17-00-123Z']);
     expect(() => findBackup(root, 'test', 'nope')).toThrow(/no backup "nope"/);
     expect(() => findBackup(root, 'production')).toThrow(/no backup to roll back/);

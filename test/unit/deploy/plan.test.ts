@@ -17,7 +17,7 @@ describe('computePlan', () => {
   it('ignores server-added fields: a re-deploy is unchanged', () => {
     const plan = computePlan({ environment: 'test', desired: [dash('a', 'A')], live: [liveDash('a', 'A')], prune: false });
     expect(plan.summary).toEqual({ create: 0, update: 0, delete: 0, unchanged: 1 });
-    expect(formatPlanText(plan, { color: false })).toBe('No changes. 1 object(s) in "test" match the definitions.\n');
+    expect(formatPlanText(plan, { color: false })).toBe('  = grafana/dashboard a\nNo changes. 1 object(s) in "test" match the definitions.\n');
   });
 
   it('plans create, update (with diff and fields) and, with --prune, delete of managed objects only', () => {
@@ -42,6 +42,13 @@ describe('computePlan', () => {
     expect(text).toContain('  - grafana/dashboard gone  (no longer defined)');
     expect(text.trimEnd().split('\n').at(-1)).toBe('Plan: 1 to add, 1 to change, 1 to destroy, 0 unchanged.');
     expect(text).not.toContain('hand-made');
+  });
+
+  it('lists every object, unchanged ones too (=), in plan order, then the summary line', () => {
+    const plan = computePlan({ environment: 'test', desired: [dash('a', 'A'), dash('b', 'New'), dash('c', 'C')], live: [liveDash('a', 'A'), liveDash('b', 'Old')], prune: false });
+    const lines = formatPlanText(plan, { color: false }).trimEnd().split('\n');
+    expect(lines.filter((l) => /^ {2}[+~=-] /.test(l))).toEqual(['  = grafana/dashboard a', '  ~ grafana/dashboard b  (title)', '  + grafana/dashboard c']);
+    expect(lines.at(-1)).toBe('Plan: 1 to add, 1 to change, 0 to destroy, 1 unchanged.');
   });
 
   it('without --prune lists orphans but plans no delete', () => {

@@ -45,8 +45,8 @@ describe('logsFromSearch', () => {
   });
 
   it('survives an empty or malformed answer', () => {
-    expect(logsFromSearch({ aggregations: { window: { hosts: 'nope' } } }, fields, new Set(['n1']))).toEqual({ hosts: [], windowErrors: [], baselineErrors: [] });
-    expect(logsFromSearch(null, fields, new Set())).toEqual({ hosts: [], windowErrors: [], baselineErrors: [] });
+    expect(logsFromSearch({ aggregations: { window: { hosts: 'nope' } } }, fields, new Set(['n1']))).toMatchObject({ hosts: [], windowErrors: [], baselineErrors: [] });
+    expect(logsFromSearch(null, fields, new Set())).toMatchObject({ hosts: [], windowErrors: [], baselineErrors: [] });
   });
 });
 
@@ -97,8 +97,12 @@ describe('fieldGroupsFromCaps and mergeLogs', () => {
       hosts: [{ host: 'n1', window: { total: 10, errors, warnings: 0 }, baseline: { total: 5, errors: 1, warnings: 0 }, buckets: [{ time: 't1', total: 10, errors }] }],
       windowErrors: [{ message: 'boom', count: errors, hosts: [{ name: 'n1', count: errors }], first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', errorTypes: ['E'], services: [], processes: [] }],
       baselineErrors: [],
+      knownIssueCounts: { 'disk-full': errors },
+      complete: { window: true, baseline: errors === 3 },
     });
     const merged = mergeLogs([part(3), part(4)]);
+    expect(merged.knownIssueCounts).toEqual({ 'disk-full': 7 });
+    expect(merged.complete).toEqual({ window: true, baseline: false });
     expect(merged.hosts[0]).toMatchObject({ window: { total: 20, errors: 7 }, baseline: { errors: 2 }, buckets: [{ time: 't1', total: 20, errors: 7 }] });
     expect(merged.windowErrors).toEqual([{ message: 'boom', count: 7, hosts: [{ name: 'n1', count: 7 }], first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', errorTypes: ['E'], services: [], processes: [] }]);
   });

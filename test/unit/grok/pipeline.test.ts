@@ -66,6 +66,12 @@ describe('conditionals', () => {
     ['[a] nand [b]', { a: 1 }, true],
     ['[a] or [b] and [c]', { a: 1 }, true],
     ['([a] or [b]) and [c]', { a: 1 }, false],
+    // String literals are interpolated with sprintf before the comparison, as Logstash does.
+    ['"%{[a]}" == [b]', { a: 'x', b: 'x' }, true],
+    ['"%{[a]}" == [b]', { a: 'x', b: 'y' }, false],
+    ['[b] == "pre-%{a}"', { a: 'x', b: 'pre-x' }, true],
+    ['[b] == "%{a}"', { b: '%{a}' }, true],
+    ['"%{[a]}" in [tags]', { a: 't', tags: ['t'] }, true],
   ] as [string, LogEvent, boolean][])('%s on %j → %s', (cond, input, expected) => {
     expect(tagIf(cond, input)).toBe(expected);
   });
@@ -115,6 +121,42 @@ describe('grok', () => {
     const missing = run(f, { message: 'pid 77' }, { patternsDirs: {} });
     expect(missing).toMatchObject({ status: 'unsupported' });
     if (missing.status === 'unsupported') expect(missing.reason).toMatch(/patterns_dir '.\/patterns' does not exist/);
+  });
+
+  it('evaluates ecs_compatibility: disabled uses the legacy capture names, v1/v8 the ECS ones', () => {
+    const line = { message: 'Nov  3 09:15:02 build-01 sshd[12]: hello' };
+    const legacy = ok('grok { ecs_compatibility => "disabled" match => { "message" => "%{SYSLOGLINE}" } }', line);
+    expect(legacy).toMatchObject({ logsource: 'build-01', program: 'sshd', pid: '12', message: ['Nov  3 09:15:02 build-01 sshd[12]: hello', 'hello'] });
+    expect(legacy.process).toBeUndefined();
+    expect(ok('grok { ecs_compatibility => "v8" match => { "message" => "%{SYSLOGBASE}" } }', line)).toMatchObject({ process: { name: 'sshd', pid: 12 } });
+    const access = ok('grok { ecs_compatibility => disabled match => { "message" => "%{COMMONAPACHELOG}" } }', { message: '10.0.0.1 - bob [03/Nov/2026:09:15:02 +0000] "GET /x HTTP/1.1" 200 12' });
+    expect(access).toMatchObject({ clientip: '10.0.0.1', auth: 'bob', verb: 'GET', request: '/x', response: '200', bytes: '12' });
+    const { config } = parseLogstash('filter { grok { ecs_compatibility => "v2" match => { "message" => "%{WORD:w}" } } }');
+    expect(() => compileLogstashFilters(config, 'f.conf')).toThrow(/ecs_compatibility must be one of disabled, v1, v8/);
+  });
+
+  it('checks the timeout settings and evaluates matches to completion; an unevaluated setting names itself', () => {
+    expect(ok('grok { timeout_millis => 500 timeout_scope => "event" tag_on_timeout => "_slow" match => { "message" => "%{WORD:w}" } }', { message: 'x' }).w).toBe('x');
+    const { config } = parseLogstash('filter { grok { timeout_millis => "soon" match => { "message" => "%{WORD:w}" } } }');
+    expect(() => compileLogstashFilters(config, 'f.conf')).toThrow(/timeout_millis must be a non-negative integer/);
+    expect(run('grok { named_captures_only => false match => { "message" => "%{WORD}" } }', { message: 'x' })).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/named_captures_only => false/) });
+    expect(ok('grok { named_captures_only => true match => { "message" => "%{WORD:w}" } }', { message: 'x' }).w).toBe('x');
+    const glob = run('grok { patterns_dir => ["./p"] patterns_files_glob => "*.grok" match => { "message" => "%{WORD:w}" } }', { message: 'x' }, { patternsDirs: { './p': {} } });
+    expect(glob).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/patterns_files_glob => "\*\.grok"/) });
+    expect(ok('grok { patterns_files_glob => "*" match => { "message" => "%{WORD:w}" } }', { message: 'x' }).w).toBe('x');
+  });
+
+  it('merges repeated settings as Logstash does: lists concatenate, equal scalars stay one value', () => {
+    // The corpus dhclient filter writes add_tag twice: both tags apply.
+    expect(ok('grok { match => { "message" => "DHCPINFORM" } add_tag => "dhcp" add_tag => "dhcp-inform" }', { message: 'DHCPINFORM x' }).tags).toEqual(['dhcp', 'dhcp-inform']);
+    expect(ok('json { source => "message" source => "message" }', { message: '{"a":1}' }).a).toBe(1);
+  });
+
+  it('checks ecs_compatibility of json and kv (it does not change what they write)', () => {
+    expect(ok('json { source => "message" ecs_compatibility => "disabled" }', { message: '{"a":1}' }).a).toBe(1);
+    expect(ok('kv { ecs_compatibility => "v8" tag_on_failure => "_kv" }', { message: 'a=1' }).a).toBe('1');
+    const { config } = parseLogstash('filter { kv { ecs_compatibility => "v9" } }');
+    expect(() => compileLogstashFilters(config, 'f.conf')).toThrow(/ecs_compatibility must be one of/);
   });
 
   it('stops compiling at an undefined pattern, naming it', () => {

@@ -5,14 +5,15 @@
  * targets rendered the way Grafana's InfluxQueryModel does), compared after normalisation.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGrafanaFiles, importedPanelType, normaliseInfluxQL, renderGrafanaEditorQuery, type GrafanaPanel } from '../../../src/import/index.js';
 import type { GrafanaDashboardJson } from '../../../src/import/grafana-types.js';
-import { loadCatalog } from '../../../src/load/index.js';
-import { defaultRenderOptions, renderCatalog } from '../../../src/render/index.js';
+import { buildProject, loadCatalog } from '../../../src/load/index.js';
+import { existingDefinitions } from '../../../src/load/new-definition.js';
+import { defaultRenderOptions, renderCatalog, TARGETS } from '../../../src/render/index.js';
 import type { Catalog } from '../../../src/define/types.js';
 import { tempRoot, type TempRoot } from '../load/fixture-roots.js';
 import { typecheck } from '../load/typecheck.js';
@@ -66,10 +67,15 @@ describe('grafana import round trip over the corpus', () => {
   let root: TempRoot;
   let catalog: Catalog;
   let imported: Awaited<ReturnType<typeof importGrafanaFiles>>;
+  let shippedIds: Set<string>;
 
+  // Into a copy of the shipped project, so that imported ids meet the shipped ones.
   beforeAll(async () => {
     root = tempRoot();
-    imported = await importGrafanaFiles(files, { out: path.join(root.root, 'dashboards/imported') });
+    for (const folder of ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates', 'runbooks']) cpSync(path.join(repoRoot, folder), path.join(root.root, folder), { recursive: true });
+    const existing = await existingDefinitions(root.root);
+    shippedIds = new Set(existing.keys());
+    imported = await importGrafanaFiles(files, { out: path.join(root.root, 'dashboards/imported'), existingIds: new Map([...existing].map(([id, d]) => [id, d.file])) });
     catalog = await loadCatalog(root.root);
   }, 120_000);
   afterAll(() => root.remove());
@@ -77,7 +83,26 @@ describe('grafana import round trip over the corpus', () => {
   it('finds the corpus dashboards', () => {
     expect(files.length).toBeGreaterThanOrEqual(12);
     expect(imported).toHaveLength(files.length);
-    expect(catalog.dashboards).toHaveLength(files.length);
+    expect(catalog.dashboards.filter((d) => d.source?.file.startsWith('dashboards/imported/'))).toHaveLength(files.length);
+  });
+
+  it('renames imported ids that clash with the project (imported- prefix), and the project still builds', async () => {
+    const renamed = imported.filter((r) => r.id.startsWith('imported-'));
+    for (const r of renamed) {
+      expect(shippedIds.has(r.id.slice('imported-'.length).replace(/-\d+$/, '')) || shippedIds.has(r.id.slice('imported-'.length))).toBe(true);
+      expect(r.notes[0]).toMatch(/^id ".*" is already used by .*: imported as "imported-/);
+    }
+    for (const r of imported) expect(shippedIds.has(r.id)).toBe(false);
+    const result = await buildProject({ root: root.root, out: path.join(root.root, 'out'), targets: TARGETS });
+    expect(result.artifacts.filter((a) => a.type === 'grafana-dashboard').length).toBe(catalog.dashboards.length);
+  }, 120_000);
+
+  it('prefixes an id that clashes with an existing definition', async () => {
+    const [first] = files;
+    const plain = await importGrafanaFiles([first as string]);
+    const clashing = await importGrafanaFiles([first as string], { existingIds: new Map([[plain[0]?.id as string, 'dashboards/x.ts'], [`imported-${plain[0]?.id}`, 'dashboards/y.ts']]) });
+    expect(clashing[0]?.id).toBe(`imported-${plain[0]?.id}-2`);
+    expect(clashing[0]?.source).toContain(`is already used by dashboards/x.ts: imported as "imported-${plain[0]?.id}-2"`);
   });
 
   it('writes TypeScript that type-checks against the model', () => {

@@ -82,13 +82,25 @@ describe('lint formatters', () => {
     expect(validate(broken)).toBe(false);
   });
 
-  it('junit has one testsuite per file, a failed testcase per finding, a passed one for clean files', () => {
-    const out = formatterByName('junit')(results, { rules, files: ['clean.json', 'dashboards/vault.json', 'filters/filter.fabio.ctmpl'] });
+  it('junit has one testsuite per file, a testcase per finding, a passed one for clean files', () => {
+    const out = formatterByName('junit')(results, { rules, files: ['clean.json', 'dashboards/vault.json', 'filters/filter.fabio.ctmpl'], maxWarnings: 0 });
     expect(out).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="calvin lint" tests="4" failures="3"/);
     expect(out).toContain('<testsuite name="clean.json" tests="1" failures="0" errors="0" skipped="0" time="0">');
     expect(out).toContain('<testcase name="calvin lint" classname="clean.json" time="0"/>');
     expect(out).toContain('<testsuite name="filters/filter.fabio.ctmpl" tests="2" failures="2"');
     expect(out).toContain('message="Tag &quot;a,b:c&quot; is added &lt;but&gt; 100% &amp; unrouted');
     expect(out.match(/<testsuite /g)).toHaveLength(3);
+  });
+
+  it('junit fails warnings only when they fail the run (more than --max-warnings), like the exit code', () => {
+    // No limit: exit code 0 for warnings, so they are passing testcases with the finding in system-out.
+    const unlimited = formatterByName('junit')(results, { rules });
+    expect(unlimited).toMatch(/<testsuites name="calvin lint" tests="3" failures="1"/);
+    expect(unlimited).toContain('<testsuite name="dashboards/vault.json" tests="1" failures="0"');
+    expect(unlimited).toContain('<system-out>warning at dashboards/vault.json:1:1: Dashboard &quot;x&quot; has no uid. [grafana-missing-uid]</system-out>');
+    expect(unlimited).not.toContain('type="warning"');
+    // Within the limit (2 warnings, --max-warnings 2): still passing. Beyond it: failures.
+    expect(formatterByName('junit')(results, { rules, maxWarnings: 2 })).toMatch(/failures="1"/);
+    expect(formatterByName('junit')(results, { rules, maxWarnings: 1 })).toMatch(/<testsuites name="calvin lint" tests="3" failures="3"/);
   });
 });

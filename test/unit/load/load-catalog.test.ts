@@ -72,19 +72,73 @@ describe('loadCatalog', () => {
     expect(byFile.services).toHaveLength(2);
   });
 
+  it('--only also matches a definition\'s service, and refuses a glob that matches nothing', async () => {
+    const p = project();
+    p.write('services/artefacts.ts', SERVICE_TS('artefacts'));
+    p.write('services/queue.ts', SERVICE_TS('queue'));
+    p.write('log-filters/syslog-nexus.ts', LOG_FILTER_TS('syslog-nexus', 'artefacts'));
+    p.write('log-filters/syslog-rabbitmq.ts', LOG_FILTER_TS('syslog-rabbitmq', 'queue'));
+    const selected = await loadCatalog(p.root, { only: 'artefacts*' });
+    expect(selected.logFilters.map((f) => f.id)).toEqual(['syslog-nexus']);
+    expect(selected.services.map((s) => s.id)).toEqual(['artefacts']);
+    let error: unknown;
+    await loadCatalog(p.root, { only: 'nexsus*' }).catch((caught: unknown) => (error = caught));
+    expect(isCalvinError(error) && [error.code, error.oneLine()]).toEqual(['BAD_ARGUMENT', expect.stringMatching(/^--only "nexsus\*" matches no definition \(/)]);
+  });
+
   it('names the file and the thrown message when a file throws', async () => {
     const p = project();
     p.write('dashboards/broken.ts', 'const x: number = 1;\nthrow new Error("cannot reach the metrics catalog\\nsecond line");\nexport default x;\n');
     expect(await loadError(p.root)).toEqual({ code: 'BAD_DEFINITION', line: expect.stringMatching(/^dashboards\/broken\.ts: failed to load: cannot reach the metrics catalog \(/) });
   });
 
-  it('reports syntax errors in one line', async () => {
+  it('reports syntax errors in one line with the error text and file:line:column', async () => {
     const p = project();
-    p.write('alerts/syntax.ts', 'export default {\n');
+    p.write('alerts/syntax.ts', 'export default {\n  id: "x" "y"\n};\n');
     const { code, line } = await loadError(p.root);
     expect(code).toBe('BAD_DEFINITION');
-    expect(line).toMatch(/^alerts\/syntax\.ts: failed to load: /);
-    expect(line).not.toContain('\n');
+    expect(line).toBe('alerts/syntax.ts:2:11: Expected "}" but found "\\"y\\"" (fix the file; --debug shows the stack)');
+    // In a helper the helper is named; a file using import.meta loads file by file and says the same.
+    p.write('alerts/syntax.ts', `import x from './_helper';\nexport default x;\n`);
+    p.write('alerts/_helper.ts', 'export default [1, 2\n');
+    expect((await loadError(p.root)).line).toMatch(/^alerts\/_helper\.ts:2:1: Expected "\]" but found end of file \(/);
+    p.write('alerts/syntax.ts', 'const here = import.meta.url;\nexport default { here\n');
+    expect((await loadError(p.root)).line).toMatch(/^alerts\/syntax\.ts:3:1: Expected "}" but found end of file \(/);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['only comments', '// to do\n/* later */\n'],
+    ['only types', "import type { ServiceDef } from 'calvin';\nexport type X = ServiceDef;\n"],
+  ])('says a module with %s exports nothing', async (_label, source) => {
+    const p = project();
+    p.write('services/x.ts', source);
+    expect((await loadError(p.root)).line).toMatch(/^services\/x\.ts: exports nothing \(/);
+  });
+
+  it('loads file by file what one CommonJS bundle cannot hold: top-level await and import.meta', async () => {
+    const p = project();
+    // Top-level await needs ESM mode, as in Node itself.
+    p.write('package.json', '{"type":"module"}');
+    p.write('services/a.ts', `const id = await Promise.resolve('awaited');\n${SERVICE_TS('x').replace("id: 'x'", 'id')}`);
+    expect((await loadCatalog(p.root)).services.map((s) => s.id)).toEqual(['awaited']);
+    const q = project();
+    q.write('services/b.ts', `const here = import.meta.url.endsWith('/services/b.ts') ? 'meta' : 'wrong';\n${SERVICE_TS('x').replace("id: 'x'", 'id: here')}`);
+    expect((await loadCatalog(q.root)).services.map((s) => s.id)).toEqual(['meta']);
+    // import.meta only in a helper: esbuild warns while bundling, and the loader goes file by file.
+    const r = project();
+    r.write('services/c.ts', `import id from './_helper';\n${SERVICE_TS('x').replace("id: 'x'", 'id')}`);
+    r.write('services/_helper.ts', "export default import.meta.url.endsWith('/services/_helper.ts') ? 'helper-meta' : 'wrong';\n");
+    expect((await loadCatalog(r.root)).services.map((s) => s.id)).toEqual(['helper-meta']);
+  });
+
+  it('reads a changed helper again on the next load', async () => {
+    const p = project();
+    p.write('services/a.ts', `import id from './_id';\n${SERVICE_TS('x').replace("id: 'x'", 'id')}`);
+    p.write('services/_id.ts', "export default 'first';\n");
+    expect((await loadCatalog(p.root)).services[0]?.id).toBe('first');
+    p.write('services/_id.ts', "export default 'second';\n");
+    expect((await loadCatalog(p.root)).services[0]?.id).toBe('second');
   });
 
   it.each([

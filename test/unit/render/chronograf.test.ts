@@ -15,6 +15,12 @@ describe('toChronografQuery', () => {
     );
   });
 
+  it('quotes the placeholder of templates whose values Chronograf inserts verbatim', () => {
+    expect(toChronografQuery('SELECT x FROM "cpu" WHERE "host" =~ /^$host$/ AND "dc" !~ /^$dc$/', ['host', 'dc'], [], ['host'])).toBe(
+      `SELECT x FROM "cpu" WHERE "host" = :host: AND "dc" != ':dc:'`,
+    );
+  });
+
   it('leaves quoted strings and identifiers alone', () => {
     expect(toChronografQuery(`SELECT "$host" FROM "m" WHERE "t" = '$timeFilter $host' AND "h" = '$host'`, ['host'], [])).toBe(
       `SELECT "$host" FROM "m" WHERE "t" = '$timeFilter $host' AND "h" = '$host'`,

@@ -66,6 +66,19 @@ describe('renderKapacitorTask', () => {
     expect(() => renderKapacitorTask(badPeriod, catalog.services, options)).toThrow(/not a TICKscript duration/);
   });
 
+  it('refuses to emit a script its own TICKscript check rejects, naming the alert', () => {
+    // Kapacitor's lexer reads `\\/` as an escaped slash, so a regex ending in a backslash pair never ends.
+    const trailing: AlertDef = { ...diskFull, query: { ...diskFull.query, where: [{ key: 'path', op: '=~', value: { kind: 'regex', pattern: 'C:\\\\' } }] } };
+    let error: unknown;
+    try {
+      renderKapacitor([trailing], catalog.services, options);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'BAD_DEFINITION', message: expect.stringMatching(/^alert artefacts-disk-full: rendered TICKscript is invalid at \d+:\d+: unterminated regex/) });
+    expect(() => renderKapacitorTask({ ...diskFull, condition: { type: 'threshold', direction: 'above', crit: 2e21 } }, catalog.services, options)).not.toThrow();
+  });
+
   it('emits a task and a .tick file per alert', () => {
     const artifacts = renderKapacitor(catalog.alerts, catalog.services, options);
     expect(artifacts.map((a) => `${a.type} ${a.path}`)).toContain('kapacitor-tickscript kapacitor/tickscripts/calvin-host-cpu-busy.tick');

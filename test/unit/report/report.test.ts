@@ -109,9 +109,10 @@ describe('hostile strings from the backends', () => {
 });
 
 describe('wrap', () => {
-  it('never cuts a URL', async () => {
+  it('never cuts a runbook URL (keepUrls); cuts any other over-long word', async () => {
     const { wrap } = await import('../../../src/report/text.js');
     const url = `https://github.com/Calvinverse/calvin/blob/main/runbooks/${'a'.repeat(80)}.md`;
-    expect(wrap(`see runbook: ${url} now`, 40, '  ')).toEqual(['see runbook:', `  ${url}`, '  now']);
+    expect(wrap(`see runbook: ${url} now`, 40, '  ', true)).toEqual(['see runbook:', `  ${url}`, '  now']);
+    expect(wrap(`see runbook: ${url} now`, 40, '  ').every((l) => l.length <= 42)).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { GrokError } from '../../errors.js';
 import { compileOnSuccess, tagAll } from '../common.js';
 import { getPath, setPath, valueToString } from '../event.js';
 import type { LogEvent } from '../event.js';
-import { asBool, asHash, asList, asString } from '../settings.js';
+import { LEGACY_LOG_PATTERNS } from '../../patterns/index.js';
+import { asBool, asChoice, asCount, asHash, asList, asString, ECS_MODES } from '../settings.js';
 import type { FilterPlugin } from '../types.js';
 import { FilterConfigError, UnsupportedError } from '../types.js';
 
@@ -13,6 +14,24 @@ export const grokPlugin: FilterPlugin = {
   settings: ['match', 'pattern_definitions', 'patterns_dir', 'patterns_files_glob', 'overwrite', 'tag_on_failure', 'break_on_match', 'keep_empty_captures', 'named_captures_only', 'target', 'timeout_millis', 'timeout_scope', 'tag_on_timeout', 'ecs_compatibility'],
   compile(settings, env, where) {
     let library = env.grok;
+    // ecs_compatibility picks the capture names of the standard patterns: calvin's are the ECS
+    // (v1/v8) ones; `disabled` swaps in the legacy names (program, pid, clientip, ...).
+    if (asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`) === 'disabled') library = library.extend(LEGACY_LOG_PATTERNS);
+    // Timeouts only change the result of a match that runs longer than timeout_millis (it then
+    // gets tag_on_timeout instead); calvin runs every match to completion, which is what Logstash
+    // does for every match that finishes in time. The values are still checked as Logstash does.
+    asCount(settings.timeout_millis, `${where}: timeout_millis`);
+    asChoice(settings.timeout_scope, ['pattern', 'event'] as const, `${where}: timeout_scope`);
+    asString(settings.tag_on_timeout, `${where}: tag_on_timeout`);
+    // patterns_files_glob selects which files of patterns_dir are read; calvin's loader reads all
+    // of them, which equals only the default glob "*".
+    const glob = asString(settings.patterns_files_glob, `${where}: patterns_files_glob`);
+    if (glob !== undefined && glob !== '*') {
+      const reason = `${where}: patterns_files_glob => "${glob}" is not evaluated (calvin reads every file of patterns_dir)`;
+      return () => {
+        throw new UnsupportedError(reason);
+      };
+    }
     const dirs = asList(settings.patterns_dir);
     let unsupported: string | undefined;
     for (const dir of dirs) {
@@ -29,7 +48,9 @@ export const grokPlugin: FilterPlugin = {
         throw new UnsupportedError(reason);
       };
     }
-    if (asString(settings.named_captures_only, `${where}: named_captures_only`) === 'false') {
+    // named_captures_only => true (the default) is what calvin evaluates; false would also keep
+    // the unnamed %{PATTERN} captures under the pattern's name.
+    if (!asBool(settings.named_captures_only, true, `${where}: named_captures_only`)) {
       const reason = `${where}: named_captures_only => false is not evaluated`;
       return () => {
         throw new UnsupportedError(reason);

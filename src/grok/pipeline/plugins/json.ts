@@ -1,7 +1,7 @@
 /** The json filter: parse a field as JSON into the event or into a target field. */
 import { compileOnSuccess, tagAll } from '../common.js';
 import { getPath, isPlainObject, setPath } from '../event.js';
-import { asBool, asList, asString } from '../settings.js';
+import { asBool, asChoice, asList, asString, ECS_MODES } from '../settings.js';
 import type { FilterPlugin } from '../types.js';
 import { FilterConfigError } from '../types.js';
 
@@ -15,6 +15,9 @@ export const jsonPlugin: FilterPlugin = {
     const target = settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
     const tagOnFailure = settings.tag_on_failure === undefined ? ['_jsonparsefailure'] : asList(settings.tag_on_failure);
     const skipInvalid = asBool(settings.skip_on_invalid_json, false, `${where}: skip_on_invalid_json`);
+    // ecs_compatibility does not change what json writes: in ECS mode the plugin only logs a
+    // warning when target is unset. The value is still checked as Logstash checks it.
+    asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`);
     const onSuccess = compileOnSuccess(settings, env, where);
     return (event) => {
       const raw = getPath(event, sourcePath);

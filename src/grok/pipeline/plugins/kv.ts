@@ -2,7 +2,7 @@
 import { compileOnSuccess } from '../common.js';
 import { getPath, setPath } from '../event.js';
 import type { LogEvent } from '../event.js';
-import { asBool, asList, asString } from '../settings.js';
+import { asBool, asChoice, asList, asString, ECS_MODES } from '../settings.js';
 import type { FilterPlugin } from '../types.js';
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '(': ')', '[': ']', '<': '>' };
@@ -41,6 +41,11 @@ export const kvPlugin: FilterPlugin = {
   name: 'kv',
   settings: ['source', 'target', 'field_split', 'value_split', 'include_keys', 'exclude_keys', 'prefix', 'trim_key', 'trim_value', 'allow_duplicate_values', 'include_brackets', 'default_keys', 'tag_on_failure', 'ecs_compatibility'],
   compile(settings, env, where) {
+    // ecs_compatibility does not change the pairs kv writes (ECS mode only warns when target is
+    // unset); tag_on_failure is added only when the plugin raises an internal exception, which
+    // splitting a string cannot do here. Both values are still checked.
+    asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`);
+    asList(settings.tag_on_failure);
     const source = env.parsePath(asString(settings.source, `${where}: source`) ?? 'message');
     const target = settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
     const fieldSplit = asString(settings.field_split, `${where}: field_split`) ?? ' ';

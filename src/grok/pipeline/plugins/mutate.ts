@@ -155,6 +155,10 @@ export const mutatePlugin: FilterPlugin = {
   name: 'mutate',
   settings: ['coerce', 'rename', 'update', 'replace', 'convert', 'gsub', 'uppercase', 'capitalize', 'lowercase', 'strip', 'split', 'join', 'merge', 'copy', 'tag_on_failure'],
   compile(settings, env, where) {
+    // tag_on_failure (default _mutate_error) is added only when a mutation raises an exception in
+    // Logstash; calvin does not model those exceptions, so the tag never applies here (a case
+    // expecting _mutate_error fails visibly rather than passing). The value is still checked.
+    asList(settings.tag_on_failure);
     const steps = compileSteps(settings, env, where);
     const onSuccess = compileOnSuccess(settings, env, where);
     return (event) => {

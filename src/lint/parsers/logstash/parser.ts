@@ -201,7 +201,9 @@ class Parser {
       let i = this.pos + 2;
       while (this.src[i] === ' ' || this.src[i] === '\t') i++;
       const c = this.src[i] ?? '';
-      return c === '.' || c === '-' || /[A-Za-z]/.test(c);
+      // `[[- ` is Go's trim marker (it needs the space); `[[-1]]` is an array holding a negative number.
+      if (c === '-') return /[ \t]/.test(this.src[i + 1] ?? '');
+      return c === '.' || /[A-Za-z]/.test(c);
     }
     return false;
   }

@@ -132,6 +132,13 @@ describe('case files', () => {
     expect(() => parseCases('{ now: never, cases: [] }', 'c.cases.yaml')).toThrow(/is not a date/);
     expect(() => parseCases('a: [', 'c.cases.yaml')).toThrow(/not valid YAML/);
   });
+
+  it('rejects an expectation that asserts nothing (it would pass for any filter)', () => {
+    expect(() => parseCases('- name: x\n  input: {}\n  expect: {}\n', 'c.cases.yaml')).toThrow(/expect asserts nothing/);
+    expect(() => parseCases('- name: x\n  input: {}\n  expect: { fields: {}, absent: [] }\n', 'c.cases.yaml')).toThrow(/expect asserts nothing/);
+    expect(parseCases('- name: x\n  input: {}\n  expect: { tags: [] }\n', 'c.cases.yaml').cases).toHaveLength(1);
+    expect(parseCases('- name: x\n  input: {}\n  expect: { dropped: false }\n', 'c.cases.yaml').cases).toHaveLength(1);
+  });
 });
 
 describe('the Calvinverse corpus filters, evaluated', () => {

@@ -4,10 +4,29 @@ import { indexTemplateDef } from '../definitions.js';
 
 const tpl = (priority: number | undefined, patterns = ['logs-*']) => json('templates/logs.json', { index_patterns: patterns, ...(priority === undefined ? {} : { priority }), template: { mappings: { properties: { message: { type: 'text' } } } } });
 
+const legacy = (order: number, patterns = ['logs-*']) => json('templates/legacy.json', { index_patterns: patterns, order, mappings: { properties: { pid: { type: 'keyword' } } } });
+
 ruleTester(rule, {
-  valid: [{ files: [tpl(200)] }, { files: [tpl(50, ['metrics-*'])] }, { catalog: { indexTemplates: [indexTemplateDef({ priority: 150 })] } }],
+  valid: [
+    { files: [tpl(200)] },
+    { files: [tpl(50, ['metrics-*'])] },
+    { catalog: { indexTemplates: [indexTemplateDef({ priority: 150 })] } },
+    // One dash only: logs-*-* cannot match "logs-nexus" indices, so the built-in one is no rival.
+    { files: [tpl(50, ['logs-nexus'])] },
+    // A legacy template outside logs-*-* is not beaten by the built-in logs template.
+    { files: [legacy(5, ['metrics-*'])] },
+    // Composable without "template": composed_of + priority.
+    { files: [json('t.json', { index_patterns: ['logs-app-*'], priority: 200, composed_of: ['calvin-logs-mappings'] })] },
+  ],
   invalid: [
-    { files: [tpl(100)], errors: [{ messageId: 'low' }] },
+    // Equal priority to the built-in template: Elasticsearch rejects the PUT.
+    { files: [tpl(100)], errors: [{ messageId: 'equal' }] },
+    { files: [tpl(99)], errors: [{ messageId: 'low' }] },
+    // Legacy (order) template on logs-*: ignored once the built-in composable template matches.
+    { files: [legacy(5)], errors: [{ messageId: 'legacy' }] },
+    { files: [legacy(500, ['logs-os-*'])], errors: [{ messageId: 'legacy' }] },
+    // composed_of / data_stream make it composable even without "template": priority 50 loses.
+    { files: [json('t.json', { index_patterns: ['logs-app-*'], priority: 50, composed_of: ['calvin-logs-mappings'], data_stream: {} })], errors: [{ messageId: 'low' }] },
     { files: [tpl(undefined, ['logs-application-*'])], errors: [{ messageId: 'low' }] },
     { catalog: { indexTemplates: [indexTemplateDef({ priority: 90 })] }, errors: [{ messageId: 'low' }] },
   ],

@@ -1,5 +1,6 @@
 import { rule } from '../../../../src/lint/rules/logstash-unknown-field.js';
-import { text, ruleTester } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { lintWith, text, ruleTester } from '../rule-tester.js';
 
 const guarded = (cond: string) => text('p/filter.conf', `filter {\n  if "logs.linux.syslog" in [tags] {\n    if ${cond} {\n      mutate { add_tag => ["x"] }\n    }\n  }\n}\n`);
 
@@ -18,4 +19,14 @@ ruleTester(rule, {
     { files: [guarded('[prog] == "consul"')], errors: [{ messageId: 'unknown', line: 3 }] },
     { files: [guarded('[program] == "a" and [severity] == "err"')], errors: [{ messageId: 'unknown', line: 3 }] },
   ],
+});
+
+describe('logstash-unknown-field message', () => {
+  it('prints nested fields in Logstash syntax ([process][pid], not [process.pid])', () => {
+    const found = lintWith(rule, { files: [guarded('[process][pid] == 1 or [prog] == "x"')] }).map((f) => f.message.message);
+    expect(found).toEqual([
+      'Condition tests [process][pid], which no input or filter produces for "logs.linux.syslog" events.',
+      expect.stringMatching(/^Condition tests \[prog\], which no input or filter produces for "logs.linux.syslog" events\. Did you mean "program"\?$/),
+    ]);
+  });
 });

@@ -142,6 +142,14 @@ describe('parseLogstash: values', () => {
     expect(m.attributes[0]?.value.type).toBe('Template');
     expect(plainValue(m.attributes[1]!.value)).toEqual([['x']]);
   });
+
+  it('reads [[- ]] as a trimming directive but [[-1]] as a nested array of a negative number', () => {
+    const { config, errors } = parseLogstash('filter { mutate { a => [[- .Name -]] b => [[-1]] } }');
+    expect(errors).toEqual([]);
+    const m = pluginsOf(config)[0]!.plugin;
+    expect(m.attributes[0]?.value.type).toBe('Template');
+    expect(plainValue(m.attributes[1]!.value)).toEqual([[-1]]);
+  });
 });
 
 describe('parseLogstash: conditions', () => {
