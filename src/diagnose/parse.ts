@@ -88,19 +88,23 @@ function dateOf(agg: unknown): string {
   return typeof o.value === 'number' ? new Date(o.value).toISOString() : '';
 }
 
+/** Count, hosts, first/last and ECS context of one message bucket (a terms or a filters bucket). */
+function groupStats(b: Record<string, unknown>): Omit<MessageGroup, 'message'> {
+  return {
+    count: num(b.doc_count),
+    hosts: buckets(b.hosts).map((h) => ({ name: key(h), count: num(h.doc_count) })),
+    first: dateOf(b.first),
+    last: dateOf(b.last),
+    errorTypes: buckets(b.types).map(key),
+    services: buckets(b.services).map(key),
+    processes: buckets(b.processes).map(key),
+  };
+}
+
 function messageGroups(errorsAgg: unknown, fields: LogFields): MessageGroup[] {
   const e = obj(errorsAgg);
   if (fields.message) {
-    return buckets(e.messages).map((b) => ({
-      message: key(b),
-      count: num(b.doc_count),
-      hosts: buckets(b.hosts).map((h) => ({ name: key(h), count: num(h.doc_count) })),
-      first: dateOf(b.first),
-      last: dateOf(b.last),
-      errorTypes: buckets(b.types).map(key),
-      services: buckets(b.services).map(key),
-      processes: buckets(b.processes).map(key),
-    }));
+    return buckets(e.messages).map((b) => ({ message: key(b), ...groupStats(b) }));
   }
   // No aggregatable message field: group the bounded sample and scale its counts to the total.
   const hits = obj(obj(e.sample).hits).hits;
@@ -209,16 +213,7 @@ export function templateCountsFromSearch(response: unknown, fields: LogFields): 
   const win = obj(aggs.window);
   const window = new Map<string, Omit<MessageGroup, 'message'>>();
   for (const [k, v] of Object.entries(obj(obj(win.templates).buckets))) {
-    const b = obj(v);
-    window.set(k, {
-      count: num(b.doc_count),
-      hosts: buckets(b.hosts).map((h) => ({ name: key(h), count: num(h.doc_count) })),
-      first: dateOf(b.first),
-      last: dateOf(b.last),
-      errorTypes: buckets(b.types).map(key),
-      services: buckets(b.services).map(key),
-      processes: buckets(b.processes).map(key),
-    });
+    window.set(k, groupStats(obj(v)));
   }
   const baseline = new Map(Object.entries(filterCounts(obj(aggs.baseline).templates)));
   const rest = 'rest' in win ? messageGroups(win.rest, fields) : [];

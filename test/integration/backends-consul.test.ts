@@ -32,7 +32,8 @@ describe('Consul backend against the local stack', () => {
         nodeMeta: { 'calvin-test': tag },
         service: { id: `svc_${i}`, name: service, tags: ['http', `t"ag${i}`], port: 8080 + i },
         checks: [
-          { checkId: 'serfHealth', name: 'Serf Health Status', status: 'passing', output: 'Agent alive and reachable' },
+          // Not serfHealth: Consul's leader reaps catalog nodes whose serfHealth names no serf member.
+          { checkId: 'externalNodeHealth', name: 'External Node Health', status: 'passing', output: 'Node alive and reachable' },
           { checkId: `service:svc_${i}`, name: 'HTTP status', status: i === 1 ? 'critical' : 'passing', output: i === 1 ? 'HTTP GET http://x:8080/: 503 Service Unavailable' : 'HTTP GET http://x:8080/: 200 OK', serviceId: `svc_${i}` },
         ],
       });
@@ -46,8 +47,8 @@ describe('Consul backend against the local stack', () => {
     expect(critical?.servicePort).toBe(8081);
     expect(critical?.serviceTags).toEqual(['http', 't"ag1']);
     expect(critical?.nodeMeta['external-node']).toBe('true');
-    const serf = critical?.checks.find((c) => c.checkId === 'serfHealth');
-    expect(serf).toEqual({ checkId: 'serfHealth', name: 'Serf Health Status', status: 'passing', output: 'Agent alive and reachable', serviceId: '' });
+    const nodeCheck = critical?.checks.find((c) => c.checkId === 'externalNodeHealth');
+    expect(nodeCheck).toEqual({ checkId: 'externalNodeHealth', name: 'External Node Health', status: 'passing', output: 'Node alive and reachable', serviceId: '' });
     const http = critical?.checks.find((c) => c.serviceId === 'svc_1');
     expect(http?.status).toBe('critical');
     expect(http?.output).toContain('503 Service Unavailable');

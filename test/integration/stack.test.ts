@@ -7,7 +7,7 @@ import { serviceInstances } from '../../src/backends/consul.js';
 import { closeElasticClients, esCount } from '../../src/backends/elasticsearch.js';
 import { influxQuery, listDatabases } from '../../src/backends/influx.js';
 import { quoteIdent, quoteString } from '../../src/define/influxql.js';
-import { HOSTILE_NODE_PREFIXES, HOSTILE_SERVICE, removeScenario, seedScenario } from '../../scripts/seed/index.js';
+import { HOSTILE_NODE_PREFIXES, HOSTILE_SERVICE, NODE_CHECK_ID, removeScenario, seedScenario } from '../../scripts/seed/index.js';
 import { STACK, stackConfig } from './stack-helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -96,7 +96,7 @@ describe('scenario seeding', () => {
     expect(instances).toHaveLength(3);
     const suspect = instances.find((i) => i.node === first.suspect);
     expect(suspect?.nodeMeta['external-node']).toBe('true');
-    expect(suspect?.checks.map((c) => c.checkId).sort()).toEqual(['serfHealth', `service:jenkins_${first.suspect}`]);
+    expect(suspect?.checks.map((c) => c.checkId).sort()).toEqual([NODE_CHECK_ID, `service:jenkins_${first.suspect}`].sort());
   });
 
   it('seeds hostile service and node names that survive Consul, InfluxDB and Elasticsearch', async () => {
