@@ -1,7 +1,4 @@
-import { dropStep, ecsSyslogEvent, fieldEq, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
-
-// hclog (Consul 1.8): 2026-11-23T10:15:02.123Z [WARN]  agent: text
-const HCLOG_LINE = '^%{TIMESTAMP_ISO8601}%{SPACE}\\[%{LOGLEVEL:[log][level]}\\]%{SPACE}%{DATA:[log][logger]}: %{GREEDYDATA:message}$';
+import { appLineSteps, dropStep, ecsSyslogEvent, fieldEq, HCLOG_LINE, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 export default logFilter('syslog-consul', 'Consul agent and server hclog lines; DEBUG lines are dropped')
   .service('consul')
@@ -9,14 +6,11 @@ export default logFilter('syslog-consul', 'Consul agent and server hclog lines; 
   .match(syslogProgram('consul'))
   .steps([
     mutateStep({ add: { 'service.name': 'consul', 'event.dataset': 'consul.agent' } }),
-    grokStep('message', [HCLOG_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_consul'] }),
-    ...logLevelSteps(),
+    ...appLineSteps('consul', [HCLOG_LINE]),
     dropStep(fieldEq('log.level', 'debug')),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'log.logger', type: 'keyword' },
   ])
   .withTest({

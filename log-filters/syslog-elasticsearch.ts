@@ -1,4 +1,4 @@
-import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
+import { appLineSteps, ecsSyslogEvent, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 // [2026-11-23T10:15:02,123][WARN ][o.e.c.r.a.DiskThresholdMonitor] [documents-01] text
 const ELASTICSEARCH_LINE = '^\\[%{TIMESTAMP_ISO8601}\\]\\[%{LOGLEVEL:[log][level]}%{SPACE}\\]\\[%{LOGGER:[log][logger]}%{SPACE}\\]%{SPACE}\\[%{DATA:[elasticsearch][node][name]}\\]%{SPACE}%{GREEDYDATA:message}$';
@@ -9,13 +9,10 @@ export default logFilter('syslog-elasticsearch', 'Elasticsearch (documents) log 
   .match(syslogProgram('elasticsearch'))
   .steps([
     mutateStep({ add: { 'service.name': 'documents', 'event.dataset': 'documents.elasticsearch' } }),
-    grokStep('message', [ELASTICSEARCH_LINE], { patternDefinitions: { LOGGER: '[^\\]\\s]+' }, overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_elasticsearch'] }),
-    ...logLevelSteps(),
+    ...appLineSteps('elasticsearch', [ELASTICSEARCH_LINE], { patternDefinitions: { LOGGER: '[^\\]\\s]+' } }),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'log.logger', type: 'keyword' },
     { field: 'elasticsearch.node.name', type: 'keyword' },
   ])

@@ -1,4 +1,4 @@
-import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
+import { appLineSteps, ecsSyslogEvent, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 // fabio: 2026/11/23 10:15:02 [WARN] No route for builds.example/ping
 const FABIO_LINE = '^%{YEAR}/%{MONTHNUM}/%{MONTHDAY} %{TIME} \\[%{LOGLEVEL:[log][level]}\\] %{GREEDYDATA:message}$';
@@ -9,13 +9,10 @@ export default logFilter('syslog-fabio', 'fabio (proxy) log lines: level and mes
   .match(syslogProgram('fabio'))
   .steps([
     mutateStep({ add: { 'service.name': 'proxy', 'event.dataset': 'proxy.fabio' } }),
-    grokStep('message', [FABIO_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_fabio'] }),
-    ...logLevelSteps(),
+    ...appLineSteps('fabio', [FABIO_LINE]),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
   ])
   .withTest({
     name: 'missing route',

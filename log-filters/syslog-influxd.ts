@@ -1,4 +1,4 @@
-import { ecsSyslogEvent, kvStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
+import { ecsSyslogEvent, kvStep, logFilter, logLevelSteps, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 /** InfluxDB 1.x logs logfmt: ts=… lvl=info msg="…" log_id=… service=… err="…". */
 export default logFilter('syslog-influxd', 'InfluxDB (metrics) logfmt lines: level, message, subsystem and error')
@@ -12,9 +12,7 @@ export default logFilter('syslog-influxd', 'InfluxDB (metrics) logfmt lines: lev
     ...logLevelSteps(),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'log.logger', type: 'keyword' },
     { field: 'error.message', type: 'text' },
     { field: 'influxdb.log_id', type: 'keyword' },

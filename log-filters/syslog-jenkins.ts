@@ -1,4 +1,4 @@
-import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
+import { appLineSteps, ecsSyslogEvent, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 // Jenkins (java.util.logging via run_jenkins.sh): 2026-11-23 10:15:02.123+0000 [id=42]\tWARNING\thudson.model.Executor#run: text
 const JENKINS_LINE = '^%{TIMESTAMP_ISO8601} \\[id=%{NUMBER:[process][thread][id]:int}\\]\\t%{WORD:[log][level]}\\t%{NOTSPACE:[log][logger]}: %{GREEDYDATA:message}$';
@@ -9,13 +9,10 @@ export default logFilter('syslog-jenkins', 'Jenkins (builds) log lines written t
   .match(syslogProgram('run_jenkins.sh'))
   .steps([
     mutateStep({ add: { 'service.name': 'builds', 'event.dataset': 'builds.jenkins' } }),
-    grokStep('message', [JENKINS_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_jenkins'] }),
-    ...logLevelSteps(),
+    ...appLineSteps('jenkins', [JENKINS_LINE]),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'log.logger', type: 'keyword' },
     { field: 'process.thread.id', type: 'long' },
   ])

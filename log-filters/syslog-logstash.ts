@@ -1,4 +1,4 @@
-import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
+import { appLineSteps, ecsSyslogEvent, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 // log4j2 (resource.logs.processor): [2026-11-23T10:15:02,123][WARN ][logstash.outputs.elasticsearch][main] text
 const LOGSTASH_LINE = '^\\[%{TIMESTAMP_ISO8601}\\]\\[%{LOGLEVEL:[log][level]}%{SPACE}\\]\\[%{LOGGER:[log][logger]}%{SPACE}\\](?:\\[[^\\]]*\\])?%{SPACE}%{GREEDYDATA:message}$';
@@ -9,13 +9,10 @@ export default logFilter('syslog-logstash', 'Logstash (logs) log lines: level an
   .match(syslogProgram('logstash'))
   .steps([
     mutateStep({ add: { 'service.name': 'logs', 'event.dataset': 'logs.logstash' } }),
-    grokStep('message', [LOGSTASH_LINE], { patternDefinitions: { LOGGER: '[^\\]\\s]+' }, overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_logstash'] }),
-    ...logLevelSteps(),
+    ...appLineSteps('logstash', [LOGSTASH_LINE], { patternDefinitions: { LOGGER: '[^\\]\\s]+' } }),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'log.logger', type: 'keyword' },
   ])
   .withTest({

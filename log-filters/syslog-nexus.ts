@@ -1,4 +1,4 @@
-import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
+import { appLineSteps, ecsSyslogEvent, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 // 2026-11-23 10:15:02,123+0000 WARN  [qtp1399499405-52] admin org.sonatype.nexus.… - text
 const NEXUS_LINE = '^%{TIMESTAMP_ISO8601}%{SPACE}%{LOGLEVEL:[log][level]}%{SPACE}\\[%{DATA:[process][thread][name]}\\]%{SPACE}%{NOTSPACE:[user][name]}%{SPACE}%{JAVACLASS:[log][logger]}%{SPACE}-%{SPACE}%{GREEDYDATA:message}$';
@@ -9,13 +9,10 @@ export default logFilter('syslog-nexus', 'Nexus (artefacts) log lines: level, lo
   .match(syslogProgram('nexus'))
   .steps([
     mutateStep({ add: { 'service.name': 'artefacts', 'event.dataset': 'artefacts.nexus' } }),
-    grokStep('message', [NEXUS_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_nexus'] }),
-    ...logLevelSteps(),
+    ...appLineSteps('nexus', [NEXUS_LINE]),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'log.logger', type: 'keyword' },
     { field: 'process.thread.name', type: 'keyword' },
     { field: 'user.name', type: 'keyword' },

@@ -1,4 +1,4 @@
-import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
+import { appLineSteps, ecsSyslogEvent, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram } from 'calvin';
 
 // RabbitMQ 3.7+: 2026-11-23 10:15:02.123 [warning] <0.312.0> text
 const RABBITMQ_LINE = '^%{TIMESTAMP_ISO8601} \\[%{LOGLEVEL:[log][level]}\\] <%{DATA:[process][thread][name]}> %{GREEDYDATA:message}$';
@@ -9,13 +9,10 @@ export default logFilter('syslog-rabbitmq', 'RabbitMQ (queue) log lines: level a
   .match(syslogProgram('rabbitmq-server'))
   .steps([
     mutateStep({ add: { 'service.name': 'queue', 'event.dataset': 'queue.rabbitmq' } }),
-    grokStep('message', [RABBITMQ_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_rabbitmq'] }),
-    ...logLevelSteps(),
+    ...appLineSteps('rabbitmq', [RABBITMQ_LINE]),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'process.thread.name', type: 'keyword' },
   ])
   .withTest({

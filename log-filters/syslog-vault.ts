@@ -1,7 +1,4 @@
-import { ecsSyslogEvent, fieldMatches, grokStep, jsonStep, logFilter, logLevelSteps, mutateStep, syslogProgram, whenStep } from 'calvin';
-
-// hclog: 2026-11-23T10:15:02.123Z [ERROR] core: text
-const HCLOG_LINE = '^%{TIMESTAMP_ISO8601}%{SPACE}\\[%{LOGLEVEL:[log][level]}\\]%{SPACE}%{DATA:[log][logger]}: %{GREEDYDATA:message}$';
+import { appLineSteps, ecsSyslogEvent, fieldMatches, HCLOG_LINE, jsonStep, logFilter, mutateStep, SERVICE_LOG_FIELDS, syslogProgram, whenStep } from 'calvin';
 
 export default logFilter('syslog-vault', 'Vault (secrets) hclog lines, and audit entries logged as JSON')
   .service('secrets')
@@ -14,14 +11,11 @@ export default logFilter('syslog-vault', 'Vault (secrets) hclog lines, and audit
       mutateStep({ add: { 'event.dataset': 'secrets.vault.audit' } }),
     ], [
       mutateStep({ add: { 'event.dataset': 'secrets.vault' } }),
-      grokStep('message', [HCLOG_LINE], { overwrite: ['message', 'log.level'], tagOnFailure: ['_grokparsefailure_vault'] }),
-      ...logLevelSteps(),
+      ...appLineSteps('vault', [HCLOG_LINE]),
     ]),
   ])
   .produces([
-    { field: 'service.name', type: 'keyword' },
-    { field: 'event.dataset', type: 'keyword' },
-    { field: 'log.level', type: 'keyword' },
+    ...SERVICE_LOG_FIELDS,
     { field: 'log.logger', type: 'keyword' },
     { field: 'vault.audit.type', type: 'keyword' },
     { field: 'vault.audit.request.path', type: 'keyword' },

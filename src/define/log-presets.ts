@@ -3,8 +3,8 @@
  * any level spelling onto ECS `log.level` values, and the event shape the ECS base filter leaves
  * (used as input of service filters' test cases).
  */
-import { allOf, fieldEq, hasTag, mutateStep } from './log-filter.js';
-import type { FilterStep, LogCondition } from './types.js';
+import { allOf, fieldEq, grokStep, hasTag, mutateStep } from './log-filter.js';
+import type { FilterStep, LogCondition, ProducedField } from './types.js';
 
 /** Tag of events from the syslog RabbitMQ input (`input.rabbitmq.logs.syslog`). */
 export const SYSLOG_TAG = 'logs.linux.syslog';
@@ -26,6 +26,25 @@ export function logLevelSteps(field = 'log.level'): FilterStep[] {
     }),
   ];
 }
+
+/** hclog, the layout of Consul and Vault: `2026-11-23T10:15:02.123Z [WARN]  agent: text`. */
+export const HCLOG_LINE = '^%{TIMESTAMP_ISO8601}%{SPACE}\\[%{LOGLEVEL:[log][level]}\\]%{SPACE}%{DATA:[log][logger]}: %{GREEDYDATA:message}$';
+
+/**
+ * Groks an application's own line layout out of the syslog message (its level replaces the one
+ * derived from the syslog severity, the text after the prefix becomes the message), tags lines
+ * that do not match `_grokparsefailure_<app>`, and folds the level onto ECS values.
+ */
+export function appLineSteps(app: string, patterns: string[], options: { patternDefinitions?: Record<string, string> } = {}): FilterStep[] {
+  return [grokStep('message', patterns, { ...options, overwrite: ['message', 'log.level'], tagOnFailure: [`_grokparsefailure_${app}`] }), ...logLevelSteps()];
+}
+
+/** What every service log filter sets: the service, the dataset and the ECS level. */
+export const SERVICE_LOG_FIELDS: readonly ProducedField[] = [
+  { field: 'service.name', type: 'keyword' },
+  { field: 'event.dataset', type: 'keyword' },
+  { field: 'log.level', type: 'keyword' },
+];
 
 /** Syslog events of one program, after the ECS base filter: `process.name == program`. */
 export function syslogProgram(program: string): LogCondition {
