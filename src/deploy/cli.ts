@@ -11,7 +11,8 @@ import { DEPLOY_TARGETS, type DeployTarget } from './types.js';
 function io(ctx: CliContext, color: boolean): DeployIo {
   const interactive = ctx.interactive && Boolean(process.stdin.isTTY);
   return {
-    stdout: (text) => ctx.stdout.write(redact(text)),
+    // runDeploy and runRollback redact what they print on stdout themselves (JSON before serialising).
+    stdout: (text) => ctx.stdout.write(text),
     stderr: (text) => ctx.stderr.write(redact(text)),
     interactive,
     color,

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { Endpoints } from '../backends/discover.js';
 import type { Artifact } from '../render/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
-import { redact } from '../redact.js';
+import { redact, redactDeep } from '../redact.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { BackupWriter, findBackup } from './backup.js';
 import { desiredObjects } from './desired.js';
@@ -27,6 +27,18 @@ export interface DeployIo {
   /** Asks a question on the terminal; undefined when there is none. */
   ask?(question: string): Promise<string | undefined>;
   color?: boolean;
+}
+
+/**
+ * What a deploy prints on stdout, redacted here, at the source: text line by line, JSON value by
+ * value before it is serialised (redacting serialised JSON could eat an escape and break it).
+ */
+function print(io: DeployIo, text: string): void {
+  io.stdout(redact(text));
+}
+
+function printJson(io: DeployIo, value: unknown): void {
+  io.stdout(`${JSON.stringify(redactDeep(value), null, 2)}\n`);
 }
 
 export interface DeployScope {
@@ -163,16 +175,17 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
 
   if (options.planOnly || unattended) {
     const plan = await planNow();
-    io.stdout(options.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatPlanText(plan, { color: io.color ?? false }));
+    if (options.json) printJson(io, planToJson(plan));
+    else print(io, formatPlanText(plan, { color: io.color ?? false }));
     if (unattended && hasChanges(plan)) await confirm(config, environment, false, io, 'Deploying to');
     return { exitCode: 0, plan, writes: writes() };
   }
 
   return withLock(config, options, environment, options.wait, io, who, async () => {
     const plan = await planNow();
-    if (!options.json) io.stdout(formatPlanText(plan, { color: io.color ?? false }));
+    if (!options.json) print(io, formatPlanText(plan, { color: io.color ?? false }));
     if (!hasChanges(plan)) {
-      if (options.json) io.stdout(`${JSON.stringify({ ...planToJson(plan), applied: [], notApplied: [] }, null, 2)}\n`);
+      if (options.json) printJson(io, { ...planToJson(plan), applied: [], notApplied: [] });
       return { exitCode: 0, plan, writes: writes() };
     }
     await confirm(config, environment, options.yes, io, 'Deploying to');
@@ -181,14 +194,14 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     if (result.applied.length > 0) await writeMarker(config, deployMarker(environment, appliedSummary(result.applied), who, commit, now()), io, options);
     const stamp = path.basename(result.backupDir);
     if (options.json) {
-      io.stdout(`${JSON.stringify({
+      printJson(io, {
         ...planToJson(plan),
         applied: result.applied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
         ...(result.failed ? { failed: { action: result.failed.item.action, kind: result.failed.item.kind, name: result.failed.item.name, error: errorLine(result.failed.error) } } : {}),
         notApplied: result.notApplied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
         sideEffects: result.sideEffects,
         backup: stamp,
-      }, null, 2)}\n`);
+      });
     } else {
       const lines: string[] = [];
       lines.push(`Applied ${result.applied.length} of ${result.applied.length + result.notApplied.length + (result.failed ? 1 : 0)} change(s) to "${terminalSafe(environment)}":`);
@@ -202,7 +215,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
       }
       if (result.sideEffects.length > 0) lines.push(`Also created: ${result.sideEffects.map(terminalSafe).join(', ')} (rollback leaves them in place)`);
       lines.push(`Backup: ${terminalSafe(stamp)} (undo with: calvin rollback --env ${terminalSafe(environment)} --to ${terminalSafe(stamp)})`);
-      io.stdout(`${lines.join('\n')}\n`);
+      print(io, `${lines.join('\n')}\n`);
     }
     if (result.failed) io.stderr(`calvin: deploy to "${terminalSafe(environment)}" stopped half-way: ${errorLine(result.failed.error)}\n`);
     return { exitCode: result.failed ? 1 : 0, plan, apply: result, writes: writes() };
@@ -231,7 +244,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
   const drivers = await makeDrivers(config, targets, true, options, io, `rollback ${backup.manifest.timestamp}`);
   return withLock(config, options, environment, options.wait, io, who, async () => {
     if (!options.json) {
-      io.stdout(`Rolling back "${terminalSafe(environment)}" to before ${terminalSafe(backup.manifest.timestamp)} (commit ${terminalSafe(backup.manifest.commit)}): ${todo.length} object(s).\n`);
+      print(io, `Rolling back "${terminalSafe(environment)}" to before ${terminalSafe(backup.manifest.timestamp)} (commit ${terminalSafe(backup.manifest.commit)}): ${todo.length} object(s).\n`);
     }
     await confirm(config, environment, options.yes, io, 'Rolling back');
     const result = await rollbackBackup(backup, drivers, io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined);
@@ -242,11 +255,11 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
       await writeMarker(config, rollbackMarker(environment, backup.manifest.timestamp, counts, who, commit, (options.now ?? (() => new Date()))()), io, options);
     }
     if (options.json) {
-      io.stdout(`${JSON.stringify({ environment, backup: backup.manifest.timestamp, steps: result.steps, leftInPlace: result.keptSideEffects, ...(result.failed ? { failed: { kind: result.failed.kind, name: result.failed.name, error: errorLine(result.failed.error) } } : {}) }, null, 2)}\n`);
+      printJson(io, { environment, backup: backup.manifest.timestamp, steps: result.steps, leftInPlace: result.keptSideEffects, ...(result.failed ? { failed: { kind: result.failed.kind, name: result.failed.name, error: errorLine(result.failed.error) } } : {}) });
     } else {
-      for (const step of result.steps) io.stdout(`  ${step.kind} ${terminalSafe(step.name)}: ${step.did}\n`);
-      if (result.keptSideEffects.length > 0) io.stdout(`Left in place: ${result.keptSideEffects.map(terminalSafe).join(', ')} (created by that deploy; may hold other dashboards now)\n`);
-      io.stdout(result.failed ? `Rollback stopped at ${result.failed.kind} ${terminalSafe(result.failed.name)}.\n` : `Rolled back ${result.steps.length} object(s).\n`);
+      for (const step of result.steps) print(io, `  ${step.kind} ${terminalSafe(step.name)}: ${step.did}\n`);
+      if (result.keptSideEffects.length > 0) print(io, `Left in place: ${result.keptSideEffects.map(terminalSafe).join(', ')} (created by that deploy; may hold other dashboards now)\n`);
+      print(io, result.failed ? `Rollback stopped at ${result.failed.kind} ${terminalSafe(result.failed.name)}.\n` : `Rolled back ${result.steps.length} object(s).\n`);
     }
     if (result.failed) io.stderr(`calvin: rollback of "${terminalSafe(environment)}" failed at ${result.failed.kind} ${terminalSafe(result.failed.name)}: ${errorLine(result.failed.error)}\n`);
     return { exitCode: result.failed ? 1 : 0, result };

@@ -75,6 +75,18 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
     expect(again.io.out.join('')).toContain('No changes.');
   });
 
+  it('a secret in drifted content is hidden in the --json plan, which stays valid JSON', async () => {
+    await h.deploy();
+    const key = `${h.kvRoot}config/services/logs/filters/${h.prefix}-one`;
+    await h.consul.kv.set({ key, value: 'filter {\n  http { password => "hunter2" }\n}\n', flags: CALVIN_KV_FLAG });
+    const { io } = await h.deploy({}, { planOnly: true, json: true });
+    const out = io.out.join('');
+    expect(out).not.toContain('hunter2');
+    const plan = JSON.parse(out) as { changes: { name: string; diff?: string }[] };
+    const change = plan.changes.find((c) => c.name.endsWith(`${h.prefix}-one`) && c.diff?.includes('password'));
+    expect(change?.diff).toContain('password => "***"');
+  });
+
   it('restarts an updated Kapacitor task so that the new program runs, and writes a new Grafana version only for changed dashboards', async () => {
     await h.deploy();
     const id = `calvin-${h.prefix}-one`;

@@ -34,6 +34,23 @@ afterAll(async () => {
 });
 
 describe('calvin lint (CLI)', () => {
+  it('hides a secret quoted in a finding and keeps the JSON and SARIF valid', async () => {
+    // Removed afterwards: the other cases lint the whole folder.
+    const file = path.join(dir, 'secret.json');
+    await writeFile(file, dashboard('secret', 'SELECT "x" FORM "cpu" WHERE password="hunter2"'));
+    try {
+      for (const format of ['json', 'sarif']) {
+        const r = await calvin(['lint', 'secret.json', '--format', format]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).not.toContain('hunter2');
+        expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+        expect(r.stdout).toContain('password=');
+      }
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+
   it('exits 0 on a clean file and says so', async () => {
     const r = await calvin(['lint', 'clean.json']);
     expect(r).toMatchObject({ code: 0, stdout: '✔ No problems found.\n' });

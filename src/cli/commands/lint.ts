@@ -46,7 +46,7 @@ Examples:
       const maxWarnings = flags.maxWarnings === undefined ? -1 : nonNegativeInt('--max-warnings', flags.maxWarnings);
       const liveDays = nonNegativeInt('--live-days', flags.liveDays);
       const config = await ctx.config();
-      const [{ lintPaths, lintExitCode, LINT_RULES, lintFormatterByName }, { redact }] = await Promise.all([import('../../lint/index.js'), import('../../redact.js')]);
+      const [{ lintPaths, lintExitCode, LINT_RULES, lintFormatterByName }, { redactDeep }] = await Promise.all([import('../../lint/index.js'), import('../../redact.js')]);
       let rules = LINT_RULES;
       if (flags.rule?.length) {
         const unknown = flags.rule.filter((id) => !LINT_RULES.some((r) => r.meta.id === id));
@@ -59,15 +59,15 @@ Examples:
         : undefined;
       const run = await lintPaths({ paths, root: config.root, rules, ...(live ? { live } : {}) });
       const formatter = lintFormatterByName(flags.format);
-      const report = redact(
-        formatter(run.results, {
+      // Redacted finding by finding before formatting: redacting the rendered JSON, SARIF or JUnit
+      // could eat an escape (`\"`) and break the report it protects.
+      const report = formatter(redactDeep(run.results), {
           rules: new Map(run.rules.map((r) => [r.meta.id, r.meta])),
           files: [...new Set([...run.project.dashboards.map((d) => d.file), ...run.project.logstash.map((l) => l.file), ...run.project.templates.map((t) => t.file), ...run.project.tickscripts.map((t) => t.file), ...run.project.manifests.map((m) => m.file)])],
           color: config.color && !flags.output && Boolean(ctx.stdout.isTTY),
           version: '0.1.0',
           maxWarnings,
-        }),
-      );
+        });
       if (flags.output) {
         const { writeFileAtomic } = await import('../../fsutil/atomic-file.js');
         await writeFileAtomic(flags.output, report);

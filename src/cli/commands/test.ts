@@ -56,12 +56,10 @@ Examples:
         color: config.color && !flags.output && Boolean(ctx.stdout.isTTY),
         ...(filter ? { filter } : {}),
       });
-      const { redact } = await import('../../redact.js');
-      const text = redact(report);
       if (flags.output) {
         const { writeFileAtomic } = await import('../../fsutil/atomic-file.js');
-        await writeFileAtomic(flags.output, text);
-      } else ctx.stdout.write(text);
+        await writeFileAtomic(flags.output, report);
+      } else ctx.stdout.write(report);
       process.exitCode = exitCode;
     });
 };

@@ -9,6 +9,7 @@ import { CalvinError } from '../../errors.js';
 import { DEFINITION_FOLDERS } from '../../load/find.js';
 import { loadOniguruma } from '../engine.js';
 import { casesFileFor, configFileFor, findCaseFiles, isConfigFile, readLogstashSuite, CASES_SUFFIX } from './files.js';
+import { redactDeep } from '../../redact.js';
 import { formatReport } from './format.js';
 import type { TestFormat } from './format.js';
 import { runTests } from './run.js';
@@ -92,5 +93,6 @@ export async function runTestCommand(options: TestCommandOptions): Promise<{ rep
     const pc = (await import('picocolors')).default;
     style = { green: pc.green, red: pc.red, yellow: pc.yellow, dim: pc.dim };
   }
-  return { report: formatReport(report, options.format, style), exitCode: testExitCode(report) };
+  // Redacted field by field before formatting: redacting rendered JSON or JUnit could break escapes.
+  return { report: formatReport(redactDeep(report), options.format, style), exitCode: testExitCode(report) };
 }
