@@ -13,7 +13,14 @@ import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AlertDef, DashboardDef, Definition, IndexTemplateDef, LogFilterDef, ServiceDef } from '../src/define/types.js';
+import type {
+  AlertDef,
+  DashboardDef,
+  Definition,
+  IndexTemplateDef,
+  LogFilterDef,
+  ServiceDef,
+} from '../src/define/types.js';
 import { fileURLToPath } from 'node:url';
 import { writeDirAtomic } from '../src/fsutil/index.js';
 import { buildProject, catalogOf, loadCatalog, renderArtifacts } from '../src/load/index.js';
@@ -24,7 +31,12 @@ const pad = (n: number): string => String(n).padStart(4, '0');
 function service(i: number): ServiceDef {
   const id = `svc-${pad(i)}`;
   return {
-    kind: 'service', id, consulName: id, title: `Service ${i}`, aliases: [], owner: 'team-bench',
+    kind: 'service',
+    id,
+    consulName: id,
+    title: `Service ${i}`,
+    aliases: [],
+    owner: 'team-bench',
     metrics: { database: 'services', measurements: ['cpu', 'mem'], tagFilters: {}, signals: [] },
     logs: { indexPattern: 'logs-*', serviceNames: [id], processNames: [id] },
     runbooks: [],
@@ -33,23 +45,66 @@ function service(i: number): ServiceDef {
 
 function dashboard(i: number): DashboardDef {
   const svc = `svc-${pad(i % 100)}`;
-  const panel = (title: string, measurement: string, field: string): DashboardDef['rows'][number]['panels'][number] => ({
-    type: 'timeseries', title, width: 12, height: 8, unit: 'percent',
-    queries: [{
-      kind: 'influxql', database: 'system', measurement,
-      select: [{ field, functions: [{ fn: 'mean' }] }],
-      where: [{ key: 'host', op: '=~', value: { kind: 'variable', name: 'host' } }, { key: 'service', op: '=', value: { kind: 'literal', value: svc }, join: 'AND' }],
-      timeFilter: true, groupByTime: '$__interval', groupByTags: ['host'], fill: 'null', alias: '$tag_host',
-    }],
+  const panel = (
+    title: string,
+    measurement: string,
+    field: string,
+  ): DashboardDef['rows'][number]['panels'][number] => ({
+    type: 'timeseries',
+    title,
+    width: 12,
+    height: 8,
+    unit: 'percent',
+    queries: [
+      {
+        kind: 'influxql',
+        database: 'system',
+        measurement,
+        select: [{ field, functions: [{ fn: 'mean' }] }],
+        where: [
+          { key: 'host', op: '=~', value: { kind: 'variable', name: 'host' } },
+          { key: 'service', op: '=', value: { kind: 'literal', value: svc }, join: 'AND' },
+        ],
+        timeFilter: true,
+        groupByTime: '$__interval',
+        groupByTags: ['host'],
+        fill: 'null',
+        alias: '$tag_host',
+      },
+    ],
   });
   return {
-    kind: 'dashboard', id: `dash-${pad(i)}`, title: `Dashboard ${i}`, service: svc, tags: ['bench'], folder: 'bench',
+    kind: 'dashboard',
+    id: `dash-${pad(i)}`,
+    title: `Dashboard ${i}`,
+    service: svc,
+    tags: ['bench'],
+    folder: 'bench',
     time: { from: 'now-6h', to: 'now' },
-    variables: [{ kind: 'query', name: 'host', database: 'system', measurement: 'cpu', tag: 'host', multi: true, includeAll: true }],
-    annotations: [], links: [],
+    variables: [
+      {
+        kind: 'query',
+        name: 'host',
+        database: 'system',
+        measurement: 'cpu',
+        tag: 'host',
+        multi: true,
+        includeAll: true,
+      },
+    ],
+    annotations: [],
+    links: [],
     rows: [
-      { title: 'Host', collapsed: false, panels: [panel('CPU', 'cpu', 'usage_user'), panel('Memory', 'mem', 'used_percent')] },
-      { title: 'Disk', collapsed: true, panels: [panel('Disk', 'disk', 'used_percent'), panel('Load', 'system', 'load1')] },
+      {
+        title: 'Host',
+        collapsed: false,
+        panels: [panel('CPU', 'cpu', 'usage_user'), panel('Memory', 'mem', 'used_percent')],
+      },
+      {
+        title: 'Disk',
+        collapsed: true,
+        panels: [panel('Disk', 'disk', 'used_percent'), panel('Load', 'system', 'load1')],
+      },
     ],
   };
 }
@@ -57,10 +112,29 @@ function dashboard(i: number): DashboardDef {
 function alert(i: number): AlertDef {
   const svc = `svc-${pad(i % 100)}`;
   return {
-    kind: 'alert', id: `alert-${pad(i)}`, name: `BenchAlert${i}`, service: svc, owner: 'team-bench', severity: i % 3 === 0 ? 'page' : 'ticket',
-    description: `Disk of ${svc} fills up`, message: 'disk {{ index .Tags "host" }} is full',
-    query: { database: 'system', retentionPolicy: 'autogen', measurement: 'disk', field: 'used_percent', fn: 'mean', where: [{ key: 'path', op: '=', value: { kind: 'literal', value: '/' } }], groupBy: ['host'], period: '5m', every: '1m' },
-    condition: i % 4 === 0 ? { type: 'deadman', threshold: 0, interval: '5m' } : { type: 'threshold', direction: 'above', warn: 80, crit: 90, warnReset: 75, critReset: 85 },
+    kind: 'alert',
+    id: `alert-${pad(i)}`,
+    name: `BenchAlert${i}`,
+    service: svc,
+    owner: 'team-bench',
+    severity: i % 3 === 0 ? 'page' : 'ticket',
+    description: `Disk of ${svc} fills up`,
+    message: 'disk {{ index .Tags "host" }} is full',
+    query: {
+      database: 'system',
+      retentionPolicy: 'autogen',
+      measurement: 'disk',
+      field: 'used_percent',
+      fn: 'mean',
+      where: [{ key: 'path', op: '=', value: { kind: 'literal', value: '/' } }],
+      groupBy: ['host'],
+      period: '5m',
+      every: '1m',
+    },
+    condition:
+      i % 4 === 0
+        ? { type: 'deadman', threshold: 0, interval: '5m' }
+        : { type: 'threshold', direction: 'above', warn: 80, crit: 90, warnReset: 75, critReset: 85 },
     for: '5m',
     runbook: { title: 'Disk full', url: `https://runbooks.example/alert-${pad(i)}`, markdown: '# Disk full\n' },
     handlers: [{ type: 'log', path: '/var/log/kapacitor/alerts.log' }],
@@ -70,30 +144,52 @@ function alert(i: number): AlertDef {
 
 function logFilter(i: number): LogFilterDef {
   return {
-    kind: 'log-filter', id: `filter-${pad(i)}`, service: `svc-${pad(i % 100)}`, description: `program ${i}`, order: 100 + i,
+    kind: 'log-filter',
+    id: `filter-${pad(i)}`,
+    service: `svc-${pad(i % 100)}`,
+    description: `program ${i}`,
+    order: 100 + i,
     match: { op: '==', field: 'program', value: `prog${i}` },
     steps: [
-      { step: 'grok', field: 'message', patterns: ['%{LOGLEVEL:[log][level]} %{GREEDYDATA:message}'], overwrite: ['message'] },
+      {
+        step: 'grok',
+        field: 'message',
+        patterns: ['%{LOGLEVEL:[log][level]} %{GREEDYDATA:message}'],
+        overwrite: ['message'],
+      },
       { step: 'mutate', lowercase: ['[log][level]'], add: { '[service][name]': `svc-${pad(i % 100)}` } },
     ],
-    produces: [{ field: 'log.level', type: 'keyword' }, { field: `bench.field${i}`, type: 'keyword' }],
+    produces: [
+      { field: 'log.level', type: 'keyword' },
+      { field: `bench.field${i}`, type: 'keyword' },
+    ],
     tests: [],
   };
 }
 
 function indexTemplate(i: number): IndexTemplateDef {
   return {
-    kind: 'index-template', id: `template-${pad(i)}`, name: `bench-logs-${pad(i)}`, patterns: [`logs-bench${i}-*`], priority: 200 + i,
-    components: [], settings: { number_of_shards: 1 }, mappings: { [`bench.extra${i}`]: { type: 'keyword' } },
-    fromLogFilters: i % 2 === 0 ? ['*'] : [`filter-${pad(i)}`], ecsBase: true,
+    kind: 'index-template',
+    id: `template-${pad(i)}`,
+    name: `bench-logs-${pad(i)}`,
+    patterns: [`logs-bench${i}-*`],
+    priority: 200 + i,
+    components: [],
+    settings: { number_of_shards: 1 },
+    mappings: { [`bench.extra${i}`]: { type: 'keyword' } },
+    fromLogFilters: i % 2 === 0 ? ['*'] : [`filter-${pad(i)}`],
+    ecsBase: true,
   };
 }
 
 function generate(): Definition[] {
   const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
   return [
-    ...range(100).map(service), ...range(300).map(dashboard), ...range(400).map(alert),
-    ...range(150).map(logFilter), ...range(50).map(indexTemplate),
+    ...range(100).map(service),
+    ...range(300).map(dashboard),
+    ...range(400).map(alert),
+    ...range(150).map(logFilter),
+    ...range(50).map(indexTemplate),
   ];
 }
 
@@ -103,8 +199,20 @@ function median(values: number[]): number {
 }
 
 const ms = (n: number): string => `${n.toFixed(0)} ms`;
-const folders: Record<Definition['kind'], string> = { service: 'services', dashboard: 'dashboards', alert: 'alerts', 'log-filter': 'log-filters', 'index-template': 'index-templates' };
-const typeNames: Record<Definition['kind'], string> = { service: 'ServiceDef', dashboard: 'DashboardDef', alert: 'AlertDef', 'log-filter': 'LogFilterDef', 'index-template': 'IndexTemplateDef' };
+const folders: Record<Definition['kind'], string> = {
+  service: 'services',
+  dashboard: 'dashboards',
+  alert: 'alerts',
+  'log-filter': 'log-filters',
+  'index-template': 'index-templates',
+};
+const typeNames: Record<Definition['kind'], string> = {
+  service: 'ServiceDef',
+  dashboard: 'DashboardDef',
+  alert: 'AlertDef',
+  'log-filter': 'LogFilterDef',
+  'index-template': 'IndexTemplateDef',
+};
 
 const definitions = generate();
 const options = defaultRenderOptions({ targets: TARGETS });
@@ -121,7 +229,14 @@ for (const definition of definitions) {
   );
 }
 
-interface Phases { load: number; render: number; write: number; total: number; artifacts: number; loaded: number }
+interface Phases {
+  load: number;
+  render: number;
+  write: number;
+  total: number;
+  artifacts: number;
+  loaded: number;
+}
 
 /** One `calvin build`, phase by phase, exactly as buildProject does it. */
 async function phasedBuild(out: string): Promise<Phases> {
@@ -130,9 +245,17 @@ async function phasedBuild(out: string): Promise<Phases> {
   const t1 = performance.now();
   const artifacts = await renderArtifacts(catalog, options);
   const t2 = performance.now();
-  await writeDirAtomic(out, artifacts.map((a) => ({ path: a.path, content: a.content })));
+  await writeDirAtomic(
+    out,
+    artifacts.map((a) => ({ path: a.path, content: a.content })),
+  );
   const t3 = performance.now();
-  const loaded = catalog.services.length + catalog.dashboards.length + catalog.alerts.length + catalog.logFilters.length + catalog.indexTemplates.length;
+  const loaded =
+    catalog.services.length +
+    catalog.dashboards.length +
+    catalog.alerts.length +
+    catalog.logFilters.length +
+    catalog.indexTemplates.length;
   return { load: t1 - t0, render: t2 - t1, write: t3 - t2, total: t3 - t0, artifacts: artifacts.length, loaded };
 }
 
@@ -165,11 +288,19 @@ try {
     return performance.now() - start;
   });
 
-  console.log(`calvin bench:build — ${definitions.length} definitions (100 services, 300 dashboards, 400 alerts, 150 log filters, 50 index templates), node ${process.version}`);
+  console.log(
+    `calvin bench:build — ${definitions.length} definitions (100 services, 300 dashboards, 400 alerts, 150 log filters, 50 index templates), node ${process.version}`,
+  );
   console.log(`  in process, ${cold.loaded} .ts files → ${cold.artifacts} artifacts`);
-  console.log(`    cold (empty transform cache): load ${ms(cold.load)}, render ${ms(cold.render)}, write ${ms(cold.write)} = ${ms(cold.total)}`);
-  console.log(`    warm (median of 3):           load ${ms(pick('load'))}, render ${ms(pick('render'))}, write ${ms(pick('write'))} = ${ms(pick('total'))}`);
-  console.log(`    buildProject end to end, warm: median ${ms(median(endToEnd))} (${endToEnd.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(
+    `    cold (empty transform cache): load ${ms(cold.load)}, render ${ms(cold.render)}, write ${ms(cold.write)} = ${ms(cold.total)}`,
+  );
+  console.log(
+    `    warm (median of 3):           load ${ms(pick('load'))}, render ${ms(pick('render'))}, write ${ms(pick('write'))} = ${ms(pick('total'))}`,
+  );
+  console.log(
+    `    buildProject end to end, warm: median ${ms(median(endToEnd))} (${endToEnd.map((t) => t.toFixed(0)).join(', ')})`,
+  );
   console.log(`    renderCatalog alone (model in memory): median ${ms(median(renderOnly))}`);
   if (existsSync(path.join(repo, 'dist', 'cli', 'main.js'))) {
     rmSync(process.env.XDG_CACHE_HOME, { recursive: true, force: true });
@@ -177,7 +308,9 @@ try {
     const coldCli = wall(['--root', root, 'build', '--out', path.join(work, 'out-cli')]);
     const warmCli = median([1, 2, 3].map(() => wall(['--root', root, 'build', '--out', path.join(work, 'out-cli')])));
     console.log(`  real CLI (dist/, run npm run build:ts after changes): calvin --version ${ms(startup)}`);
-    console.log(`    calvin build cold ${ms(coldCli)}, warm median ${ms(warmCli)} of 3 → after start-up: cold ${ms(coldCli - startup)}, warm ${ms(warmCli - startup)}`);
+    console.log(
+      `    calvin build cold ${ms(coldCli)}, warm median ${ms(warmCli)} of 3 → after start-up: cold ${ms(coldCli - startup)}, warm ${ms(warmCli - startup)}`,
+    );
     console.log(`    goal ≤ 1000 ms after start-up (warm) → ${warmCli - startup <= 1000 ? 'met' : 'NOT met'}`);
   } else {
     console.log('  real CLI: skipped (no dist/: run npm run build:ts)');

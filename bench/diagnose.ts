@@ -26,7 +26,15 @@ import { diagnose } from '../src/diagnose/run.js';
 import { knownIssueQueries } from '../src/diagnose/collect-logs.js';
 import { loadKnownIssues } from '../src/diagnose/known-issues.js';
 import { fieldGroupsFromCaps, logsFromSearch } from '../src/diagnose/parse.js';
-import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, signalQueries, templateCountBody, type LogFields, type LogSelectorFilter } from '../src/diagnose/queries.js';
+import {
+  LOG_FIELD_CANDIDATES,
+  logSearchBody,
+  planWindows,
+  signalQueries,
+  templateCountBody,
+  type LogFields,
+  type LogSelectorFilter,
+} from '../src/diagnose/queries.js';
 import { watchedSignals } from '../src/diagnose/signals.js';
 import { templateMatcher, templateQuery } from '../src/diagnose/template-query.js';
 import { templateOf } from '../src/diagnose/templates.js';
@@ -85,7 +93,12 @@ async function existingData(nodes: string[]): Promise<{ logs: number; points: nu
   if (!influx || !elasticsearch) throw new Error('the stack is not up: run `node scripts/stack.mjs up`');
   const query = { terms: { 'host.name': nodes } };
   const logs = await esCount(elasticsearch, 'logs-*', query, { timeoutMs: 30_000 });
-  const last = await esSearch(elasticsearch, 'logs-*', { size: 0, query, aggs: { end: { max: { field: '@timestamp' } } } }, { timeoutMs: 30_000 });
+  const last = await esSearch(
+    elasticsearch,
+    'logs-*',
+    { size: 0, query, aggs: { end: { max: { field: '@timestamp' } } } },
+    { timeoutMs: 30_000 },
+  );
   const end = (last.aggregations?.end as { value?: number } | undefined)?.value ?? 0;
   const hostFilter = `"host" =~ ${quoteRegex(exactMatchPattern(nodes))}`;
   // Points = lines: count(*) gives one count per field, the largest is the number of lines.
@@ -93,15 +106,24 @@ async function existingData(nodes: string[]): Promise<{ logs: number; points: nu
   for (const database of [config.databases.system, config.databases.services]) {
     const measurements = await showMeasurements(influx, database, { timeoutMs: 30_000 }).catch(() => [] as string[]);
     for (const measurement of measurements) {
-      const series = await influxQuery(influx, database, `SELECT count(*) FROM ${quoteIdent(measurement)} WHERE ${hostFilter}`, { timeoutMs: 60_000 });
-      for (const s of series) for (const row of s.values) points += Math.max(0, ...row.slice(1).map((v) => (typeof v === 'number' ? v : 0)));
+      const series = await influxQuery(
+        influx,
+        database,
+        `SELECT count(*) FROM ${quoteIdent(measurement)} WHERE ${hostFilter}`,
+        { timeoutMs: 60_000 },
+      );
+      for (const s of series)
+        for (const row of s.values) points += Math.max(0, ...row.slice(1).map((v) => (typeof v === 'number' ? v : 0)));
     }
   }
   return { logs, points, end };
 }
 
 /** The bench's node names, as the seed makes them. */
-const BENCH_NODES = Array.from({ length: BENCH_DEFAULTS.instances }, (_, i) => `bench-nexus-${String(i + 1).padStart(2, '0')}`);
+const BENCH_NODES = Array.from(
+  { length: BENCH_DEFAULTS.instances },
+  (_, i) => `bench-nexus-${String(i + 1).padStart(2, '0')}`,
+);
 
 /**
  * Registers the bench instances again when the Consul catalog lost them while their data stayed
@@ -110,8 +132,18 @@ const BENCH_NODES = Array.from({ length: BENCH_DEFAULTS.instances }, (_, i) => `
  */
 async function ensureRegistered(): Promise<void> {
   if (SERVICE in (await listServices(config))) return;
-  process.stderr.write(`${SERVICE} is no longer in the Consul catalog: registering its ${BENCH_NODES.length} instances again (without their checks)\n`);
-  await Promise.all(BENCH_NODES.map((node, i) => registerExternal(config, { node, address: `10.8.0.${10 + i}`, service: { id: `nexus_${node}`, name: SERVICE, tags: [] } })));
+  process.stderr.write(
+    `${SERVICE} is no longer in the Consul catalog: registering its ${BENCH_NODES.length} instances again (without their checks)\n`,
+  );
+  await Promise.all(
+    BENCH_NODES.map((node, i) =>
+      registerExternal(config, {
+        node,
+        address: `10.8.0.${10 + i}`,
+        service: { id: `nexus_${node}`, name: SERVICE, tags: [] },
+      }),
+    ),
+  );
 }
 
 async function ensureData(): Promise<{ end: number; nodes: string[]; logs: number; points: number }> {
@@ -122,9 +154,13 @@ async function ensureData(): Promise<{ end: number; nodes: string[]; logs: numbe
   }
   let data = process.argv.includes('--reseed') ? null : await existingData(nodes);
   if (!data || data.logs < BENCH_DEFAULTS.logDocuments * 0.99) {
-    process.stderr.write(`seeding the bench scenario: ${BENCH_DEFAULTS.instances} instances, ${BENCH_DEFAULTS.logDocuments.toLocaleString('en-US')} log documents, ≥ ${BENCH_DEFAULTS.metricPoints.toLocaleString('en-US')} metric points (takes minutes)\n`);
+    process.stderr.write(
+      `seeding the bench scenario: ${BENCH_DEFAULTS.instances} instances, ${BENCH_DEFAULTS.logDocuments.toLocaleString('en-US')} log documents, ≥ ${BENCH_DEFAULTS.metricPoints.toLocaleString('en-US')} metric points (takes minutes)\n`,
+    );
     const seeded = await seedScenario('bench', { config, onProgress: (m) => process.stderr.write(`  ${m}\n`) });
-    process.stderr.write(`  seeded ${seeded.logDocuments.toLocaleString('en-US')} documents and ${seeded.metricPoints.toLocaleString('en-US')} metric lines in ${(seeded.durationMs / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `  seeded ${seeded.logDocuments.toLocaleString('en-US')} documents and ${seeded.metricPoints.toLocaleString('en-US')} metric lines in ${(seeded.durationMs / 1000).toFixed(1)} s\n`,
+    );
     await ensureRegistered();
     nodes = await benchNodes();
     data = await existingData(nodes);
@@ -149,18 +185,35 @@ async function rawQueries(to: Date, lengthMs: number, definition: ServiceDef): P
   if (!influx || !elasticsearch) throw new Error('no backends');
   const windows = planWindows(to, lengthMs);
   const queries = signalQueries(watchedSignals(definition, config.databases.system), nodes, windows);
-  const selector: LogSelectorFilter = { serviceNames: [...new Set([...definition.logs.serviceNames, definition.consulName, definition.id, ...definition.aliases])], processNames: definition.logs.processNames };
+  const selector: LogSelectorFilter = {
+    serviceNames: [
+      ...new Set([...definition.logs.serviceNames, definition.consulName, definition.id, ...definition.aliases]),
+    ],
+    processNames: definition.logs.processNames,
+  };
   await Promise.all([
     Promise.all(queries.map((q) => influxQuery(influx, q.database, q.text, { timeoutMs: 10_000 }))),
     (async () => {
       const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
-      const groups = fieldGroupsFromCaps(await esFieldCaps(elasticsearch, 'logs-*', candidates, { timeoutMs: 10_000 }), LOG_FIELD_CANDIDATES);
+      const groups = fieldGroupsFromCaps(
+        await esFieldCaps(elasticsearch, 'logs-*', candidates, { timeoutMs: 10_000 }),
+        LOG_FIELD_CANDIDATES,
+      );
       const only = groups.length === 1 ? groups[0] : undefined;
       if (!only) {
-        await esMultiSearch(elasticsearch, groups.map((g) => ({ index: g.indices ?? ['logs-*'], body: logSearchBody(nodes, windows, g.fields, selector) })), { timeoutMs: 10_000 });
+        await esMultiSearch(
+          elasticsearch,
+          groups.map((g) => ({
+            index: g.indices ?? ['logs-*'],
+            body: logSearchBody(nodes, windows, g.fields, selector),
+          })),
+          { timeoutMs: 10_000 },
+        );
         return;
       }
-      const first = await esSearch(elasticsearch, 'logs-*', logSearchBody(nodes, windows, only.fields, selector), { timeoutMs: 10_000 });
+      const first = await esSearch(elasticsearch, 'logs-*', logSearchBody(nodes, windows, only.fields, selector), {
+        timeoutMs: 10_000,
+      });
       const logs = logsFromSearch(first, only.fields, new Set(nodes));
       if (logs.complete.window && logs.complete.baseline) return;
       const templates = [...new Set(logs.windowErrors.map((m) => templateOf(m.message)))].slice(0, 50);
@@ -172,7 +225,20 @@ async function rawQueries(to: Date, lengthMs: number, definition: ServiceDef): P
       const whole = logs.complete.window;
       const seen = knownIssues.filter((k) => logs.windowErrors.some((m) => new RegExp(k.pattern, 'i').test(m.message)));
       const known = whole ? [] : knownIssueQueries(seen, SERVICE, only.fields);
-      await esSearch(elasticsearch, 'logs-*', templateCountBody(nodes, windows, only.fields as LogFields, selector, counted, whole ? undefined : counted.map((c) => c.query), known), { timeoutMs: 10_000 });
+      await esSearch(
+        elasticsearch,
+        'logs-*',
+        templateCountBody(
+          nodes,
+          windows,
+          only.fields as LogFields,
+          selector,
+          counted,
+          whole ? undefined : counted.map((c) => c.query),
+          known,
+        ),
+        { timeoutMs: 10_000 },
+      );
     })(),
   ]);
 }
@@ -182,14 +248,19 @@ let knownIssues: Awaited<ReturnType<typeof loadKnownIssues>> = [];
 /** `node bin/calvin.js diagnose <svc> --json` on the built CLI; its wall time in ms. */
 function cliRun(root: string, to: Date): number {
   const t = performance.now();
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/calvin.js'), 'diagnose', SERVICE, '--json', '--to', to.toISOString()], {
-    cwd: root,
-    env: { ...process.env, CALVIN_ROOT: root, CONSUL_HTTP_ADDR: CONSUL_ADDR, NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'bin/calvin.js'), 'diagnose', SERVICE, '--json', '--to', to.toISOString()],
+    {
+      cwd: root,
+      env: { ...process.env, CALVIN_ROOT: root, CONSUL_HTTP_ADDR: CONSUL_ADDR, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   const ms = performance.now() - t;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`the CLI failed (exit ${result.status}): ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`the CLI failed (exit ${result.status}): ${result.stderr}`);
   JSON.parse(result.stdout);
   return ms;
 }
@@ -202,14 +273,18 @@ async function main(): Promise<void> {
   config = loadConfig({ consulAddr: CONSUL_ADDR, color: false, root }, {});
   knownIssues = await loadKnownIssues(path.join(repoRoot, 'known-issues'));
   const cli = existsSync(path.join(repoRoot, 'dist/cli/main.js'));
-  process.stdout.write(`data: ${data.nodes.length} instances, ${data.logs.toLocaleString('en-US')} log documents, ${data.points.toLocaleString('en-US')} metric points; window 1 h ending ${to.toISOString()}\n`);
+  process.stdout.write(
+    `data: ${data.nodes.length} instances, ${data.logs.toLocaleString('en-US')} log documents, ${data.points.toLocaleString('en-US')} metric points; window 1 h ending ${to.toISOString()}\n`,
+  );
   try {
     // Warm-up: connections, JIT, Elasticsearch and InfluxDB caches (and the CLI's file cache).
     await ensureRegistered();
     const warm = await diagnose(config, { query: SERVICE, to, lengthMs, catalog });
     await rawQueries(to, lengthMs, definition);
     if (cli) cliRun(root, to);
-    process.stdout.write(`diagnosis: ${warm.diagnosis.status}, suspect ${warm.diagnosis.suspects[0]?.node ?? 'none'}: ${warm.diagnosis.summary}\n`);
+    process.stdout.write(
+      `diagnosis: ${warm.diagnosis.status}, suspect ${warm.diagnosis.suspects[0]?.node ?? 'none'}: ${warm.diagnosis.summary}\n`,
+    );
 
     const diagnoseMs: number[] = [];
     const rawMs: number[] = [];
@@ -227,13 +302,21 @@ async function main(): Promise<void> {
     const d = median(diagnoseMs);
     const r = median(rawMs);
     const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
-    process.stdout.write(`diagnose (library, median of ${RUNS}, warm): ${fmt(d)}   runs: ${diagnoseMs.map(fmt).join(', ')}   goal ≤ 1500 ms: ${d <= 1500 ? 'met' : 'MISSED'}\n`);
+    process.stdout.write(
+      `diagnose (library, median of ${RUNS}, warm): ${fmt(d)}   runs: ${diagnoseMs.map(fmt).join(', ')}   goal ≤ 1500 ms: ${d <= 1500 ? 'met' : 'MISSED'}\n`,
+    );
     process.stdout.write(`raw backend queries (median of ${RUNS}): ${fmt(r)}   runs: ${rawMs.map(fmt).join(', ')}\n`);
-    process.stdout.write(`ratio diagnose / raw: ${(d / r).toFixed(2)}×   goal ≤ 1.25×: ${d / r <= 1.25 ? 'met' : 'MISSED'}\n`);
+    process.stdout.write(
+      `ratio diagnose / raw: ${(d / r).toFixed(2)}×   goal ≤ 1.25×: ${d / r <= 1.25 ? 'met' : 'MISSED'}\n`,
+    );
     if (cli) {
       const c = median(cliMs);
-      process.stdout.write(`CLI end to end (node bin/calvin.js diagnose ${SERVICE} --json, median of ${RUNS}): ${fmt(c)}   runs: ${cliMs.map(fmt).join(', ')}\n`);
-      process.stdout.write(`ratio CLI / raw: ${(c / r).toFixed(2)}×   (process start-up, module and definition loading included)\n`);
+      process.stdout.write(
+        `CLI end to end (node bin/calvin.js diagnose ${SERVICE} --json, median of ${RUNS}): ${fmt(c)}   runs: ${cliMs.map(fmt).join(', ')}\n`,
+      );
+      process.stdout.write(
+        `ratio CLI / raw: ${(c / r).toFixed(2)}×   (process start-up, module and definition loading included)\n`,
+      );
     } else process.stdout.write('CLI end to end: skipped, dist/ is not built (npm run build:ts)\n');
   } finally {
     await rm(root, { recursive: true, force: true });

@@ -35,7 +35,17 @@ function generate(n: number): string[] {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const hosts = ['build-01', 'build-02', 'hashi-01', 'nexus-01', 'logs-01', 'metrics-01', 'queue-01', '10.0.4.17'];
-  const programs = ['sshd', 'consul', 'vault', 'nexus', 'telegraf', 'kernel', 'systemd', 'run_jenkins.sh', 'rabbitmq-server'];
+  const programs = [
+    'sshd',
+    'consul',
+    'vault',
+    'nexus',
+    'telegraf',
+    'kernel',
+    'systemd',
+    'run_jenkins.sh',
+    'rabbitmq-server',
+  ];
   const messages = [
     'Accepted publickey for admin from 10.0.%d.%d port %d ssh2',
     '2026-11-23T09:15:02.123Z [INFO]  agent: Synced node info',
@@ -45,8 +55,18 @@ function generate(n: number): string[] {
     'Started Telegraf Agent.',
     'org.sonatype.nexus.blobstore.file.FileBlobStore - Blob store default is over quota %d%%',
   ];
-  const paths = ['/repository/maven-public/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar', '/repository/npm-hosted/left-pad/-/left-pad-1.3.0.tgz', '/service/rest/v1/status', '/repository/nuget-hosted/FindPackagesById()?id=%27Newtonsoft.Json%27'];
-  const agents = ['Apache-Maven/3.8.6 (Java 17.0.2; Linux 5.15.0)', 'npm/10.2.0 node/v20.11.0 linux x64', 'NuGet Command Line/6.8.0 (Microsoft Windows NT 10.0.20348.0)', 'curl/8.5.0'];
+  const paths = [
+    '/repository/maven-public/org/apache/commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar',
+    '/repository/npm-hosted/left-pad/-/left-pad-1.3.0.tgz',
+    '/service/rest/v1/status',
+    '/repository/nuget-hosted/FindPackagesById()?id=%27Newtonsoft.Json%27',
+  ];
+  const agents = [
+    'Apache-Maven/3.8.6 (Java 17.0.2; Linux 5.15.0)',
+    'npm/10.2.0 node/v20.11.0 linux x64',
+    'NuGet Command Line/6.8.0 (Microsoft Windows NT 10.0.20348.0)',
+    'curl/8.5.0',
+  ];
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
     const day = 1 + Math.floor(r() * 28);
@@ -54,7 +74,11 @@ function generate(n: number): string[] {
     if (r() < 0.6) {
       const prog = pick(programs);
       const pid = r() < 0.8 ? `[${1 + Math.floor(r() * 30000)}]` : '';
-      const msg = pick(messages).replace('%d', String(Math.floor(r() * 255))).replace('%d', String(Math.floor(r() * 255))).replace('%d', String(40000 + Math.floor(r() * 20000))).replace('%%', '%');
+      const msg = pick(messages)
+        .replace('%d', String(Math.floor(r() * 255)))
+        .replace('%d', String(Math.floor(r() * 255)))
+        .replace('%d', String(40000 + Math.floor(r() * 20000)))
+        .replace('%%', '%');
       lines.push(`${pick(months)} ${String(day).padStart(2, ' ')} ${time} ${pick(hosts)} ${prog}${pid}: ${msg}`);
     } else {
       const user = r() < 0.5 ? '-' : pick(['admin', 'jenkins', 'deploy-bot']);
@@ -101,7 +125,12 @@ function grokJsEngine(): Peer {
     const patterns = grok.loadDefaultSync();
     const syslog = patterns.createPattern(SYSLOG, 'bench-syslog');
     const nexus = patterns.createPattern(NEXUS, 'bench-nexus');
-    return { engine: { name: 'grok-js 3.2.4 (native oniguruma)', parse: (line) => syslog.parseSync(line) ?? nexus.parseSync(line) } };
+    return {
+      engine: {
+        name: 'grok-js 3.2.4 (native oniguruma)',
+        parse: (line) => syslog.parseSync(line) ?? nexus.parseSync(line),
+      },
+    };
   } catch (err) {
     return { reason: `grok-js cannot be loaded: ${(err as Error).message.split('\n')[0]}` };
   }
@@ -125,7 +154,12 @@ function nodeGrokEngine(): Peer {
     const patterns = mod.loadDefaultSync();
     const syslog = patterns.createPattern(SYSLOG, 'bench-syslog');
     const nexus = patterns.createPattern(NEXUS, 'bench-nexus');
-    return { engine: { name: 'node-grok (native oniguruma)', parse: (line) => syslog.parseSync(line) ?? nexus.parseSync(line) } };
+    return {
+      engine: {
+        name: 'node-grok (native oniguruma)',
+        parse: (line) => syslog.parseSync(line) ?? nexus.parseSync(line),
+      },
+    };
   } catch (err) {
     return { reason: `node-grok fails: ${(err as Error).message.split('\n')[0]}` };
   }
@@ -156,9 +190,13 @@ async function main(): Promise<void> {
     const disagree = sample.filter((l) => {
       const a = calvin.parse(l);
       const b = e.parse(l);
-      return (a === null) !== (b === null) || (a && b && (a.timestamp !== b.timestamp || (a.response ?? null) !== (b.response ?? null)));
+      return (
+        (a === null) !== (b === null) ||
+        (a && b && (a.timestamp !== b.timestamp || (a.response ?? null) !== (b.response ?? null)))
+      );
     }).length;
-    if (disagree > 0) console.log(`note: ${e.name} disagrees with calvin on ${disagree} of ${sample.length} sample lines`);
+    if (disagree > 0)
+      console.log(`note: ${e.name} disagrees with calvin on ${disagree} of ${sample.length} sample lines`);
   }
 
   // Warm up, then interleave the engines round by round; report the best round of each.
@@ -172,7 +210,9 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log(`bench:grok: ${fmt(LINES)} lines (60% syslog, 40% Nexus request.log), 2 expressions tried in order, best of ${ROUNDS} rounds, Node ${process.version}, one thread`);
+  console.log(
+    `bench:grok: ${fmt(LINES)} lines (60% syslog, 40% Nexus request.log), 2 expressions tried in order, best of ${ROUNDS} rounds, Node ${process.version}, one thread`,
+  );
   for (const e of engines) {
     const m = best.get(e.name);
     if (m) console.log(`  ${e.name.padEnd(36)} ${fmt(m.perSecond).padStart(10)} lines/s   (${fmt(m.matched)} matched)`);
@@ -183,7 +223,10 @@ async function main(): Promise<void> {
   const peerRates = engines.filter((e) => e !== calvin).map((e) => best.get(e.name)?.perSecond ?? 0);
   const fastestPeer = Math.max(0, ...peerRates);
   console.log(`  goal ≥ 100,000 lines/s: ${ours >= 100_000 ? 'met' : 'NOT met'} (${fmt(ours)})`);
-  if (fastestPeer > 0) console.log(`  goal ≥ 2× the faster peer: ${ours >= 2 * fastestPeer ? 'met' : 'NOT met'} (${(ours / fastestPeer).toFixed(2)}×)`);
+  if (fastestPeer > 0)
+    console.log(
+      `  goal ≥ 2× the faster peer: ${ours >= 2 * fastestPeer ? 'met' : 'NOT met'} (${(ours / fastestPeer).toFixed(2)}×)`,
+    );
   else console.log('  goal ≥ 2× the faster peer: no peer available to compare with');
 }
 

@@ -41,5 +41,7 @@ console.log(`  node -e 0 (floor):        ${floor.toFixed(0).padStart(4)} ms`);
 for (const args of [['--help'], ['diagnose', '--help'], ['lint', '--help'], ['deploy', '--help']]) {
   const ms = time([bin, ...args]);
   const goal = args.length === 1 ? `   goal ≤ 150 ms → ${ms <= 150 ? 'met' : 'missed'}` : '';
-  console.log(`  calvin ${args.join(' ').padEnd(17)} ${ms.toFixed(0).padStart(4)} ms  ${(ms / floor).toFixed(2)}× floor${goal}`);
+  console.log(
+    `  calvin ${args.join(' ').padEnd(17)} ${ms.toFixed(0).padStart(4)} ms  ${(ms / floor).toFixed(2)}× floor${goal}`,
+  );
 }

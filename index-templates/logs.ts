@@ -2,7 +2,12 @@ import { ECS_BASE_FIELDS, componentTemplate, indexTemplate } from 'calvin';
 
 /** Settings shared by every calvin logs index: daily indices, one shard, small refresh cost. */
 const settings = componentTemplate('calvin-logs-settings', {
-  settings: { 'index.number_of_shards': 1, 'index.number_of_replicas': 1, 'index.refresh_interval': '5s', 'index.codec': 'best_compression' },
+  settings: {
+    'index.number_of_shards': 1,
+    'index.number_of_replicas': 1,
+    'index.refresh_interval': '5s',
+    'index.codec': 'best_compression',
+  },
 });
 
 /** The ECS base fields, also usable by other templates. */

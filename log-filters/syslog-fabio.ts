@@ -11,13 +11,21 @@ export default logFilter('syslog-fabio', 'fabio (proxy) log lines: level and mes
     mutateStep({ add: { 'service.name': 'proxy', 'event.dataset': 'proxy.fabio' } }),
     ...appLineSteps('fabio', [FABIO_LINE]),
   ])
-  .produces([
-    ...SERVICE_LOG_FIELDS,
-  ])
+  .produces([...SERVICE_LOG_FIELDS])
   .withTest({
     name: 'missing route',
-    input: ecsSyslogEvent({ program: 'fabio', host: 'proxy-01', message: '2026/11/23 10:15:02 [WARN] No route for development.calvinverse.net/artefacts/installers' }),
-    expect: { fields: { 'service.name': 'proxy', 'log.level': 'warn', message: 'No route for development.calvinverse.net/artefacts/installers' } },
+    input: ecsSyslogEvent({
+      program: 'fabio',
+      host: 'proxy-01',
+      message: '2026/11/23 10:15:02 [WARN] No route for development.calvinverse.net/artefacts/installers',
+    }),
+    expect: {
+      fields: {
+        'service.name': 'proxy',
+        'log.level': 'warn',
+        message: 'No route for development.calvinverse.net/artefacts/installers',
+      },
+    },
   })
   .withTest({
     name: 'route registered',

@@ -27,14 +27,21 @@ async function startComponent(c) {
     progress(`${c.name} (pid ${pid}) is running; waiting until healthy`);
   } else {
     if (await c.healthy()) {
-      throw new StackError(`${c.name} answers at ${c.url} but was not started by this stack (no recorded pid); stop that process or run 'node scripts/stack.mjs down'`);
+      throw new StackError(
+        `${c.name} answers at ${c.url} but was not started by this stack (no recorded pid); stop that process or run 'node scripts/stack.mjs down'`,
+      );
     }
     await c.install();
     const launch = await c.launch();
     progress(`starting ${c.name} (log: ${path.relative(process.cwd(), c.logFile)})`);
     if (launch.daemonPidFile) {
       try {
-        await run(launch.command, launch.args, { env: { ...process.env, ...launch.env }, cwd: launch.cwd, uid: launch.uid, gid: launch.gid });
+        await run(launch.command, launch.args, {
+          env: { ...process.env, ...launch.env },
+          cwd: launch.cwd,
+          uid: launch.uid,
+          gid: launch.gid,
+        });
       } catch (error) {
         throw new StackError(`${c.name} failed to start: ${error.message}\nsee ${c.logFile}`);
       }
@@ -45,7 +52,11 @@ async function startComponent(c) {
     }
   }
   const started = ownedPid(c.name, c.marker) ?? -1;
-  await waitUntil(c.name, () => c.healthy(), { timeoutMs: c.startTimeoutMs, logFile: c.logFile, isAlive: () => isAlive(started) });
+  await waitUntil(c.name, () => c.healthy(), {
+    timeoutMs: c.startTimeoutMs,
+    logFile: c.logFile,
+    isAlive: () => isAlive(started),
+  });
   return { name: c.name, started: true };
 }
 
@@ -57,20 +68,24 @@ async function up(selected = components) {
   if (failures.length) throw new StackError(failures.join('\n'));
   await afterStart();
   const startedAny = results.some((r) => r.value.started);
-  progress(`${startedAny ? 'up' : 'already up'} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${selected.map((c) => `${c.name} ${c.url.replace('http://', '')}`).join(', ')}`);
+  progress(
+    `${startedAny ? 'up' : 'already up'} in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${selected.map((c) => `${c.name} ${c.url.replace('http://', '')}`).join(', ')}`,
+  );
 }
 
 async function down(selected = components) {
-  await Promise.all(selected.map(async (c) => {
-    const pid = ownedPid(c.name, c.marker);
-    if (pid === undefined) {
+  await Promise.all(
+    selected.map(async (c) => {
+      const pid = ownedPid(c.name, c.marker);
+      if (pid === undefined) {
+        forgetPid(c.name);
+        return;
+      }
+      progress(`stopping ${c.name} (pid ${pid})`);
+      await stopPid(pid);
       forgetPid(c.name);
-      return;
-    }
-    progress(`stopping ${c.name} (pid ${pid})`);
-    await stopPid(pid);
-    forgetPid(c.name);
-  }));
+    }),
+  );
 }
 
 async function status() {
@@ -78,9 +93,18 @@ async function status() {
   for (const c of components) {
     const pid = ownedPid(c.name, c.marker);
     const healthy = await c.healthy();
-    const state = pid !== undefined ? (healthy ? 'running, healthy' : 'running, NOT healthy') : healthy ? 'answering, but not started by this stack' : 'stopped';
+    const state =
+      pid !== undefined
+        ? healthy
+          ? 'running, healthy'
+          : 'running, NOT healthy'
+        : healthy
+          ? 'answering, but not started by this stack'
+          : 'stopped';
     if (!(pid !== undefined && healthy)) allUp = false;
-    process.stdout.write(`${c.name.padEnd(14)} ${state.padEnd(40)} ${c.url}${pid !== undefined ? `  pid ${pid}` : ''}\n`);
+    process.stdout.write(
+      `${c.name.padEnd(14)} ${state.padEnd(40)} ${c.url}${pid !== undefined ? `  pid ${pid}` : ''}\n`,
+    );
   }
   return allUp;
 }
@@ -111,10 +135,14 @@ function seed(args) {
 function relockIfNeeded(command, args) {
   if (process.env.CALVIN_STACK_LOCKED || !['up', 'down', 'reset', 'stop', 'start'].includes(command)) return undefined;
   ensureDir(dirs.root);
-  const result = spawnSync('flock', [path.join(dirs.root, 'stack.lock'), process.execPath, fileURLToPath(import.meta.url), command, ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, CALVIN_STACK_LOCKED: '1' },
-  });
+  const result = spawnSync(
+    'flock',
+    [path.join(dirs.root, 'stack.lock'), process.execPath, fileURLToPath(import.meta.url), command, ...args],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, CALVIN_STACK_LOCKED: '1' },
+    },
+  );
   if (result.error) return undefined; // no flock: run unlocked
   return result.status ?? 1;
 }
@@ -124,13 +152,25 @@ async function main() {
   const relocked = relockIfNeeded(command, args);
   if (relocked !== undefined) return relocked;
   switch (command) {
-    case 'up': await up(); return 0;
-    case 'down': await down(); return 0;
-    case 'status': return (await status()) ? 0 : 1;
-    case 'reset': await reset(); return 0;
-    case 'stop': await down(pick(args)); return 0;
-    case 'start': await up(pick(args)); return 0;
-    case 'seed': return seed(args);
+    case 'up':
+      await up();
+      return 0;
+    case 'down':
+      await down();
+      return 0;
+    case 'status':
+      return (await status()) ? 0 : 1;
+    case 'reset':
+      await reset();
+      return 0;
+    case 'stop':
+      await down(pick(args));
+      return 0;
+    case 'start':
+      await up(pick(args));
+      return 0;
+    case 'seed':
+      return seed(args);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command === undefined || command === '--help' || command === 'help' ? 0 : 2;
@@ -138,7 +178,9 @@ async function main() {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`stack: ${error instanceof StackError ? error.message : error.stack}\n`);
     process.exitCode = 2;

@@ -9,6 +9,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+echo "== format and lint of calvin's own code (biome)" >&2
+npx biome ci --colors=off
+
 echo "== type check and compile" >&2
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.build.json

@@ -5,21 +5,58 @@ export default service('consul', { title: 'Consul servers', owner: 'infrastructu
   .description('Service discovery and configuration; one Consul datacenter is one environment.')
   .consulTags(['api'])
   .database(STATSD_DATABASE)
-  .measurements(['autopilot_healthy', 'raft_leader_lastContact', 'raft_state_leader', 'raft_state_candidate', 'raft_apply', 'raft_commitTime', 'rpc_request', 'runtime_alloc_bytes', 'runtime_sys_bytes', 'runtime_gc_pause_ns', 'kvs_apply', 'client_rpc'])
+  .measurements([
+    'autopilot_healthy',
+    'raft_leader_lastContact',
+    'raft_state_leader',
+    'raft_state_candidate',
+    'raft_apply',
+    'raft_commitTime',
+    'rpc_request',
+    'runtime_alloc_bytes',
+    'runtime_sys_bytes',
+    'runtime_gc_pause_ns',
+    'kvs_apply',
+    'client_rpc',
+  ])
   .tagFilters({ category: 'hashi-server' })
   .signals([
     ...hostSignals(),
     {
-      name: 'consul.autopilot_healthy', title: 'Autopilot healthy', database: STATSD_DATABASE, measurement: 'autopilot_healthy', field: 'value',
-      aggregate: 'min', where: { service: 'consul' }, unit: 'short', worseWhen: 'lower', critical: 0,
+      name: 'consul.autopilot_healthy',
+      title: 'Autopilot healthy',
+      database: STATSD_DATABASE,
+      measurement: 'autopilot_healthy',
+      field: 'value',
+      aggregate: 'min',
+      where: { service: 'consul' },
+      unit: 'short',
+      worseWhen: 'lower',
+      critical: 0,
     },
     {
-      name: 'consul.leader_last_contact', title: 'Leader last contact', database: STATSD_DATABASE, measurement: 'raft_leader_lastContact', field: 'upper',
-      aggregate: 'max', where: { service: 'consul' }, unit: 'ms', worseWhen: 'higher', warning: 200, critical: 500,
+      name: 'consul.leader_last_contact',
+      title: 'Leader last contact',
+      database: STATSD_DATABASE,
+      measurement: 'raft_leader_lastContact',
+      field: 'upper',
+      aggregate: 'max',
+      where: { service: 'consul' },
+      unit: 'ms',
+      worseWhen: 'higher',
+      warning: 200,
+      critical: 500,
     },
     {
-      name: 'consul.gc_pause', title: 'GC pause', database: STATSD_DATABASE, measurement: 'runtime_gc_pause_ns', field: 'upper',
-      aggregate: 'max', where: { service: 'consul' }, unit: 'short', worseWhen: 'higher',
+      name: 'consul.gc_pause',
+      title: 'GC pause',
+      database: STATSD_DATABASE,
+      measurement: 'runtime_gc_pause_ns',
+      field: 'upper',
+      aggregate: 'max',
+      where: { service: 'consul' },
+      unit: 'short',
+      worseWhen: 'higher',
     },
   ])
   .logs({ serviceNames: ['consul'], processNames: ['consul'] })

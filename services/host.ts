@@ -11,7 +11,10 @@ export default service('host', { title: 'Linux host', owner: 'infrastructure', c
   .measurements(['cpu', 'mem', 'disk', 'diskio', 'net', 'system', 'kernel', 'processes', 'swap'])
   .tagFilters({ os: 'linux' })
   .signals(hostSignals())
-  .logs({ serviceNames: [], processNames: ['kernel', 'systemd', 'sshd', 'cron', 'dhclient', 'telegraf', 'syslog-ng', 'consul-template'] })
+  .logs({
+    serviceNames: [],
+    processNames: ['kernel', 'systemd', 'sshd', 'cron', 'dhclient', 'telegraf', 'syslog-ng', 'consul-template'],
+  })
   .runbooks([
     { title: 'Host CPU saturation', url: runbookUrl('host-cpu-saturation') },
     { title: 'Host memory pressure', url: runbookUrl('host-memory-pressure') },

@@ -10,12 +10,28 @@ export default service('logs', { title: 'Logs (Logstash)', owner: 'infrastructur
   .signals([
     ...hostSignals(),
     {
-      name: 'logstash.events_out', title: 'Events out per second', database: SERVICES_DATABASE, measurement: 'http', field: 'events_out',
-      aggregate: 'non_negative_derivative', where: { service: 'logstash' }, unit: 'ops', worseWhen: 'lower',
+      name: 'logstash.events_out',
+      title: 'Events out per second',
+      database: SERVICES_DATABASE,
+      measurement: 'http',
+      field: 'events_out',
+      aggregate: 'non_negative_derivative',
+      where: { service: 'logstash' },
+      unit: 'ops',
+      worseWhen: 'lower',
     },
     {
-      name: 'logstash.heap_used_percent', title: 'JVM heap used', database: SERVICES_DATABASE, measurement: 'http', field: 'jvm_mem_heap_used_percent',
-      aggregate: 'max', where: { service: 'logstash' }, unit: 'percent', worseWhen: 'higher', warning: 85, critical: 95,
+      name: 'logstash.heap_used_percent',
+      title: 'JVM heap used',
+      database: SERVICES_DATABASE,
+      measurement: 'http',
+      field: 'jvm_mem_heap_used_percent',
+      aggregate: 'max',
+      where: { service: 'logstash' },
+      unit: 'percent',
+      worseWhen: 'higher',
+      warning: 85,
+      critical: 95,
     },
   ])
   .logs({ serviceNames: ['logs'], processNames: ['logstash'] })

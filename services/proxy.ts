@@ -10,12 +10,28 @@ export default service('proxy', { title: 'Proxy (fabio)', owner: 'infrastructure
   .signals([
     ...hostSignals(),
     {
-      name: 'fabio.p95', title: 'Response time p95', database: STATSD_DATABASE, measurement: '95-percentile', field: 'value',
-      aggregate: 'max', where: { service: 'fabio' }, unit: 'ms', worseWhen: 'higher', warning: 500, critical: 2000,
+      name: 'fabio.p95',
+      title: 'Response time p95',
+      database: STATSD_DATABASE,
+      measurement: '95-percentile',
+      field: 'value',
+      aggregate: 'max',
+      where: { service: 'fabio' },
+      unit: 'ms',
+      worseWhen: 'higher',
+      warning: 500,
+      critical: 2000,
     },
     {
-      name: 'fabio.requests', title: 'Requests per second', database: STATSD_DATABASE, measurement: 'count', field: 'value',
-      aggregate: 'non_negative_derivative', where: { service: 'fabio' }, unit: 'ops', worseWhen: 'lower',
+      name: 'fabio.requests',
+      title: 'Requests per second',
+      database: STATSD_DATABASE,
+      measurement: 'count',
+      field: 'value',
+      aggregate: 'non_negative_derivative',
+      where: { service: 'fabio' },
+      unit: 'ops',
+      worseWhen: 'lower',
     },
   ])
   .logs({ serviceNames: ['proxy'], processNames: ['fabio'] })

@@ -32,7 +32,10 @@ function consulUrlFromEnv(env: NodeJS.ProcessEnv): string {
   return `${scheme}://${raw}`.replace(/\/+$/, '');
 }
 
-function endpointFromEnv(env: NodeJS.ProcessEnv, prefix: string): (Endpoint & { username?: string; password?: string }) | undefined {
+function endpointFromEnv(
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+): (Endpoint & { username?: string; password?: string }) | undefined {
   const url = env[`${prefix}_URL`];
   if (!url) return undefined;
   const token = env[`${prefix}_TOKEN`];
@@ -40,7 +43,12 @@ function endpointFromEnv(env: NodeJS.ProcessEnv, prefix: string): (Endpoint & { 
   const password = env[`${prefix}_PASSWORD`];
   registerSecret(token);
   registerSecret(password);
-  return { url: url.replace(/\/+$/, ''), ...(token ? { token } : {}), ...(username ? { username } : {}), ...(password ? { password } : {}) };
+  return {
+    url: url.replace(/\/+$/, ''),
+    ...(token ? { token } : {}),
+    ...(username ? { username } : {}),
+    ...(password ? { password } : {}),
+  };
 }
 
 export interface ConfigOverrides {
@@ -54,8 +62,12 @@ export interface ConfigOverrides {
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const consulToken = env.CONSUL_HTTP_TOKEN;
   registerSecret(consulToken);
-  const consulUrl = overrides.consulAddr ? consulUrlFromEnv({ ...env, CONSUL_HTTP_ADDR: overrides.consulAddr }) : consulUrlFromEnv(env);
-  const colorWanted = overrides.color ?? (!('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY) && env.TERM !== 'dumb');
+  const consulUrl = overrides.consulAddr
+    ? consulUrlFromEnv({ ...env, CONSUL_HTTP_ADDR: overrides.consulAddr })
+    : consulUrlFromEnv(env);
+  const colorWanted =
+    overrides.color ??
+    (!('NO_COLOR' in env && env.NO_COLOR !== '') && Boolean(process.stdout.isTTY) && env.TERM !== 'dumb');
   const influx = endpointFromEnv(env, 'INFLUX');
   const elasticsearch = endpointFromEnv(env, 'ELASTICSEARCH');
   const grafana = endpointFromEnv(env, 'GRAFANA');
@@ -63,13 +75,20 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   const kapacitor = endpointFromEnv(env, 'KAPACITOR');
   return {
     root: overrides.root ?? env.CALVIN_ROOT ?? process.cwd(),
-    consul: { url: consulUrl, ...(consulToken ? { token: consulToken } : {}), ...(overrides.datacenter ? { datacenter: overrides.datacenter } : {}) },
+    consul: {
+      url: consulUrl,
+      ...(consulToken ? { token: consulToken } : {}),
+      ...(overrides.datacenter ? { datacenter: overrides.datacenter } : {}),
+    },
     ...(influx ? { influx } : {}),
     ...(elasticsearch ? { elasticsearch } : {}),
     ...(grafana ? { grafana } : {}),
     ...(chronograf ? { chronograf } : {}),
     ...(kapacitor ? { kapacitor } : {}),
-    productionEnvironments: (env.CALVIN_PRODUCTION_ENVS ?? 'production,prod').split(',').map((s) => s.trim()).filter(Boolean),
+    productionEnvironments: (env.CALVIN_PRODUCTION_ENVS ?? 'production,prod')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     databases: { system: env.CALVIN_DB_SYSTEM ?? 'system', services: env.CALVIN_DB_SERVICES ?? 'services' },
     debug: overrides.debug ?? env.CALVIN_DEBUG === '1',
     color: colorWanted,

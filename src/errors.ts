@@ -44,5 +44,8 @@ export class CalvinError extends Error {
 }
 
 export function isCalvinError(error: unknown): error is CalvinError {
-  return error instanceof CalvinError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'CalvinError');
+  return (
+    error instanceof CalvinError ||
+    (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'CalvinError')
+  );
 }

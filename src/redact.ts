@@ -19,7 +19,8 @@ const SECRET_PATTERNS: RegExp[] = [
 export function redact(text: string): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join('***');
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (_m, pre: string, post?: string) => `${pre}***${typeof post === 'string' ? post : ''}`);
+  for (const pattern of SECRET_PATTERNS)
+    out = out.replace(pattern, (_m, pre: string, post?: string) => `${pre}***${typeof post === 'string' ? post : ''}`);
   return out;
 }
 
@@ -33,7 +34,9 @@ export function redactDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v)) as T;
   // Only plain objects are rebuilt: a Date, Map or class instance is kept as it is.
   if (typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDeep(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDeep(v)]),
+    ) as T;
   }
   return value;
 }

@@ -19,7 +19,8 @@ const USAGE = `usage: node scripts/stack.mjs seed <scenario>|all|list [--scale N
 function positiveInt(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new CalvinError('BAD_ARGUMENT', `${flag} must be a positive whole number, not "${value}"`, USAGE);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CalvinError('BAD_ARGUMENT', `${flag} must be a positive whole number, not "${value}"`, USAGE);
   return n;
 }
 
@@ -64,8 +65,12 @@ async function main(): Promise<number> {
     });
     results.push(result);
     if (!values.json) {
-      const phases = Object.entries(result.phases).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
-      process.stderr.write(`seed: ${name} → service ${JSON.stringify(result.service)}, ${result.nodes.length} nodes, ${result.metricPoints} points, ${result.logDocuments} log documents in ${(result.durationMs / 1000).toFixed(1)} s (${phases})\n`);
+      const phases = Object.entries(result.phases)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+        .join(', ');
+      process.stderr.write(
+        `seed: ${name} → service ${JSON.stringify(result.service)}, ${result.nodes.length} nodes, ${result.metricPoints} points, ${result.logDocuments} log documents in ${(result.durationMs / 1000).toFixed(1)} s (${phases})\n`,
+      );
     }
   }
   if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -79,9 +84,11 @@ main()
   .catch((error: unknown) => {
     if (error instanceof CalvinError) {
       process.stderr.write(`seed: ${error.message}${error.hint ? ` (${error.hint})` : ''}\n`);
-      if (process.env.CALVIN_DEBUG === '1') process.stderr.write(`${error.stack ?? ''}\ncause: ${error.cause instanceof Error ? error.cause.stack : String(error.cause)}\n`);
-    }
-    else process.stderr.write(`seed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      if (process.env.CALVIN_DEBUG === '1')
+        process.stderr.write(
+          `${error.stack ?? ''}\ncause: ${error.cause instanceof Error ? error.cause.stack : String(error.cause)}\n`,
+        );
+    } else process.stderr.write(`seed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   })
   .finally(() => closeElasticClients());

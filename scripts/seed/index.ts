@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../../src/config.js';
 import { deregisterNode, nodesWithMeta, registerExternal, type ExternalCheck } from '../../src/backends/consul.js';
 import { discoverEndpoints } from '../../src/backends/discover.js';
-import { esBulkIndex, esDeleteByQuery, esDeleteIndex, esEnsureIndex, esPutIndexSettings, esRefresh, type BulkDocument, type ElasticEndpoint } from '../../src/backends/elasticsearch.js';
+import {
+  esBulkIndex,
+  esDeleteByQuery,
+  esDeleteIndex,
+  esEnsureIndex,
+  esPutIndexSettings,
+  esRefresh,
+  type BulkDocument,
+  type ElasticEndpoint,
+} from '../../src/backends/elasticsearch.js';
 import { createDatabase, influxQuery, writePoints, type InfluxEndpoint } from '../../src/backends/influx.js';
 import { quoteIdent, quoteString } from '../../src/define/influxql.js';
 import { CalvinError } from '../../src/errors.js';
@@ -61,7 +70,13 @@ export interface SeedResult {
   phases: Record<string, number>;
 }
 
-const STATE_DIR = path.join(process.env.CALVIN_STACK_DIR ? path.resolve(process.env.CALVIN_STACK_DIR) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.stack'), 'run', 'seeded');
+const STATE_DIR = path.join(
+  process.env.CALVIN_STACK_DIR
+    ? path.resolve(process.env.CALVIN_STACK_DIR)
+    : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.stack'),
+  'run',
+  'seeded',
+);
 const LINES_PER_TICK = 8;
 /** Seeding runs on busy CI machines: generous per-call timeouts. */
 const SLOW = { timeoutMs: 120_000 };
@@ -69,7 +84,12 @@ const SCENARIO_META = 'calvin-scenario';
 
 export function scenarioByName(name: string): ScenarioSpec {
   const spec = SCENARIOS.find((s) => s.name === name);
-  if (!spec) throw new CalvinError('BAD_ARGUMENT', `unknown scenario "${name}"`, `use one of: ${SCENARIO_NAMES.join(', ')}, all`);
+  if (!spec)
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `unknown scenario "${name}"`,
+      `use one of: ${SCENARIO_NAMES.join(', ')}, all`,
+    );
   return spec;
 }
 
@@ -90,20 +110,45 @@ function rememberNodes(scenario: string, nodes: string[], result: Omit<SeedResul
   fs.renameSync(temp, file);
 }
 
-function hostContext(spec: ScenarioSpec, node: string, index: number, instances: number, now: number, stream: string): HostContext {
-  return { node, index, instances, now, onset: now - spec.onsetMinutesAgo * MINUTE, random: randomFor(`${spec.name}/${index}/${stream}`) };
+function hostContext(
+  spec: ScenarioSpec,
+  node: string,
+  index: number,
+  instances: number,
+  now: number,
+  stream: string,
+): HostContext {
+  return {
+    node,
+    index,
+    instances,
+    now,
+    onset: now - spec.onsetMinutesAgo * MINUTE,
+    random: randomFor(`${spec.name}/${index}/${stream}`),
+  };
 }
 
 async function endpoints(config: Config): Promise<{ influx: InfluxEndpoint; elasticsearch: ElasticEndpoint }> {
   const found = await discoverEndpoints(config, ['influx', 'elasticsearch']);
   if (!found.influx || !found.elasticsearch) {
-    throw new CalvinError('BACKEND_UNREACHABLE', 'InfluxDB or Elasticsearch is not registered in Consul (services metrics/http, documents/http)', 'run `npm run stack -- up` first');
+    throw new CalvinError(
+      'BACKEND_UNREACHABLE',
+      'InfluxDB or Elasticsearch is not registered in Consul (services metrics/http, documents/http)',
+      'run `npm run stack -- up` first',
+    );
   }
   return { influx: found.influx, elasticsearch: found.elasticsearch };
 }
 
 /** Removes everything a previous seeding of this scenario wrote: nodes, series, log documents. */
-async function clean(config: Config, spec: ScenarioSpec, stateKey: string, nodes: string[], influx: InfluxEndpoint, elasticsearch: ElasticEndpoint): Promise<void> {
+async function clean(
+  config: Config,
+  spec: ScenarioSpec,
+  stateKey: string,
+  nodes: string[],
+  influx: InfluxEndpoint,
+  elasticsearch: ElasticEndpoint,
+): Promise<void> {
   const registered = await nodesWithMeta(config, SCENARIO_META, stateKey, SLOW);
   const all = [...new Set([...nodes, ...registered, ...previousNodes(stateKey)])];
   await Promise.all(registered.map((node) => deregisterNode(config, node, SLOW)));
@@ -150,7 +195,8 @@ function registrationChecks(spec: ScenarioSpec, ctx: HostContext): ExternalCheck
 export async function removeScenario(name: string, options: { config: Config; isolate?: string }): Promise<void> {
   const base = scenarioByName(name);
   const stateKey = options.isolate ? `${base.name}@${options.isolate}` : base.name;
-  const spec: ScenarioSpec = options.isolate && base.indexArea ? { ...base, indexArea: `${base.indexArea}-${options.isolate}` } : base;
+  const spec: ScenarioSpec =
+    options.isolate && base.indexArea ? { ...base, indexArea: `${base.indexArea}-${options.isolate}` } : base;
   await withScenarioLock(STATE_DIR, stateKey, async () => {
     const { influx, elasticsearch } = await endpoints(options.config);
     await clean(options.config, spec, stateKey, [], influx, elasticsearch);
@@ -175,9 +221,19 @@ async function seedUnlocked(name: string, options: SeedOptions): Promise<SeedRes
   };
   const base = scenarioByName(name);
   const isolate = options.isolate;
-  if (isolate !== undefined && !/^[a-z0-9-]{1,40}$/.test(isolate)) throw new CalvinError('BAD_ARGUMENT', `isolate "${isolate}" must be 1-40 lowercase letters, digits or dashes`, 'e.g. isolate: "stack-test"');
+  if (isolate !== undefined && !/^[a-z0-9-]{1,40}$/.test(isolate))
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `isolate "${isolate}" must be 1-40 lowercase letters, digits or dashes`,
+      'e.g. isolate: "stack-test"',
+    );
   const spec: ScenarioSpec = isolate
-    ? { ...base, service: `${base.service}-${isolate}`, nodePrefix: `${base.nodePrefix}-${isolate}`, ...(base.indexArea ? { indexArea: `${base.indexArea}-${isolate}` } : {}) }
+    ? {
+        ...base,
+        service: `${base.service}-${isolate}`,
+        nodePrefix: `${base.nodePrefix}-${isolate}`,
+        ...(base.indexArea ? { indexArea: `${base.indexArea}-${isolate}` } : {}),
+      }
     : base;
   const stateKey = isolate ? `${base.name}@${isolate}` : base.name;
   const config = options.config;
@@ -191,11 +247,21 @@ async function seedUnlocked(name: string, options: SeedOptions): Promise<SeedRes
   const progress = options.onProgress ?? (() => undefined);
 
   const linesPerTick = LINES_PER_TICK + (spec.java || spec.rabbit ? 2 : 0);
-  const intervalMs = metricPoints ? Math.max(1_000, Math.floor((HISTORY_MS * instances * linesPerTick) / metricPoints / 1_000) * 1_000) : MINUTE;
+  const intervalMs = metricPoints
+    ? Math.max(1_000, Math.floor((HISTORY_MS * instances * linesPerTick) / metricPoints / 1_000) * 1_000)
+    : MINUTE;
   const chatterPerMinute = DEFAULT_RATES.appPerMinute + DEFAULT_RATES.syslogPerMinute;
   const rates: LogRates = logDocuments
-    ? { ...DEFAULT_RATES, appPerMinute: (logDocuments / instances / (HISTORY_MS / MINUTE)) * 0.6, syslogPerMinute: (logDocuments / instances / (HISTORY_MS / MINUTE)) * 0.4 }
-    : { ...DEFAULT_RATES, appPerMinute: DEFAULT_RATES.appPerMinute * scale, syslogPerMinute: (chatterPerMinute * scale) - DEFAULT_RATES.appPerMinute * scale };
+    ? {
+        ...DEFAULT_RATES,
+        appPerMinute: (logDocuments / instances / (HISTORY_MS / MINUTE)) * 0.6,
+        syslogPerMinute: (logDocuments / instances / (HISTORY_MS / MINUTE)) * 0.4,
+      }
+    : {
+        ...DEFAULT_RATES,
+        appPerMinute: DEFAULT_RATES.appPerMinute * scale,
+        syslogPerMinute: chatterPerMinute * scale - DEFAULT_RATES.appPerMinute * scale,
+      };
 
   let t = Date.now();
   const { influx, elasticsearch } = await endpoints(config);
@@ -249,7 +315,12 @@ async function seedUnlocked(name: string, options: SeedOptions): Promise<SeedRes
   progress(`${spec.name}: indexing log documents into ${indices.join(', ')}`);
   let indexed: number;
   try {
-    indexed = await esBulkIndex(elasticsearch, documents(), { batchSize: heavy ? 10_000 : 5_000, concurrency: heavy ? 3 : 2, refresh: false, timeoutMs: 300_000 });
+    indexed = await esBulkIndex(elasticsearch, documents(), {
+      batchSize: heavy ? 10_000 : 5_000,
+      concurrency: heavy ? 3 : 2,
+      refresh: false,
+      timeoutMs: 300_000,
+    });
   } finally {
     if (heavy) await esPutIndexSettings(elasticsearch, indices, { refresh_interval: '1s' }, SLOW);
   }
@@ -259,21 +330,35 @@ async function seedUnlocked(name: string, options: SeedOptions): Promise<SeedRes
 
   // Consul last: once the nodes are visible, their data is there.
   t = Date.now();
-  await Promise.all(nodes.map((node, index) => {
-    const ctx = hostContext(spec, node, index, instances, now, 'consul');
-    return registerExternal(config, {
-      node,
-      address: `10.${spec.subnet}.${Math.floor(index / 200)}.${10 + (index % 200)}`,
-      nodeMeta: { [SCENARIO_META]: stateKey, environment: 'test' },
-      service: { id: serviceId(spec, node), name: spec.service, tags: spec.tags, port: spec.port },
-      checks: registrationChecks(spec, ctx),
-    }, SLOW);
-  }));
+  await Promise.all(
+    nodes.map((node, index) => {
+      const ctx = hostContext(spec, node, index, instances, now, 'consul');
+      return registerExternal(
+        config,
+        {
+          node,
+          address: `10.${spec.subnet}.${Math.floor(index / 200)}.${10 + (index % 200)}`,
+          nodeMeta: { [SCENARIO_META]: stateKey, environment: 'test' },
+          service: { id: serviceId(spec, node), name: spec.service, tags: spec.tags, port: spec.port },
+          checks: registrationChecks(spec, ctx),
+        },
+        SLOW,
+      );
+    }),
+  );
   phase('consul', t);
 
   const incidentIndex = spec.incidentIndex;
   const suspect = typeof incidentIndex === 'number' ? nodes[incidentIndex] : undefined;
-  const result = { scenario: spec.name, service: spec.service, nodes, suspect, metricPoints: systemWritten + serviceWritten, logDocuments: indexed, intervalMs };
+  const result = {
+    scenario: spec.name,
+    service: spec.service,
+    nodes,
+    suspect,
+    metricPoints: systemWritten + serviceWritten,
+    logDocuments: indexed,
+    intervalMs,
+  };
   rememberNodes(stateKey, nodes, result);
   return { ...result, durationMs: Date.now() - t0, phases };
 }

@@ -15,7 +15,12 @@ function alive(pid: number): boolean {
   }
 }
 
-export async function withScenarioLock<T>(dir: string, key: string, work: () => Promise<T>, waitMs = 20 * 60_000): Promise<T> {
+export async function withScenarioLock<T>(
+  dir: string,
+  key: string,
+  work: () => Promise<T>,
+  waitMs = 20 * 60_000,
+): Promise<T> {
   fs.mkdirSync(dir, { recursive: true });
   const lock = path.join(dir, `${encodeURIComponent(key)}.lock`);
   const deadline = Date.now() + waitMs;
@@ -31,7 +36,12 @@ export async function withScenarioLock<T>(dir: string, key: string, work: () => 
         fs.rmSync(lock, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new CalvinError('LOCKED', `scenario "${key}" is being seeded by process ${owner || '?'}`, `wait for it, or remove ${lock} if that process is gone`);
+      if (Date.now() > deadline)
+        throw new CalvinError(
+          'LOCKED',
+          `scenario "${key}" is being seeded by process ${owner || '?'}`,
+          `wait for it, or remove ${lock} if that process is gone`,
+        );
       await new Promise((r) => setTimeout(r, 500));
     }
   }

@@ -9,10 +9,18 @@ const SYSLOG_CHATTER: readonly { process: string; pid: number; message: string }
   { process: 'telegraf', pid: 640, message: 'I! [outputs.influxdb] Wrote batch of {n} metrics in 7.{n}ms' },
   { process: 'consul', pid: 711, message: 'agent: Synced node info' },
   { process: 'systemd-timesyncd', pid: 402, message: 'Synchronized to time server 10.0.0.1:123 (ntp.service.consul).' },
-  { process: 'consul-template', pid: 733, message: '(runner) rendered "/etc/telegraf/telegraf.d/inputs.ctmpl" => "/etc/telegraf/telegraf.d/inputs.conf"' },
+  {
+    process: 'consul-template',
+    pid: 733,
+    message: '(runner) rendered "/etc/telegraf/telegraf.d/inputs.ctmpl" => "/etc/telegraf/telegraf.d/inputs.conf"',
+  },
 ];
 const SYSLOG_WARNINGS: readonly { process: string; pid: number; message: string }[] = [
-  { process: 'systemd-resolved', pid: 412, message: 'Using degraded feature set UDP instead of EDNS0 for DNS server 10.0.0.2.' },
+  {
+    process: 'systemd-resolved',
+    pid: 412,
+    message: 'Using degraded feature set UDP instead of EDNS0 for DNS server 10.0.0.2.',
+  },
   { process: 'consul', pid: 711, message: 'agent: Coordinate update blocked by rate limit' },
 ];
 
@@ -44,14 +52,28 @@ export function* hostLogLines(spec: ScenarioSpec, ctx: HostContext, rates: LogRa
     }
     for (let i = ctx.random.count(rates.syslogPerMinute); i > 0; i -= 1) {
       const line = ctx.random.pick(SYSLOG_CHATTER);
-      yield { time: at(), level: 'info', source: 'syslog', process: line.process, pid: line.pid || ctx.random.int(3000, 30000), message: fill(line.message, ctx) };
+      yield {
+        time: at(),
+        level: 'info',
+        source: 'syslog',
+        process: line.process,
+        pid: line.pid || ctx.random.int(3000, 30000),
+        message: fill(line.message, ctx),
+      };
     }
     if (ctx.random.next() < perMinuteWarn) {
       yield { time: at(), level: 'warn', source: 'app', message: fill(ctx.random.pick(spec.appWarnings), ctx) };
     }
     if (ctx.random.next() < perMinuteWarn / 2) {
       const line = ctx.random.pick(SYSLOG_WARNINGS);
-      yield { time: at(), level: 'warn', source: 'syslog', process: line.process, pid: line.pid, message: line.message };
+      yield {
+        time: at(),
+        level: 'warn',
+        source: 'syslog',
+        process: line.process,
+        pid: line.pid,
+        message: line.message,
+      };
     }
   }
   for (const line of spec.incidentLogs?.(ctx) ?? []) if (line.time <= ctx.now && line.time >= start) yield line;
@@ -63,7 +85,10 @@ function day(time: number): string {
 
 /** logs-os-linux-syslog-<day> and logs-application-<app>-<day>, or the scenario's own area. */
 export function indexName(spec: ScenarioSpec, source: LogLine['source'], time: number): string {
-  if (spec.indexArea) return source === 'syslog' ? `logs-${spec.indexArea}-syslog-${day(time)}` : `logs-${spec.indexArea}-${spec.app}-${day(time)}`;
+  if (spec.indexArea)
+    return source === 'syslog'
+      ? `logs-${spec.indexArea}-syslog-${day(time)}`
+      : `logs-${spec.indexArea}-${spec.app}-${day(time)}`;
   return source === 'syslog' ? `logs-os-linux-syslog-${day(time)}` : `logs-application-${spec.app}-${day(time)}`;
 }
 
@@ -72,7 +97,12 @@ export function indexFor(spec: ScenarioSpec, line: LogLine): string {
 }
 
 /** The ECS document of a line. `pidAt` gives the service's pid at that time (it changes on restarts). */
-export function toDocument(spec: ScenarioSpec, node: string, line: LogLine, pidAt: (t: number) => number): BulkDocument {
+export function toDocument(
+  spec: ScenarioSpec,
+  node: string,
+  line: LogLine,
+  pidAt: (t: number) => number,
+): BulkDocument {
   const app = line.source === 'app';
   const doc: Record<string, unknown> = {
     '@timestamp': new Date(line.time).toISOString(),

@@ -36,7 +36,10 @@ export function randomFor(seed: string): Random {
     count: (expected) => Math.floor(expected) + (next() < expected - Math.floor(expected) ? 1 : 0),
     hex: (length) => {
       let out = '';
-      while (out.length < length) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, '0');
+      while (out.length < length)
+        out += Math.floor(next() * 0x100000000)
+          .toString(16)
+          .padStart(8, '0');
       return out.slice(0, length);
     },
   };

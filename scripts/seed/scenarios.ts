@@ -12,13 +12,31 @@ function isIncidentHost(spec: ScenarioSpec, ctx: HostContext): boolean {
 }
 
 /** Consul's own syslog lines when a check changes state. */
-function checkTransition(ctx: HostContext, time: number, checkId: string, status: 'warning' | 'critical' | 'passing'): LogLine {
+function checkTransition(
+  _ctx: HostContext,
+  time: number,
+  checkId: string,
+  status: 'warning' | 'critical' | 'passing',
+): LogLine {
   const level = status === 'passing' ? 'info' : 'warn';
-  return { time, level, source: 'syslog', process: 'consul', pid: 711, message: `agent: Check is now ${status}: check=${checkId}` };
+  return {
+    time,
+    level,
+    source: 'syslog',
+    process: 'consul',
+    pid: 711,
+    message: `agent: Check is now ${status}: check=${checkId}`,
+  };
 }
 
 /** Regular events from `from` to `to`, every `everyMs` ± jitter. */
-function every(ctx: HostContext, from: number, to: number, everyMs: number, make: (time: number, n: number) => LogLine): LogLine[] {
+function every(
+  ctx: HostContext,
+  from: number,
+  to: number,
+  everyMs: number,
+  make: (time: number, n: number) => LogLine,
+): LogLine[] {
   const out: LogLine[] = [];
   let n = 0;
   for (let t = from; t < to; t += everyMs) {
@@ -31,12 +49,14 @@ function every(ctx: HostContext, from: number, to: number, everyMs: number, make
 
 const NEXUS_CHATTER = [
   'INFO  [qtp1480010240-{n}] *UNKNOWN org.sonatype.nexus.repository.httpclient.internal.HttpClientFacetImpl - Repository status for npm-proxy changed from READY to AVAILABLE',
-  'INFO  [quartz-9-thread-{n}] *SYSTEM org.sonatype.nexus.quartz.internal.task.QuartzTaskInfo - Task \'Cleanup service\' [repository.cleanup] state change WAITING -> RUNNING',
-  'INFO  [quartz-9-thread-{n}] *SYSTEM org.sonatype.nexus.quartz.internal.task.QuartzTaskInfo - Task \'Cleanup service\' [repository.cleanup] state change RUNNING -> WAITING (OK)',
+  "INFO  [quartz-9-thread-{n}] *SYSTEM org.sonatype.nexus.quartz.internal.task.QuartzTaskInfo - Task 'Cleanup service' [repository.cleanup] state change WAITING -> RUNNING",
+  "INFO  [quartz-9-thread-{n}] *SYSTEM org.sonatype.nexus.quartz.internal.task.QuartzTaskInfo - Task 'Cleanup service' [repository.cleanup] state change RUNNING -> WAITING (OK)",
   'INFO  [qtp1480010240-{n}] admin org.sonatype.nexus.repository.storage.StorageFacetImpl - Stored component maven-releases:com/calvinverse/build/{v}',
   'INFO  [event-12-thread-{n}] *SYSTEM org.sonatype.nexus.repository.search.index.SearchUpdateService - Updated search index for maven-releases',
 ];
-const NEXUS_WARNINGS = ['WARN  [qtp1480010240-{n}] *UNKNOWN org.eclipse.jetty.server.HttpChannel - /repository/npm-proxy/left-pad: org.eclipse.jetty.io.EofException: Early EOF'];
+const NEXUS_WARNINGS = [
+  'WARN  [qtp1480010240-{n}] *UNKNOWN org.eclipse.jetty.server.HttpChannel - /repository/npm-proxy/left-pad: org.eclipse.jetty.io.EofException: Early EOF',
+];
 
 const nexusDiskFull = (name: string, service: string, nodePrefix: string, subnet: number): ScenarioSpec => ({
   name,
@@ -73,27 +93,38 @@ const nexusDiskFull = (name: string, service: string, nodePrefix: string, subnet
     const checkId = `service:nexus_${ctx.node}`;
     const full = ctx.onset + 9 * MINUTE;
     const lines: LogLine[] = [
-      { time: ctx.onset + 5 * MINUTE, level: 'warn', source: 'app', message: 'WARN  [quartz-9-thread-3] *SYSTEM org.sonatype.nexus.blobstore.file.internal.FileBlobStoreMetricsStore - Blob store default is nearly full: 1.2 GB available of 500.0 GB' },
+      {
+        time: ctx.onset + 5 * MINUTE,
+        level: 'warn',
+        source: 'app',
+        message:
+          'WARN  [quartz-9-thread-3] *SYSTEM org.sonatype.nexus.blobstore.file.internal.FileBlobStoreMetricsStore - Blob store default is nearly full: 1.2 GB available of 500.0 GB',
+      },
       checkTransition(ctx, full + 2 * MINUTE, checkId, 'warning'),
       checkTransition(ctx, full + 6 * MINUTE, checkId, 'critical'),
     ];
-    lines.push(...every(ctx, full, ctx.now, 12_000, (time) => {
-      const blob = `${ctx.random.hex(8)}-${ctx.random.hex(4)}-${ctx.random.hex(4)}-${ctx.random.hex(4)}-${ctx.random.hex(12)}`;
-      const vol = ctx.random.int(1, 43);
-      const chap = ctx.random.int(1, 47);
-      return {
-        time,
-        level: 'error',
-        source: 'app',
-        errorType: 'java.io.IOException',
-        message: `ERROR [qtp1480010240-${ctx.random.int(100, 999)}] deployer org.sonatype.nexus.blobstore.file.FileBlobStore - Failed to write blob ${blob} to /srv/nexus/blobs/default/content/vol-${String(vol).padStart(2, '0')}/chap-${String(chap).padStart(2, '0')}/${blob}.bytes: java.io.IOException: No space left on device`,
-      };
-    }));
+    lines.push(
+      ...every(ctx, full, ctx.now, 12_000, (time) => {
+        const blob = `${ctx.random.hex(8)}-${ctx.random.hex(4)}-${ctx.random.hex(4)}-${ctx.random.hex(4)}-${ctx.random.hex(12)}`;
+        const vol = ctx.random.int(1, 43);
+        const chap = ctx.random.int(1, 47);
+        return {
+          time,
+          level: 'error',
+          source: 'app',
+          errorType: 'java.io.IOException',
+          message: `ERROR [qtp1480010240-${ctx.random.int(100, 999)}] deployer org.sonatype.nexus.blobstore.file.FileBlobStore - Failed to write blob ${blob} to /srv/nexus/blobs/default/content/vol-${String(vol).padStart(2, '0')}/chap-${String(chap).padStart(2, '0')}/${blob}.bytes: java.io.IOException: No space left on device`,
+        };
+      }),
+    );
     return lines;
   },
   check(ctx) {
     if (ctx.index !== 1) return undefined;
-    return { status: 'critical', output: `HTTP GET http://${ctx.node}:8081/service/rest/v1/status: 503 Service Unavailable Output: ` };
+    return {
+      status: 'critical',
+      output: `HTTP GET http://${ctx.node}:8081/service/rest/v1/status: 503 Service Unavailable Output: `,
+    };
   },
 });
 
@@ -105,11 +136,14 @@ const JENKINS_CHATTER = [
   'INFO: Started Workspace clean-up',
   'INFO: Finished Workspace clean-up. 12 ms',
 ];
-const JENKINS_WARNINGS = ['WARNING: Failed to retrieve build/resource.queue from https://github.com: HTTP 429 Too Many Requests; retrying in 60 s'];
+const JENKINS_WARNINGS = [
+  'WARNING: Failed to retrieve build/resource.queue from https://github.com: HTTP 429 Too Many Requests; retrying in 60 s',
+];
 
 const jenkinsMemoryLeak: ScenarioSpec = {
   name: 'jenkins-memory-leak',
-  summary: 'jenkins-03 leaks heap for two hours, throws OutOfMemoryError and restarts three times in the last 40 minutes',
+  summary:
+    'jenkins-03 leaks heap for two hours, throws OutOfMemoryError and restarts three times in the last 40 minutes',
   service: 'builds',
   nodePrefix: 'jenkins',
   serviceIdPrefix: 'jenkins_',
@@ -154,17 +188,44 @@ const jenkinsMemoryLeak: ScenarioSpec = {
     const lines: LogLine[] = [];
     const restarts = this.restarts?.(ctx) ?? [];
     restarts.forEach((restart, n) => {
-      lines.push(...every(ctx, restart - 6 * MINUTE, restart - 5_000, 20_000, (time) => ({
-        time,
+      lines.push(
+        ...every(ctx, restart - 6 * MINUTE, restart - 5_000, 20_000, (time) => ({
+          time,
+          level: 'error',
+          source: 'app',
+          errorType: 'java.lang.OutOfMemoryError',
+          message: `SEVERE: Error while serving http://${ctx.node}:8080/job/build/job/resource.artefacts/${ctx.random.int(100, 999)}/console java.lang.OutOfMemoryError: Java heap space`,
+        })),
+      );
+      lines.push({
+        time: restart - 3_000,
         level: 'error',
         source: 'app',
         errorType: 'java.lang.OutOfMemoryError',
-        message: `SEVERE: Error while serving http://${ctx.node}:8080/job/build/job/resource.artefacts/${ctx.random.int(100, 999)}/console java.lang.OutOfMemoryError: Java heap space`,
-      })));
-      lines.push({ time: restart - 3_000, level: 'error', source: 'app', errorType: 'java.lang.OutOfMemoryError', message: 'Terminating due to java.lang.OutOfMemoryError: Java heap space' });
-      lines.push({ time: restart - 2_000, level: 'error', source: 'syslog', process: 'systemd', pid: 1, message: 'jenkins.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED' });
-      lines.push({ time: restart, level: 'info', source: 'syslog', process: 'systemd', pid: 1, message: `jenkins.service: Scheduled restart job, restart counter is at ${n + 1}.` });
-      lines.push({ time: restart + 95_000, level: 'info', source: 'app', message: 'INFO: Jenkins is fully up and running' });
+        message: 'Terminating due to java.lang.OutOfMemoryError: Java heap space',
+      });
+      lines.push({
+        time: restart - 2_000,
+        level: 'error',
+        source: 'syslog',
+        process: 'systemd',
+        pid: 1,
+        message: 'jenkins.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED',
+      });
+      lines.push({
+        time: restart,
+        level: 'info',
+        source: 'syslog',
+        process: 'systemd',
+        pid: 1,
+        message: `jenkins.service: Scheduled restart job, restart counter is at ${n + 1}.`,
+      });
+      lines.push({
+        time: restart + 95_000,
+        level: 'info',
+        source: 'app',
+        message: 'INFO: Jenkins is fully up and running',
+      });
     });
     return lines;
   },
@@ -172,11 +233,13 @@ const jenkinsMemoryLeak: ScenarioSpec = {
 
 const RABBIT_CHATTER = [
   'accepting AMQP connection <0.{n}.0> (10.3.0.21:{p} -> 10.3.0.11:5672)',
-  'connection <0.{n}.0> (10.3.0.21:{p} -> 10.3.0.11:5672): user \'logstash\' authenticated and granted access to vhost \'/\'',
-  'closing AMQP connection <0.{n}.0> (10.3.0.22:{p} -> 10.3.0.11:5672, vhost: \'/\', user: \'logstash\')',
-  'Mirrored queue \'logs.syslog\' in vhost \'/\': Synchronising: 0 messages to synchronise',
+  "connection <0.{n}.0> (10.3.0.21:{p} -> 10.3.0.11:5672): user 'logstash' authenticated and granted access to vhost '/'",
+  "closing AMQP connection <0.{n}.0> (10.3.0.22:{p} -> 10.3.0.11:5672, vhost: '/', user: 'logstash')",
+  "Mirrored queue 'logs.syslog' in vhost '/': Synchronising: 0 messages to synchronise",
 ];
-const RABBIT_WARNINGS = ['closing AMQP connection <0.{n}.0> (10.3.0.23:{p} -> 10.3.0.11:5672): client unexpectedly closed TCP connection'];
+const RABBIT_WARNINGS = [
+  'closing AMQP connection <0.{n}.0> (10.3.0.23:{p} -> 10.3.0.11:5672): client unexpectedly closed TCP connection',
+];
 
 const queueCrashLoop: ScenarioSpec = {
   name: 'queue-crash-loop',
@@ -218,19 +281,56 @@ const queueCrashLoop: ScenarioSpec = {
     const checkId = `service:rabbitmq_${ctx.node}`;
     const lines: LogLine[] = [];
     (this.restarts?.(ctx) ?? []).forEach((crash, n) => {
-      lines.push({ time: crash - 4_000, level: 'error', source: 'app', errorType: 'boot_failed', message: `BOOT FAILED: Error during startup: {error,{schema_integrity_check_failed,[{table_attributes_mismatch,rabbit_queue}]}}` });
-      lines.push({ time: crash - 1_000, level: 'error', source: 'syslog', process: 'systemd', pid: 1, message: 'rabbitmq-server.service: Main process exited, code=exited, status=1/FAILURE' });
-      lines.push({ time: crash - 900, level: 'warn', source: 'syslog', process: 'systemd', pid: 1, message: "rabbitmq-server.service: Failed with result 'exit-code'." });
+      lines.push({
+        time: crash - 4_000,
+        level: 'error',
+        source: 'app',
+        errorType: 'boot_failed',
+        message: `BOOT FAILED: Error during startup: {error,{schema_integrity_check_failed,[{table_attributes_mismatch,rabbit_queue}]}}`,
+      });
+      lines.push({
+        time: crash - 1_000,
+        level: 'error',
+        source: 'syslog',
+        process: 'systemd',
+        pid: 1,
+        message: 'rabbitmq-server.service: Main process exited, code=exited, status=1/FAILURE',
+      });
+      lines.push({
+        time: crash - 900,
+        level: 'warn',
+        source: 'syslog',
+        process: 'systemd',
+        pid: 1,
+        message: "rabbitmq-server.service: Failed with result 'exit-code'.",
+      });
       lines.push(checkTransition(ctx, crash + 5_000, checkId, 'critical'));
-      lines.push({ time: crash + 50_000, level: 'info', source: 'syslog', process: 'systemd', pid: 1, message: `rabbitmq-server.service: Scheduled restart job, restart counter is at ${n + 1}.` });
-      lines.push({ time: crash + 52_000, level: 'info', source: 'syslog', process: 'systemd', pid: 1, message: 'Started RabbitMQ broker.' });
+      lines.push({
+        time: crash + 50_000,
+        level: 'info',
+        source: 'syslog',
+        process: 'systemd',
+        pid: 1,
+        message: `rabbitmq-server.service: Scheduled restart job, restart counter is at ${n + 1}.`,
+      });
+      lines.push({
+        time: crash + 52_000,
+        level: 'info',
+        source: 'syslog',
+        process: 'systemd',
+        pid: 1,
+        message: 'Started RabbitMQ broker.',
+      });
       lines.push(checkTransition(ctx, crash + 110_000, checkId, 'passing'));
     });
     return lines;
   },
   check(ctx) {
     if (ctx.index !== 1) return undefined;
-    return { status: 'critical', output: `HTTP GET http://${ctx.node}:15672/api/healthchecks/node: Get "http://${ctx.node}:15672/api/healthchecks/node": dial tcp 10.3.0.12:15672: connect: connection refused` };
+    return {
+      status: 'critical',
+      output: `HTTP GET http://${ctx.node}:15672/api/healthchecks/node: Get "http://${ctx.node}:15672/api/healthchecks/node": dial tcp 10.3.0.12:15672: connect: connection refused`,
+    };
   },
 };
 
@@ -239,11 +339,14 @@ const LOGSTASH_CHATTER = [
   '[INFO ][logstash.pipeline        ] Pipeline main is running; {n} events processed in the last minute',
   '[INFO ][logstash.filters.grok    ] Pattern cache hit ratio 0.99',
 ];
-const LOGSTASH_WARNINGS = ['[WARN ][logstash.filters.grok    ] Timeout executing grok \'%{SYSLOGLINE}\' against field \'message\' with value \'Value too large to output (4120 bytes)\''];
+const LOGSTASH_WARNINGS = [
+  "[WARN ][logstash.filters.grok    ] Timeout executing grok '%{SYSLOGLINE}' against field 'message' with value 'Value too large to output (4120 bytes)'",
+];
 
 const logsQueueOutage: ScenarioSpec = {
   name: 'logs-queue-outage',
-  summary: 'every Logstash instance logs connection refused to queue.service.consul:5672 while its own metrics look fine',
+  summary:
+    'every Logstash instance logs connection refused to queue.service.consul:5672 while its own metrics look fine',
   service: 'logs',
   nodePrefix: 'logstash',
   serviceIdPrefix: 'logstash_',
@@ -268,7 +371,8 @@ const logsQueueOutage: ScenarioSpec = {
       level: 'error',
       source: 'app',
       errorType: 'MarchHare::ConnectionRefused',
-      message: '[ERROR][logstash.inputs.rabbitmq ] RabbitMQ connection error, will retry. Connection refused - connect(2) for "queue.service.consul" port 5672 (MarchHare::ConnectionRefused)',
+      message:
+        '[ERROR][logstash.inputs.rabbitmq ] RabbitMQ connection error, will retry. Connection refused - connect(2) for "queue.service.consul" port 5672 (MarchHare::ConnectionRefused)',
     }));
   },
 };
@@ -315,8 +419,19 @@ const proxyCpuSaturation: ScenarioSpec = {
       const seconds = ctx.random.between(3.5, 9.5).toFixed(2);
       const route = ctx.random.pick(['/artefacts', '/builds', '/metrics', '/documents']);
       return ctx.random.next() < 0.8
-        ? { time, level: 'warn', source: 'app', message: `[WARN] slow upstream response: route ${route} upstream http://10.1.0.${ctx.random.int(11, 13)}:8081 took ${seconds}s` }
-        : { time, level: 'error', source: 'app', errorType: 'context.DeadlineExceeded', message: `[ERROR] http: proxy error: context deadline exceeded (route ${route})` };
+        ? {
+            time,
+            level: 'warn',
+            source: 'app',
+            message: `[WARN] slow upstream response: route ${route} upstream http://10.1.0.${ctx.random.int(11, 13)}:8081 took ${seconds}s`,
+          }
+        : {
+            time,
+            level: 'error',
+            source: 'app',
+            errorType: 'context.DeadlineExceeded',
+            message: `[ERROR] http: proxy error: context deadline exceeded (route ${route})`,
+          };
     });
   },
 };
@@ -359,7 +474,8 @@ const HOSTILE_MESSAGES = [
 
 const hostile: ScenarioSpec = {
   name: 'hostile',
-  summary: 'a service and nodes with hostile names (quotes, regex characters, unicode, 200 characters) and log messages that try HTML, Markdown and ANSI injection',
+  summary:
+    'a service and nodes with hostile names (quotes, regex characters, unicode, 200 characters) and log messages that try HTML, Markdown and ANSI injection',
   service: HOSTILE_SERVICE,
   nodePrefix: '',
   serviceIdPrefix: 'hostile_',
@@ -385,11 +501,20 @@ const hostile: ScenarioSpec = {
   },
   incidentLogs(ctx) {
     if (ctx.index !== 1) return [];
-    return every(ctx, ctx.onset, ctx.now, 15_000, (time, n) => ({ time, level: 'error', source: 'app', errorType: 'Hostile<"Error">', message: HOSTILE_MESSAGES[n % HOSTILE_MESSAGES.length] as string }));
+    return every(ctx, ctx.onset, ctx.now, 15_000, (time, n) => ({
+      time,
+      level: 'error',
+      source: 'app',
+      errorType: 'Hostile<"Error">',
+      message: HOSTILE_MESSAGES[n % HOSTILE_MESSAGES.length] as string,
+    }));
   },
   check(ctx) {
     if (ctx.index !== 1) return undefined;
-    return { status: 'critical', output: 'HTTP GET <script>alert(1)</script>: 500 "Internal" \u001b[31mError\u001b[0m' };
+    return {
+      status: 'critical',
+      output: 'HTTP GET <script>alert(1)</script>: 500 "Internal" \u001b[31mError\u001b[0m',
+    };
   },
 };
 
@@ -402,7 +527,12 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
   vaultHealthy,
   hostile,
   // The benchmark: the Nexus incident on a service of its own, 10 instances, 1M log documents, ≥1M points.
-  { ...nexusDiskFull('bench', 'bench-artefacts', 'bench-nexus', 8), indexArea: 'bench', summary: 'benchmark data: the Nexus disk-full incident on 10 instances with 1,000,000 log documents and over 1,000,000 metric points' },
+  {
+    ...nexusDiskFull('bench', 'bench-artefacts', 'bench-nexus', 8),
+    indexArea: 'bench',
+    summary:
+      'benchmark data: the Nexus disk-full incident on 10 instances with 1,000,000 log documents and over 1,000,000 metric points',
+  },
 ];
 
 export const BENCH_DEFAULTS = { instances: 10, logDocuments: 1_000_000, metricPoints: 1_000_000 } as const;

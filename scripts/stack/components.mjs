@@ -24,10 +24,30 @@ export const consul = {
     return {
       command: this.marker,
       args: [
-        'agent', '-dev', '-bind', '127.0.0.1', '-client', '127.0.0.1', '-datacenter', 'test', '-node', 'calvin-stack',
-        '-http-port', String(ports.consulHttp), '-dns-port', '-1', '-grpc-port', '-1',
-        '-server-port', String(ports.consulServer), '-serf-lan-port', String(ports.consulSerfLan), '-serf-wan-port', String(ports.consulSerfWan),
-        '-log-level', 'warn',
+        'agent',
+        '-dev',
+        '-bind',
+        '127.0.0.1',
+        '-client',
+        '127.0.0.1',
+        '-datacenter',
+        'test',
+        '-node',
+        'calvin-stack',
+        '-http-port',
+        String(ports.consulHttp),
+        '-dns-port',
+        '-1',
+        '-grpc-port',
+        '-1',
+        '-server-port',
+        String(ports.consulServer),
+        '-serf-lan-port',
+        String(ports.consulSerfLan),
+        '-serf-wan-port',
+        String(ports.consulSerfWan),
+        '-log-level',
+        'warn',
       ],
     };
   },
@@ -134,7 +154,16 @@ async function ensureEsUser() {
   let ids = await userIds(esUser);
   if (!ids) {
     progress(`useradd ${esUser} (Elasticsearch refuses to run as root)`);
-    await run('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', esUser]);
+    await run('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/usr/sbin/nologin',
+      esUser,
+    ]);
     ids = await userIds(esUser);
     if (!ids) throw new StackError(`useradd ${esUser} succeeded but id ${esUser} fails`);
   }

@@ -14,7 +14,9 @@ function privateSources() {
   try {
     text = fs.readFileSync(SYSTEM_SOURCES, 'utf8');
   } catch {
-    throw new StackError(`cannot read ${SYSTEM_SOURCES}: the stack expects a Debian bookworm machine with deb822 sources`);
+    throw new StackError(
+      `cannot read ${SYSTEM_SOURCES}: the stack expects a Debian bookworm machine with deb822 sources`,
+    );
   }
   const stanza = text.split(/\n\s*\n/).find((s) => /^URIs:/m.test(s));
   if (!stanza) throw new StackError(`${SYSTEM_SOURCES} has no stanza with URIs`);
@@ -26,19 +28,32 @@ function privateSources() {
 function aptOptions() {
   const base = dirs.apt;
   return [
-    '-o', `Dir::Etc::SourceParts=${path.join(base, 'sources.list.d')}`,
-    '-o', 'Dir::Etc::SourceList=/dev/null',
-    '-o', `Dir::State::Lists=${path.join(base, 'lists')}`,
-    '-o', `Dir::Cache=${path.join(base, 'cache')}`,
-    '-o', 'Dir::Etc::Preferences=/dev/null',
-    '-o', `Dir::Etc::PreferencesParts=${path.join(base, 'preferences.d')}`,
-    '-o', 'APT::Sandbox::User=root',
-    '-o', 'Acquire::Languages=none',
-    '-o', 'Acquire::IndexTargets::deb::DEP-11::DefaultEnabled=false',
-    '-o', 'Acquire::IndexTargets::deb::DEP-11-icons::DefaultEnabled=false',
-    '-o', 'Acquire::IndexTargets::deb::DEP-11-icons-small::DefaultEnabled=false',
-    '-o', 'Acquire::IndexTargets::deb::CNF::DefaultEnabled=false',
-    '-o', 'APT::Get::List-Cleanup=false',
+    '-o',
+    `Dir::Etc::SourceParts=${path.join(base, 'sources.list.d')}`,
+    '-o',
+    'Dir::Etc::SourceList=/dev/null',
+    '-o',
+    `Dir::State::Lists=${path.join(base, 'lists')}`,
+    '-o',
+    `Dir::Cache=${path.join(base, 'cache')}`,
+    '-o',
+    'Dir::Etc::Preferences=/dev/null',
+    '-o',
+    `Dir::Etc::PreferencesParts=${path.join(base, 'preferences.d')}`,
+    '-o',
+    'APT::Sandbox::User=root',
+    '-o',
+    'Acquire::Languages=none',
+    '-o',
+    'Acquire::IndexTargets::deb::DEP-11::DefaultEnabled=false',
+    '-o',
+    'Acquire::IndexTargets::deb::DEP-11-icons::DefaultEnabled=false',
+    '-o',
+    'Acquire::IndexTargets::deb::DEP-11-icons-small::DefaultEnabled=false',
+    '-o',
+    'Acquire::IndexTargets::deb::CNF::DefaultEnabled=false',
+    '-o',
+    'APT::Get::List-Cleanup=false',
   ];
 }
 
@@ -52,7 +67,8 @@ function aptUpdate() {
 
 async function aptUpdateOnce() {
   const base = dirs.apt;
-  for (const d of ['sources.list.d', 'preferences.d', 'lists/partial', 'cache/archives/partial']) ensureDir(path.join(base, d));
+  for (const d of ['sources.list.d', 'preferences.d', 'lists/partial', 'cache/archives/partial'])
+    ensureDir(path.join(base, d));
   writeIfChanged(path.join(base, 'sources.list.d', 'calvin-stack.sources'), privateSources());
   progress('apt-get update (private lists for bullseye + bookworm)');
   await run('apt-get', [...aptOptions(), '-q', 'update']);
@@ -86,10 +102,22 @@ export async function extractDeb(deb, dest) {
 /** The Elasticsearch integ-test-zip from ~/.m2 (mvn dependency:get fetches it once). */
 export async function elasticsearchZip(version) {
   const repo = process.env.MAVEN_REPO_LOCAL ?? path.join(os.homedir(), '.m2', 'repository');
-  const zip = path.join(repo, 'org/elasticsearch/distribution/integ-test-zip/elasticsearch', version, `elasticsearch-${version}.zip`);
+  const zip = path.join(
+    repo,
+    'org/elasticsearch/distribution/integ-test-zip/elasticsearch',
+    version,
+    `elasticsearch-${version}.zip`,
+  );
   if (fs.existsSync(zip)) return zip;
   progress(`mvn dependency:get elasticsearch integ-test-zip ${version}`);
-  await run('mvn', ['-q', '-B', ...(process.env.MAVEN_REPO_LOCAL ? [`-Dmaven.repo.local=${repo}`] : []), 'dependency:get', `-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:${version}:zip`, '-Dtransitive=false']);
+  await run('mvn', [
+    '-q',
+    '-B',
+    ...(process.env.MAVEN_REPO_LOCAL ? [`-Dmaven.repo.local=${repo}`] : []),
+    'dependency:get',
+    `-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:${version}:zip`,
+    '-Dtransitive=false',
+  ]);
   if (!fs.existsSync(zip)) throw new StackError(`mvn dependency:get finished but ${zip} is missing`);
   return zip;
 }

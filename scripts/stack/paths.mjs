@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const stackDir = process.env.CALVIN_STACK_DIR ? path.resolve(process.env.CALVIN_STACK_DIR) : path.join(repoRoot, '.stack');
+export const stackDir = process.env.CALVIN_STACK_DIR
+  ? path.resolve(process.env.CALVIN_STACK_DIR)
+  : path.join(repoRoot, '.stack');
 
 export const dirs = {
   root: stackDir,
@@ -20,16 +22,18 @@ export const dirs = {
 // CALVIN_STACK_PORT_OFFSET shifts every port: a second, throw-away stack (e.g. to time a cold start)
 // can run beside the usual one. Tests and discovery expect the default ports.
 const offset = Number(process.env.CALVIN_STACK_PORT_OFFSET ?? 0) || 0;
-export const ports = Object.fromEntries(Object.entries({
-  consulHttp: 18500,
-  consulServer: 18300,
-  consulSerfLan: 18301,
-  consulSerfWan: 18302,
-  influxHttp: 18086,
-  influxRpc: 18088,
-  esHttp: 19200,
-  esTransport: 19300,
-}).map(([k, v]) => [k, v + offset]));
+export const ports = Object.fromEntries(
+  Object.entries({
+    consulHttp: 18500,
+    consulServer: 18300,
+    consulSerfLan: 18301,
+    consulSerfWan: 18302,
+    influxHttp: 18086,
+    influxRpc: 18088,
+    esHttp: 19200,
+    esTransport: 19300,
+  }).map(([k, v]) => [k, v + offset]),
+);
 
 export const versions = {
   consul: { suite: 'bullseye', package: 'consul' },

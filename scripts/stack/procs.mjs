@@ -47,7 +47,7 @@ export function ownedPid(name, marker) {
   const pid = readPid(name);
   if (pid === undefined) return undefined;
   const line = cmdline(pid);
-  if (!line || !line.includes(marker) || isZombie(pid)) return undefined;
+  if (!line?.includes(marker) || isZombie(pid)) return undefined;
   return pid;
 }
 
@@ -82,7 +82,9 @@ export async function stopPid(pid, graceMs = 20_000) {
   }
   try {
     process.kill(pid, 'SIGKILL');
-  } catch { /* gone */ }
+  } catch {
+    /* gone */
+  }
 }
 
 export function isAlive(pid) {

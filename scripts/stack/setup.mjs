@@ -6,8 +6,22 @@ import { ports, urls } from './paths.mjs';
 import { fetchJson, progress } from './util.mjs';
 
 export const STACK_SERVICES = [
-  { ID: 'calvin-stack-metrics-http', Name: 'metrics', Tags: ['http'], Address: '127.0.0.1', Port: ports.influxHttp, Check: { HTTP: `${urls.influx}/ping`, Interval: '10s', Timeout: '2s' } },
-  { ID: 'calvin-stack-documents-http', Name: 'documents', Tags: ['http'], Address: '127.0.0.1', Port: ports.esHttp, Check: { HTTP: `${urls.elasticsearch}/_cluster/health`, Interval: '10s', Timeout: '2s' } },
+  {
+    ID: 'calvin-stack-metrics-http',
+    Name: 'metrics',
+    Tags: ['http'],
+    Address: '127.0.0.1',
+    Port: ports.influxHttp,
+    Check: { HTTP: `${urls.influx}/ping`, Interval: '10s', Timeout: '2s' },
+  },
+  {
+    ID: 'calvin-stack-documents-http',
+    Name: 'documents',
+    Tags: ['http'],
+    Address: '127.0.0.1',
+    Port: ports.esHttp,
+    Check: { HTTP: `${urls.elasticsearch}/_cluster/health`, Interval: '10s', Timeout: '2s' },
+  },
 ];
 
 export const STACK_DATABASES = ['system', 'services'];
@@ -16,9 +30,19 @@ async function registerServices() {
   const existing = await fetchJson(`${urls.consul}/v1/agent/services`);
   for (const service of STACK_SERVICES) {
     const have = existing?.[service.ID];
-    if (have && have.Service === service.Name && have.Port === service.Port && JSON.stringify(have.Tags) === JSON.stringify(service.Tags)) continue;
+    if (
+      have &&
+      have.Service === service.Name &&
+      have.Port === service.Port &&
+      JSON.stringify(have.Tags) === JSON.stringify(service.Tags)
+    )
+      continue;
     progress(`registering ${service.Name}/${service.Tags.join(',')} → 127.0.0.1:${service.Port} in Consul`);
-    await fetchJson(`${urls.consul}/v1/agent/service/register`, { method: 'PUT', body: JSON.stringify(service), headers: { 'content-type': 'application/json' } });
+    await fetchJson(`${urls.consul}/v1/agent/service/register`, {
+      method: 'PUT',
+      body: JSON.stringify(service),
+      headers: { 'content-type': 'application/json' },
+    });
   }
 }
 

@@ -13,12 +13,21 @@ export function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('error', (error) => reject(new StackError(`cannot run ${command}: ${error.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve(output);
-      else reject(new StackError(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.split('\n').slice(-15).join('\n')}`));
+      else
+        reject(
+          new StackError(
+            `${command} ${args.join(' ')} failed (exit ${code}):\n${output.split('\n').slice(-15).join('\n')}`,
+          ),
+        );
     });
   });
 }
@@ -47,7 +56,8 @@ export async function waitUntil(what, check, { timeoutMs, logFile, isAlive }) {
   for (;;) {
     if (await check()) return;
     if (isAlive && !isAlive()) throw new StackError(`${what} exited while starting; see ${logFile}`);
-    if (Date.now() > deadline) throw new StackError(`${what} was not healthy within ${Math.round(timeoutMs / 1000)} s; see ${logFile}`);
+    if (Date.now() > deadline)
+      throw new StackError(`${what} was not healthy within ${Math.round(timeoutMs / 1000)} s; see ${logFile}`);
     await sleep(250);
   }
 }
@@ -61,7 +71,9 @@ export function ensureDir(dir) {
 export function writeIfChanged(file, content) {
   try {
     if (fs.readFileSync(file, 'utf8') === content) return false;
-  } catch { /* absent */ }
+  } catch {
+    /* absent */
+  }
   const temp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(temp, content);
   fs.renameSync(temp, file);

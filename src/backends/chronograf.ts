@@ -17,11 +17,18 @@ function withoutId(body: unknown): Record<string, unknown> {
   return rest;
 }
 
-const toLive = (d: ChronografDashboard): LiveObject => ({ kind: 'chronograf/dashboard', name: d.name, body: d, managed: d.name.startsWith(CHRONOGRAF_MANAGED_PREFIX), ref: { id: String(d.id) } });
+const toLive = (d: ChronografDashboard): LiveObject => ({
+  kind: 'chronograf/dashboard',
+  name: d.name,
+  body: d,
+  managed: d.name.startsWith(CHRONOGRAF_MANAGED_PREFIX),
+  ref: { id: String(d.id) },
+});
 
 export function createChronografDriver(options: DriverOptions): TargetDriver {
   const api = jsonClient('Chronograf', options);
-  const all = async (): Promise<ChronografDashboard[]> => (await api.json<{ dashboards: ChronografDashboard[] }>('GET', PATH)).dashboards;
+  const all = async (): Promise<ChronografDashboard[]> =>
+    (await api.json<{ dashboards: ChronografDashboard[] }>('GET', PATH)).dashboards;
   return {
     target: 'chronograf',
     async list(wanted) {

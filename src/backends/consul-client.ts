@@ -40,14 +40,31 @@ export function consulError(error: unknown, config: Config, what: string): Calvi
   const e = error as { code?: string; statusCode?: number; message?: string; response?: { statusCode?: number } };
   const status = e.statusCode ?? e.response?.statusCode;
   if (status === 403 || status === 401) {
-    return new CalvinError('UNAUTHORIZED', `Consul refused ${what} (${status})`, 'check CONSUL_HTTP_TOKEN', { cause: error });
+    return new CalvinError('UNAUTHORIZED', `Consul refused ${what} (${status})`, 'check CONSUL_HTTP_TOKEN', {
+      cause: error,
+    });
   }
   if (status === undefined) {
     const address = new URL(config.consul.url).host;
-    return new CalvinError('CONSUL_UNREACHABLE', `Consul at ${address} is unreachable (${e.code ?? redact(e.message ?? 'no answer')})`, 'set CONSUL_HTTP_ADDR to a reachable Consul agent, e.g. CONSUL_HTTP_ADDR=127.0.0.1:8500', { cause: error });
+    return new CalvinError(
+      'CONSUL_UNREACHABLE',
+      `Consul at ${address} is unreachable (${e.code ?? redact(e.message ?? 'no answer')})`,
+      'set CONSUL_HTTP_ADDR to a reachable Consul agent, e.g. CONSUL_HTTP_ADDR=127.0.0.1:8500',
+      { cause: error },
+    );
   }
   if (status === 500 && /no path to datacenter/i.test(e.message ?? '')) {
-    return new CalvinError('BAD_ARGUMENT', `Consul knows no datacenter "${config.consul.datacenter ?? ''}"`, 'pass --env with one of the datacenters that `consul catalog datacenters` lists', { cause: error });
+    return new CalvinError(
+      'BAD_ARGUMENT',
+      `Consul knows no datacenter "${config.consul.datacenter ?? ''}"`,
+      'pass --env with one of the datacenters that `consul catalog datacenters` lists',
+      { cause: error },
+    );
   }
-  return new CalvinError('BACKEND_ERROR', redact(`Consul answered ${status} to ${what}: ${e.message ?? ''}`), 'see the Consul agent logs or run with --debug', { cause: error });
+  return new CalvinError(
+    'BACKEND_ERROR',
+    redact(`Consul answered ${status} to ${what}: ${e.message ?? ''}`),
+    'see the Consul agent logs or run with --debug',
+    { cause: error },
+  );
 }

@@ -56,7 +56,11 @@ export function createConsulKvDriver(options: ConsulKvDriverOptions): TargetDriv
   // Rollback restores the flags the key had; every other write marks the key as calvin's.
   const flagsFor = (desired: DesiredObject): number => desired.restoreRef?.flags ?? CALVIN_KV_FLAG;
   const casFailed = (key: string): CalvinError =>
-    new CalvinError('APPLY_FAILED', `Consul key ${key} was changed by someone else during the deploy (check-and-set failed)`, 'run the plan again to see the current state, then deploy again');
+    new CalvinError(
+      'APPLY_FAILED',
+      `Consul key ${key} was changed by someone else during the deploy (check-and-set failed)`,
+      'run the plan again to see the current state, then deploy again',
+    );
 
   return {
     target: 'consul-kv',
@@ -64,7 +68,9 @@ export function createConsulKvDriver(options: ConsulKvDriverOptions): TargetDriv
       const prefixes = [...new Set(KV_MANAGED_PREFIXES)];
       const items = new Map<string, KvItem>();
       for (const prefix of prefixes) {
-        const found = (await guard(`GET kv ${root}${prefix}?recurse`, () => consul.kv.get({ key: `${root}${prefix}`, recurse: true }))) as KvItem[] | KvItem | undefined | null;
+        const found = (await guard(`GET kv ${root}${prefix}?recurse`, () =>
+          consul.kv.get({ key: `${root}${prefix}`, recurse: true }),
+        )) as KvItem[] | KvItem | undefined | null;
         for (const item of Array.isArray(found) ? found : found ? [found] : []) items.set(item.Key, item);
       }
       for (const w of wanted) {
@@ -92,14 +98,18 @@ export function createConsulKvDriver(options: ConsulKvDriverOptions): TargetDriv
     async create(desired) {
       const key = `${root}${desired.name}`;
       writes += 1;
-      const ok = await guard(`PUT kv ${key}?cas=0`, () => consul.kv.set({ key, value: String(desired.body), flags: flagsFor(desired), cas: 0 }));
+      const ok = await guard(`PUT kv ${key}?cas=0`, () =>
+        consul.kv.set({ key, value: String(desired.body), flags: flagsFor(desired), cas: 0 }),
+      );
       if (!ok) throw casFailed(key);
     },
     async update(desired, live) {
       const key = `${root}${desired.name}`;
       const cas = live.ref?.modifyIndex ?? 0;
       writes += 1;
-      const ok = await guard(`PUT kv ${key}?cas=${cas}`, () => consul.kv.set({ key, value: String(desired.body), flags: flagsFor(desired), cas }));
+      const ok = await guard(`PUT kv ${key}?cas=${cas}`, () =>
+        consul.kv.set({ key, value: String(desired.body), flags: flagsFor(desired), cas }),
+      );
       if (!ok) throw casFailed(key);
     },
     async remove(live) {
@@ -142,7 +152,12 @@ export async function acquireDeployLock(options: LockOptions): Promise<DeployLoc
   const what = `the deploy lock ${options.key}`;
   let session: string;
   try {
-    const created = (await consul.session.create({ name: `calvin deploy ${options.key}`, ttl: `${ttl}s`, behavior: 'delete', lockdelay: '1s' })) as { ID: string };
+    const created = (await consul.session.create({
+      name: `calvin deploy ${options.key}`,
+      ttl: `${ttl}s`,
+      behavior: 'delete',
+      lockdelay: '1s',
+    })) as { ID: string };
     session = created.ID;
   } catch (error) {
     throw consulError(error, options.config, what);
@@ -159,14 +174,22 @@ export async function acquireDeployLock(options: LockOptions): Promise<DeployLoc
       const current = (await consul.kv.get({ key: options.key })) as KvItem | undefined | null;
       const holder = current?.Value ?? 'another deploy';
       if (!options.wait) {
-        throw new CalvinError('LOCKED', `another deploy holds ${options.key} (${holder})`, 'wait for it to finish, or run without --no-wait to queue behind it');
+        throw new CalvinError(
+          'LOCKED',
+          `another deploy holds ${options.key} (${holder})`,
+          'wait for it to finish, or run without --no-wait to queue behind it',
+        );
       }
       if (!told) {
         options.onWait?.(holder);
         told = true;
       }
       if (Date.now() - started > (options.maxWaitMs ?? 15 * 60_000)) {
-        throw new CalvinError('LOCKED', `gave up waiting for ${options.key} (${holder})`, 'check for a stuck deploy; its lock expires with its session TTL');
+        throw new CalvinError(
+          'LOCKED',
+          `gave up waiting for ${options.key} (${holder})`,
+          'check for a stuck deploy; its lock expires with its session TTL',
+        );
       }
       await consul.session.renew({ id: session }).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
@@ -177,9 +200,12 @@ export async function acquireDeployLock(options: LockOptions): Promise<DeployLoc
     throw consulError(error, options.config, what);
   }
   // Keep the session alive while the deploy runs.
-  const timer = setInterval(() => {
-    void consul.session.renew({ id: session }).catch(() => undefined);
-  }, (ttl * 1000) / 3);
+  const timer = setInterval(
+    () => {
+      void consul.session.renew({ id: session }).catch(() => undefined);
+    },
+    (ttl * 1000) / 3,
+  );
   timer.unref();
   return {
     async release() {

@@ -61,7 +61,11 @@ export async function listServices(config: Config, options: ConsulCallOptions = 
 }
 
 /** All instances of a service with their node- and service-level checks (`/v1/health/service/<name>`). */
-export async function serviceInstances(config: Config, service: string, options: ConsulCallOptions = {}): Promise<ServiceInstance[]> {
+export async function serviceInstances(
+  config: Config,
+  service: string,
+  options: ConsulCallOptions = {},
+): Promise<ServiceInstance[]> {
   const consul = createConsulClient(config, options);
   let entries: RawHealthEntry[];
   try {
@@ -125,7 +129,14 @@ export interface ExternalRegistration {
   node: string;
   address: string;
   nodeMeta?: Record<string, string>;
-  service?: { id: string; name: string; tags?: string[]; port?: number; address?: string; meta?: Record<string, string> };
+  service?: {
+    id: string;
+    name: string;
+    tags?: string[];
+    port?: number;
+    address?: string;
+    meta?: Record<string, string>;
+  };
   checks?: ExternalCheck[];
 }
 
@@ -142,7 +153,11 @@ function consulUrl(config: Config, path: string): string {
 const CONSUL_HINT = 'set CONSUL_HTTP_ADDR to a reachable Consul agent, e.g. CONSUL_HTTP_ADDR=127.0.0.1:8500';
 
 /** `PUT /v1/catalog/register`: an external node, its service instance and its checks (with outputs). */
-export async function registerExternal(config: Config, registration: ExternalRegistration, options: ConsulCallOptions = {}): Promise<void> {
+export async function registerExternal(
+  config: Config,
+  registration: ExternalRegistration,
+  options: ConsulCallOptions = {},
+): Promise<void> {
   const body = {
     Node: registration.node,
     Address: registration.address,
@@ -169,20 +184,47 @@ export async function registerExternal(config: Config, registration: ExternalReg
       ServiceID: c.serviceId ?? '',
     })),
   };
-  await httpJson({ method: 'PUT', url: consulUrl(config, '/catalog/register'), headers: consulHeaders(config), body, backend: 'Consul', hint: CONSUL_HINT, timeoutMs: options.timeoutMs ?? 5_000 });
+  await httpJson({
+    method: 'PUT',
+    url: consulUrl(config, '/catalog/register'),
+    headers: consulHeaders(config),
+    body,
+    backend: 'Consul',
+    hint: CONSUL_HINT,
+    timeoutMs: options.timeoutMs ?? 5_000,
+  });
 }
 
 /** `PUT /v1/catalog/deregister` of a whole node (its services and checks go with it). */
 export async function deregisterNode(config: Config, node: string, options: ConsulCallOptions = {}): Promise<void> {
-  await httpJson({ method: 'PUT', url: consulUrl(config, '/catalog/deregister'), headers: consulHeaders(config), body: { Node: node }, backend: 'Consul', hint: CONSUL_HINT, timeoutMs: options.timeoutMs ?? 5_000 });
+  await httpJson({
+    method: 'PUT',
+    url: consulUrl(config, '/catalog/deregister'),
+    headers: consulHeaders(config),
+    body: { Node: node },
+    backend: 'Consul',
+    hint: CONSUL_HINT,
+    timeoutMs: options.timeoutMs ?? 5_000,
+  });
 }
 
 /** Nodes whose metadata has the given key/value (the seeds find their previous nodes this way). */
-export async function nodesWithMeta(config: Config, key: string, value: string, options: ConsulCallOptions = {}): Promise<string[]> {
+export async function nodesWithMeta(
+  config: Config,
+  key: string,
+  value: string,
+  options: ConsulCallOptions = {},
+): Promise<string[]> {
   const consul = createConsulClient(config, options);
   try {
-    const nodes = (await consul.catalog.node.list({ ...dcOption(config) })) as { Node?: string; Meta?: Record<string, string> | null }[];
-    return nodes.filter((n) => n.Meta?.[key] === value).map((n) => n.Node ?? '').filter(Boolean);
+    const nodes = (await consul.catalog.node.list({ ...dcOption(config) })) as {
+      Node?: string;
+      Meta?: Record<string, string> | null;
+    }[];
+    return nodes
+      .filter((n) => n.Meta?.[key] === value)
+      .map((n) => n.Node ?? '')
+      .filter(Boolean);
   } catch (error) {
     throw consulError(error, config, 'the node list');
   }

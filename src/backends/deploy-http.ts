@@ -16,7 +16,11 @@ export interface JsonClient {
   /** Like json, but resolves `undefined` on 404. */
   maybe<T>(path: string): Promise<T | undefined>;
   /** Sends once and resolves with any status: for callers that turn some statuses (Grafana's 412) into their own errors. */
-  send<T>(method: NonNullable<HttpRequest['method']>, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  send<T>(
+    method: NonNullable<HttpRequest['method']>,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   /** The standard error for a non-2xx answer `send` got (401/403 → UNAUTHORIZED). */
   failure(method: string, path: string, answer: { status: number; body: unknown }): CalvinError;
   writes(): number;
@@ -48,7 +52,11 @@ export function jsonClient(backend: string, options: DriverOptions): JsonClient 
       // Let httpJson produce the standard error (401/403 → UNAUTHORIZED).
       return httpJson<T>(request('GET', path));
     },
-    async send<T>(method: NonNullable<HttpRequest['method']>, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    async send<T>(
+      method: NonNullable<HttpRequest['method']>,
+      path: string,
+      body?: unknown,
+    ): Promise<{ status: number; body: T }> {
       options.log?.(redact(`${backend}: ${method} ${path}`));
       if (method !== 'GET') writes += 1;
       const res = await httpRequest<T>(request(method, path, body));
@@ -57,10 +65,18 @@ export function jsonClient(backend: string, options: DriverOptions): JsonClient 
     failure(method, path, answer) {
       const where = `${method} ${path.split('?')[0] ?? ''}`;
       if (answer.status === 401 || answer.status === 403) {
-        return new CalvinError('UNAUTHORIZED', redact(`${backend} refused ${where} with ${answer.status}`), `check the ${backend} token or credentials in the environment`);
+        return new CalvinError(
+          'UNAUTHORIZED',
+          redact(`${backend} refused ${where} with ${answer.status}`),
+          `check the ${backend} token or credentials in the environment`,
+        );
       }
       const detail = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      return new CalvinError('BACKEND_ERROR', redact(`${backend} answered ${answer.status} to ${where}: ${detail.slice(0, 300)}`), `see the ${backend} logs or run with --debug`);
+      return new CalvinError(
+        'BACKEND_ERROR',
+        redact(`${backend} answered ${answer.status} to ${where}: ${detail.slice(0, 300)}`),
+        `see the ${backend} logs or run with --debug`,
+      );
     },
     writes: () => writes,
   };

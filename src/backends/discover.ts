@@ -42,7 +42,11 @@ export interface DiscoverOptions {
  * parallel and bounded by `options`. Throws CONSUL_UNREACHABLE if Consul is down (or too slow) and
  * something is missing.
  */
-export async function discoverEndpoints(config: Config, wanted: (keyof Endpoints)[] = ['influx', 'elasticsearch', 'grafana', 'chronograf', 'kapacitor'], options: DiscoverOptions = {}): Promise<Endpoints> {
+export async function discoverEndpoints(
+  config: Config,
+  wanted: (keyof Endpoints)[] = ['influx', 'elasticsearch', 'grafana', 'chronograf', 'kapacitor'],
+  options: DiscoverOptions = {},
+): Promise<Endpoints> {
   const found: Endpoints = {};
   const missing = wanted.filter((key) => {
     const configured = config[key];
@@ -53,7 +57,10 @@ export async function discoverEndpoints(config: Config, wanted: (keyof Endpoints
     return true;
   });
   if (missing.length === 0) return found;
-  const consul = createConsulClient(config, options.timeoutMs !== undefined ? { timeoutMs: Math.max(1, options.timeoutMs) } : {});
+  const consul = createConsulClient(
+    config,
+    options.timeoutMs !== undefined ? { timeoutMs: Math.max(1, options.timeoutMs) } : {},
+  );
   const lookups = LOOKUPS.filter((l) => missing.includes(l.key));
   const services = [...new Set(lookups.map((l) => l.service))];
   // papi (under the consul package) cancels a request when its ctx emits 'cancel'.
@@ -64,7 +71,14 @@ export async function discoverEndpoints(config: Config, wanted: (keyof Endpoints
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
     const aborted = new Promise<never>((_resolve, reject) => {
-      const fail = (): void => reject(new CalvinError('CONSUL_UNREACHABLE', 'Consul catalog look-up abandoned at the deadline', 'raise --deadline, or set INFLUX_URL / ELASTICSEARCH_URL to skip discovery'));
+      const fail = (): void =>
+        reject(
+          new CalvinError(
+            'CONSUL_UNREACHABLE',
+            'Consul catalog look-up abandoned at the deadline',
+            'raise --deadline, or set INFLUX_URL / ELASTICSEARCH_URL to skip discovery',
+          ),
+        );
       if (options.signal?.aborted) fail();
       options.signal?.addEventListener('abort', fail, { once: true });
     });
@@ -88,7 +102,9 @@ export async function discoverEndpoints(config: Config, wanted: (keyof Endpoints
       const entry = (byService.get(lookup.service) ?? []).find((e) => (e.ServiceTags ?? []).includes(lookup.tag));
       if (entry?.ServicePort) {
         const host = entry.ServiceAddress || entry.Address || '127.0.0.1';
-        (found as Record<string, Endpoint>)[lookup.key] = { url: `http://${host.includes(':') ? `[${host}]` : host}:${entry.ServicePort}${lookup.path}` };
+        (found as Record<string, Endpoint>)[lookup.key] = {
+          url: `http://${host.includes(':') ? `[${host}]` : host}:${entry.ServicePort}${lookup.path}`,
+        };
       }
     }
     return found;

@@ -41,7 +41,11 @@ export async function closeElasticClients(): Promise<void> {
 }
 
 function transport(options: EsCallOptions): { requestTimeout: number; signal?: AbortSignal; maxRetries: number } {
-  return { requestTimeout: options.timeoutMs ?? 5_000, maxRetries: 0, ...(options.signal ? { signal: options.signal } : {}) };
+  return {
+    requestTimeout: options.timeoutMs ?? 5_000,
+    maxRetries: 0,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 }
 
 interface EsClientError {
@@ -51,7 +55,9 @@ interface EsClientError {
 }
 
 function reasonOf(body: unknown): string {
-  const b = body as { error?: { type?: string; reason?: string; root_cause?: { reason?: string }[] } | string } | undefined;
+  const b = body as
+    | { error?: { type?: string; reason?: string; root_cause?: { reason?: string }[] } | string }
+    | undefined;
   if (!b) return '';
   if (typeof b.error === 'string') return b.error;
   const root = b.error?.root_cause?.[0]?.reason;
@@ -63,16 +69,41 @@ export function elasticError(error: unknown, endpoint: ElasticEndpoint, what: st
   if (error instanceof CalvinError) return error;
   const e = error as EsClientError;
   const where = safeOrigin(endpoint.url);
-  if (e.name === 'ConnectionError' || e.name === 'NoLivingConnectionsError' || e.name === 'TimeoutError' || e.name === 'RequestAbortedError') {
-    const why = e.name === 'TimeoutError' ? 'no answer in time' : e.name === 'RequestAbortedError' ? 'aborted' : redact(e.message ?? 'connection failed');
-    return new CalvinError('BACKEND_UNREACHABLE', `Elasticsearch at ${where} is unreachable (${why})`, 'check that Elasticsearch is running and ELASTICSEARCH_URL (or the Consul service documents/http) points at it', { cause: error });
+  if (
+    e.name === 'ConnectionError' ||
+    e.name === 'NoLivingConnectionsError' ||
+    e.name === 'TimeoutError' ||
+    e.name === 'RequestAbortedError'
+  ) {
+    const why =
+      e.name === 'TimeoutError'
+        ? 'no answer in time'
+        : e.name === 'RequestAbortedError'
+          ? 'aborted'
+          : redact(e.message ?? 'connection failed');
+    return new CalvinError(
+      'BACKEND_UNREACHABLE',
+      `Elasticsearch at ${where} is unreachable (${why})`,
+      'check that Elasticsearch is running and ELASTICSEARCH_URL (or the Consul service documents/http) points at it',
+      { cause: error },
+    );
   }
   const status = e.meta?.statusCode;
   if (status === 401 || status === 403) {
-    return new CalvinError('UNAUTHORIZED', `Elasticsearch at ${where} refused ${what} (${status})`, 'check ELASTICSEARCH_TOKEN or ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD', { cause: error });
+    return new CalvinError(
+      'UNAUTHORIZED',
+      `Elasticsearch at ${where} refused ${what} (${status})`,
+      'check ELASTICSEARCH_TOKEN or ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD',
+      { cause: error },
+    );
   }
   const reason = reasonOf(e.meta?.body) || e.message || 'unknown error';
-  return new CalvinError('BACKEND_ERROR', redact(`Elasticsearch answered ${status ?? '?'} to ${what}: ${reason.slice(0, 300)}`), 'run with --debug to see the request', { cause: error });
+  return new CalvinError(
+    'BACKEND_ERROR',
+    redact(`Elasticsearch answered ${status ?? '?'} to ${what}: ${reason.slice(0, 300)}`),
+    'run with --debug to see the request',
+    { cause: error },
+  );
 }
 
 const LENIENT_INDICES = { ignore_unavailable: true, allow_no_indices: true } as const;
@@ -85,7 +116,10 @@ export async function esSearch<TDocument = unknown, TAggregations = Record<strin
   options: EsCallOptions = {},
 ): Promise<estypes.SearchResponse<TDocument, TAggregations>> {
   try {
-    return await clientFor(endpoint).search<TDocument, TAggregations>({ ...LENIENT_INDICES, ...body, index }, transport(options));
+    return await clientFor(endpoint).search<TDocument, TAggregations>(
+      { ...LENIENT_INDICES, ...body, index },
+      transport(options),
+    );
   } catch (error) {
     throw elasticError(error, endpoint, `a search of ${Array.isArray(index) ? index.join(',') : index}`);
   }
@@ -110,9 +144,17 @@ export async function esMultiSearch(
   }
 }
 
-export async function esCount(endpoint: ElasticEndpoint, index: string | string[], query?: estypes.QueryDslQueryContainer, options: EsCallOptions = {}): Promise<number> {
+export async function esCount(
+  endpoint: ElasticEndpoint,
+  index: string | string[],
+  query?: estypes.QueryDslQueryContainer,
+  options: EsCallOptions = {},
+): Promise<number> {
   try {
-    const res = await clientFor(endpoint).count({ ...LENIENT_INDICES, index, ...(query ? { query } : {}) }, transport(options));
+    const res = await clientFor(endpoint).count(
+      { ...LENIENT_INDICES, index, ...(query ? { query } : {}) },
+      transport(options),
+    );
     return res.count;
   } catch (error) {
     throw elasticError(error, endpoint, 'a count');
@@ -134,7 +176,12 @@ export interface BulkOptions extends EsCallOptions {
   refresh?: boolean;
 }
 
-async function bulkOnce(client: Client, endpoint: ElasticEndpoint, batch: BulkDocument[], options: BulkOptions): Promise<void> {
+async function bulkOnce(
+  client: Client,
+  endpoint: ElasticEndpoint,
+  batch: BulkDocument[],
+  options: BulkOptions,
+): Promise<void> {
   const operations: unknown[] = [];
   for (const d of batch) {
     operations.push({ index: { _index: d.index, ...(d.id ? { _id: d.id } : {}) } });
@@ -148,12 +195,22 @@ async function bulkOnce(client: Client, endpoint: ElasticEndpoint, batch: BulkDo
   }
   if (res.errors) {
     const failed = res.items.find((item) => item.index?.error)?.index?.error;
-    throw new CalvinError('BACKEND_ERROR', redact(`Elasticsearch rejected documents in a bulk request: ${failed?.type ?? ''} ${failed?.reason ?? ''}`.trim()), 'check the index mapping (calvin deploy index templates) and the document fields');
+    throw new CalvinError(
+      'BACKEND_ERROR',
+      redact(
+        `Elasticsearch rejected documents in a bulk request: ${failed?.type ?? ''} ${failed?.reason ?? ''}`.trim(),
+      ),
+      'check the index mapping (calvin deploy index templates) and the document fields',
+    );
   }
 }
 
 /** Indexes documents in parallel batches; returns how many were indexed. */
-export async function esBulkIndex(endpoint: ElasticEndpoint, docs: Iterable<BulkDocument>, options: BulkOptions = {}): Promise<number> {
+export async function esBulkIndex(
+  endpoint: ElasticEndpoint,
+  docs: Iterable<BulkDocument>,
+  options: BulkOptions = {},
+): Promise<number> {
   const client = clientFor(endpoint);
   const batchSize = options.batchSize ?? 5_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
@@ -180,9 +237,16 @@ export async function esBulkIndex(endpoint: ElasticEndpoint, docs: Iterable<Bulk
   return count;
 }
 
-export async function esRefresh(endpoint: ElasticEndpoint, index: string | string[], options: EsCallOptions = {}): Promise<void> {
+export async function esRefresh(
+  endpoint: ElasticEndpoint,
+  index: string | string[],
+  options: EsCallOptions = {},
+): Promise<void> {
   try {
-    await clientFor(endpoint).indices.refresh({ index, ...LENIENT_INDICES }, transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }));
+    await clientFor(endpoint).indices.refresh(
+      { index, ...LENIENT_INDICES },
+      transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }),
+    );
   } catch (error) {
     throw elasticError(error, endpoint, 'a refresh');
   }
@@ -193,20 +257,32 @@ export async function esRefresh(endpoint: ElasticEndpoint, index: string | strin
  * server has it; the integ-test-zip server lacks the reindex module, so there it scrolls the ids
  * and deletes them in bulk.
  */
-export async function esDeleteByQuery(endpoint: ElasticEndpoint, index: string | string[], query: estypes.QueryDslQueryContainer, options: EsCallOptions & { refresh?: boolean } = {}): Promise<number> {
+export async function esDeleteByQuery(
+  endpoint: ElasticEndpoint,
+  index: string | string[],
+  query: estypes.QueryDslQueryContainer,
+  options: EsCallOptions & { refresh?: boolean } = {},
+): Promise<number> {
   const client = clientFor(endpoint);
   const timeouts = transport({ ...options, timeoutMs: options.timeoutMs ?? 120_000 });
   try {
-    const res = await client.deleteByQuery({ index, query, conflicts: 'proceed', refresh: options.refresh ?? true, ...LENIENT_INDICES }, timeouts);
+    const res = await client.deleteByQuery(
+      { index, query, conflicts: 'proceed', refresh: options.refresh ?? true, ...LENIENT_INDICES },
+      timeouts,
+    );
     return res.deleted ?? 0;
   } catch (error) {
     const e = error as EsClientError;
-    if (!(e.meta?.statusCode === 400 && /no handler found/i.test(reasonOf(e.meta.body) || e.message || ''))) throw elasticError(error, endpoint, 'a delete-by-query');
+    if (!(e.meta?.statusCode === 400 && /no handler found/i.test(reasonOf(e.meta.body) || e.message || '')))
+      throw elasticError(error, endpoint, 'a delete-by-query');
   }
   let deleted = 0;
   let scrollId: string | undefined;
   try {
-    let page = await client.search({ index, query, size: 5_000, sort: ['_doc'], _source: false, scroll: '2m', ...LENIENT_INDICES }, timeouts);
+    let page = await client.search(
+      { index, query, size: 5_000, sort: ['_doc'], _source: false, scroll: '2m', ...LENIENT_INDICES },
+      timeouts,
+    );
     for (;;) {
       scrollId = page._scroll_id;
       const hits = page.hits.hits;
@@ -226,7 +302,11 @@ export async function esDeleteByQuery(endpoint: ElasticEndpoint, index: string |
   return deleted;
 }
 
-export async function esIndexExists(endpoint: ElasticEndpoint, index: string, options: EsCallOptions = {}): Promise<boolean> {
+export async function esIndexExists(
+  endpoint: ElasticEndpoint,
+  index: string,
+  options: EsCallOptions = {},
+): Promise<boolean> {
   try {
     return await clientFor(endpoint).indices.exists({ index }, transport(options));
   } catch (error) {
@@ -235,7 +315,11 @@ export async function esIndexExists(endpoint: ElasticEndpoint, index: string, op
 }
 
 /** Mappings of every index matching the pattern, by index name. */
-export async function esGetMapping(endpoint: ElasticEndpoint, pattern: string, options: EsCallOptions = {}): Promise<estypes.IndicesGetMappingResponse> {
+export async function esGetMapping(
+  endpoint: ElasticEndpoint,
+  pattern: string,
+  options: EsCallOptions = {},
+): Promise<estypes.IndicesGetMappingResponse> {
   try {
     return await clientFor(endpoint).indices.getMapping({ index: pattern, ...LENIENT_INDICES }, transport(options));
   } catch (error) {
@@ -244,9 +328,17 @@ export async function esGetMapping(endpoint: ElasticEndpoint, pattern: string, o
 }
 
 /** Creates an index unless it exists (settings/mappings apply only at creation). */
-export async function esEnsureIndex(endpoint: ElasticEndpoint, index: string, body: { settings?: estypes.IndicesIndexSettings; mappings?: estypes.MappingTypeMapping } = {}, options: EsCallOptions = {}): Promise<boolean> {
+export async function esEnsureIndex(
+  endpoint: ElasticEndpoint,
+  index: string,
+  body: { settings?: estypes.IndicesIndexSettings; mappings?: estypes.MappingTypeMapping } = {},
+  options: EsCallOptions = {},
+): Promise<boolean> {
   try {
-    await clientFor(endpoint).indices.create({ index, ...body }, transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }));
+    await clientFor(endpoint).indices.create(
+      { index, ...body },
+      transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }),
+    );
     return true;
   } catch (error) {
     const e = error as EsClientError;
@@ -255,27 +347,52 @@ export async function esEnsureIndex(endpoint: ElasticEndpoint, index: string, bo
   }
 }
 
-export async function esPutIndexSettings(endpoint: ElasticEndpoint, index: string | string[], settings: estypes.IndicesIndexSettings, options: EsCallOptions = {}): Promise<void> {
+export async function esPutIndexSettings(
+  endpoint: ElasticEndpoint,
+  index: string | string[],
+  settings: estypes.IndicesIndexSettings,
+  options: EsCallOptions = {},
+): Promise<void> {
   try {
-    await clientFor(endpoint).indices.putSettings({ index, settings, ...LENIENT_INDICES }, transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }));
+    await clientFor(endpoint).indices.putSettings(
+      { index, settings, ...LENIENT_INDICES },
+      transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }),
+    );
   } catch (error) {
     throw elasticError(error, endpoint, 'an index settings update');
   }
 }
 
-export async function esDeleteIndex(endpoint: ElasticEndpoint, index: string | string[], options: EsCallOptions = {}): Promise<void> {
+export async function esDeleteIndex(
+  endpoint: ElasticEndpoint,
+  index: string | string[],
+  options: EsCallOptions = {},
+): Promise<void> {
   try {
-    await clientFor(endpoint).indices.delete({ index, ...LENIENT_INDICES }, transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }));
+    await clientFor(endpoint).indices.delete(
+      { index, ...LENIENT_INDICES },
+      transport({ ...options, timeoutMs: options.timeoutMs ?? 30_000 }),
+    );
   } catch (error) {
     throw elasticError(error, endpoint, 'an index deletion');
   }
 }
 
 /** Names of the indices matching a pattern. */
-export async function esListIndices(endpoint: ElasticEndpoint, pattern: string, options: EsCallOptions = {}): Promise<string[]> {
+export async function esListIndices(
+  endpoint: ElasticEndpoint,
+  pattern: string,
+  options: EsCallOptions = {},
+): Promise<string[]> {
   try {
-    const res = await clientFor(endpoint).cat.indices({ index: pattern, format: 'json', h: 'index', expand_wildcards: 'open' }, transport(options));
-    return res.map((r) => r.index ?? '').filter(Boolean).sort();
+    const res = await clientFor(endpoint).cat.indices(
+      { index: pattern, format: 'json', h: 'index', expand_wildcards: 'open' },
+      transport(options),
+    );
+    return res
+      .map((r) => r.index ?? '')
+      .filter(Boolean)
+      .sort();
   } catch (error) {
     const e = error as EsClientError;
     if (e.meta?.statusCode === 404) return [];
@@ -283,7 +400,12 @@ export async function esListIndices(endpoint: ElasticEndpoint, pattern: string, 
   }
 }
 
-export async function esPutIndexTemplate(endpoint: ElasticEndpoint, name: string, template: Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>, options: EsCallOptions = {}): Promise<void> {
+export async function esPutIndexTemplate(
+  endpoint: ElasticEndpoint,
+  name: string,
+  template: Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>,
+  options: EsCallOptions = {},
+): Promise<void> {
   try {
     await clientFor(endpoint).indices.putIndexTemplate({ name, ...template }, transport(options));
   } catch (error) {

@@ -26,7 +26,11 @@ interface Named {
 }
 
 const API = {
-  'elasticsearch/component-template': { path: '_component_template', list: 'component_templates', item: 'component_template' },
+  'elasticsearch/component-template': {
+    path: '_component_template',
+    list: 'component_templates',
+    item: 'component_template',
+  },
   'elasticsearch/index-template': { path: '_index_template', list: 'index_templates', item: 'index_template' },
 } as const;
 
@@ -37,10 +41,27 @@ export function elasticError(error: unknown, url: string, what: string): CalvinE
   if (isCalvinError(error)) return error;
   const e = error as { name?: string; meta?: { statusCode?: number; body?: unknown }; message?: string };
   const status = e.meta?.statusCode;
-  if (status === 401 || status === 403) return new CalvinError('UNAUTHORIZED', `Elasticsearch refused ${what} (${status})`, 'check ELASTICSEARCH_TOKEN or ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD in the environment', { cause: error });
-  if (!status) return new CalvinError('BACKEND_UNREACHABLE', redact(`Elasticsearch at ${safeOrigin(url)} is unreachable (${e.message ?? e.name ?? 'no answer'})`), 'check ELASTICSEARCH_URL or the "documents" service in Consul', { cause: error });
+  if (status === 401 || status === 403)
+    return new CalvinError(
+      'UNAUTHORIZED',
+      `Elasticsearch refused ${what} (${status})`,
+      'check ELASTICSEARCH_TOKEN or ELASTICSEARCH_USERNAME/ELASTICSEARCH_PASSWORD in the environment',
+      { cause: error },
+    );
+  if (!status)
+    return new CalvinError(
+      'BACKEND_UNREACHABLE',
+      redact(`Elasticsearch at ${safeOrigin(url)} is unreachable (${e.message ?? e.name ?? 'no answer'})`),
+      'check ELASTICSEARCH_URL or the "documents" service in Consul',
+      { cause: error },
+    );
   const detail = typeof e.meta?.body === 'string' ? e.meta.body : JSON.stringify(e.meta?.body ?? '');
-  return new CalvinError('BACKEND_ERROR', redact(`Elasticsearch answered ${status} to ${what}: ${detail.slice(0, 300)}`), 'see the Elasticsearch logs or run with --debug', { cause: error });
+  return new CalvinError(
+    'BACKEND_ERROR',
+    redact(`Elasticsearch answered ${status} to ${what}: ${detail.slice(0, 300)}`),
+    'see the Elasticsearch logs or run with --debug',
+    { cause: error },
+  );
 }
 
 export function createEsTemplateDriver(options: EsTemplateDriverOptions): TargetDriver {
@@ -50,7 +71,11 @@ export function createEsTemplateDriver(options: EsTemplateDriverOptions): Target
     options.log?.(`Elasticsearch: ${method} /${path}`);
     if (method !== 'GET') writes += 1;
     try {
-      return (await client.transport.request({ method, path: `/${path}`, ...(body !== undefined ? { body: body as Record<string, unknown> } : {}) })) as T;
+      return (await client.transport.request({
+        method,
+        path: `/${path}`,
+        ...(body !== undefined ? { body: body as Record<string, unknown> } : {}),
+      })) as T;
     } catch (error) {
       const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode;
       if (method === 'GET' && status === 404) return {} as T;
@@ -62,10 +87,18 @@ export function createEsTemplateDriver(options: EsTemplateDriverOptions): Target
   /** GET of all templates of a kind, or of one by name (404 → none). */
   async function fetchKind(kind: EsKind, name?: string): Promise<Named[]> {
     const api = API[kind];
-    const answer = await call<Record<string, { name: string; [k: string]: unknown }[] | undefined>>('GET', name === undefined ? api.path : `${api.path}/${encodeURIComponent(name)}`);
+    const answer = await call<Record<string, { name: string; [k: string]: unknown }[] | undefined>>(
+      'GET',
+      name === undefined ? api.path : `${api.path}/${encodeURIComponent(name)}`,
+    );
     return (answer[api.list] ?? []).map((t) => ({ name: t.name, body: (t[api.item] ?? {}) as Named['body'] }));
   }
-  const toLive = (kind: EsKind, t: Named): LiveObject => ({ kind, name: t.name, body: t.body, managed: t.body._meta?.managed_by === ES_MANAGED_BY });
+  const toLive = (kind: EsKind, t: Named): LiveObject => ({
+    kind,
+    name: t.name,
+    body: t.body,
+    managed: t.body._meta?.managed_by === ES_MANAGED_BY,
+  });
 
   async function listKind(kind: EsKind, wanted: Set<string>): Promise<{ objects: LiveObject[]; foreign: number }> {
     const objects: LiveObject[] = [];
@@ -86,8 +119,14 @@ export function createEsTemplateDriver(options: EsTemplateDriverOptions): Target
   return {
     target: 'elasticsearch',
     async list(wanted) {
-      const components = await listKind('elasticsearch/component-template', new Set(wanted.filter((w) => w.kind === 'elasticsearch/component-template').map((w) => w.name)));
-      const indexes = await listKind('elasticsearch/index-template', new Set(wanted.filter((w) => w.kind === 'elasticsearch/index-template').map((w) => w.name)));
+      const components = await listKind(
+        'elasticsearch/component-template',
+        new Set(wanted.filter((w) => w.kind === 'elasticsearch/component-template').map((w) => w.name)),
+      );
+      const indexes = await listKind(
+        'elasticsearch/index-template',
+        new Set(wanted.filter((w) => w.kind === 'elasticsearch/index-template').map((w) => w.name)),
+      );
       return { objects: [...components.objects, ...indexes.objects], foreign: components.foreign + indexes.foreign };
     },
     async read(kind, name) {

@@ -91,12 +91,24 @@ export function createGrafanaDriver(options: DriverOptions & { commit: string })
     const status = (answer as { status?: unknown } | undefined)?.status;
     const title = String((desired.body as GrafanaDesiredBody).dashboard.title ?? desired.name);
     if (status === 'name-exists') {
-      return new CalvinError('APPLY_FAILED', `Grafana folder "${folderUid || 'General'}" already holds another dashboard titled "${title}" that calvin did not create; calvin does not take it over`, 'rename or move that dashboard in Grafana, or give the definition another title');
+      return new CalvinError(
+        'APPLY_FAILED',
+        `Grafana folder "${folderUid || 'General'}" already holds another dashboard titled "${title}" that calvin did not create; calvin does not take it over`,
+        'rename or move that dashboard in Grafana, or give the definition another title',
+      );
     }
     if (status === 'version-mismatch') {
-      return new CalvinError('APPLY_FAILED', `Grafana dashboard ${desired.name} was changed by someone else since the plan (412 version-mismatch)`, 'run the plan again to see the current state, then deploy again');
+      return new CalvinError(
+        'APPLY_FAILED',
+        `Grafana dashboard ${desired.name} was changed by someone else since the plan (412 version-mismatch)`,
+        'run the plan again to see the current state, then deploy again',
+      );
     }
-    return new CalvinError('APPLY_FAILED', `Grafana refused to save dashboard ${desired.name} (412 ${String(status ?? '')})`, 'see the Grafana logs or run with --debug');
+    return new CalvinError(
+      'APPLY_FAILED',
+      `Grafana refused to save dashboard ${desired.name} (412 ${String(status ?? '')})`,
+      'see the Grafana logs or run with --debug',
+    );
   }
 
   async function save(desired: DesiredObject, live?: LiveObject): Promise<void> {
@@ -118,7 +130,10 @@ export function createGrafanaDriver(options: DriverOptions & { commit: string })
     target: 'grafana',
     async list(wanted) {
       // Search by calvin's tag: only managed dashboards are candidates for updates without a definition, or pruning.
-      const tagged = await api.json<SearchHit[]>('GET', `/api/search?type=dash-db&tag=${GRAFANA_MANAGED_TAG}&limit=5000`);
+      const tagged = await api.json<SearchHit[]>(
+        'GET',
+        `/api/search?type=dash-db&tag=${GRAFANA_MANAGED_TAG}&limit=5000`,
+      );
       // Folders the definitions name that exist only under another uid (made by hand, same title).
       const named = new Map<string, string>();
       for (const w of wanted) {

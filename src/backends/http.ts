@@ -36,14 +36,27 @@ export async function httpRequest<T = unknown>(req: HttpRequest): Promise<HttpRe
   let body: string | undefined;
   if (req.body !== undefined) {
     body = typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
   }
   let response: Response;
   try {
-    response = await fetch(req.url, { method: req.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}), signal });
+    response = await fetch(req.url, {
+      method: req.method ?? 'GET',
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      signal,
+    });
   } catch (error) {
-    const reason = timeout.aborted ? `no answer within ${req.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : describeFetchError(error);
-    throw new CalvinError('BACKEND_UNREACHABLE', redact(`${req.backend} at ${safeOrigin(req.url)} is unreachable: ${reason}`), req.hint ?? `check that ${req.backend} is running and its address is right`, { cause: error });
+    const reason = timeout.aborted
+      ? `no answer within ${req.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`
+      : describeFetchError(error);
+    throw new CalvinError(
+      'BACKEND_UNREACHABLE',
+      redact(`${req.backend} at ${safeOrigin(req.url)} is unreachable: ${reason}`),
+      req.hint ?? `check that ${req.backend} is running and its address is right`,
+      { cause: error },
+    );
   }
   const text = await response.text();
   let parsed: unknown = text;
@@ -64,9 +77,17 @@ export async function httpJson<T = unknown>(req: HttpRequest): Promise<T> {
   const detail = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
   const where = `${req.method ?? 'GET'} ${safePath(req.url)}`;
   if (res.status === 401 || res.status === 403) {
-    throw new CalvinError('UNAUTHORIZED', redact(`${req.backend} refused ${where} with ${res.status}`), `check the ${req.backend} token or credentials in the environment`);
+    throw new CalvinError(
+      'UNAUTHORIZED',
+      redact(`${req.backend} refused ${where} with ${res.status}`),
+      `check the ${req.backend} token or credentials in the environment`,
+    );
   }
-  throw new CalvinError('BACKEND_ERROR', redact(`${req.backend} answered ${res.status} to ${where}: ${detail.slice(0, 300)}`), `see the ${req.backend} logs or run with --debug`);
+  throw new CalvinError(
+    'BACKEND_ERROR',
+    redact(`${req.backend} answered ${res.status} to ${where}: ${detail.slice(0, 300)}`),
+    `see the ${req.backend} logs or run with --debug`,
+  );
 }
 
 function describeFetchError(error: unknown): string {

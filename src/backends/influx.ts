@@ -58,7 +58,12 @@ function excerpt(queryText: string): string {
  * Runs one or more `;`-separated statements; returns the series of each statement, by statement
  * index. An error in any statement's result becomes a CalvinError.
  */
-export async function influxQueryStatements(endpoint: InfluxEndpoint, database: string, queryText: string, options: InfluxQueryOptions = {}): Promise<Series[][]> {
+export async function influxQueryStatements(
+  endpoint: InfluxEndpoint,
+  database: string,
+  queryText: string,
+  options: InfluxQueryOptions = {},
+): Promise<Series[][]> {
   const form = new URLSearchParams({ q: queryText });
   if (database) form.set('db', database);
   const epoch = options.epoch ?? 'ms';
@@ -75,16 +80,30 @@ export async function influxQueryStatements(endpoint: InfluxEndpoint, database: 
   });
   const body = typeof res.body === 'string' ? { error: res.body } : res.body;
   if (res.status === 401 || res.status === 403) {
-    throw new CalvinError('UNAUTHORIZED', `InfluxDB at ${safeOrigin(endpoint.url)} refused the query (${res.status})`, 'check INFLUX_TOKEN or INFLUX_USERNAME/INFLUX_PASSWORD');
+    throw new CalvinError(
+      'UNAUTHORIZED',
+      `InfluxDB at ${safeOrigin(endpoint.url)} refused the query (${res.status})`,
+      'check INFLUX_TOKEN or INFLUX_USERNAME/INFLUX_PASSWORD',
+    );
   }
   if (res.status < 200 || res.status >= 300 || body.error) {
-    throw new CalvinError('BACKEND_ERROR', redact(`InfluxDB rejected ${excerpt(queryText)}: ${body.error ?? `HTTP ${res.status}`}`), 'see the query text with --debug; names are escaped, so this is likely a missing database or a syntax the server version lacks');
+    throw new CalvinError(
+      'BACKEND_ERROR',
+      redact(`InfluxDB rejected ${excerpt(queryText)}: ${body.error ?? `HTTP ${res.status}`}`),
+      'see the query text with --debug; names are escaped, so this is likely a missing database or a syntax the server version lacks',
+    );
   }
   const results = body.results ?? [];
   const out: Series[][] = [];
   results.forEach((result, index) => {
     if (result.error) {
-      throw new CalvinError('BACKEND_ERROR', redact(`InfluxDB rejected ${excerpt(queryText)} in database "${database}": ${result.error}`), /database not found/.test(result.error) ? `create the database or point calvin at the right one (databases: system, services)` : 'run with --debug to see the query');
+      throw new CalvinError(
+        'BACKEND_ERROR',
+        redact(`InfluxDB rejected ${excerpt(queryText)} in database "${database}": ${result.error}`),
+        /database not found/.test(result.error)
+          ? `create the database or point calvin at the right one (databases: system, services)`
+          : 'run with --debug to see the query',
+      );
     }
     out[result.statement_id ?? index] = (result.series ?? []).map((s) => ({
       name: s.name ?? '',
@@ -97,7 +116,12 @@ export async function influxQueryStatements(endpoint: InfluxEndpoint, database: 
 }
 
 /** Runs InfluxQL on `/query` and returns the series of all statements, in order. */
-export async function influxQuery(endpoint: InfluxEndpoint, database: string, queryText: string, options: InfluxQueryOptions = {}): Promise<Series[]> {
+export async function influxQuery(
+  endpoint: InfluxEndpoint,
+  database: string,
+  queryText: string,
+  options: InfluxQueryOptions = {},
+): Promise<Series[]> {
   return (await influxQueryStatements(endpoint, database, queryText, options)).flat();
 }
 
@@ -122,7 +146,12 @@ export function toLineProtocolMs(point: Point): string | undefined {
   });
 }
 
-async function postLines(endpoint: InfluxEndpoint, database: string, lines: string, options: WriteOptions): Promise<void> {
+async function postLines(
+  endpoint: InfluxEndpoint,
+  database: string,
+  lines: string,
+  options: WriteOptions,
+): Promise<void> {
   const url = `${base(endpoint)}/write?${new URLSearchParams({ db: database, precision: 'ms' }).toString()}`;
   const res = await httpRequest<{ error?: string } | string>({
     method: 'POST',
@@ -137,13 +166,26 @@ async function postLines(endpoint: InfluxEndpoint, database: string, lines: stri
   if (res.status === 204 || res.status === 200) return;
   const detail = typeof res.body === 'string' ? res.body : (res.body.error ?? '');
   if (res.status === 401 || res.status === 403) {
-    throw new CalvinError('UNAUTHORIZED', `InfluxDB at ${safeOrigin(endpoint.url)} refused the write (${res.status})`, 'check INFLUX_TOKEN or INFLUX_USERNAME/INFLUX_PASSWORD');
+    throw new CalvinError(
+      'UNAUTHORIZED',
+      `InfluxDB at ${safeOrigin(endpoint.url)} refused the write (${res.status})`,
+      'check INFLUX_TOKEN or INFLUX_USERNAME/INFLUX_PASSWORD',
+    );
   }
-  throw new CalvinError('BACKEND_ERROR', redact(`InfluxDB rejected a write to "${database}" (${res.status}): ${detail.slice(0, 300)}`), res.status === 404 ? 'create the database first' : 'see the InfluxDB log');
+  throw new CalvinError(
+    'BACKEND_ERROR',
+    redact(`InfluxDB rejected a write to "${database}" (${res.status}): ${detail.slice(0, 300)}`),
+    res.status === 404 ? 'create the database first' : 'see the InfluxDB log',
+  );
 }
 
 /** Writes points in batches (POST /write?precision=ms); returns the number of lines written. */
-export async function writePoints(endpoint: InfluxEndpoint, database: string, points: Iterable<Point>, options: WriteOptions = {}): Promise<number> {
+export async function writePoints(
+  endpoint: InfluxEndpoint,
+  database: string,
+  points: Iterable<Point>,
+  options: WriteOptions = {},
+): Promise<number> {
   const batchSize = options.batchSize ?? 5_000;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const inFlight = new Set<Promise<void>>();
@@ -169,7 +211,11 @@ export async function writePoints(endpoint: InfluxEndpoint, database: string, po
   return written;
 }
 
-export async function createDatabase(endpoint: InfluxEndpoint, database: string, options: InfluxQueryOptions = {}): Promise<void> {
+export async function createDatabase(
+  endpoint: InfluxEndpoint,
+  database: string,
+  options: InfluxQueryOptions = {},
+): Promise<void> {
   await influxQuery(endpoint, '', `CREATE DATABASE ${quoteIdent(database)}`, options);
 }
 
@@ -178,11 +224,19 @@ export async function listDatabases(endpoint: InfluxEndpoint, options: InfluxQue
   return series.flatMap((s) => s.values.map((v) => String(v[0])));
 }
 
-export async function dropDatabase(endpoint: InfluxEndpoint, database: string, options: InfluxQueryOptions = {}): Promise<void> {
+export async function dropDatabase(
+  endpoint: InfluxEndpoint,
+  database: string,
+  options: InfluxQueryOptions = {},
+): Promise<void> {
   await influxQuery(endpoint, '', `DROP DATABASE ${quoteIdent(database)}`, options);
 }
 
-export async function showMeasurements(endpoint: InfluxEndpoint, database: string, options: InfluxQueryOptions = {}): Promise<string[]> {
+export async function showMeasurements(
+  endpoint: InfluxEndpoint,
+  database: string,
+  options: InfluxQueryOptions = {},
+): Promise<string[]> {
   const series = await influxQuery(endpoint, database, 'SHOW MEASUREMENTS', options);
   return series.flatMap((s) => s.values.map((v) => String(v[0])));
 }
@@ -193,10 +247,17 @@ export interface FieldKey {
   fieldType: string;
 }
 
-export async function showFieldKeys(endpoint: InfluxEndpoint, database: string, measurement?: string, options: InfluxQueryOptions = {}): Promise<FieldKey[]> {
+export async function showFieldKeys(
+  endpoint: InfluxEndpoint,
+  database: string,
+  measurement?: string,
+  options: InfluxQueryOptions = {},
+): Promise<FieldKey[]> {
   const text = measurement === undefined ? 'SHOW FIELD KEYS' : `SHOW FIELD KEYS FROM ${quoteIdent(measurement)}`;
   const series = await influxQuery(endpoint, database, text, options);
-  return series.flatMap((s) => s.values.map((v) => ({ measurement: s.name, fieldKey: String(v[0]), fieldType: String(v[1]) })));
+  return series.flatMap((s) =>
+    s.values.map((v) => ({ measurement: s.name, fieldKey: String(v[0]), fieldType: String(v[1]) })),
+  );
 }
 
 export interface TagKey {
@@ -204,20 +265,42 @@ export interface TagKey {
   tagKey: string;
 }
 
-export async function showTagKeys(endpoint: InfluxEndpoint, database: string, measurement?: string, options: InfluxQueryOptions = {}): Promise<TagKey[]> {
+export async function showTagKeys(
+  endpoint: InfluxEndpoint,
+  database: string,
+  measurement?: string,
+  options: InfluxQueryOptions = {},
+): Promise<TagKey[]> {
   const text = measurement === undefined ? 'SHOW TAG KEYS' : `SHOW TAG KEYS FROM ${quoteIdent(measurement)}`;
   const series = await influxQuery(endpoint, database, text, options);
   return series.flatMap((s) => s.values.map((v) => ({ measurement: s.name, tagKey: String(v[0]) })));
 }
 
 /** Values of one tag key, optionally within one measurement. */
-export async function showTagValues(endpoint: InfluxEndpoint, database: string, tagKey: string, measurement?: string, options: InfluxQueryOptions = {}): Promise<string[]> {
+export async function showTagValues(
+  endpoint: InfluxEndpoint,
+  database: string,
+  tagKey: string,
+  measurement?: string,
+  options: InfluxQueryOptions = {},
+): Promise<string[]> {
   const from = measurement === undefined ? '' : ` FROM ${quoteIdent(measurement)}`;
-  const series = await influxQuery(endpoint, database, `SHOW TAG VALUES${from} WITH KEY = ${quoteIdent(tagKey)}`, options);
+  const series = await influxQuery(
+    endpoint,
+    database,
+    `SHOW TAG VALUES${from} WITH KEY = ${quoteIdent(tagKey)}`,
+    options,
+  );
   return [...new Set(series.flatMap((s) => s.values.map((v) => String(v[1]))))];
 }
 
 /** `DROP SERIES WHERE "<tag>" = '<value>'`: every series of every measurement with that tag value. */
-export async function dropSeriesWhereTag(endpoint: InfluxEndpoint, database: string, tagKey: string, tagValue: string, options: InfluxQueryOptions = {}): Promise<void> {
+export async function dropSeriesWhereTag(
+  endpoint: InfluxEndpoint,
+  database: string,
+  tagKey: string,
+  tagValue: string,
+  options: InfluxQueryOptions = {},
+): Promise<void> {
   await influxQuery(endpoint, database, `DROP SERIES WHERE ${quoteIdent(tagKey)} = ${quoteString(tagValue)}`, options);
 }

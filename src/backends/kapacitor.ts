@@ -22,7 +22,12 @@ const PAGE = 500;
 // Kapacitor reformats TICKscripts unless asked for the raw text: compare and back up what was sent.
 const VIEW = 'dot-view=labels&script-format=raw';
 
-const toLive = (t: KapacitorTask): LiveObject => ({ kind: 'kapacitor/task', name: t.id, body: t, managed: t.id.startsWith(KAPACITOR_MANAGED_PREFIX) });
+const toLive = (t: KapacitorTask): LiveObject => ({
+  kind: 'kapacitor/task',
+  name: t.id,
+  body: t,
+  managed: t.id.startsWith(KAPACITOR_MANAGED_PREFIX),
+});
 
 export function createKapacitorDriver(options: DriverOptions): TargetDriver {
   const api = jsonClient('Kapacitor', options);
@@ -31,7 +36,10 @@ export function createKapacitorDriver(options: DriverOptions): TargetDriver {
     async list(wanted) {
       const tasks: KapacitorTask[] = [];
       for (let offset = 0; ; offset += PAGE) {
-        const page = await api.json<{ tasks: KapacitorTask[] }>('GET', `${PATH}?offset=${offset}&limit=${PAGE}&${VIEW}`);
+        const page = await api.json<{ tasks: KapacitorTask[] }>(
+          'GET',
+          `${PATH}?offset=${offset}&limit=${PAGE}&${VIEW}`,
+        );
         tasks.push(...page.tasks);
         if (page.tasks.length < PAGE) break;
       }
@@ -52,12 +60,22 @@ export function createKapacitorDriver(options: DriverOptions): TargetDriver {
     async create(desired) {
       const task = desired.body as KapacitorTask;
       // Only the definition: a restored backup also carries run state (stats, executing, ...).
-      await api.json('POST', PATH, { id: desired.name, type: task.type ?? 'stream', dbrps: task.dbrps ?? [], script: task.script ?? '', status: task.status ?? 'enabled' });
+      await api.json('POST', PATH, {
+        id: desired.name,
+        type: task.type ?? 'stream',
+        dbrps: task.dbrps ?? [],
+        script: task.script ?? '',
+        status: task.status ?? 'enabled',
+      });
     },
     async update(desired) {
       const task = desired.body as KapacitorTask;
       const path = `${PATH}/${enc(desired.name)}`;
-      await api.json('PATCH', path, { ...(task.type ? { type: task.type } : {}), ...(task.dbrps ? { dbrps: task.dbrps } : {}), script: task.script });
+      await api.json('PATCH', path, {
+        ...(task.type ? { type: task.type } : {}),
+        ...(task.dbrps ? { dbrps: task.dbrps } : {}),
+        script: task.script,
+      });
       // The new program only runs after a disable/enable cycle.
       await api.json('PATCH', path, { status: 'disabled' });
       if ((task.status ?? 'enabled') === 'enabled') await api.json('PATCH', path, { status: 'enabled' });

@@ -20,9 +20,15 @@ export function readSecret(name: string, env: NodeJS.ProcessEnv = process.env): 
   try {
     value = readFileSync(file, 'utf8').trim();
   } catch (error) {
-    throw new CalvinError('BAD_ARGUMENT', `cannot read ${name}_FILE (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`, `point ${name}_FILE at a readable file holding only the secret`, { cause: error });
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `cannot read ${name}_FILE (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      `point ${name}_FILE at a readable file holding only the secret`,
+      { cause: error },
+    );
   }
-  if (!value) throw new CalvinError('BAD_ARGUMENT', `${name}_FILE names an empty file`, `write the secret into that file`);
+  if (!value)
+    throw new CalvinError('BAD_ARGUMENT', `${name}_FILE names an empty file`, `write the secret into that file`);
   registerSecret(value);
   return value;
 }
@@ -53,7 +59,10 @@ export function withSecrets(config: Config, env: NodeJS.ProcessEnv = process.env
 }
 
 /** Token for an endpoint found through discovery (not in Config): environment or file only. */
-export function tokenFor(target: 'grafana' | 'chronograf' | 'kapacitor' | 'influx' | 'elasticsearch', env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function tokenFor(
+  target: 'grafana' | 'chronograf' | 'kapacitor' | 'influx' | 'elasticsearch',
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   const entry = ENDPOINT_SECRETS.find(([key]) => key === target);
   return entry ? readSecret(entry[1], env) : undefined;
 }

@@ -48,7 +48,9 @@ function fail(error: unknown): void {
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`calvin: internal error: ${redact(message.split('\n')[0] ?? '')} (run with --debug for details)\n`);
+  process.stderr.write(
+    `calvin: internal error: ${redact(message.split('\n')[0] ?? '')} (run with --debug for details)\n`,
+  );
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
   process.exitCode = 2;
 }

@@ -13,7 +13,15 @@
 import type { Builder } from './builder.js';
 import { assertId, assertNonEmpty, clone, definitionError } from './builder.js';
 import { assertUrl } from './service.js';
-import type { AlertCondition, AlertDef, AlertHandler, AlertTestCase, InfluxFunction, Runbook, TagCondition } from './types.js';
+import type {
+  AlertCondition,
+  AlertDef,
+  AlertHandler,
+  AlertTestCase,
+  InfluxFunction,
+  Runbook,
+  TagCondition,
+} from './types.js';
 
 /** Where shipped runbooks are published; `withRunbooks` can point elsewhere. */
 export const DEFAULT_RUNBOOK_BASE_URL = 'https://github.com/Calvinverse/calvin/blob/main/runbooks';
@@ -25,7 +33,10 @@ const DURATION = /^[0-9]+(s|m|h|d|w)$/;
 const SERIES_ITEM = /^(_|stale|-?\d+(\.\d+)?([+-]\d+(\.\d+)?x\d+|x\d+)?|_x\d+)$/;
 
 function pascalCase(id: string): string {
-  return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }
 
 function assertDuration(value: string, what: string): void {
@@ -64,19 +75,22 @@ export function parseTestSeriesKey(key: string): { measurement: string; tags: Re
       current += ch;
     }
   }
-  const unescape = (t: string): string => t.replace(/\\([ ,=])/g, '$1');
+  const unescapeKey = (t: string): string => t.replace(/\\([ ,=])/g, '$1');
   const [measurementRaw, ...pairs] = parts[0] as string[];
   const bad = (): never => {
-    throw definitionError(`Test series key "${key}" is malformed.`, 'Write it as measurement,tag=value field, e.g. "disk,host=n1,path=/ used_percent" (escape spaces as \\ ).');
+    throw definitionError(
+      `Test series key "${key}" is malformed.`,
+      'Write it as measurement,tag=value field, e.g. "disk,host=n1,path=/ used_percent" (escape spaces as \\ ).',
+    );
   };
   if (field === undefined || !measurementRaw || current === '' || /[\s]/.test(current)) bad();
   const tags: Record<string, string> = {};
   for (const pair of pairs) {
     const m = /^((?:[^=\\]|\\.)+)=((?:[^=\\]|\\.)+)$/.exec(pair);
     if (!m) bad();
-    tags[unescape((m as RegExpExecArray)[1] as string)] = unescape((m as RegExpExecArray)[2] as string);
+    tags[unescapeKey((m as RegExpExecArray)[1] as string)] = unescapeKey((m as RegExpExecArray)[2] as string);
   }
-  return { measurement: unescape(measurementRaw as string), tags, field: unescape(current) };
+  return { measurement: unescapeKey(measurementRaw as string), tags, field: unescapeKey(current) };
 }
 
 export interface AlertTestInput {
@@ -93,15 +107,37 @@ export class AlertBuilder implements Builder<AlertDef> {
     assertId(id, 'Alert');
     assertId(serviceId, `Service of alert "${id}"`);
     this.model = {
-      kind: 'alert', id, name: pascalCase(id), service: serviceId, owner: '', severity: 'ticket', description: '',
-      query: { database: 'system', retentionPolicy: 'autogen', measurement: '', field: '', fn: 'mean', where: [], groupBy: ['host'], period: '5m', every: '1m' },
-      message: '', handlers: [], tests: [],
+      kind: 'alert',
+      id,
+      name: pascalCase(id),
+      service: serviceId,
+      owner: '',
+      severity: 'ticket',
+      description: '',
+      query: {
+        database: 'system',
+        retentionPolicy: 'autogen',
+        measurement: '',
+        field: '',
+        fn: 'mean',
+        where: [],
+        groupBy: ['host'],
+        period: '5m',
+        every: '1m',
+      },
+      message: '',
+      handlers: [],
+      tests: [],
     };
   }
 
   /** Human name, e.g. `ArtefactsDiskFull` (default: the id in PascalCase). */
   name(name: string): this {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) throw definitionError(`Alert "${this.model.id}" name "${name}" is not PascalCase.`, 'Use letters and digits, e.g. ArtefactsDiskFull.');
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name))
+      throw definitionError(
+        `Alert "${this.model.id}" name "${name}" is not PascalCase.`,
+        'Use letters and digits, e.g. ArtefactsDiskFull.',
+      );
     this.model.name = name;
     return this;
   }
@@ -144,7 +180,8 @@ export class AlertBuilder implements Builder<AlertDef> {
   /** Equality (or regex with `=~`) filter on a tag. */
   where(key: string, value: string, op: '=' | '!=' | '=~' | '!~' = '='): this {
     assertNonEmpty(key, `Alert "${this.model.id}" where key`);
-    const v: TagCondition['value'] = op === '=~' || op === '!~' ? { kind: 'regex', pattern: value } : { kind: 'literal', value };
+    const v: TagCondition['value'] =
+      op === '=~' || op === '!~' ? { kind: 'regex', pattern: value } : { kind: 'literal', value };
     this.model.query.where.push({ key, op, value: v });
     return this;
   }
@@ -156,7 +193,8 @@ export class AlertBuilder implements Builder<AlertDef> {
 
   /** Grouping tags (replaces the default `host`). */
   groupBy(...tags: string[]): this {
-    if (tags.length === 0) throw definitionError(`Alert "${this.model.id}" groupBy() got no tags.`, 'Group by at least "host".');
+    if (tags.length === 0)
+      throw definitionError(`Alert "${this.model.id}" groupBy() got no tags.`, 'Group by at least "host".');
     this.model.query.groupBy = [...new Set(tags)];
     return this;
   }
@@ -165,7 +203,11 @@ export class AlertBuilder implements Builder<AlertDef> {
   window(period: string, every = this.model.query.every): this {
     assertDuration(period, `Alert "${this.model.id}" window`);
     assertDuration(every, `Alert "${this.model.id}" every`);
-    if (durationMs(every) > durationMs(period)) throw definitionError(`Alert "${this.model.id}" evaluates every ${every}, longer than its ${period} window.`, 'Make every ≤ window so no data is skipped.');
+    if (durationMs(every) > durationMs(period))
+      throw definitionError(
+        `Alert "${this.model.id}" evaluates every ${every}, longer than its ${period} window.`,
+        'Make every ≤ window so no data is skipped.',
+      );
     Object.assign(this.model.query, { period, every });
     return this;
   }
@@ -177,33 +219,68 @@ export class AlertBuilder implements Builder<AlertDef> {
   }
 
   /** Warn/crit levels with optional hysteresis resets. */
-  threshold(options: { direction: 'above' | 'below'; crit: number; warn?: number; warnReset?: number; critReset?: number }): this {
+  threshold(options: {
+    direction: 'above' | 'below';
+    crit: number;
+    warn?: number;
+    warnReset?: number;
+    critReset?: number;
+  }): this {
     const { direction, crit, warn, warnReset, critReset } = options;
     const worse = (a: number, b: number): boolean => (direction === 'above' ? a > b : a < b);
     const id = this.model.id;
-    if (warn !== undefined && worse(warn, crit)) throw definitionError(`Alert "${id}" warn ${warn} is beyond crit ${crit}.`, `With direction "${direction}", warn must trigger before crit.`);
+    if (warn !== undefined && worse(warn, crit))
+      throw definitionError(
+        `Alert "${id}" warn ${warn} is beyond crit ${crit}.`,
+        `With direction "${direction}", warn must trigger before crit.`,
+      );
     if (warnReset !== undefined && (warn === undefined || worse(warnReset, warn))) {
-      throw definitionError(`Alert "${id}" warnReset ${warnReset} must lie on the healthy side of warn ${String(warn)}.`, 'A reset is where the level clears: below the level for "above", above it for "below".');
+      throw definitionError(
+        `Alert "${id}" warnReset ${warnReset} must lie on the healthy side of warn ${String(warn)}.`,
+        'A reset is where the level clears: below the level for "above", above it for "below".',
+      );
     }
     if (critReset !== undefined && worse(critReset, crit)) {
-      throw definitionError(`Alert "${id}" critReset ${critReset} must lie on the healthy side of crit ${crit}.`, 'A reset is where the level clears: below the level for "above", above it for "below".');
+      throw definitionError(
+        `Alert "${id}" critReset ${critReset} must lie on the healthy side of crit ${crit}.`,
+        'A reset is where the level clears: below the level for "above", above it for "below".',
+      );
     }
-    this.model.condition = { type: 'threshold', direction, crit, ...(warn !== undefined ? { warn } : {}), ...(warnReset !== undefined ? { warnReset } : {}), ...(critReset !== undefined ? { critReset } : {}) };
+    this.model.condition = {
+      type: 'threshold',
+      direction,
+      crit,
+      ...(warn !== undefined ? { warn } : {}),
+      ...(warnReset !== undefined ? { warnReset } : {}),
+      ...(critReset !== undefined ? { critReset } : {}),
+    };
     return this;
   }
 
   /** Change against the value `shift` ago, in percent or absolute units. */
-  relative(options: { direction: 'above' | 'below'; shift: string; change: 'percent' | 'absolute'; crit: number; warn?: number }): this {
+  relative(options: {
+    direction: 'above' | 'below';
+    shift: string;
+    change: 'percent' | 'absolute';
+    crit: number;
+    warn?: number;
+  }): this {
     assertDuration(options.shift, `Alert "${this.model.id}" shift`);
     // One convention for renderer and simulator: a fall is a negative change, so `below` levels are negative.
     const wrongSign = (level: number): boolean => (options.direction === 'below' ? level >= 0 : level <= 0);
     for (const level of [options.crit, ...(options.warn === undefined ? [] : [options.warn])]) {
       if (wrongSign(level)) {
-        throw definitionError(`Alert "${this.model.id}" relative level ${level} does not fit direction "${options.direction}".`, 'A fall is a negative change: use negative levels with "below" (warn -50 = fell by 50%), positive ones with "above".');
+        throw definitionError(
+          `Alert "${this.model.id}" relative level ${level} does not fit direction "${options.direction}".`,
+          'A fall is a negative change: use negative levels with "below" (warn -50 = fell by 50%), positive ones with "above".',
+        );
       }
     }
     if (options.warn !== undefined && Math.abs(options.warn) > Math.abs(options.crit)) {
-      throw definitionError(`Alert "${this.model.id}" warn change ${options.warn} exceeds crit ${options.crit}.`, 'warn must be the smaller change.');
+      throw definitionError(
+        `Alert "${this.model.id}" warn change ${options.warn} exceeds crit ${options.crit}.`,
+        'warn must be the smaller change.',
+      );
     }
     this.model.condition = { type: 'relative', ...options };
     return this;
@@ -212,7 +289,11 @@ export class AlertBuilder implements Builder<AlertDef> {
   /** Fires when fewer than `threshold` points arrive per `interval` (the host or service went silent). */
   deadman(threshold: number, interval: string): this {
     assertDuration(interval, `Alert "${this.model.id}" deadman interval`);
-    if (!(threshold >= 0)) throw definitionError(`Alert "${this.model.id}" deadman threshold ${threshold} is negative.`, 'Use 0 or more points.');
+    if (!(threshold >= 0))
+      throw definitionError(
+        `Alert "${this.model.id}" deadman threshold ${threshold} is negative.`,
+        'Use 0 or more points.',
+      );
     this.model.condition = { type: 'deadman', threshold, interval };
     return this;
   }
@@ -260,7 +341,10 @@ export class AlertBuilder implements Builder<AlertDef> {
   withHandler(handler: AlertHandler): this {
     if (handler.type === 'webhook') assertUrl(handler.url, `Alert "${this.model.id}" webhook`);
     if (handler.type === 'email' && (handler.to.length === 0 || handler.to.some((a) => !/^[^@\s]+@[^@\s]+$/.test(a)))) {
-      throw definitionError(`Alert "${this.model.id}" email handler has an invalid address list.`, 'List addresses like oncall@example.com.');
+      throw definitionError(
+        `Alert "${this.model.id}" email handler has an invalid address list.`,
+        'List addresses like oncall@example.com.',
+      );
     }
     this.model.handlers.push(clone(handler));
     return this;
@@ -277,14 +361,20 @@ export class AlertBuilder implements Builder<AlertDef> {
     const id = this.model.id;
     const interval = test.interval ?? '1m';
     assertDuration(interval, `Alert "${id}" test "${test.name}" interval`);
-    if (Object.keys(test.series).length === 0) throw definitionError(`Alert "${id}" test "${test.name}" has no series.`, 'Give at least one series.');
+    if (Object.keys(test.series).length === 0)
+      throw definitionError(`Alert "${id}" test "${test.name}" has no series.`, 'Give at least one series.');
     for (const [key, values] of Object.entries(test.series)) {
       parseTestSeriesKey(key);
       for (const item of values.trim().split(/\s+/)) {
-        if (!SERIES_ITEM.test(item)) throw definitionError(`Alert "${id}" test "${test.name}" series "${key}" has a bad item "${item}".`, "Use promtool notation: '80+1x30', '_', 'stale', '5 5 _ 7'.");
+        if (!SERIES_ITEM.test(item))
+          throw definitionError(
+            `Alert "${id}" test "${test.name}" series "${key}" has a bad item "${item}".`,
+            "Use promtool notation: '80+1x30', '_', 'stale', '5 5 _ 7'.",
+          );
       }
     }
-    if (test.expect.length === 0) throw definitionError(`Alert "${id}" test "${test.name}" expects nothing.`, 'Add at least one { at, level }.');
+    if (test.expect.length === 0)
+      throw definitionError(`Alert "${id}" test "${test.name}" expects nothing.`, 'Add at least one { at, level }.');
     for (const e of test.expect) assertDuration(e.at === '0' ? '0s' : e.at, `Alert "${id}" test "${test.name}" time`);
     this.model.tests.push({ name: test.name, interval, series: { ...test.series }, expect: clone(test.expect) });
     return this;
@@ -292,7 +382,9 @@ export class AlertBuilder implements Builder<AlertDef> {
 
   build(): AlertDef {
     const { id, query, condition, runbook } = this.model;
-    const missing = (what: string, hint: string): never => { throw definitionError(`Alert "${id}" has no ${what}.`, hint); };
+    const missing = (what: string, hint: string): never => {
+      throw definitionError(`Alert "${id}" has no ${what}.`, hint);
+    };
     if (!this.model.owner) missing('owner', 'Call owner("team").');
     if (!query.measurement) missing('measurement', 'Call from("system", "disk").');
     if (!query.field) missing('field', 'Call field("used_percent").');
@@ -305,7 +397,10 @@ export class AlertBuilder implements Builder<AlertDef> {
       for (const key of Object.keys(t.series)) {
         const s = parseTestSeriesKey(key);
         if (s.measurement !== query.measurement || s.field !== query.field) {
-          throw definitionError(`Alert "${id}" test "${t.name}" feeds ${s.measurement}.${s.field}, but the alert reads ${query.measurement}.${query.field}.`, 'Name the alert measurement and field in the series key.');
+          throw definitionError(
+            `Alert "${id}" test "${t.name}" feeds ${s.measurement}.${s.field}, but the alert reads ${query.measurement}.${query.field}.`,
+            'Name the alert measurement and field in the series key.',
+          );
         }
       }
     }
@@ -319,7 +414,14 @@ export function alert(id: string, serviceId: string): AlertBuilder {
 
 // Handlers as Kapacitor offers them.
 export const webhook = (url: string): AlertHandler => ({ type: 'webhook', url });
-export const slack = (channel?: string, options: { workspace?: string; username?: string } = {}): AlertHandler => ({ type: 'slack', ...(channel ? { channel } : {}), ...options });
+export const slack = (channel?: string, options: { workspace?: string; username?: string } = {}): AlertHandler => ({
+  type: 'slack',
+  ...(channel ? { channel } : {}),
+  ...options,
+});
 export const email = (...to: string[]): AlertHandler => ({ type: 'email', to });
 export const logHandler = (path: string): AlertHandler => ({ type: 'log', path });
-export const pagerDuty = (routingKey?: string): AlertHandler => ({ type: 'pagerduty2', ...(routingKey ? { routingKey } : {}) });
+export const pagerDuty = (routingKey?: string): AlertHandler => ({
+  type: 'pagerduty2',
+  ...(routingKey ? { routingKey } : {}),
+});

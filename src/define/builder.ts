@@ -36,7 +36,10 @@ export function definitionError(message: string, hint: string): CalvinError {
 
 export function assertId(id: string, what: string): void {
   if (typeof id !== 'string' || !isKebabCase(id)) {
-    throw definitionError(`${what} id "${String(id)}" is not kebab-case.`, 'Use lowercase letters, digits and single dashes, e.g. artefacts-disk-full.');
+    throw definitionError(
+      `${what} id "${String(id)}" is not kebab-case.`,
+      'Use lowercase letters, digits and single dashes, e.g. artefacts-disk-full.',
+    );
   }
 }
 

@@ -21,7 +21,10 @@ export function component<C>(parts: ComponentParts<C>): Definition[] {
   const owned = <T extends { service?: string; id: string }>(items: T[], kind: string): T[] => {
     for (const item of items) {
       if (item.service !== undefined && item.service !== svc.id) {
-        throw definitionError(`${kind} "${item.id}" belongs to service "${item.service}" but sits in component "${svc.id}".`, 'Move it to its own component or fix its service.');
+        throw definitionError(
+          `${kind} "${item.id}" belongs to service "${item.service}" but sits in component "${svc.id}".`,
+          'Move it to its own component or fix its service.',
+        );
       }
     }
     return items.map((item) => ({ ...item, service: svc.id }));
@@ -37,9 +40,16 @@ export function component<C>(parts: ComponentParts<C>): Definition[] {
 
 /** Sets `runbook.url` from a pattern such as `https://wiki/runbooks/{{id}}` (`{{id}}` = alert id). */
 export function withRunbooks(alerts: Buildable<AlertDef>[], urlPattern: string): AlertDef[] {
-  if (!urlPattern.includes('{{id}}')) throw definitionError(`Runbook URL pattern "${urlPattern}" has no {{id}}.`, 'Include {{id}} where the alert id goes.');
+  if (!urlPattern.includes('{{id}}'))
+    throw definitionError(
+      `Runbook URL pattern "${urlPattern}" has no {{id}}.`,
+      'Include {{id}} where the alert id goes.',
+    );
   return alerts.map((a) => {
     const built = resolve(a);
-    return { ...built, runbook: { ...built.runbook, url: urlPattern.replaceAll('{{id}}', encodeURIComponent(built.id)) } };
+    return {
+      ...built,
+      runbook: { ...built.runbook, url: urlPattern.replaceAll('{{id}}', encodeURIComponent(built.id)) },
+    };
   });
 }

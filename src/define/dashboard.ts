@@ -3,11 +3,23 @@
  * them out (positions, ids). Queries are typed InfluxQL (`influx(...)`) or Lucene log counts.
  */
 import type { Buildable, Builder } from './builder.js';
-import { assertId, assertNonEmpty, clone, definitionError, fresh, resolve } from './builder.js';
+import { assertId, assertNonEmpty, clone, definitionError, fresh } from './builder.js';
 import { isIntervalExpression, variableRef } from './influxql.js';
 import { influx } from './query-builder.js';
 import { assertUrl } from './service.js';
-import type { Annotation, DashboardDef, LogCountQuery, Panel, PanelType, Query, Row, RunbookLink, TagCondition, Threshold, Variable } from './types.js';
+import type {
+  Annotation,
+  DashboardDef,
+  LogCountQuery,
+  Panel,
+  PanelType,
+  Query,
+  Row,
+  RunbookLink,
+  TagCondition,
+  Threshold,
+  Variable,
+} from './types.js';
 
 const DEFAULT_SIZE: Record<PanelType, { width: number; height: number }> = {
   timeseries: { width: 12, height: 8 },
@@ -34,7 +46,10 @@ export class PanelBuilder implements Builder<Panel> {
   /** Grid width 1..24 (Grafana columns). */
   width(columns: number): this {
     if (!Number.isInteger(columns) || columns < 1 || columns > 24) {
-      throw definitionError(`Panel "${this.model.title}" width ${columns} is outside 1..24.`, 'Use a whole number of grid columns from 1 to 24.');
+      throw definitionError(
+        `Panel "${this.model.title}" width ${columns} is outside 1..24.`,
+        'Use a whole number of grid columns from 1 to 24.',
+      );
     }
     this.model.width = columns;
     return this;
@@ -47,7 +62,10 @@ export class PanelBuilder implements Builder<Panel> {
 
   height(rows: number): this {
     if (!Number.isInteger(rows) || rows < 1 || rows > 100) {
-      throw definitionError(`Panel "${this.model.title}" height ${rows} is outside 1..100.`, 'Use a whole number of grid rows.');
+      throw definitionError(
+        `Panel "${this.model.title}" height ${rows} is outside 1..100.`,
+        'Use a whole number of grid rows.',
+      );
     }
     this.model.height = rows;
     return this;
@@ -66,7 +84,10 @@ export class PanelBuilder implements Builder<Panel> {
 
   withQuery(query: Buildable<Query>): this {
     if (this.model.type === 'text' || this.model.type === 'log-count') {
-      throw definitionError(`Panel "${this.model.title}" of type ${this.model.type} takes no InfluxQL query.`, this.model.type === 'text' ? 'Use content().' : 'Use logQuery().');
+      throw definitionError(
+        `Panel "${this.model.title}" of type ${this.model.type} takes no InfluxQL query.`,
+        this.model.type === 'text' ? 'Use content().' : 'Use logQuery().',
+      );
     }
     this.model.queries.push(fresh(query));
     return this;
@@ -75,9 +96,16 @@ export class PanelBuilder implements Builder<Panel> {
   /** Log count over time from Elasticsearch; `query` is Lucene (build it with luceneTerm/luceneAnyOf). */
   logQuery(query: Partial<LogCountQuery> & { query: string }): this {
     if (this.model.type !== 'log-count') {
-      throw definitionError(`Panel "${this.model.title}" of type ${this.model.type} cannot hold a log query.`, 'Use logCount(title) for log panels.');
+      throw definitionError(
+        `Panel "${this.model.title}" of type ${this.model.type} cannot hold a log query.`,
+        'Use logCount(title) for log panels.',
+      );
     }
-    this.model.logQuery = { indexPattern: query.indexPattern ?? 'logs-*', query: query.query, ...(query.groupBy ? { groupBy: query.groupBy } : {}) };
+    this.model.logQuery = {
+      indexPattern: query.indexPattern ?? 'logs-*',
+      query: query.query,
+      ...(query.groupBy ? { groupBy: query.groupBy } : {}),
+    };
     return this;
   }
 
@@ -97,7 +125,8 @@ export class PanelBuilder implements Builder<Panel> {
   }
 
   decimals(digits: number): this {
-    if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw definitionError(`Panel "${this.model.title}" decimals ${digits} is outside 0..10.`, 'Use 0 to 10.');
+    if (!Number.isInteger(digits) || digits < 0 || digits > 10)
+      throw definitionError(`Panel "${this.model.title}" decimals ${digits} is outside 0..10.`, 'Use 0 to 10.');
     this.model.decimals = digits;
     return this;
   }
@@ -112,9 +141,16 @@ export class PanelBuilder implements Builder<Panel> {
   withThreshold(value: number | null, color: string): this {
     const steps = (this.model.thresholds ??= []);
     const previous = steps.at(-1);
-    if (value === null && steps.length > 0) throw definitionError(`Panel "${this.model.title}": only the first threshold may be null.`, 'Put the base colour first.');
+    if (value === null && steps.length > 0)
+      throw definitionError(
+        `Panel "${this.model.title}": only the first threshold may be null.`,
+        'Put the base colour first.',
+      );
     if (previous && previous.value !== null && value !== null && value <= previous.value) {
-      throw definitionError(`Panel "${this.model.title}" threshold ${value} does not ascend after ${previous.value}.`, 'List thresholds from low to high.');
+      throw definitionError(
+        `Panel "${this.model.title}" threshold ${value} does not ascend after ${previous.value}.`,
+        'List thresholds from low to high.',
+      );
     }
     steps.push({ value, color });
     return this;
@@ -122,7 +158,8 @@ export class PanelBuilder implements Builder<Panel> {
 
   /** Markdown for text panels. */
   content(markdown: string): this {
-    if (this.model.type !== 'text') throw definitionError(`Panel "${this.model.title}" is not a text panel.`, 'Use text(title) for markdown.');
+    if (this.model.type !== 'text')
+      throw definitionError(`Panel "${this.model.title}" is not a text panel.`, 'Use text(title) for markdown.');
     this.model.content = markdown;
     return this;
   }
@@ -141,8 +178,10 @@ export class PanelBuilder implements Builder<Panel> {
 
   build(): Panel {
     const { type, title } = this.model;
-    if (type === 'text' && !this.model.content) throw definitionError(`Text panel "${title}" has no content.`, 'Call content(markdown).');
-    if (type === 'log-count' && !this.model.logQuery) throw definitionError(`Log-count panel "${title}" has no log query.`, 'Call logQuery({ query }).');
+    if (type === 'text' && !this.model.content)
+      throw definitionError(`Text panel "${title}" has no content.`, 'Call content(markdown).');
+    if (type === 'log-count' && !this.model.logQuery)
+      throw definitionError(`Log-count panel "${title}" has no log query.`, 'Call logQuery({ query }).');
     if (type !== 'text' && type !== 'log-count' && this.model.queries.length === 0) {
       throw definitionError(`Panel "${title}" has no query.`, 'Add one with withQuery(influx(...)).');
     }
@@ -185,7 +224,8 @@ export class RowBuilder implements Builder<Row> {
   }
 
   build(): Row {
-    if (this.model.panels.length === 0) throw definitionError(`Row "${this.model.title}" has no panels.`, 'Add panels with withPanel(...).');
+    if (this.model.panels.length === 0)
+      throw definitionError(`Row "${this.model.title}" has no panels.`, 'Add panels with withPanel(...).');
     return clone(this.model);
   }
 }
@@ -200,8 +240,16 @@ export class DashboardBuilder implements Builder<DashboardDef> {
     assertId(id, 'Dashboard');
     assertNonEmpty(title, `Dashboard "${id}" title`);
     this.model = {
-      kind: 'dashboard', id, title, tags: ['calvin'], folder: 'Calvin', time: { from: 'now-6h', to: 'now' },
-      variables: [], annotations: [], links: [], rows: [],
+      kind: 'dashboard',
+      id,
+      title,
+      tags: ['calvin'],
+      folder: 'Calvin',
+      time: { from: 'now-6h', to: 'now' },
+      variables: [],
+      annotations: [],
+      links: [],
+      rows: [],
     };
   }
 
@@ -230,7 +278,11 @@ export class DashboardBuilder implements Builder<DashboardDef> {
   }
 
   refresh(interval: string): this {
-    if (!/^[0-9]+(s|m|h|d)$/.test(interval)) throw definitionError(`Dashboard "${this.model.id}" refresh "${interval}" is not a duration.`, 'Use e.g. 30s, 1m or 5m.');
+    if (!/^[0-9]+(s|m|h|d)$/.test(interval))
+      throw definitionError(
+        `Dashboard "${this.model.id}" refresh "${interval}" is not a duration.`,
+        'Use e.g. 30s, 1m or 5m.',
+      );
     this.model.refresh = interval;
     return this;
   }
@@ -249,7 +301,10 @@ export class DashboardBuilder implements Builder<DashboardDef> {
   withVariable(variable: Variable): this {
     variableRef(variable.name);
     if (this.model.variables.some((v) => v.name === variable.name)) {
-      throw definitionError(`Dashboard "${this.model.id}" has two variables named "${variable.name}".`, 'Give each variable a unique name.');
+      throw definitionError(
+        `Dashboard "${this.model.id}" has two variables named "${variable.name}".`,
+        'Give each variable a unique name.',
+      );
     }
     this.model.variables.push(clone(variable));
     return this;
@@ -307,7 +362,10 @@ export class DashboardBuilder implements Builder<DashboardDef> {
     for (const a of this.model.annotations) {
       for (const c of a.query.where) {
         if (c.value.kind === 'variable' && !declared.has(c.value.name)) {
-          throw definitionError(`Dashboard "${this.model.id}" annotation "${a.name}" uses $${c.value.name}, which is not defined.`, `Add a variable named "${c.value.name}".`);
+          throw definitionError(
+            `Dashboard "${this.model.id}" annotation "${a.name}" uses $${c.value.name}, which is not defined.`,
+            `Add a variable named "${c.value.name}".`,
+          );
         }
       }
     }
@@ -315,7 +373,10 @@ export class DashboardBuilder implements Builder<DashboardDef> {
       for (const p of r.panels) {
         for (const name of referencedVariables(p)) {
           if (!declared.has(name)) {
-            throw definitionError(`Dashboard "${this.model.id}" panel "${p.title}" uses $${name}, which is not defined.`, `Add a variable named "${name}" with withVariable(...).`);
+            throw definitionError(
+              `Dashboard "${this.model.id}" panel "${p.title}" uses $${name}, which is not defined.`,
+              `Add a variable named "${name}" with withVariable(...).`,
+            );
           }
         }
       }
@@ -355,7 +416,9 @@ export interface TagVariableOptions {
 function toConditions(where: Record<string, string> | TagCondition[] | undefined): TagCondition[] | undefined {
   if (where === undefined) return undefined;
   if (Array.isArray(where)) return clone(where);
-  return Object.keys(where).sort().map((key) => ({ key, op: '=', value: { kind: 'literal', value: where[key] as string } }));
+  return Object.keys(where)
+    .sort()
+    .map((key) => ({ key, op: '=', value: { kind: 'literal', value: where[key] as string } }));
 }
 
 /** A query variable over the values of one tag (`SHOW TAG VALUES WITH KEY = "tag"`). */
@@ -364,11 +427,15 @@ export function tagVariable(name: string, options: TagVariableOptions): Variable
   assertNonEmpty(options.tag, `Variable "${name}" tag`);
   const where = toConditions(options.where);
   return {
-    kind: 'query', name, database: options.database, tag: options.tag,
+    kind: 'query',
+    name,
+    database: options.database,
+    tag: options.tag,
     ...(options.label ? { label: options.label } : {}),
     ...(options.measurement ? { measurement: options.measurement } : {}),
     ...(where && where.length > 0 ? { where } : {}),
-    multi: options.multi ?? true, includeAll: options.includeAll ?? true,
+    multi: options.multi ?? true,
+    includeAll: options.includeAll ?? true,
     ...(options.regex ? { regex: options.regex } : {}),
   };
 }
@@ -380,18 +447,27 @@ export function hostVariable(options: Omit<TagVariableOptions, 'tag'> = { databa
 
 /** `$environment`: one Consul datacenter at a time. */
 export function environmentVariable(database = 'system'): Variable {
-  return tagVariable('environment', { database, tag: 'environment', label: 'Environment', multi: false, includeAll: false });
+  return tagVariable('environment', {
+    database,
+    tag: 'environment',
+    label: 'Environment',
+    multi: false,
+    includeAll: false,
+  });
 }
 
 export function intervalVariable(name: string, options: string[]): Variable {
   variableRef(name);
-  for (const o of options) if (!isIntervalExpression(o)) throw definitionError(`Interval variable "${name}" option "${o}" is not a duration.`, 'Use e.g. 1m, 10m, 1h.');
+  for (const o of options)
+    if (!isIntervalExpression(o))
+      throw definitionError(`Interval variable "${name}" option "${o}" is not a duration.`, 'Use e.g. 1m, 10m, 1h.');
   return { kind: 'interval', name, options: [...options] };
 }
 
 export function customVariable(name: string, options: string[], multi = false): Variable {
   variableRef(name);
-  if (options.length === 0) throw definitionError(`Custom variable "${name}" has no options.`, 'List at least one option.');
+  if (options.length === 0)
+    throw definitionError(`Custom variable "${name}" has no options.`, 'List at least one option.');
   return { kind: 'custom', name, options: [...options], multi, includeAll: false };
 }
 
@@ -407,9 +483,18 @@ export const DEPLOY_MEASUREMENT = 'calvin_deploys';
 export const DEPLOY_FIELDS = ['what', 'who', 'commit'] as const;
 
 /** Deploy markers: `SELECT "what", "who", "commit" FROM "calvin_deploys" WHERE "environment" =~ /^$environment$/`. */
-export function deployAnnotation(options: { database?: string; environmentVariable?: string; color?: string } = {}): Annotation {
+export function deployAnnotation(
+  options: { database?: string; environmentVariable?: string; color?: string } = {},
+): Annotation {
   const database = options.database ?? DEPLOY_DATABASE;
   const q = influx(database, DEPLOY_MEASUREMENT).select('what').select('who').select('commit');
   if (options.environmentVariable) q.whereVariable('environment', options.environmentVariable);
-  return { name: 'Deploys', database, query: q.build(), textField: 'what', tagsField: 'who', color: options.color ?? '#5794F2' };
+  return {
+    name: 'Deploys',
+    database,
+    query: q.build(),
+    textField: 'what',
+    tagsField: 'who',
+    color: options.color ?? '#5794F2',
+  };
 }

@@ -50,7 +50,13 @@ interface Origin {
   from: string;
 }
 
-function addField(merged: Map<string, Origin>, field: string, mapping: FieldMapping, from: string, override: boolean): void {
+function addField(
+  merged: Map<string, Origin>,
+  field: string,
+  mapping: FieldMapping,
+  from: string,
+  override: boolean,
+): void {
   const existing = merged.get(field);
   if (existing && !override && existing.mapping.type !== mapping.type) {
     throw definitionError(
@@ -82,16 +88,23 @@ function assertNoLeafParentClash(fields: Map<string, Origin>, templateId: string
  * the log filters it names (`*` = all), then its own `mappings`, which win deliberately.
  * Two sources giving one field different types throw, naming both.
  */
-export function deriveMappings(template: IndexTemplateDef, logFilters: readonly LogFilterDef[]): Record<string, FieldMapping> {
+export function deriveMappings(
+  template: IndexTemplateDef,
+  logFilters: readonly LogFilterDef[],
+): Record<string, FieldMapping> {
   const merged = new Map<string, Origin>();
   if (template.ecsBase) {
-    for (const [field, mapping] of Object.entries(ECS_BASE_FIELDS)) addField(merged, field, mapping, 'the ECS base', false);
+    for (const [field, mapping] of Object.entries(ECS_BASE_FIELDS))
+      addField(merged, field, mapping, 'the ECS base', false);
   }
   const wanted = template.fromLogFilters;
   const byId = new Map(logFilters.map((f) => [f.id, f]));
   for (const id of wanted) {
     if (id !== '*' && !byId.has(id)) {
-      throw definitionError(`Index template "${template.id}" maps fields of log filter "${id}", which does not exist.`, 'Fix the id in fromLogFilters, or use "*" for all filters.');
+      throw definitionError(
+        `Index template "${template.id}" maps fields of log filter "${id}", which does not exist.`,
+        'Fix the id in fromLogFilters, or use "*" for all filters.',
+      );
     }
   }
   const selected = wanted.includes('*') ? [...logFilters] : wanted.map((id) => byId.get(id) as LogFilterDef);
@@ -99,7 +112,8 @@ export function deriveMappings(template: IndexTemplateDef, logFilters: readonly 
   for (const f of selected) {
     for (const p of f.produces) addField(merged, p.field, mappingForType(p.type), `log filter "${f.id}"`, false);
   }
-  for (const [field, mapping] of Object.entries(template.mappings)) addField(merged, field, mapping, `index template "${template.id}"`, true);
+  for (const [field, mapping] of Object.entries(template.mappings))
+    addField(merged, field, mapping, `index template "${template.id}"`, true);
   assertNoLeafParentClash(merged, template.id);
   const out: Record<string, FieldMapping> = {};
   for (const field of [...merged.keys()].sort()) out[field] = (merged.get(field) as Origin).mapping;
@@ -111,28 +125,55 @@ export class IndexTemplateBuilder implements Builder<IndexTemplateDef> {
 
   constructor(id: string, patterns: string[]) {
     assertId(id, 'Index template');
-    this.model = { kind: 'index-template', id, name: id, patterns: [], priority: 200, components: [], settings: {}, mappings: {}, fromLogFilters: [], ecsBase: false };
+    this.model = {
+      kind: 'index-template',
+      id,
+      name: id,
+      patterns: [],
+      priority: 200,
+      components: [],
+      settings: {},
+      mappings: {},
+      fromLogFilters: [],
+      ecsBase: false,
+    };
     this.patterns(patterns);
   }
 
   /** Template name in Elasticsearch (default: the id). */
   name(name: string): this {
-    if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw definitionError(`Index template name "${name}" is not valid in Elasticsearch.`, 'Use lowercase letters, digits, dots, dashes and underscores.');
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(name))
+      throw definitionError(
+        `Index template name "${name}" is not valid in Elasticsearch.`,
+        'Use lowercase letters, digits, dots, dashes and underscores.',
+      );
     this.model.name = name;
     return this;
   }
 
   patterns(patterns: string[]): this {
-    if (patterns.length === 0) throw definitionError(`Index template "${this.model.id}" has no index patterns.`, 'Give at least one, e.g. ["logs-*"].');
+    if (patterns.length === 0)
+      throw definitionError(
+        `Index template "${this.model.id}" has no index patterns.`,
+        'Give at least one, e.g. ["logs-*"].',
+      );
     for (const p of patterns) {
-      if (!/^[a-z0-9*][a-z0-9*._+-]*$/.test(p)) throw definitionError(`Index pattern "${p}" of template "${this.model.id}" is not valid.`, 'Use lowercase names with * wildcards, e.g. logs-*.');
+      if (!/^[a-z0-9*][a-z0-9*._+-]*$/.test(p))
+        throw definitionError(
+          `Index pattern "${p}" of template "${this.model.id}" is not valid.`,
+          'Use lowercase names with * wildcards, e.g. logs-*.',
+        );
     }
     this.model.patterns = [...patterns];
     return this;
   }
 
   priority(priority: number): this {
-    if (!Number.isInteger(priority) || priority < 0) throw definitionError(`Index template "${this.model.id}" priority ${priority} is not a whole number ≥ 0.`, 'Use e.g. 200.');
+    if (!Number.isInteger(priority) || priority < 0)
+      throw definitionError(
+        `Index template "${this.model.id}" priority ${priority} is not a whole number ≥ 0.`,
+        'Use e.g. 200.',
+      );
     this.model.priority = priority;
     return this;
   }
@@ -144,8 +185,16 @@ export class IndexTemplateBuilder implements Builder<IndexTemplateDef> {
   }
 
   withComponent(component: ComponentTemplate): this {
-    if (!/^[a-z0-9][a-z0-9._@-]*$/.test(component.name)) throw definitionError(`Component template name "${component.name}" is not valid.`, 'Use lowercase letters, digits, dots and dashes.');
-    if (this.model.components.some((c) => c.name === component.name)) throw definitionError(`Index template "${this.model.id}" uses component "${component.name}" twice.`, 'List each component once.');
+    if (!/^[a-z0-9][a-z0-9._@-]*$/.test(component.name))
+      throw definitionError(
+        `Component template name "${component.name}" is not valid.`,
+        'Use lowercase letters, digits, dots and dashes.',
+      );
+    if (this.model.components.some((c) => c.name === component.name))
+      throw definitionError(
+        `Index template "${this.model.id}" uses component "${component.name}" twice.`,
+        'List each component once.',
+      );
     this.model.components.push(clone(component));
     return this;
   }
@@ -185,7 +234,10 @@ export class IndexTemplateBuilder implements Builder<IndexTemplateDef> {
   build(): IndexTemplateDef {
     const { id, patterns, priority } = this.model;
     if (patterns.some((p) => p.startsWith('logs-')) && priority <= BUILTIN_LOGS_TEMPLATE_PRIORITY) {
-      throw definitionError(`Index template "${id}" matches logs-* with priority ${priority}; the built-in logs-*-* template has ${BUILTIN_LOGS_TEMPLATE_PRIORITY}.`, `Use a priority above ${BUILTIN_LOGS_TEMPLATE_PRIORITY}.`);
+      throw definitionError(
+        `Index template "${id}" matches logs-* with priority ${priority}; the built-in logs-*-* template has ${BUILTIN_LOGS_TEMPLATE_PRIORITY}.`,
+        `Use a priority above ${BUILTIN_LOGS_TEMPLATE_PRIORITY}.`,
+      );
     }
     return clone(this.model);
   }
@@ -196,6 +248,13 @@ export function indexTemplate(id: string, patterns: string[]): IndexTemplateBuil
 }
 
 /** A component template; mappings are flat dotted names. */
-export function componentTemplate(name: string, parts: { settings?: Record<string, unknown>; mappings?: Record<string, FieldMapping> }): ComponentTemplate {
-  return { name, ...(parts.settings ? { settings: clone(parts.settings) } : {}), ...(parts.mappings ? { mappings: clone(parts.mappings) } : {}) };
+export function componentTemplate(
+  name: string,
+  parts: { settings?: Record<string, unknown>; mappings?: Record<string, FieldMapping> },
+): ComponentTemplate {
+  return {
+    name,
+    ...(parts.settings ? { settings: clone(parts.settings) } : {}),
+    ...(parts.mappings ? { mappings: clone(parts.mappings) } : {}),
+  };
 }

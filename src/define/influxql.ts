@@ -48,7 +48,11 @@ export function quoteRegex(pattern: string): string {
     escaped = ch === '\\' ? !escaped : false;
   }
   if (escaped) {
-    throw new CalvinError('BAD_DEFINITION', `Regex /${pattern}/ ends with a lone backslash.`, 'Escape it as \\\\ or remove it.');
+    throw new CalvinError(
+      'BAD_DEFINITION',
+      `Regex /${pattern}/ ends with a lone backslash.`,
+      'Escape it as \\\\ or remove it.',
+    );
   }
   if (body.endsWith('\\\\')) body = `${body.slice(0, -2)}\\x5c`;
   return `/${body}/`;
@@ -82,7 +86,10 @@ export function isIntervalExpression(text: string): boolean {
 /** A Grafana variable reference `$name`, validated. */
 export function variableRef(name: string): string {
   if (!VARIABLE_NAME.test(name)) {
-    throw bad(`Invalid dashboard variable name "${name}".`, 'Use letters, digits and underscores, starting with a letter.');
+    throw bad(
+      `Invalid dashboard variable name "${name}".`,
+      'Use letters, digits and underscores, starting with a letter.',
+    );
   }
   return `$${name}`;
 }
@@ -98,7 +105,10 @@ export function renderNumber(value: number): string {
 function renderArg(arg: number | string, fn: string): string {
   if (typeof arg === 'number') return renderNumber(arg);
   if (isIntervalExpression(arg)) return arg;
-  throw bad(`Argument "${arg}" of ${fn}() is neither a number nor a duration.`, 'Use a number or a duration such as 1s, 5m or $__interval.');
+  throw bad(
+    `Argument "${arg}" of ${fn}() is neither a number nor a duration.`,
+    'Use a number or a duration such as 1s, 5m or $__interval.',
+  );
 }
 
 const PRECEDENCE: Record<string, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };
@@ -140,7 +150,10 @@ function renderOperatorAndValue(op: TagCondition['op'], value: ConditionValue, k
       const ref = variableRef(value.name);
       if (op === '=' || op === '=~') return `=~ /^${ref}$/`;
       if (op === '!=' || op === '!~') return `!~ /^${ref}$/`;
-      throw bad(`Condition on "${key}" compares variable $${value.name} with ${op}.`, 'Variables support =, !=, =~ and !~.');
+      throw bad(
+        `Condition on "${key}" compares variable $${value.name} with ${op}.`,
+        'Variables support =, !=, =~ and !~.',
+      );
     }
     case 'regex': {
       if (op === '=' || op === '=~') return `=~ ${quoteRegex(value.pattern)}`;
@@ -149,7 +162,10 @@ function renderOperatorAndValue(op: TagCondition['op'], value: ConditionValue, k
     }
     case 'literal': {
       if (op === '=~' || op === '!~') {
-        throw bad(`Condition on "${key}" uses ${op} with a literal value.`, 'Use = / != for literals, or a regex value.');
+        throw bad(
+          `Condition on "${key}" uses ${op} with a literal value.`,
+          'Use = / != for literals, or a regex value.',
+        );
       }
       const v = value.value;
       if (typeof v === 'string') return `${op} ${quoteString(v)}`;

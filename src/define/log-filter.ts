@@ -17,7 +17,10 @@ function checkRegex(pattern: string, where: string): void {
   try {
     new RegExp(pattern);
   } catch (error) {
-    throw definitionError(`${where}: regex /${pattern}/ does not compile (${(error as Error).message}).`, 'Fix the regular expression.');
+    throw definitionError(
+      `${where}: regex /${pattern}/ does not compile (${(error as Error).message}).`,
+      'Fix the regular expression.',
+    );
   }
 }
 
@@ -26,7 +29,11 @@ export const fieldEq = (field: string, value: string | number): LogCondition => 
 export const fieldNe = (field: string, value: string | number): LogCondition => ({ op: '!=', field, value });
 export const fieldExists = (field: string): LogCondition => ({ op: 'exists', field });
 export const fieldIn = (field: string, values: string[]): LogCondition => ({ op: 'in', field, values: [...values] });
-export const fieldNotIn = (field: string, values: string[]): LogCondition => ({ op: 'not in', field, values: [...values] });
+export const fieldNotIn = (field: string, values: string[]): LogCondition => ({
+  op: 'not in',
+  field,
+  values: [...values],
+});
 
 export function fieldMatches(field: string, pattern: string): LogCondition {
   checkRegex(pattern, `Condition on "${field}"`);
@@ -55,21 +62,38 @@ export const negate = (condition: LogCondition): LogCondition => ({ op: 'not', c
 
 const GROK_REFERENCE = /%\{([A-Z0-9_]+)(?::([^}:]+))?(?::(int|float))?\}/g;
 
-export function grokStep(field: string, patterns: string[], options: { patternDefinitions?: Record<string, string>; overwrite?: string[]; tagOnFailure?: string[]; breakOnMatch?: boolean } = {}): FilterStep {
+export function grokStep(
+  field: string,
+  patterns: string[],
+  options: {
+    patternDefinitions?: Record<string, string>;
+    overwrite?: string[];
+    tagOnFailure?: string[];
+    breakOnMatch?: boolean;
+  } = {},
+): FilterStep {
   assertNonEmpty(field, 'grok field');
   if (patterns.length === 0) throw definitionError(`grok on "${field}" has no patterns.`, 'Give at least one pattern.');
   for (const p of patterns) {
     assertNonEmpty(p, `grok pattern on "${field}"`);
     const stripped = p.replace(GROK_REFERENCE, '');
-    if (/%\{/.test(stripped)) throw definitionError(`grok pattern "${p}" has a malformed %{...} reference.`, 'Write references as %{PATTERN} or %{PATTERN:field}.');
+    if (/%\{/.test(stripped))
+      throw definitionError(
+        `grok pattern "${p}" has a malformed %{...} reference.`,
+        'Write references as %{PATTERN} or %{PATTERN:field}.',
+      );
   }
   return { step: 'grok', field, patterns: [...patterns], ...clone(options) };
 }
 
-export function kvStep(field: string, options: { fieldSplit?: string; valueSplit?: string; target?: string; includeKeys?: string[]; prefix?: string } = {}): FilterStep {
+export function kvStep(
+  field: string,
+  options: { fieldSplit?: string; valueSplit?: string; target?: string; includeKeys?: string[]; prefix?: string } = {},
+): FilterStep {
   assertNonEmpty(field, 'kv field');
   const { fieldSplit = ' ', valueSplit = '=', ...rest } = options;
-  if (fieldSplit === '' || valueSplit === '') throw definitionError(`kv on "${field}" has an empty separator.`, 'Give fieldSplit and valueSplit characters.');
+  if (fieldSplit === '' || valueSplit === '')
+    throw definitionError(`kv on "${field}" has an empty separator.`, 'Give fieldSplit and valueSplit characters.');
   return { step: 'kv', field, fieldSplit, valueSplit, ...rest };
 }
 
@@ -78,7 +102,11 @@ export function jsonStep(field: string, target?: string): FilterStep {
   return { step: 'json', field, ...(target ? { target } : {}) };
 }
 
-export function dateStep(field: string, formats: string[], options: { target?: string; timezone?: string } = {}): FilterStep {
+export function dateStep(
+  field: string,
+  formats: string[],
+  options: { target?: string; timezone?: string } = {},
+): FilterStep {
   assertNonEmpty(field, 'date field');
   if (formats.length === 0) throw definitionError(`date on "${field}" has no formats.`, 'Use e.g. ["ISO8601"].');
   return { step: 'date', field, formats: [...formats], ...options };
@@ -88,9 +116,17 @@ const CONVERT_TYPES = new Set(['integer', 'float', 'string', 'boolean']);
 
 export function mutateStep(options: Omit<Extract<FilterStep, { step: 'mutate' }>, 'step'>): FilterStep {
   const keys = Object.keys(options);
-  if (keys.length === 0) throw definitionError('mutate() does nothing.', 'Give rename, add, remove, convert, lowercase, gsub, addTags or removeTags.');
+  if (keys.length === 0)
+    throw definitionError(
+      'mutate() does nothing.',
+      'Give rename, add, remove, convert, lowercase, gsub, addTags or removeTags.',
+    );
   for (const [field, type] of Object.entries(options.convert ?? {})) {
-    if (!CONVERT_TYPES.has(type)) throw definitionError(`mutate convert of "${field}" to "${type}" is not supported.`, 'Use integer, float, string or boolean.');
+    if (!CONVERT_TYPES.has(type))
+      throw definitionError(
+        `mutate convert of "${field}" to "${type}" is not supported.`,
+        'Use integer, float, string or boolean.',
+      );
   }
   for (const g of options.gsub ?? []) checkRegex(g.pattern, `mutate gsub on "${g.field}"`);
   return { step: 'mutate', ...clone(options) };
@@ -99,8 +135,14 @@ export function mutateStep(options: Omit<Extract<FilterStep, { step: 'mutate' }>
 export const dropStep = (when?: LogCondition): FilterStep => (when ? { step: 'drop', when } : { step: 'drop' });
 
 export function whenStep(condition: LogCondition, then: FilterStep[], otherwise?: FilterStep[]): FilterStep {
-  if (then.length === 0) throw definitionError('when() has no steps.', 'Give the steps to run when the condition holds.');
-  return { step: 'when', condition, then: clone(then), ...(otherwise && otherwise.length > 0 ? { else: clone(otherwise) } : {}) };
+  if (then.length === 0)
+    throw definitionError('when() has no steps.', 'Give the steps to run when the condition holds.');
+  return {
+    step: 'when',
+    condition,
+    then: clone(then),
+    ...(otherwise && otherwise.length > 0 ? { else: clone(otherwise) } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +165,11 @@ export class LogFilterBuilder implements Builder<LogFilterDef> {
 
   /** Position in the rendered pipeline; lower runs first (ECS base normalisation is 10). */
   order(n: number): this {
-    if (!Number.isInteger(n) || n < 0 || n > 999) throw definitionError(`Log filter "${this.model.id}" order ${n} is outside 0..999.`, 'Use a whole number from 0 to 999.');
+    if (!Number.isInteger(n) || n < 0 || n > 999)
+      throw definitionError(
+        `Log filter "${this.model.id}" order ${n} is outside 0..999.`,
+        'Use a whole number from 0 to 999.',
+      );
     this.model.order = n;
     return this;
   }
@@ -154,7 +200,10 @@ export class LogFilterBuilder implements Builder<LogFilterDef> {
     assertNonEmpty(field, `Log filter "${this.model.id}" produced field`);
     const existing = this.model.produces.find((f) => f.field === field);
     if (existing) {
-      throw definitionError(`Log filter "${this.model.id}" declares "${field}" twice${existing.type === type ? '' : ` (${existing.type} and ${type})`}.`, 'Declare each produced field once.');
+      throw definitionError(
+        `Log filter "${this.model.id}" declares "${field}" twice${existing.type === type ? '' : ` (${existing.type} and ${type})`}.`,
+        'Declare each produced field once.',
+      );
     }
     this.model.produces.push({ field, type, ...(description ? { description } : {}) });
     return this;
@@ -168,18 +217,32 @@ export class LogFilterBuilder implements Builder<LogFilterDef> {
 
   withTest(test: LogFilterTestCase): this {
     assertNonEmpty(test.name, `Log filter "${this.model.id}" test name`);
-    if (this.model.tests.some((t) => t.name === test.name)) throw definitionError(`Log filter "${this.model.id}" has two tests named "${test.name}".`, 'Name each test uniquely.');
+    if (this.model.tests.some((t) => t.name === test.name))
+      throw definitionError(
+        `Log filter "${this.model.id}" has two tests named "${test.name}".`,
+        'Name each test uniquely.',
+      );
     const e = test.expect;
-    if (!e.fields && !e.tags && !e.absent && e.dropped === undefined) throw definitionError(`Log filter "${this.model.id}" test "${test.name}" expects nothing.`, 'Give expect.fields, tags, absent or dropped.');
+    if (!e.fields && !e.tags && !e.absent && e.dropped === undefined)
+      throw definitionError(
+        `Log filter "${this.model.id}" test "${test.name}" expects nothing.`,
+        'Give expect.fields, tags, absent or dropped.',
+      );
     this.model.tests.push(clone(test));
     return this;
   }
 
   build(): LogFilterDef {
     const { id, match } = this.model;
-    if (!match) throw definitionError(`Log filter "${id}" has no match condition.`, 'Call match(hasTag("logs.linux.syslog")) or similar.');
-    if (this.model.steps.length === 0) throw definitionError(`Log filter "${id}" has no steps.`, 'Add steps with withStep(...).');
-    if (this.model.tests.length === 0) throw definitionError(`Log filter "${id}" has no test cases.`, 'Add one with withTest({ name, input, expect }).');
+    if (!match)
+      throw definitionError(
+        `Log filter "${id}" has no match condition.`,
+        'Call match(hasTag("logs.linux.syslog")) or similar.',
+      );
+    if (this.model.steps.length === 0)
+      throw definitionError(`Log filter "${id}" has no steps.`, 'Add steps with withStep(...).');
+    if (this.model.tests.length === 0)
+      throw definitionError(`Log filter "${id}" has no test cases.`, 'Add one with withTest({ name, input, expect }).');
     return clone(this.model as LogFilterDef);
   }
 }

@@ -28,15 +28,27 @@ export function logLevelSteps(field = 'log.level'): FilterStep[] {
 }
 
 /** hclog, the layout of Consul and Vault: `2026-11-23T10:15:02.123Z [WARN]  agent: text`. */
-export const HCLOG_LINE = '^%{TIMESTAMP_ISO8601}%{SPACE}\\[%{LOGLEVEL:[log][level]}\\]%{SPACE}%{DATA:[log][logger]}: %{GREEDYDATA:message}$';
+export const HCLOG_LINE =
+  '^%{TIMESTAMP_ISO8601}%{SPACE}\\[%{LOGLEVEL:[log][level]}\\]%{SPACE}%{DATA:[log][logger]}: %{GREEDYDATA:message}$';
 
 /**
  * Groks an application's own line layout out of the syslog message (its level replaces the one
  * derived from the syslog severity, the text after the prefix becomes the message), tags lines
  * that do not match `_grokparsefailure_<app>`, and folds the level onto ECS values.
  */
-export function appLineSteps(app: string, patterns: string[], options: { patternDefinitions?: Record<string, string> } = {}): FilterStep[] {
-  return [grokStep('message', patterns, { ...options, overwrite: ['message', 'log.level'], tagOnFailure: [`_grokparsefailure_${app}`] }), ...logLevelSteps()];
+export function appLineSteps(
+  app: string,
+  patterns: string[],
+  options: { patternDefinitions?: Record<string, string> } = {},
+): FilterStep[] {
+  return [
+    grokStep('message', patterns, {
+      ...options,
+      overwrite: ['message', 'log.level'],
+      tagOnFailure: [`_grokparsefailure_${app}`],
+    }),
+    ...logLevelSteps(),
+  ];
 }
 
 /** What every service log filter sets: the service, the dataset and the ECS level. */
@@ -68,7 +80,16 @@ export function ecsSyslogEvent(options: SyslogEventOptions): Record<string, unkn
     message: options.message,
     host: { name: options.host ?? 'node-01' },
     process: { name: options.program, pid: options.pid ?? 1234 },
-    log: { level: options.level ?? 'info', syslog: { facility: { name: 'daemon' }, severity: { name: options.level === 'warn' ? 'warning' : options.level === 'error' ? 'err' : 'info', code: options.level === 'error' ? 3 : options.level === 'warn' ? 4 : 6 } } },
+    log: {
+      level: options.level ?? 'info',
+      syslog: {
+        facility: { name: 'daemon' },
+        severity: {
+          name: options.level === 'warn' ? 'warning' : options.level === 'error' ? 'err' : 'info',
+          code: options.level === 'error' ? 3 : options.level === 'warn' ? 4 : 6,
+        },
+      },
+    },
     tags: [SYSLOG_TAG],
   };
 }

@@ -13,7 +13,10 @@ export function lucenePhrase(value: string): string {
 /** A field name with Lucene's reserved characters escaped (dots stay: they separate ECS levels). */
 export function luceneField(field: string): string {
   if (field === '' || /[<>]/.test(field)) {
-    throw definitionError(`Field name "${field}" cannot be used in a Lucene query.`, 'Use a field name without < or >.');
+    throw definitionError(
+      `Field name "${field}" cannot be used in a Lucene query.`,
+      'Use a field name without < or >.',
+    );
   }
   return field.replace(/[+\-=&|!(){}[\]^"~*?:\\/\s]/g, (ch) => `\\${ch}`);
 }

@@ -23,7 +23,8 @@ function toValue(value: Comparable | ConditionValue): ConditionValue {
 
 function toTime(value: Date | string): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw definitionError('Invalid Date in timeRange().', 'Pass a valid Date or an RFC 3339 string.');
+    if (Number.isNaN(value.getTime()))
+      throw definitionError('Invalid Date in timeRange().', 'Pass a valid Date or an RFC 3339 string.');
     return value.toISOString();
   }
   return value;
@@ -41,31 +42,57 @@ export class ConditionStep {
     return this.query.withCondition({ key: this.key, op, value, join: this.join });
   }
 
-  eq(value: Comparable | ConditionValue): InfluxQueryBuilder { return this.add('=', toValue(value)); }
-  ne(value: Comparable | ConditionValue): InfluxQueryBuilder { return this.add('!=', toValue(value)); }
-  gt(value: number | string): InfluxQueryBuilder { return this.add('>', toValue(value)); }
-  gte(value: number | string): InfluxQueryBuilder { return this.add('>=', toValue(value)); }
-  lt(value: number | string): InfluxQueryBuilder { return this.add('<', toValue(value)); }
-  lte(value: number | string): InfluxQueryBuilder { return this.add('<=', toValue(value)); }
+  eq(value: Comparable | ConditionValue): InfluxQueryBuilder {
+    return this.add('=', toValue(value));
+  }
+  ne(value: Comparable | ConditionValue): InfluxQueryBuilder {
+    return this.add('!=', toValue(value));
+  }
+  gt(value: number | string): InfluxQueryBuilder {
+    return this.add('>', toValue(value));
+  }
+  gte(value: number | string): InfluxQueryBuilder {
+    return this.add('>=', toValue(value));
+  }
+  lt(value: number | string): InfluxQueryBuilder {
+    return this.add('<', toValue(value));
+  }
+  lte(value: number | string): InfluxQueryBuilder {
+    return this.add('<=', toValue(value));
+  }
   /** `=~ /pattern/` (the pattern is a regex; use `oneOf` for literal values). */
-  matches(pattern: string): InfluxQueryBuilder { return this.add('=~', { kind: 'regex', pattern }); }
-  notMatches(pattern: string): InfluxQueryBuilder { return this.add('!~', { kind: 'regex', pattern }); }
+  matches(pattern: string): InfluxQueryBuilder {
+    return this.add('=~', { kind: 'regex', pattern });
+  }
+  notMatches(pattern: string): InfluxQueryBuilder {
+    return this.add('!~', { kind: 'regex', pattern });
+  }
   /** `=~ /^(?:a|b)$/` with every value escaped literally. */
   oneOf(values: readonly string[]): InfluxQueryBuilder {
-    if (values.length === 0) throw definitionError(`oneOf() on "${this.key}" has no values.`, 'Pass at least one value.');
+    if (values.length === 0)
+      throw definitionError(`oneOf() on "${this.key}" has no values.`, 'Pass at least one value.');
     return this.add('=~', { kind: 'regex', pattern: exactMatchPattern(values) });
   }
   /** `=~ /^$name$/`: the Grafana dashboard variable `name` (multi-value safe). */
-  variable(name: string): InfluxQueryBuilder { return this.add('=~', { kind: 'variable', name }); }
-  notVariable(name: string): InfluxQueryBuilder { return this.add('!~', { kind: 'variable', name }); }
+  variable(name: string): InfluxQueryBuilder {
+    return this.add('=~', { kind: 'variable', name });
+  }
+  notVariable(name: string): InfluxQueryBuilder {
+    return this.add('!~', { kind: 'variable', name });
+  }
 }
 
 export class InfluxQueryBuilder implements Builder<InfluxQuery> {
   private readonly model: InfluxQuery;
 
   constructor(database: string, measurement: string) {
-    if (!database) throw definitionError('An InfluxQL query needs a database.', 'Pass it first: influx("system", "cpu").');
-    if (!measurement) throw definitionError(`Query on database "${database}" needs a measurement.`, 'Pass it second: influx("system", "cpu").');
+    if (!database)
+      throw definitionError('An InfluxQL query needs a database.', 'Pass it first: influx("system", "cpu").');
+    if (!measurement)
+      throw definitionError(
+        `Query on database "${database}" needs a measurement.`,
+        'Pass it second: influx("system", "cpu").',
+      );
     this.model = { kind: 'influxql', database, measurement, select: [], where: [], timeFilter: true, groupByTags: [] };
   }
 
@@ -76,14 +103,22 @@ export class InfluxQueryBuilder implements Builder<InfluxQuery> {
 
   /** Starts a new selected field; following function calls wrap it. */
   select(field: string): this {
-    if (!field) throw definitionError(`select() on "${this.model.measurement}" got an empty field name.`, 'Name the field, e.g. select("usage_idle").');
+    if (!field)
+      throw definitionError(
+        `select() on "${this.model.measurement}" got an empty field name.`,
+        'Name the field, e.g. select("usage_idle").',
+      );
     this.model.select.push({ field, functions: [] });
     return this;
   }
 
   private current(what: string): FieldSelection {
     const last = this.model.select.at(-1);
-    if (!last) throw definitionError(`${what}() on "${this.model.measurement}" comes before any select().`, 'Call select("field") first.');
+    if (!last)
+      throw definitionError(
+        `${what}() on "${this.model.measurement}" comes before any select().`,
+        'Call select("field") first.',
+      );
     return last;
   }
 
@@ -99,37 +134,69 @@ export class InfluxQueryBuilder implements Builder<InfluxQuery> {
     return this;
   }
 
-  mean(): this { return this.fn('mean'); }
-  median(): this { return this.fn('median'); }
-  max(): this { return this.fn('max'); }
-  min(): this { return this.fn('min'); }
-  sum(): this { return this.fn('sum'); }
-  count(): this { return this.fn('count'); }
-  last(): this { return this.fn('last'); }
-  first(): this { return this.fn('first'); }
-  spread(): this { return this.fn('spread'); }
-  stddev(): this { return this.fn('stddev'); }
-  distinct(): this { return this.fn('distinct'); }
-  difference(): this { return this.fn('difference'); }
-  nonNegativeDifference(): this { return this.fn('non_negative_difference'); }
+  mean(): this {
+    return this.fn('mean');
+  }
+  median(): this {
+    return this.fn('median');
+  }
+  max(): this {
+    return this.fn('max');
+  }
+  min(): this {
+    return this.fn('min');
+  }
+  sum(): this {
+    return this.fn('sum');
+  }
+  count(): this {
+    return this.fn('count');
+  }
+  last(): this {
+    return this.fn('last');
+  }
+  first(): this {
+    return this.fn('first');
+  }
+  spread(): this {
+    return this.fn('spread');
+  }
+  stddev(): this {
+    return this.fn('stddev');
+  }
+  distinct(): this {
+    return this.fn('distinct');
+  }
+  difference(): this {
+    return this.fn('difference');
+  }
+  nonNegativeDifference(): this {
+    return this.fn('non_negative_difference');
+  }
 
   percentile(n: number): this {
     if (!(n > 0 && n <= 100)) throw definitionError(`percentile(${n}) is out of range.`, 'Use a number in (0, 100].');
     return this.fn('percentile', n);
   }
 
-  derivative(unit = '1s'): this { return this.fn('derivative', unit); }
-  nonNegativeDerivative(unit = '1s'): this { return this.fn('non_negative_derivative', unit); }
+  derivative(unit = '1s'): this {
+    return this.fn('derivative', unit);
+  }
+  nonNegativeDerivative(unit = '1s'): this {
+    return this.fn('non_negative_derivative', unit);
+  }
 
   movingAverage(points: number): this {
-    if (!Number.isInteger(points) || points < 1) throw definitionError(`movingAverage(${points}) needs a positive whole number.`, 'Use e.g. movingAverage(5).');
+    if (!Number.isInteger(points) || points < 1)
+      throw definitionError(`movingAverage(${points}) needs a positive whole number.`, 'Use e.g. movingAverage(5).');
     return this.fn('moving_average', points);
   }
 
   /** Arithmetic on the current selection: `.math('*', 100)` → `x * 100`. */
   math(op: MathOp, value: number): this {
     const selection = this.current('math');
-    if (!Number.isFinite(value)) throw definitionError(`math(${op}, ${value}) needs a finite number.`, 'Use a finite number.');
+    if (!Number.isFinite(value))
+      throw definitionError(`math(${op}, ${value}) needs a finite number.`, 'Use a finite number.');
     if (op === '/' && value === 0) throw definitionError('math("/", 0) divides by zero.', 'Use a non-zero divisor.');
     (selection.math ??= []).push({ op, value });
     return this;
@@ -149,14 +216,21 @@ export class InfluxQueryBuilder implements Builder<InfluxQuery> {
   }
 
   where(key: string): ConditionStep {
-    if (!key) throw definitionError(`where() on "${this.model.measurement}" got an empty tag key.`, 'Name the tag, e.g. where("host").');
+    if (!key)
+      throw definitionError(
+        `where() on "${this.model.measurement}" got an empty tag key.`,
+        'Name the tag, e.g. where("host").',
+      );
     return new ConditionStep(this, key, 'AND');
   }
 
-  and(key: string): ConditionStep { return this.where(key); }
+  and(key: string): ConditionStep {
+    return this.where(key);
+  }
 
   or(key: string): ConditionStep {
-    if (this.model.where.length === 0) throw definitionError(`or("${key}") needs a condition before it.`, 'Start with where(...).');
+    if (this.model.where.length === 0)
+      throw definitionError(`or("${key}") needs a condition before it.`, 'Start with where(...).');
     return new ConditionStep(this, key, 'OR');
   }
 
@@ -191,7 +265,8 @@ export class InfluxQueryBuilder implements Builder<InfluxQuery> {
   }
 
   groupByTime(interval: string): this {
-    if (!isIntervalExpression(interval)) throw definitionError(`groupByTime("${interval}") is not a duration.`, 'Use e.g. 1m or $__interval.');
+    if (!isIntervalExpression(interval))
+      throw definitionError(`groupByTime("${interval}") is not a duration.`, 'Use e.g. 1m or $__interval.');
     this.model.groupByTime = interval;
     return this;
   }
@@ -213,7 +288,8 @@ export class InfluxQueryBuilder implements Builder<InfluxQuery> {
   }
 
   limit(n: number): this {
-    if (!Number.isInteger(n) || n <= 0) throw definitionError(`limit(${n}) is not a positive whole number.`, 'Use e.g. limit(100).');
+    if (!Number.isInteger(n) || n <= 0)
+      throw definitionError(`limit(${n}) is not a positive whole number.`, 'Use e.g. limit(100).');
     this.model.limit = n;
     return this;
   }
@@ -226,7 +302,10 @@ export class InfluxQueryBuilder implements Builder<InfluxQuery> {
 
   build(): InfluxQuery {
     if (this.model.select.length === 0) {
-      throw definitionError(`Query on "${this.model.measurement}" selects nothing.`, 'Add at least one field with .select("field").');
+      throw definitionError(
+        `Query on "${this.model.measurement}" selects nothing.`,
+        'Add at least one field with .select("field").',
+      );
     }
     return clone(this.model);
   }

@@ -56,7 +56,10 @@ export class ServiceBuilder implements Builder<ServiceDef> {
   withAlias(name: string): this {
     assertNonEmpty(name, `Service "${this.model.id}" alias`);
     if (name === this.model.id || name === this.model.consulName) {
-      throw definitionError(`Service "${this.model.id}" lists its own name "${name}" as an alias.`, 'Remove the alias.');
+      throw definitionError(
+        `Service "${this.model.id}" lists its own name "${name}" as an alias.`,
+        'Remove the alias.',
+      );
     }
     if (!this.model.aliases.includes(name)) this.model.aliases.push(name);
     return this;
@@ -93,11 +96,15 @@ export class ServiceBuilder implements Builder<ServiceDef> {
 
   withSignal(signal: MetricSignal): this {
     if (this.model.metrics.signals.some((s) => s.name === signal.name)) {
-      throw definitionError(`Service "${this.model.id}" has two signals named "${signal.name}".`, 'Give each signal a unique name.');
+      throw definitionError(
+        `Service "${this.model.id}" has two signals named "${signal.name}".`,
+        'Give each signal a unique name.',
+      );
     }
     validateSignal(signal, this.model.id);
     this.model.metrics.signals.push(clone(signal));
-    if (!this.model.metrics.measurements.includes(signal.measurement)) this.model.metrics.measurements.push(signal.measurement);
+    if (!this.model.metrics.measurements.includes(signal.measurement))
+      this.model.metrics.measurements.push(signal.measurement);
     return this;
   }
 
@@ -123,7 +130,10 @@ export class ServiceBuilder implements Builder<ServiceDef> {
   build(): ServiceDef {
     const { logs, id } = this.model;
     if (logs.serviceNames.length === 0 && logs.processNames.length === 0) {
-      throw definitionError(`Service "${id}" has no log selector.`, 'Set logs({ serviceNames }) or logs({ processNames }).');
+      throw definitionError(
+        `Service "${id}" has no log selector.`,
+        'Set logs({ serviceNames }) or logs({ processNames }).',
+      );
     }
     return clone(this.model);
   }
@@ -135,19 +145,27 @@ export function service(id: string, options: ServiceOptions): ServiceBuilder {
 
 export function assertUrl(url: string, what: string): void {
   if (!/^(https?:\/\/[^\s]+|\/[^\s]*|[a-z0-9][\w./-]*\.md)$/i.test(url)) {
-    throw definitionError(`${what} has an invalid URL "${url}".`, 'Use an http(s) URL, an absolute path or a runbooks/<id>.md file.');
+    throw definitionError(
+      `${what} has an invalid URL "${url}".`,
+      'Use an http(s) URL, an absolute path or a runbooks/<id>.md file.',
+    );
   }
 }
 
 function validateSignal(signal: MetricSignal, serviceId: string): void {
   const where = `Signal "${signal.name}" of service "${serviceId}"`;
-  if (!/^[a-z0-9_.-]+$/i.test(signal.name)) throw definitionError(`${where} has an invalid name.`, 'Use letters, digits, dots, dashes and underscores.');
-  for (const key of ['database', 'measurement', 'field', 'title'] as const) assertNonEmpty(signal[key], `${where} ${key}`);
+  if (!/^[a-z0-9_.-]+$/i.test(signal.name))
+    throw definitionError(`${where} has an invalid name.`, 'Use letters, digits, dots, dashes and underscores.');
+  for (const key of ['database', 'measurement', 'field', 'title'] as const)
+    assertNonEmpty(signal[key], `${where} ${key}`);
   const { warning, critical, worseWhen } = signal;
   if (warning !== undefined && critical !== undefined) {
     const ordered = worseWhen === 'higher' ? warning <= critical : warning >= critical;
     if (!ordered) {
-      throw definitionError(`${where} has warning ${warning} beyond critical ${critical}.`, `With worseWhen "${worseWhen}", warning must be reached before critical.`);
+      throw definitionError(
+        `${where} has warning ${warning} beyond critical ${critical}.`,
+        `With worseWhen "${worseWhen}", warning must be reached before critical.`,
+      );
     }
   }
 }

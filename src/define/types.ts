@@ -206,7 +206,18 @@ export interface Row {
 }
 
 export type Variable =
-  | { kind: 'query'; name: string; label?: string; database: string; measurement?: string; tag: string; where?: TagCondition[]; multi: boolean; includeAll: boolean; regex?: string }
+  | {
+      kind: 'query';
+      name: string;
+      label?: string;
+      database: string;
+      measurement?: string;
+      tag: string;
+      where?: TagCondition[];
+      multi: boolean;
+      includeAll: boolean;
+      regex?: string;
+    }
   | { kind: 'custom'; name: string; label?: string; options: string[]; multi: boolean; includeAll: boolean }
   | { kind: 'interval'; name: string; label?: string; options: string[] }
   | { kind: 'constant'; name: string; value: string }
@@ -351,8 +362,24 @@ export type LogCondition =
   | { op: 'not'; condition: LogCondition };
 
 export type FilterStep =
-  | { step: 'grok'; field: string; patterns: string[]; patternDefinitions?: Record<string, string>; overwrite?: string[]; tagOnFailure?: string[]; breakOnMatch?: boolean }
-  | { step: 'kv'; field: string; fieldSplit: string; valueSplit: string; target?: string; includeKeys?: string[]; prefix?: string }
+  | {
+      step: 'grok';
+      field: string;
+      patterns: string[];
+      patternDefinitions?: Record<string, string>;
+      overwrite?: string[];
+      tagOnFailure?: string[];
+      breakOnMatch?: boolean;
+    }
+  | {
+      step: 'kv';
+      field: string;
+      fieldSplit: string;
+      valueSplit: string;
+      target?: string;
+      includeKeys?: string[];
+      prefix?: string;
+    }
   | { step: 'json'; field: string; target?: string }
   | { step: 'date'; field: string; formats: string[]; target?: string; timezone?: string }
   | {
@@ -369,7 +396,21 @@ export type FilterStep =
   | { step: 'drop'; when?: LogCondition }
   | { step: 'when'; condition: LogCondition; then: FilterStep[]; else?: FilterStep[] };
 
-export type EcsType = 'keyword' | 'text' | 'match_only_text' | 'long' | 'integer' | 'short' | 'float' | 'double' | 'boolean' | 'date' | 'ip' | 'object' | 'flattened' | 'wildcard';
+export type EcsType =
+  | 'keyword'
+  | 'text'
+  | 'match_only_text'
+  | 'long'
+  | 'integer'
+  | 'short'
+  | 'float'
+  | 'double'
+  | 'boolean'
+  | 'date'
+  | 'ip'
+  | 'object'
+  | 'flattened'
+  | 'wildcard';
 
 export interface ProducedField {
   field: string;

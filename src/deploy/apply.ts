@@ -8,7 +8,14 @@
 import type { BackupWriter } from './backup.js';
 import { CalvinError } from '../errors.js';
 import { comparableText } from './normalize.js';
-import { targetOfKind, type DeployTarget, type LiveObject, type Plan, type PlanItem, type TargetDriver } from './types.js';
+import {
+  targetOfKind,
+  type DeployTarget,
+  type LiveObject,
+  type Plan,
+  type PlanItem,
+  type TargetDriver,
+} from './types.js';
 
 export interface ApplyResult {
   applied: PlanItem[];
@@ -21,7 +28,11 @@ export interface ApplyResult {
 
 /** Same content and same ownership marker (a Consul key's flags can change without its value). */
 export function sameState(a: LiveObject, b: LiveObject): boolean {
-  return a.managed === b.managed && (a.ref?.flags ?? null) === (b.ref?.flags ?? null) && comparableText(a.kind, a.body) === comparableText(b.kind, b.body);
+  return (
+    a.managed === b.managed &&
+    (a.ref?.flags ?? null) === (b.ref?.flags ?? null) &&
+    comparableText(a.kind, a.body) === comparableText(b.kind, b.body)
+  );
 }
 
 class ChangedSincePlan extends CalvinError {}
@@ -33,9 +44,16 @@ function drift(item: PlanItem, now: LiveObject | undefined): string | undefined 
   return sameState(now, item.live) ? undefined : 'was changed by someone else since the plan; not overwritten';
 }
 
-export async function applyPlan(plan: Plan, drivers: ReadonlyMap<DeployTarget, TargetDriver>, backup: BackupWriter, progress?: (line: string) => void): Promise<ApplyResult> {
+export async function applyPlan(
+  plan: Plan,
+  drivers: ReadonlyMap<DeployTarget, TargetDriver>,
+  backup: BackupWriter,
+  progress?: (line: string) => void,
+): Promise<ApplyResult> {
   const changes = plan.items.filter((i) => i.action !== 'unchanged');
-  backup.plan(changes.map((i) => ({ action: i.action as Exclude<PlanItem['action'], 'unchanged'>, kind: i.kind, name: i.name })));
+  backup.plan(
+    changes.map((i) => ({ action: i.action as Exclude<PlanItem['action'], 'unchanged'>, kind: i.kind, name: i.name })),
+  );
   const applied: PlanItem[] = [];
   const sideEffects = (): string[] => [...drivers.values()].flatMap((d) => d.sideEffects?.() ?? []);
   for (const [index, item] of changes.entries()) {
@@ -46,7 +64,12 @@ export async function applyPlan(plan: Plan, drivers: ReadonlyMap<DeployTarget, T
       // Backed up even on a conflict: the backup then shows the change that stopped the deploy.
       if (live) backup.saveObject(index, live);
       const why = drift(item, live);
-      if (why) throw new ChangedSincePlan('APPLY_FAILED', `${item.kind} ${item.name} ${why}`, 'run the plan again to see the current state, then deploy again');
+      if (why)
+        throw new ChangedSincePlan(
+          'APPLY_FAILED',
+          `${item.kind} ${item.name} ${why}`,
+          'run the plan again to see the current state, then deploy again',
+        );
       progress?.(`${item.action} ${item.kind} ${item.name}`);
       if (item.action === 'create' && item.desired) await driver.create(item.desired);
       else if (item.action === 'update' && item.desired && live) await driver.update(item.desired, live);
@@ -58,7 +81,13 @@ export async function applyPlan(plan: Plan, drivers: ReadonlyMap<DeployTarget, T
       backup.mark(index, error instanceof ChangedSincePlan ? 'conflict' : 'failed');
       backup.sideEffects(sideEffects());
       backup.finish('failed');
-      return { applied, failed: { item, error }, notApplied: changes.slice(index + 1), backupDir: backup.dir, sideEffects: sideEffects() };
+      return {
+        applied,
+        failed: { item, error },
+        notApplied: changes.slice(index + 1),
+        backupDir: backup.dir,
+        sideEffects: sideEffects(),
+      };
     }
   }
   backup.sideEffects(sideEffects());

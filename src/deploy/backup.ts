@@ -69,7 +69,13 @@ export class BackupWriter {
     const entry = this.manifest.entries[index];
     if (!entry) return;
     const file = `objects/${String(index + 1).padStart(4, '0')}.json`;
-    const saved = { kind: entry.kind, name: entry.name, body: live.body, managed: live.managed, ...(live.ref ? { ref: live.ref } : {}) };
+    const saved = {
+      kind: entry.kind,
+      name: entry.name,
+      body: live.body,
+      managed: live.managed,
+      ...(live.ref ? { ref: live.ref } : {}),
+    };
     writeFileAtomic(path.join(this.dir, file), `${JSON.stringify(saved, null, 2)}\n`);
     entry.file = file;
     this.save();
@@ -117,7 +123,10 @@ function open(dir: string): StoredBackup {
     },
     saved(entry) {
       if (!entry.file) return undefined;
-      const { ref, managed } = JSON.parse(readFileSync(path.join(dir, entry.file), 'utf8')) as { ref?: LiveRef; managed?: boolean };
+      const { ref, managed } = JSON.parse(readFileSync(path.join(dir, entry.file), 'utf8')) as {
+        ref?: LiveRef;
+        managed?: boolean;
+      };
       return { ...(ref ? { ref } : {}), ...(managed !== undefined ? { managed } : {}) };
     },
     save() {
@@ -129,7 +138,9 @@ function open(dir: string): StoredBackup {
 export function listBackups(root: string, environment: string): string[] {
   const dir = backupsDir(root, environment);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'manifest.json'))).sort();
+  return readdirSync(dir)
+    .filter((name) => existsSync(path.join(dir, name, 'manifest.json')))
+    .sort();
 }
 
 /** The backup `--to` names, or the latest one that was not rolled back yet. */
@@ -138,13 +149,27 @@ export function findBackup(root: string, environment: string, to?: string): Stor
   const where = backupsDir(root, environment);
   if (to) {
     if (!names.includes(to)) {
-      throw new CalvinError('NO_BACKUP', `no backup "${to}" for environment "${environment}" in ${where}`, names.length ? `pick one of: ${names.slice(-5).join(', ')}` : 'deploy first; backups are made by `calvin deploy`');
+      throw new CalvinError(
+        'NO_BACKUP',
+        `no backup "${to}" for environment "${environment}" in ${where}`,
+        names.length
+          ? `pick one of: ${names.slice(-5).join(', ')}`
+          : 'deploy first; backups are made by `calvin deploy`',
+      );
     }
     return open(path.join(where, to));
   }
   for (const name of [...names].reverse()) {
     const backup = open(path.join(where, name));
-    if (backup.manifest.status !== 'rolled-back' && backup.manifest.entries.some((e) => e.state === 'applied' || e.state === 'failed')) return backup;
+    if (
+      backup.manifest.status !== 'rolled-back' &&
+      backup.manifest.entries.some((e) => e.state === 'applied' || e.state === 'failed')
+    )
+      return backup;
   }
-  throw new CalvinError('NO_BACKUP', `no backup to roll back for environment "${environment}" in ${where}`, 'pass --to <timestamp> to restore a specific one, or deploy first');
+  throw new CalvinError(
+    'NO_BACKUP',
+    `no backup to roll back for environment "${environment}" in ${where}`,
+    'pass --to <timestamp> to restore a specific one, or deploy first',
+  );
 }

@@ -36,7 +36,11 @@ export function parseTargets(value: string): { targets: DeployTarget[]; explicit
   const targets = value.split(',').map((t) => t.trim());
   for (const t of targets) {
     if (!(DEPLOY_TARGETS as readonly string[]).includes(t)) {
-      throw new CalvinError('BAD_ARGUMENT', `unknown deploy target "${t}"`, `use one of ${[...DEPLOY_TARGETS, 'all'].join(', ')}`);
+      throw new CalvinError(
+        'BAD_ARGUMENT',
+        `unknown deploy target "${t}"`,
+        `use one of ${[...DEPLOY_TARGETS, 'all'].join(', ')}`,
+      );
     }
   }
   return { targets: targets as DeployTarget[], explicit: true };
@@ -44,7 +48,11 @@ export function parseTargets(value: string): { targets: DeployTarget[]; explicit
 
 export function checkEnvironment(env: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(env)) {
-    throw new CalvinError('BAD_ARGUMENT', `"${env}" is not a Consul datacenter name`, 'pass --env with letters, digits, dot, dash or underscore, e.g. --env test');
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `"${env}" is not a Consul datacenter name`,
+      'pass --env with letters, digits, dot, dash or underscore, e.g. --env test',
+    );
   }
   return env;
 }
@@ -57,14 +65,27 @@ async function renderForDeploy(root: string, only: string | undefined): Promise<
 }
 
 export async function deployCommand(
-  opts: { env: string; target: string; plan?: boolean; json?: boolean; yes?: boolean; prune?: boolean; wait: boolean; only?: string },
+  opts: {
+    env: string;
+    target: string;
+    plan?: boolean;
+    json?: boolean;
+    yes?: boolean;
+    prune?: boolean;
+    wait: boolean;
+    only?: string;
+  },
   ctx: CliContext,
 ): Promise<number> {
   const environment = checkEnvironment(opts.env);
   const { targets, explicit } = parseTargets(opts.target);
   if (opts.prune && opts.only !== undefined) {
     // With a subset of definitions, every other managed object would look "no longer defined".
-    throw new CalvinError('BAD_ARGUMENT', '--prune cannot be combined with --only', 'prune with the full set of definitions: drop --only');
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      '--prune cannot be combined with --only',
+      'prune with the full set of definitions: drop --only',
+    );
   }
   const { withSecrets } = await import('../backends/secrets.js');
   const config = withSecrets(await ctx.config());
@@ -85,16 +106,32 @@ export async function deployCommand(
   return result.exitCode;
 }
 
-export async function rollbackCommand(opts: { env: string; to?: string; list?: boolean; json?: boolean; yes?: boolean; wait: boolean }, ctx: CliContext): Promise<number> {
+export async function rollbackCommand(
+  opts: { env: string; to?: string; list?: boolean; json?: boolean; yes?: boolean; wait: boolean },
+  ctx: CliContext,
+): Promise<number> {
   const environment = checkEnvironment(opts.env);
   const { withSecrets } = await import('../backends/secrets.js');
   const config = withSecrets(await ctx.config());
   if (opts.list) {
     const names = listBackups(config.root, environment);
     if (opts.json) ctx.stdout.write(`${JSON.stringify({ environment, backups: names }, null, 2)}\n`);
-    else ctx.stdout.write(names.length ? `${names.join('\n')}\n` : `No backups for "${environment}" in ${backupsDir(config.root, environment)}.\n`);
+    else
+      ctx.stdout.write(
+        names.length
+          ? `${names.join('\n')}\n`
+          : `No backups for "${environment}" in ${backupsDir(config.root, environment)}.\n`,
+      );
     return 0;
   }
-  const { exitCode } = await runRollback({ config, environment, ...(opts.to ? { to: opts.to } : {}), yes: Boolean(opts.yes), wait: opts.wait, json: Boolean(opts.json), io: io(ctx, config.color) });
+  const { exitCode } = await runRollback({
+    config,
+    environment,
+    ...(opts.to ? { to: opts.to } : {}),
+    yes: Boolean(opts.yes),
+    wait: opts.wait,
+    json: Boolean(opts.json),
+    io: io(ctx, config.color),
+  });
   return exitCode;
 }

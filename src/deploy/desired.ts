@@ -18,7 +18,10 @@ function record(value: unknown): Record<string, unknown> {
 
 /** kebab-case folder uid from a folder title, as Grafana accepts (≤ 40 chars). */
 export function folderUid(title: string): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return (slug || 'calvin').slice(0, 40);
 }
 
@@ -26,14 +29,23 @@ export function folderUid(title: string): string {
  * Grafana artifacts carry the dashboard JSON as body (or `{dashboard, folderUid, folderTitle}`); the
  * folder comes from `artifact.meta` (`folder`, `folderUid`), else from the body, else "calvin".
  */
-function grafanaBody(artifact: Artifact): { dashboard: Record<string, unknown>; folderUid: string; folderTitle: string } {
+function grafanaBody(artifact: Artifact): {
+  dashboard: Record<string, unknown>;
+  folderUid: string;
+  folderTitle: string;
+} {
   const body = record(artifact.body);
   const meta = artifact.meta ?? {};
   const wrapped = 'dashboard' in body;
   const dashboard = wrapped ? record(body.dashboard) : body;
   const title = meta.folder ?? (typeof body.folderTitle === 'string' ? body.folderTitle : undefined) ?? 'calvin';
-  const uid = meta.folderUid ?? (typeof body.folderUid === 'string' && body.folderUid ? body.folderUid : folderUid(title));
-  return { dashboard: { ...dashboard, uid: typeof dashboard.uid === 'string' ? dashboard.uid : artifact.name }, folderUid: uid, folderTitle: title };
+  const uid =
+    meta.folderUid ?? (typeof body.folderUid === 'string' && body.folderUid ? body.folderUid : folderUid(title));
+  return {
+    dashboard: { ...dashboard, uid: typeof dashboard.uid === 'string' ? dashboard.uid : artifact.name },
+    folderUid: uid,
+    folderTitle: title,
+  };
 }
 
 export function desiredFromArtifact(artifact: Artifact): DesiredObject | undefined {
@@ -61,7 +73,8 @@ export function desiredObjects(artifacts: readonly Artifact[], targets: readonly
   const out: DesiredObject[] = [];
   for (const artifact of artifacts) {
     const desired = desiredFromArtifact(artifact);
-    if (desired && targets.includes(desired.kind.slice(0, desired.kind.indexOf('/')) as DeployTarget)) out.push(desired);
+    if (desired && targets.includes(desired.kind.slice(0, desired.kind.indexOf('/')) as DeployTarget))
+      out.push(desired);
   }
   return out;
 }

@@ -21,11 +21,25 @@ const HOW_TO_CONFIGURE: Record<Exclude<DeployTarget, 'consul-kv'>, string> = {
 };
 
 /** Drivers for the targets that have an endpoint; the others are reported (or fail when named explicitly). */
-export async function makeDrivers(config: Config, targets: readonly DeployTarget[], explicit: boolean, scope: DeployScope, io: DeployIo, commit: string): Promise<Map<DeployTarget, TargetDriver>> {
+export async function makeDrivers(
+  config: Config,
+  targets: readonly DeployTarget[],
+  explicit: boolean,
+  scope: DeployScope,
+  io: DeployIo,
+  commit: string,
+): Promise<Map<DeployTarget, TargetDriver>> {
   const { discoverEndpoints } = await import('../backends/discover.js');
   const { tokenFor } = await import('../backends/secrets.js');
   const httpTargets = targets.filter((t): t is Exclude<DeployTarget, 'consul-kv'> => t !== 'consul-kv');
-  const endpoints: Endpoints = scope.endpoints ?? (httpTargets.length > 0 ? await discoverEndpoints(config, httpTargets.map((t) => ENDPOINT_OF[t])) : {});
+  const endpoints: Endpoints =
+    scope.endpoints ??
+    (httpTargets.length > 0
+      ? await discoverEndpoints(
+          config,
+          httpTargets.map((t) => ENDPOINT_OF[t]),
+        )
+      : {});
   const log = config.debug ? (line: string): void => io.stderr(`${redact(line)}\n`) : undefined;
   const drivers = new Map<DeployTarget, TargetDriver>();
   for (const target of targets) {
@@ -36,21 +50,35 @@ export async function makeDrivers(config: Config, targets: readonly DeployTarget
     }
     const endpoint = endpoints[ENDPOINT_OF[target]];
     if (!endpoint) {
-      if (explicit) throw new CalvinError('BAD_ARGUMENT', `no ${target} endpoint for environment "${config.consul.datacenter ?? ''}"`, HOW_TO_CONFIGURE[target]);
+      if (explicit)
+        throw new CalvinError(
+          'BAD_ARGUMENT',
+          `no ${target} endpoint for environment "${config.consul.datacenter ?? ''}"`,
+          HOW_TO_CONFIGURE[target],
+        );
       io.stderr(`calvin: skipping ${target}: no endpoint (${HOW_TO_CONFIGURE[target]})\n`);
       continue;
     }
     const token = endpoint.token ?? tokenFor(target);
     const http = { url: endpoint.url, ...(token ? { token } : {}), ...(log ? { log } : {}) };
-    if (target === 'grafana') drivers.set(target, (await import('../backends/grafana.js')).createGrafanaDriver({ ...http, commit }));
-    if (target === 'chronograf') drivers.set(target, (await import('../backends/chronograf.js')).createChronografDriver(http));
-    if (target === 'kapacitor') drivers.set(target, (await import('../backends/kapacitor.js')).createKapacitorDriver(http));
+    if (target === 'grafana')
+      drivers.set(target, (await import('../backends/grafana.js')).createGrafanaDriver({ ...http, commit }));
+    if (target === 'chronograf')
+      drivers.set(target, (await import('../backends/chronograf.js')).createChronografDriver(http));
+    if (target === 'kapacitor')
+      drivers.set(target, (await import('../backends/kapacitor.js')).createKapacitorDriver(http));
     if (target === 'elasticsearch') {
       const { createEsTemplateDriver } = await import('../backends/es-templates.js');
       const esEndpoint = { ...endpoint, ...(token ? { token } : {}) };
-      drivers.set(target, createEsTemplateDriver({ endpoint: esEndpoint, ...(scope.esNamePrefix ? { namePrefix: scope.esNamePrefix } : {}), ...(log ? { log } : {}) }));
+      drivers.set(
+        target,
+        createEsTemplateDriver({
+          endpoint: esEndpoint,
+          ...(scope.esNamePrefix ? { namePrefix: scope.esNamePrefix } : {}),
+          ...(log ? { log } : {}),
+        }),
+      );
     }
   }
   return drivers;
 }
-

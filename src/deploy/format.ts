@@ -18,7 +18,13 @@ export interface FormatOptions {
 
 function paint(color: boolean, action: PlanItem['action'], text: string): string {
   if (!color) return text;
-  return action === 'create' ? pc.green(text) : action === 'update' ? pc.yellow(text) : action === 'delete' ? pc.red(text) : text;
+  return action === 'create'
+    ? pc.green(text)
+    : action === 'update'
+      ? pc.yellow(text)
+      : action === 'delete'
+        ? pc.red(text)
+        : text;
 }
 
 export function summaryLine(plan: Plan): string {
@@ -48,15 +54,28 @@ export function formatPlanText(plan: Plan, options: FormatOptions): string {
       if ((options.diffs ?? true) && item.action === 'update' && item.diff) {
         for (const d of item.diff.split('\n')) {
           const text = `      ${terminalSafe(d)}`;
-          lines.push(options.color ? (d.startsWith('+') ? pc.green(text) : d.startsWith('-') ? pc.red(text) : pc.dim(text)) : text);
+          lines.push(
+            options.color
+              ? d.startsWith('+')
+                ? pc.green(text)
+                : d.startsWith('-')
+                  ? pc.red(text)
+                  : pc.dim(text)
+              : text,
+          );
         }
       }
     }
   }
-  if (changes.length === 0) lines.push(`No changes. ${plan.summary.unchanged} object(s) in "${terminalSafe(plan.environment)}" match the definitions.`);
+  if (changes.length === 0)
+    lines.push(
+      `No changes. ${plan.summary.unchanged} object(s) in "${terminalSafe(plan.environment)}" match the definitions.`,
+    );
   else lines.push(summaryLine(plan));
   if (plan.orphaned.length > 0) {
-    lines.push(`${plan.orphaned.length} calvin-managed object(s) are no longer defined; --prune deletes them: ${plan.orphaned.map((o) => `${o.kind} ${terminalSafe(o.name)}`).join(', ')}`);
+    lines.push(
+      `${plan.orphaned.length} calvin-managed object(s) are no longer defined; --prune deletes them: ${plan.orphaned.map((o) => `${o.kind} ${terminalSafe(o.name)}`).join(', ')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -65,7 +84,14 @@ export interface PlanJson {
   environment: string;
   prune: boolean;
   summary: Plan['summary'];
-  changes: { action: PlanItem['action']; kind: string; name: string; changedFields: string[]; note?: string; diff: string }[];
+  changes: {
+    action: PlanItem['action'];
+    kind: string;
+    name: string;
+    changedFields: string[];
+    note?: string;
+    diff: string;
+  }[];
   unchanged: { kind: string; name: string }[];
   orphaned: Plan['orphaned'];
   /** Objects seen in the backends that calvin does not manage (left alone). */
@@ -79,7 +105,14 @@ export function planToJson(plan: Plan): PlanJson {
     summary: plan.summary,
     changes: plan.items
       .filter((i) => i.action !== 'unchanged')
-      .map((i) => ({ action: i.action, kind: i.kind, name: i.name, changedFields: i.changedFields, ...(i.note ? { note: i.note } : {}), diff: i.diff })),
+      .map((i) => ({
+        action: i.action,
+        kind: i.kind,
+        name: i.name,
+        changedFields: i.changedFields,
+        ...(i.note ? { note: i.note } : {}),
+        diff: i.diff,
+      })),
     unchanged: plan.items.filter((i) => i.action === 'unchanged').map((i) => ({ kind: i.kind, name: i.name })),
     orphaned: plan.orphaned,
     foreignSkipped: plan.foreignSkipped,

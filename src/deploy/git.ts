@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 
 function git(args: string[], cwd: string): string | undefined {
   try {
-    const out = execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 3_000 }).toString().trim();
+    const out = execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 3_000 })
+      .toString()
+      .trim();
     return out || undefined;
   } catch {
     return undefined;

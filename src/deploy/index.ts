@@ -7,4 +7,14 @@ export { applyPlan, type ApplyResult } from './apply.js';
 export { rollbackBackup, type RollbackResult, type RollbackStep } from './rollback.js';
 export { BackupWriter, findBackup, listBackups, backupsDir, type BackupManifest, type BackupEntry } from './backup.js';
 export { deployMarker, rollbackMarker, type DeployMarker } from './marker.js';
-export { runDeploy, runRollback, isProduction, lockKey, type DeployIo, type DeployRunOptions, type DeployRunResult, type RollbackRunOptions, type DeployScope } from './run.js';
+export {
+  runDeploy,
+  runRollback,
+  isProduction,
+  lockKey,
+  type DeployIo,
+  type DeployRunOptions,
+  type DeployRunResult,
+  type RollbackRunOptions,
+  type DeployScope,
+} from './run.js';

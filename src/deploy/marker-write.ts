@@ -15,8 +15,16 @@ export function markerPoint(marker: DeployMarker): Point {
 }
 
 export async function writeDeployMarker(config: Config, marker: DeployMarker, endpoints?: Endpoints): Promise<void> {
-  const influx = endpoints?.influx ?? config.influx ?? (await (await import('../backends/discover.js')).discoverEndpoints(config, ['influx'])).influx;
-  if (!influx) throw new CalvinError('BAD_ARGUMENT', 'no InfluxDB endpoint', 'set INFLUX_URL or register service "metrics" tagged "http" in Consul');
+  const influx =
+    endpoints?.influx ??
+    config.influx ??
+    (await (await import('../backends/discover.js')).discoverEndpoints(config, ['influx'])).influx;
+  if (!influx)
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      'no InfluxDB endpoint',
+      'set INFLUX_URL or register service "metrics" tagged "http" in Consul',
+    );
   const { writePoints } = await import('../backends/influx.js');
   await writePoints(influx, config.databases.services, [markerPoint(marker)], { timeoutMs: 5_000 });
 }

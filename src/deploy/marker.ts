@@ -8,7 +8,13 @@ export interface DeployMarker {
   time: Date;
 }
 
-export function deployMarker(environment: string, summary: PlanSummary, who: string, commit: string, time: Date): DeployMarker {
+export function deployMarker(
+  environment: string,
+  summary: PlanSummary,
+  who: string,
+  commit: string,
+  time: Date,
+): DeployMarker {
   return {
     measurement: 'calvin_deploys',
     tags: { environment },
@@ -21,11 +27,22 @@ export function deployMarker(environment: string, summary: PlanSummary, who: str
  * A rollback changes the environment as much as a deploy does, so it is annotated too:
  * `what` = "rollback <backup stamp>: 2 restored, 1 recreated, 3 deleted".
  */
-export function rollbackMarker(environment: string, stamp: string, counts: { restored: number; recreated: number; deleted: number }, who: string, commit: string, time: Date): DeployMarker {
+export function rollbackMarker(
+  environment: string,
+  stamp: string,
+  counts: { restored: number; recreated: number; deleted: number },
+  who: string,
+  commit: string,
+  time: Date,
+): DeployMarker {
   return {
     measurement: 'calvin_deploys',
     tags: { environment },
-    fields: { what: `rollback ${stamp}: ${counts.restored} restored, ${counts.recreated} recreated, ${counts.deleted} deleted`, who, commit },
+    fields: {
+      what: `rollback ${stamp}: ${counts.restored} restored, ${counts.recreated} recreated, ${counts.deleted} deleted`,
+      who,
+      commit,
+    },
     time,
   };
 }

@@ -40,12 +40,26 @@ function asRecord(value: unknown): Record<string, unknown> {
 const GRAFANA_SERVER_FIELDS = ['id', 'version', 'iteration'];
 const CHRONOGRAF_SERVER_FIELDS = ['id', 'links', 'organization'];
 const CHRONOGRAF_CELL_SERVER_FIELDS = ['i', 'links'];
-const KAPACITOR_SERVER_FIELDS = ['created', 'modified', 'executing', 'error', 'stats', 'last-enabled', 'dot', 'vars', 'link', 'template-id'];
+const KAPACITOR_SERVER_FIELDS = [
+  'created',
+  'modified',
+  'executing',
+  'error',
+  'stats',
+  'last-enabled',
+  'dot',
+  'vars',
+  'link',
+  'template-id',
+];
 
 /** Grafana: `{dashboard, folderUid}` without the fields Grafana bumps or assigns. */
 export function normalizeGrafana(body: unknown): unknown {
   const b = asRecord(body);
-  return { dashboard: omit(b.dashboard, GRAFANA_SERVER_FIELDS), folderUid: typeof b.folderUid === 'string' ? b.folderUid : '' };
+  return {
+    dashboard: omit(b.dashboard, GRAFANA_SERVER_FIELDS),
+    folderUid: typeof b.folderUid === 'string' ? b.folderUid : '',
+  };
 }
 
 /** Chronograf: no server id, links, organization or cell ids; queries without the server-derived queryConfig. */
@@ -66,7 +80,8 @@ export function normalizeChronograf(body: unknown): unknown {
 export function normalizeKapacitor(body: unknown): unknown {
   const b = omit(body, KAPACITOR_SERVER_FIELDS);
   if (typeof b.script === 'string') b.script = b.script.replace(/\s+$/, '');
-  if (Array.isArray(b.dbrps)) b.dbrps = [...b.dbrps].map((d) => sortKeys(d)).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+  if (Array.isArray(b.dbrps))
+    b.dbrps = [...b.dbrps].map((d) => sortKeys(d)).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
   return b;
 }
 
@@ -77,7 +92,9 @@ export function normalizeEsSettings(settings: unknown): Record<string, string> {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) walk(v, prefix ? `${prefix}.${k}` : k);
     } else if (prefix) {
-      flat[prefix.startsWith('index.') ? prefix : `index.${prefix}`] = Array.isArray(value) ? value.map(String).join(',') : String(value);
+      flat[prefix.startsWith('index.') ? prefix : `index.${prefix}`] = Array.isArray(value)
+        ? value.map(String).join(',')
+        : String(value);
     }
   };
   walk(settings, '');
@@ -89,7 +106,8 @@ function normalizeMappings(mappings: unknown): unknown {
   if (Array.isArray(mappings)) return mappings.map(normalizeMappings);
   if (mappings && typeof mappings === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(mappings)) out[k] = k === 'dynamic' && typeof v === 'boolean' ? String(v) : normalizeMappings(v);
+    for (const [k, v] of Object.entries(mappings))
+      out[k] = k === 'dynamic' && typeof v === 'boolean' ? String(v) : normalizeMappings(v);
     return out;
   }
   return mappings;

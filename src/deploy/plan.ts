@@ -1,7 +1,15 @@
 /** Pure planning: desired objects vs live objects → create | update | delete | unchanged, with diffs. */
 import { createPatch } from 'diff';
 import { comparableText, normalizeFor, sortKeys } from './normalize.js';
-import { KIND_ORDER, type DesiredObject, type LiveObject, type ObjectKind, type Plan, type PlanItem, type PlanSummary } from './types.js';
+import {
+  KIND_ORDER,
+  type DesiredObject,
+  type LiveObject,
+  type ObjectKind,
+  type Plan,
+  type PlanItem,
+  type PlanSummary,
+} from './types.js';
 
 export interface PlanInput {
   environment: string;
@@ -19,12 +27,25 @@ const key = (kind: ObjectKind, name: string): string => `${kind}\u0000${name}`;
 export function textDiff(before: string, after: string): string {
   if (before === after) return '';
   const patch = createPatch('object', before, after, '', '', { context: 3 });
-  return patch.split('\n').slice(4).filter((line) => line !== '\\ No newline at end of file').join('\n').replace(/\n+$/, '');
+  return patch
+    .split('\n')
+    .slice(4)
+    .filter((line) => line !== '\\ No newline at end of file')
+    .join('\n')
+    .replace(/\n+$/, '');
 }
 
 /** Top-level fields that differ between two normalised values (empty for text). */
 export function changedFields(before: unknown, after: unknown): string[] {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object' || Array.isArray(before) || Array.isArray(after)) return [];
+  if (
+    !before ||
+    !after ||
+    typeof before !== 'object' ||
+    typeof after !== 'object' ||
+    Array.isArray(before) ||
+    Array.isArray(after)
+  )
+    return [];
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
   const fields = new Set([...Object.keys(b), ...Object.keys(a)]);
@@ -57,13 +78,28 @@ export function computePlan(input: PlanInput): Plan {
     desiredKeys.add(k);
     const live = liveByKey.get(k);
     if (!live) {
-      items.push({ action: 'create', kind: desired.kind, name: desired.name, diff: textDiff('', comparableText(desired.kind, desired.body)), changedFields: [], desired });
+      items.push({
+        action: 'create',
+        kind: desired.kind,
+        name: desired.name,
+        diff: textDiff('', comparableText(desired.kind, desired.body)),
+        changedFields: [],
+        desired,
+      });
       continue;
     }
     const before = comparableText(desired.kind, live.body);
     const after = comparableText(desired.kind, desired.body);
     if (before === after) {
-      items.push({ action: 'unchanged', kind: desired.kind, name: desired.name, diff: '', changedFields: [], desired, live });
+      items.push({
+        action: 'unchanged',
+        kind: desired.kind,
+        name: desired.name,
+        diff: '',
+        changedFields: [],
+        desired,
+        live,
+      });
     } else {
       items.push({
         action: 'update',
@@ -82,7 +118,15 @@ export function computePlan(input: PlanInput): Plan {
   for (const live of input.live) {
     if (!live.managed || desiredKeys.has(key(live.kind, live.name))) continue;
     if (input.prune) {
-      items.push({ action: 'delete', kind: live.kind, name: live.name, diff: textDiff(comparableText(live.kind, live.body), ''), changedFields: [], note: 'no longer defined', live });
+      items.push({
+        action: 'delete',
+        kind: live.kind,
+        name: live.name,
+        diff: textDiff(comparableText(live.kind, live.body), ''),
+        changedFields: [],
+        note: 'no longer defined',
+        live,
+      });
     } else {
       orphaned.push({ kind: live.kind, name: live.name });
     }
@@ -91,7 +135,14 @@ export function computePlan(input: PlanInput): Plan {
   items.sort((a, b) => order(a) - order(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const summary: PlanSummary = { create: 0, update: 0, delete: 0, unchanged: 0 };
   for (const item of items) summary[item.action] += 1;
-  return { environment: input.environment, items, summary, foreignSkipped: input.foreignSkipped ?? 0, prune: input.prune, orphaned };
+  return {
+    environment: input.environment,
+    items,
+    summary,
+    foreignSkipped: input.foreignSkipped ?? 0,
+    prune: input.prune,
+    orphaned,
+  };
 }
 
 /** Managed live objects that are no longer defined (what `--prune` would delete). */

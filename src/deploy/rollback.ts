@@ -19,14 +19,23 @@ export interface RollbackResult {
   failed?: { kind: string; name: string; error: unknown };
 }
 
-export async function rollbackBackup(backup: StoredBackup, drivers: ReadonlyMap<DeployTarget, TargetDriver>, progress?: (line: string) => void): Promise<RollbackResult> {
-  const entries = backup.manifest.entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.state === 'applied' || entry.state === 'failed').reverse();
+export async function rollbackBackup(
+  backup: StoredBackup,
+  drivers: ReadonlyMap<DeployTarget, TargetDriver>,
+  progress?: (line: string) => void,
+): Promise<RollbackResult> {
+  const entries = backup.manifest.entries
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => entry.state === 'applied' || entry.state === 'failed')
+    .reverse();
   // One listing per target: current state (and handles such as Chronograf ids or Consul indexes).
   const current = new Map<string, LiveObject>();
   for (const target of new Set(entries.map(({ entry }) => targetOfKind(entry.kind)))) {
     const driver = drivers.get(target);
     if (!driver) continue;
-    const wanted = entries.filter(({ entry }) => targetOfKind(entry.kind) === target).map(({ entry }) => ({ kind: entry.kind, name: entry.name, body: null }));
+    const wanted = entries
+      .filter(({ entry }) => targetOfKind(entry.kind) === target)
+      .map(({ entry }) => ({ kind: entry.kind, name: entry.name, body: null }));
     const { objects } = await driver.list(wanted);
     for (const o of objects) current.set(`${o.kind} ${o.name}`, o);
   }
@@ -44,7 +53,12 @@ export async function rollbackBackup(backup: StoredBackup, drivers: ReadonlyMap<
         const body = backup.object(entry);
         const saved = backup.saved(entry);
         // The object's own handles (Consul KV flags): an adopted key gets its flags back, not calvin's.
-        const desired: DesiredObject = { kind: entry.kind, name: entry.name, body, ...(saved?.ref ? { restoreRef: saved.ref } : {}) };
+        const desired: DesiredObject = {
+          kind: entry.kind,
+          name: entry.name,
+          body,
+          ...(saved?.ref ? { restoreRef: saved.ref } : {}),
+        };
         const sameMarker = saved?.ref?.flags === undefined || live?.ref?.flags === saved.ref.flags;
         if (live && sameMarker && comparableText(entry.kind, live.body) === comparableText(entry.kind, body)) {
           steps.push({ kind: entry.kind, name: entry.name, did: 'already as before' });
@@ -59,7 +73,11 @@ export async function rollbackBackup(backup: StoredBackup, drivers: ReadonlyMap<
       entry.state = 'rolled-back';
     } catch (error) {
       backup.save();
-      return { steps, keptSideEffects: backup.manifest.sideEffects ?? [], failed: { kind: entry.kind, name: entry.name, error } };
+      return {
+        steps,
+        keptSideEffects: backup.manifest.sideEffects ?? [],
+        failed: { kind: entry.kind, name: entry.name, error },
+      };
     }
   }
   backup.manifest.status = 'rolled-back';

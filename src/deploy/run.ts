@@ -17,7 +17,14 @@ import { deployMarker, rollbackMarker, type DeployMarker } from './marker.js';
 import { computePlan, hasChanges } from './plan.js';
 import { makeDrivers } from './drivers.js';
 import { rollbackBackup, type RollbackResult } from './rollback.js';
-import { targetOfKind, type DeployTarget, type LiveObject, type Plan, type PlanItem, type PlanSummary, type TargetDriver } from './types.js';
+import {
+  targetOfKind,
+  type DeployTarget,
+  type LiveObject,
+  type Plan,
+  type PlanItem,
+  type PlanSummary,
+} from './types.js';
 
 export interface DeployIo {
   stdout(text: string): void;
@@ -91,7 +98,15 @@ function envConfig(config: Config, environment: string): Config {
   return { ...config, consul: { ...config.consul, datacenter: environment } };
 }
 
-async function withLock<T>(config: Config, scope: DeployScope, environment: string, wait: boolean, io: DeployIo, who: string, run: () => Promise<T>): Promise<T> {
+async function withLock<T>(
+  config: Config,
+  scope: DeployScope,
+  environment: string,
+  wait: boolean,
+  io: DeployIo,
+  who: string,
+  run: () => Promise<T>,
+): Promise<T> {
   const { acquireDeployLock } = await import('../backends/consul-kv.js');
   const key = lockKey(scope, environment);
   const lock = await acquireDeployLock({
@@ -99,7 +114,8 @@ async function withLock<T>(config: Config, scope: DeployScope, environment: stri
     key,
     wait,
     holder: `${who} since ${(scope.now?.() ?? new Date()).toISOString()}`,
-    onWait: (holder) => io.stderr(`calvin: waiting for the deploy lock ${terminalSafe(key)}, held by ${terminalSafe(holder)}\n`),
+    onWait: (holder) =>
+      io.stderr(`calvin: waiting for the deploy lock ${terminalSafe(key)}, held by ${terminalSafe(holder)}\n`),
     ...(scope.lockTtlSeconds ? { ttlSeconds: scope.lockTtlSeconds } : {}),
     ...(scope.lockPollMs ? { pollMs: scope.lockPollMs } : {}),
   });
@@ -113,12 +129,25 @@ async function withLock<T>(config: Config, scope: DeployScope, environment: stri
 async function confirm(config: Config, environment: string, yes: boolean, io: DeployIo, what: string): Promise<void> {
   if (yes) return;
   if (!io.interactive || !io.ask) {
-    throw new CalvinError('NOT_CONFIRMED', `${what} "${environment}" needs confirmation and there is no terminal to ask`, 'pass --yes (for CI), or run it on a terminal');
+    throw new CalvinError(
+      'NOT_CONFIRMED',
+      `${what} "${environment}" needs confirmation and there is no terminal to ask`,
+      'pass --yes (for CI), or run it on a terminal',
+    );
   }
   const production = isProduction(config, environment);
   const expected = production ? environment : 'yes';
-  const answer = await io.ask(production ? `"${environment}" is a production environment. Type its name to ${what.toLowerCase()} it: ` : `${what} "${environment}"? Only "yes" is accepted: `);
-  if ((answer ?? '').trim() !== expected) throw new CalvinError('NOT_CONFIRMED', `${what} "${environment}" cancelled; nothing was changed`, `answer "${expected}" to go ahead`);
+  const answer = await io.ask(
+    production
+      ? `"${environment}" is a production environment. Type its name to ${what.toLowerCase()} it: `
+      : `${what} "${environment}"? Only "yes" is accepted: `,
+  );
+  if ((answer ?? '').trim() !== expected)
+    throw new CalvinError(
+      'NOT_CONFIRMED',
+      `${what} "${environment}" cancelled; nothing was changed`,
+      `answer "${expected}" to go ahead`,
+    );
 }
 
 function itemLine(item: PlanItem): string {
@@ -158,7 +187,8 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
   const unattended = !options.planOnly && !options.yes && (!io.interactive || !io.ask);
   const desired = desiredObjects(options.artifacts, options.targets);
   const drivers = await makeDrivers(config, options.targets, options.explicitTargets, options, io, commit);
-  const progress = io.interactive && !options.json ? (line: string): void => io.stderr(`${terminalSafe(line)}\n`) : undefined;
+  const progress =
+    io.interactive && !options.json ? (line: string): void => io.stderr(`${terminalSafe(line)}\n`) : undefined;
   const writes = (): number => [...drivers.values()].reduce((n, d) => n + d.writes(), 0);
 
   const planNow = async (): Promise<Plan> => {
@@ -191,20 +221,37 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     await confirm(config, environment, options.yes, io, 'Deploying to');
     const backup = new BackupWriter(root, environment, now(), commit);
     const result = await applyPlan(plan, drivers, backup, progress);
-    if (result.applied.length > 0) await writeMarker(config, deployMarker(environment, appliedSummary(result.applied), who, commit, now()), io, options);
+    if (result.applied.length > 0)
+      await writeMarker(
+        config,
+        deployMarker(environment, appliedSummary(result.applied), who, commit, now()),
+        io,
+        options,
+      );
     const stamp = path.basename(result.backupDir);
     if (options.json) {
       printJson(io, {
         ...planToJson(plan),
         applied: result.applied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
-        ...(result.failed ? { failed: { action: result.failed.item.action, kind: result.failed.item.kind, name: result.failed.item.name, error: errorLine(result.failed.error) } } : {}),
+        ...(result.failed
+          ? {
+              failed: {
+                action: result.failed.item.action,
+                kind: result.failed.item.kind,
+                name: result.failed.item.name,
+                error: errorLine(result.failed.error),
+              },
+            }
+          : {}),
         notApplied: result.notApplied.map((i) => ({ action: i.action, kind: i.kind, name: i.name })),
         sideEffects: result.sideEffects,
         backup: stamp,
       });
     } else {
       const lines: string[] = [];
-      lines.push(`Applied ${result.applied.length} of ${result.applied.length + result.notApplied.length + (result.failed ? 1 : 0)} change(s) to "${terminalSafe(environment)}":`);
+      lines.push(
+        `Applied ${result.applied.length} of ${result.applied.length + result.notApplied.length + (result.failed ? 1 : 0)} change(s) to "${terminalSafe(environment)}":`,
+      );
       for (const item of result.applied) lines.push(itemLine(item));
       if (result.failed) {
         lines.push('Failed:');
@@ -213,11 +260,17 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
         for (const item of result.notApplied) lines.push(itemLine(item));
         if (result.notApplied.length === 0) lines.push('  (nothing else)');
       }
-      if (result.sideEffects.length > 0) lines.push(`Also created: ${result.sideEffects.map(terminalSafe).join(', ')} (rollback leaves them in place)`);
-      lines.push(`Backup: ${terminalSafe(stamp)} (undo with: calvin rollback --env ${terminalSafe(environment)} --to ${terminalSafe(stamp)})`);
+      if (result.sideEffects.length > 0)
+        lines.push(`Also created: ${result.sideEffects.map(terminalSafe).join(', ')} (rollback leaves them in place)`);
+      lines.push(
+        `Backup: ${terminalSafe(stamp)} (undo with: calvin rollback --env ${terminalSafe(environment)} --to ${terminalSafe(stamp)})`,
+      );
       print(io, `${lines.join('\n')}\n`);
     }
-    if (result.failed) io.stderr(`calvin: deploy to "${terminalSafe(environment)}" stopped half-way: ${errorLine(result.failed.error)}\n`);
+    if (result.failed)
+      io.stderr(
+        `calvin: deploy to "${terminalSafe(environment)}" stopped half-way: ${errorLine(result.failed.error)}\n`,
+      );
     return { exitCode: result.failed ? 1 : 0, plan, apply: result, writes: writes() };
   });
 }
@@ -244,24 +297,64 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
   const drivers = await makeDrivers(config, targets, true, options, io, `rollback ${backup.manifest.timestamp}`);
   return withLock(config, options, environment, options.wait, io, who, async () => {
     if (!options.json) {
-      print(io, `Rolling back "${terminalSafe(environment)}" to before ${terminalSafe(backup.manifest.timestamp)} (commit ${terminalSafe(backup.manifest.commit)}): ${todo.length} object(s).\n`);
+      print(
+        io,
+        `Rolling back "${terminalSafe(environment)}" to before ${terminalSafe(backup.manifest.timestamp)} (commit ${terminalSafe(backup.manifest.commit)}): ${todo.length} object(s).\n`,
+      );
     }
     await confirm(config, environment, options.yes, io, 'Rolling back');
-    const result = await rollbackBackup(backup, drivers, io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined);
+    const result = await rollbackBackup(
+      backup,
+      drivers,
+      io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined,
+    );
     const counts = { restored: 0, recreated: 0, deleted: 0 };
-    for (const step of result.steps) if (step.did === 'restored' || step.did === 'recreated' || step.did === 'deleted') counts[step.did] += 1;
+    for (const step of result.steps)
+      if (step.did === 'restored' || step.did === 'recreated' || step.did === 'deleted') counts[step.did] += 1;
     if (counts.restored + counts.recreated + counts.deleted > 0) {
       const commit = options.commit ?? currentCommit(config.root);
-      await writeMarker(config, rollbackMarker(environment, backup.manifest.timestamp, counts, who, commit, (options.now ?? (() => new Date()))()), io, options);
+      await writeMarker(
+        config,
+        rollbackMarker(
+          environment,
+          backup.manifest.timestamp,
+          counts,
+          who,
+          commit,
+          (options.now ?? (() => new Date()))(),
+        ),
+        io,
+        options,
+      );
     }
     if (options.json) {
-      printJson(io, { environment, backup: backup.manifest.timestamp, steps: result.steps, leftInPlace: result.keptSideEffects, ...(result.failed ? { failed: { kind: result.failed.kind, name: result.failed.name, error: errorLine(result.failed.error) } } : {}) });
+      printJson(io, {
+        environment,
+        backup: backup.manifest.timestamp,
+        steps: result.steps,
+        leftInPlace: result.keptSideEffects,
+        ...(result.failed
+          ? { failed: { kind: result.failed.kind, name: result.failed.name, error: errorLine(result.failed.error) } }
+          : {}),
+      });
     } else {
       for (const step of result.steps) print(io, `  ${step.kind} ${terminalSafe(step.name)}: ${step.did}\n`);
-      if (result.keptSideEffects.length > 0) print(io, `Left in place: ${result.keptSideEffects.map(terminalSafe).join(', ')} (created by that deploy; may hold other dashboards now)\n`);
-      print(io, result.failed ? `Rollback stopped at ${result.failed.kind} ${terminalSafe(result.failed.name)}.\n` : `Rolled back ${result.steps.length} object(s).\n`);
+      if (result.keptSideEffects.length > 0)
+        print(
+          io,
+          `Left in place: ${result.keptSideEffects.map(terminalSafe).join(', ')} (created by that deploy; may hold other dashboards now)\n`,
+        );
+      print(
+        io,
+        result.failed
+          ? `Rollback stopped at ${result.failed.kind} ${terminalSafe(result.failed.name)}.\n`
+          : `Rolled back ${result.steps.length} object(s).\n`,
+      );
     }
-    if (result.failed) io.stderr(`calvin: rollback of "${terminalSafe(environment)}" failed at ${result.failed.kind} ${terminalSafe(result.failed.name)}: ${errorLine(result.failed.error)}\n`);
+    if (result.failed)
+      io.stderr(
+        `calvin: rollback of "${terminalSafe(environment)}" failed at ${result.failed.kind} ${terminalSafe(result.failed.name)}: ${errorLine(result.failed.error)}\n`,
+      );
     return { exitCode: result.failed ? 1 : 0, result };
   });
 }

@@ -1,7 +1,13 @@
 /** The deploy model: desired objects (from artifacts), live objects (from backends), a plan, and the drivers that apply it. */
 
 export type DeployTarget = 'grafana' | 'chronograf' | 'kapacitor' | 'elasticsearch' | 'consul-kv';
-export const DEPLOY_TARGETS: readonly DeployTarget[] = ['elasticsearch', 'consul-kv', 'grafana', 'chronograf', 'kapacitor'];
+export const DEPLOY_TARGETS: readonly DeployTarget[] = [
+  'elasticsearch',
+  'consul-kv',
+  'grafana',
+  'chronograf',
+  'kapacitor',
+];
 
 export type ObjectKind =
   | 'elasticsearch/component-template'

@@ -56,7 +56,15 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
   // else the service's own (never an unrelated alert's).
   const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
   const alertRunbook = c.alertRunbooks.find((r) => anomalous.has(r.measurement))?.url;
-  const summary = summarize(c, status, instances, all, logs.labels, dependency, alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url);
+  const summary = summarize(
+    c,
+    status,
+    instances,
+    all,
+    logs.labels,
+    dependency,
+    alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url,
+  );
   return {
     service: c.service,
     query: c.query,
@@ -89,7 +97,15 @@ function healthAnomalies(c: Collected): FoundAnomaly[] {
       const output = check.output.replace(/\s+/g, ' ').trim().slice(0, 200);
       found.push({
         host: i.node,
-        anomaly: { source: 'health', signal: check.name, score, value: check.status, baseline: 'passing', since: null, evidence: `check "${check.name}" is ${check.status}${output ? `: ${output}` : ''}` },
+        anomaly: {
+          source: 'health',
+          signal: check.name,
+          score,
+          value: check.status,
+          baseline: 'passing',
+          since: null,
+          evidence: `check "${check.name}" is ${check.status}${output ? `: ${output}` : ''}`,
+        },
         headline: `check "${check.name}" ${check.status}`,
       });
     }
@@ -103,7 +119,11 @@ function instanceStatus(anomalies: Anomaly[]): DiagnosisStatus {
   return 'healthy';
 }
 
-function overallStatus(c: Collected, instances: InstanceReport[], dependency: DependencyOutage | null): DiagnosisStatus {
+function overallStatus(
+  c: Collected,
+  instances: InstanceReport[],
+  dependency: DependencyOutage | null,
+): DiagnosisStatus {
   if (c.instances.length === 0) return 'unknown';
   if (dependency) return 'critical';
   if (instances.some((i) => i.status === 'critical')) return 'critical';
@@ -139,10 +159,16 @@ function rankSuspects(c: Collected, all: FoundAnomaly[], dependency: DependencyO
 
 function rankRunbooks(c: Collected, all: FoundAnomaly[]): Diagnosis['runbooks'] {
   const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
-  const alerts = [...c.alertRunbooks].sort((a, b) => Number(anomalous.has(b.measurement)) - Number(anomalous.has(a.measurement)) || a.alert.localeCompare(b.alert));
+  const alerts = [...c.alertRunbooks].sort(
+    (a, b) =>
+      Number(anomalous.has(b.measurement)) - Number(anomalous.has(a.measurement)) || a.alert.localeCompare(b.alert),
+  );
   const seen = new Set<string>();
   const out: Diagnosis['runbooks'] = [];
-  for (const r of [...alerts.map((a) => ({ alert: a.alert, title: a.title, url: a.url })), ...c.serviceRunbooks.map((r) => ({ alert: '', title: r.title, url: r.url }))]) {
+  for (const r of [
+    ...alerts.map((a) => ({ alert: a.alert, title: a.title, url: a.url })),
+    ...c.serviceRunbooks.map((r) => ({ alert: '', title: r.title, url: r.url })),
+  ]) {
     const key = r.url;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -156,9 +182,17 @@ function buildTimeline(all: FoundAnomaly[], events: TimelineEvent[]): Diagnosis[
   const fromAnomalies = all
     // Restarts come as one event each from the metric analysis.
     // New error patterns come as their own "first ..." events from the log analysis.
-    .filter((a) => a.anomaly.since !== null && a.anomaly.source !== 'health' && a.anomaly.signal !== 'system.uptime' && a.anomaly.signal !== 'log.new_errors')
+    .filter(
+      (a) =>
+        a.anomaly.since !== null &&
+        a.anomaly.source !== 'health' &&
+        a.anomaly.signal !== 'system.uptime' &&
+        a.anomaly.signal !== 'log.new_errors',
+    )
     .map((a) => ({ time: a.anomaly.since as string, node: a.host, source: a.anomaly.source, summary: a.headline }));
-  const merged = [...fromAnomalies, ...events].sort((a, b) => a.time.localeCompare(b.time) || a.node.localeCompare(b.node) || a.summary.localeCompare(b.summary));
+  const merged = [...fromAnomalies, ...events].sort(
+    (a, b) => a.time.localeCompare(b.time) || a.node.localeCompare(b.node) || a.summary.localeCompare(b.summary),
+  );
   const unique = merged.filter((e, i) => i === 0 || JSON.stringify(e) !== JSON.stringify(merged[i - 1]));
   return unique.slice(-MAX_TIMELINE);
 }
@@ -172,7 +206,9 @@ function summarize(
   dependency: DependencyOutage | null,
   runbook: string | undefined,
 ): string {
-  const missing = (['influx', 'elasticsearch'] as const).filter((s) => c.sources[s] !== 'ok').map((s) => (s === 'influx' ? 'metrics' : 'logs'));
+  const missing = (['influx', 'elasticsearch'] as const)
+    .filter((s) => c.sources[s] !== 'ok')
+    .map((s) => (s === 'influx' ? 'metrics' : 'logs'));
   const partial = missing.length > 0 ? ` (${missing.join(' and ')} unavailable)` : '';
   const withRunbook = (text: string): string => `${text}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
   if (status === 'unknown') return `no instances of ${c.service} are registered in Consul (${c.environment})${partial}`;
@@ -193,9 +229,14 @@ function summarize(
   const first = byNode[0];
   if (!first) return withRunbook(`${c.service} is ${status}`);
   const lead = first.top.find((a) => a.anomaly.source !== 'logs') ?? (first.top[0] as FoundAnomaly);
-  const parts = [`${first.n}: ${lead.headline}${lead.anomaly.since ? ` since ${formatClock(lead.anomaly.since, c.window.to)}` : ''}`];
-  const errors = labels.filter((p) => (p.hosts.get(first.n) ?? 0) > 0).sort((a, b) => (b.hosts.get(first.n) ?? 0) - (a.hosts.get(first.n) ?? 0))[0];
-  if (errors && lead.anomaly.source !== 'logs') parts.push(`${formatCount(errors.hosts.get(first.n) ?? 0)} '${errors.label}' errors`);
+  const parts = [
+    `${first.n}: ${lead.headline}${lead.anomaly.since ? ` since ${formatClock(lead.anomaly.since, c.window.to)}` : ''}`,
+  ];
+  const errors = labels
+    .filter((p) => (p.hosts.get(first.n) ?? 0) > 0)
+    .sort((a, b) => (b.hosts.get(first.n) ?? 0) - (a.hosts.get(first.n) ?? 0))[0];
+  if (errors && lead.anomaly.source !== 'logs')
+    parts.push(`${formatCount(errors.hosts.get(first.n) ?? 0)} '${errors.label}' errors`);
   if (byNode.length > 1) parts.push(`${byNode.length - 1} more instance${byNode.length === 2 ? '' : 's'} affected`);
   return withRunbook(parts.join('; '));
 }

@@ -23,11 +23,17 @@ export function createDiagnoseBackends(config: Config): DiagnoseBackends {
         serviceId: i.serviceId,
         tags: i.serviceTags,
         // Node-level checks (serfHealth) and the instance's own checks.
-        checks: i.checks.filter((c) => c.serviceId === '' || c.serviceId === i.serviceId).map((c) => ({ name: c.name, status: c.status, output: c.output })),
+        checks: i.checks
+          .filter((c) => c.serviceId === '' || c.serviceId === i.serviceId)
+          .map((c) => ({ name: c.name, status: c.status, output: c.output })),
       }));
     },
     // Discovery runs inside the diagnosis budget: the caller's remaining time and abort signal.
-    endpoints: async (options) => discoverEndpoints(config, ['influx', 'elasticsearch'], { timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}) }),
+    endpoints: async (options) =>
+      discoverEndpoints(config, ['influx', 'elasticsearch'], {
+        timeoutMs: options.timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
     influxQuery: (endpoint, database, query, options) => influxQuery(endpoint, database, query, options),
     esFieldCaps: (endpoint, index, fields, options) => esFieldCaps(endpoint, index, fields, options),
     esSearch: async (endpoint, index, body, options) => esSearch(endpoint, index, body, options),

@@ -27,7 +27,9 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
       if (anomaly.source === 'metrics') {
         const [name, split] = splitSignal(anomaly.signal);
         const signal = c.signals.find((s) => s.name === name);
-        const series = c.metrics.find((m) => m.signal === name && m.host === instance.node && (m.split ?? '') === (split ?? ''));
+        const series = c.metrics.find(
+          (m) => m.signal === name && m.host === instance.node && (m.split ?? '') === (split ?? ''),
+        );
         if (!signal || !series) continue;
         charts.push({
           node: instance.node,
@@ -36,12 +38,21 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
           unit: signal.unit,
           points: series.points
             .filter((p) => Date.parse(p.time) >= windowFrom)
-            .map((p) => ({ time: p.time, value: p.value === null ? null : signal.invert !== undefined ? signal.invert - p.value : p.value })),
+            .map((p) => ({
+              time: p.time,
+              value: p.value === null ? null : signal.invert !== undefined ? signal.invert - p.value : p.value,
+            })),
         });
       } else if (anomaly.source === 'logs') {
         const stats = c.logs.hosts.find((h) => h.host === instance.node);
         if (!stats || stats.buckets.length === 0) continue;
-        charts.push({ node: instance.node, signal: 'log.errors', label: 'errors', unit: 'count', points: stats.buckets.map((b) => ({ time: b.time, value: b.errors })) });
+        charts.push({
+          node: instance.node,
+          signal: 'log.errors',
+          label: 'errors',
+          unit: 'count',
+          points: stats.buckets.map((b) => ({ time: b.time, value: b.errors })),
+        });
       }
     }
   }
@@ -57,14 +68,23 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
             signal: series.split ? `${signal.name}:${series.split}` : signal.name,
             label: signalLabel(signal, series.split),
             unit: signal.unit,
-            points: series.points.filter((p) => Date.parse(p.time) >= windowFrom).map((p) => ({ time: p.time, value: p.value === null ? null : signal.invert !== undefined ? signal.invert - p.value : p.value })),
+            points: series.points
+              .filter((p) => Date.parse(p.time) >= windowFrom)
+              .map((p) => ({
+                time: p.time,
+                value: p.value === null ? null : signal.invert !== undefined ? signal.invert - p.value : p.value,
+              })),
           });
         }
       }
     }
   }
   const seen = new Set<string>();
-  return charts.filter((ch) => (seen.has(`${ch.node}\u0000${ch.signal}`) ? false : (seen.add(`${ch.node}\u0000${ch.signal}`), true))).slice(0, MAX_CHARTS);
+  return charts
+    .filter((ch) =>
+      seen.has(`${ch.node}\u0000${ch.signal}`) ? false : (seen.add(`${ch.node}\u0000${ch.signal}`), true),
+    )
+    .slice(0, MAX_CHARTS);
 }
 
 function splitSignal(signal: string): [string, string | undefined] {

@@ -9,10 +9,32 @@ import type { Endpoint } from '../config.js';
 import type { ServiceDef } from '../define/types.js';
 import { CalvinError } from '../errors.js';
 import type { CollectedLogs, KnownIssue, MessageGroup } from './collected.js';
-import { fieldGroupsFromCaps, logsFromSearch, mergeLogs, mergeMessageGroups, templateCountsFromSearch, type IndexGroup, type SearchedLogs } from './parse.js';
-import { LOG_FIELD_CANDIDATES, logSearchBody, templateCountBody, type CountQuery, type LogFields, type LogSelectorFilter, type Windows } from './queries.js';
+import {
+  fieldGroupsFromCaps,
+  logsFromSearch,
+  mergeLogs,
+  mergeMessageGroups,
+  templateCountsFromSearch,
+  type IndexGroup,
+  type SearchedLogs,
+} from './parse.js';
+import {
+  LOG_FIELD_CANDIDATES,
+  logSearchBody,
+  templateCountBody,
+  type CountQuery,
+  type LogFields,
+  type LogSelectorFilter,
+  type Windows,
+} from './queries.js';
 import { messageOf, statusOf, type SourceResult } from './source-result.js';
-import { matcherFits, signatureToLucene, templateMatcher, templateQuery, type TemplateMatcher } from './template-query.js';
+import {
+  matcherFits,
+  signatureToLucene,
+  templateMatcher,
+  templateQuery,
+  type TemplateMatcher,
+} from './template-query.js';
 import { templateOf } from './templates.js';
 import type { CallOptions, DiagnoseBackends } from './collect.js';
 
@@ -44,19 +66,36 @@ export async function collectLogs(backends: DiagnoseBackends, req: LogRequest): 
   let selector: LogSelectorFilter | undefined;
   try {
     const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
-    groups = fieldGroupsFromCaps(await backends.esFieldCaps(req.endpoint, index, candidates, req.call()), LOG_FIELD_CANDIDATES);
+    groups = fieldGroupsFromCaps(
+      await backends.esFieldCaps(req.endpoint, index, candidates, req.call()),
+      LOG_FIELD_CANDIDATES,
+    );
     // The service's own names (Consul name, id, aliases) count as ECS service names too:
     // Nexus logs `service.name: nexus` while the Consul service is `artefacts`.
     const d = req.definition;
-    selector = d ? { serviceNames: [...new Set([...d.logs.serviceNames, d.consulName, d.id, ...d.aliases])], processNames: d.logs.processNames } : undefined;
+    selector = d
+      ? {
+          serviceNames: [...new Set([...d.logs.serviceNames, d.consulName, d.id, ...d.aliases])],
+          processNames: d.logs.processNames,
+        }
+      : undefined;
     // Usually one group (one search over the pattern); indices mapped differently are searched apart.
     const only = groups.length === 1 ? groups[0] : undefined;
     const all = groups;
     search = async (bodies) => {
       if (only) return [await backends.esSearch(req.endpoint, index, bodies[0] as Record<string, unknown>, req.call())];
-      const responses = await backends.esMultiSearch(req.endpoint, all.map((g, i) => ({ index: g.indices ?? [index], body: bodies[i] as Record<string, unknown> })), req.call());
+      const responses = await backends.esMultiSearch(
+        req.endpoint,
+        all.map((g, i) => ({ index: g.indices ?? [index], body: bodies[i] as Record<string, unknown> })),
+        req.call(),
+      );
       const failed = responses.find((r) => typeof r === 'object' && r !== null && 'error' in r);
-      if (failed) throw new CalvinError('BACKEND_ERROR', `Elasticsearch failed a search: ${JSON.stringify((failed as { error: unknown }).error).slice(0, 200)}`, 'run with --debug');
+      if (failed)
+        throw new CalvinError(
+          'BACKEND_ERROR',
+          `Elasticsearch failed a search: ${JSON.stringify((failed as { error: unknown }).error).slice(0, 200)}`,
+          'run with --debug',
+        );
       return responses;
     };
     const nodeSet = new Set(req.nodes);
@@ -66,16 +105,30 @@ export async function collectLogs(backends: DiagnoseBackends, req: LogRequest): 
     return { status: statusOf(error), error: messageOf(error), value: empty };
   }
   const { complete, ...collected } = logs;
-  if ((complete.window && complete.baseline) || req.remaining() < MIN_FOLLOW_UP_MS) return { status: 'ok', value: collected };
+  if ((complete.window && complete.baseline) || req.remaining() < MIN_FOLLOW_UP_MS)
+    return { status: 'ok', value: collected };
   try {
     // Known issues are counted by the cluster only when the sample missed messages: a whole sample
     // already holds every error message, and matching them here is exact and free.
     // Only signatures the sample shows are counted so (each regexp reads the whole term dictionary);
     // the others are matched on every sample of the rounds below.
-    const seen = req.knownIssues.filter((k) => collected.windowErrors.some((m) => new RegExp(k.pattern, 'i').test(m.message)));
+    const seen = req.knownIssues.filter((k) =>
+      collected.windowErrors.some((m) => new RegExp(k.pattern, 'i').test(m.message)),
+    );
     const bodyOf: BodyOf = (fields, templates, excluded, withKnown) =>
-      templateCountBody(req.nodes, req.windows, fields, selector, templates, excluded, withKnown ? knownIssueQueries(seen, req.service, fields) : []);
-    return { status: 'ok', value: await exactCounts(collected, !complete.window, bodyOf, groups, search, req.remaining) };
+      templateCountBody(
+        req.nodes,
+        req.windows,
+        fields,
+        selector,
+        templates,
+        excluded,
+        withKnown ? knownIssueQueries(seen, req.service, fields) : [],
+      );
+    return {
+      status: 'ok',
+      value: await exactCounts(collected, !complete.window, bodyOf, groups, search, req.remaining),
+    };
   } catch (error) {
     // The sample still tells the story; only its counts are partial.
     return { status: 'ok', value: collected, error: `error counts are from a sample (${messageOf(error)})` };
@@ -85,14 +138,40 @@ export async function collectLogs(backends: DiagnoseBackends, req: LogRequest): 
 /** Known issues of this service whose signature the cluster can count (a keyword message field). */
 export function knownIssueQueries(issues: KnownIssue[], service: string, fields: LogFields): CountQuery[] {
   if (!fields.message) return [];
-  const fieldOf: Record<string, string | null> = { 'error.type': fields.errorType, 'service.name': fields.service, 'process.name': fields.process, 'host.name': fields.host };
+  const fieldOf: Record<string, string | null> = {
+    'error.type': fields.errorType,
+    'service.name': fields.service,
+    'process.name': fields.process,
+    'host.name': fields.host,
+  };
   const out: CountQuery[] = [];
   for (const issue of issues) {
     if (issue.services && !issue.services.includes(service)) continue;
     const lucene = signatureToLucene(issue.pattern);
-    const exact = Object.entries(issue.fields ?? {}).map(([k, v]) => (fieldOf[k] ? { term: { [fieldOf[k] as string]: v } } : null));
+    const exact = Object.entries(issue.fields ?? {}).map(([k, v]) =>
+      fieldOf[k] ? { term: { [fieldOf[k] as string]: v } } : null,
+    );
     if (!lucene || exact.includes(null)) continue;
-    out.push({ key: issue.id, query: { bool: { filter: [{ regexp: { [fields.message]: { value: lucene, flags: 'NONE', case_insensitive: true, max_determinized_states: 100_000 } } }, ...exact] } } });
+    out.push({
+      key: issue.id,
+      query: {
+        bool: {
+          filter: [
+            {
+              regexp: {
+                [fields.message]: {
+                  value: lucene,
+                  flags: 'NONE',
+                  case_insensitive: true,
+                  max_determinized_states: 100_000,
+                },
+              },
+            },
+            ...exact,
+          ],
+        },
+      },
+    });
   }
   return out;
 }
@@ -115,7 +194,15 @@ function countableTemplates(messages: MessageGroup[], skip: ReadonlySet<string>,
   const out: Template[] = [];
   for (const [template, list] of byTemplate) {
     const matcher = templateMatcher(template);
-    if (!matcher || !matcherFits(matcher, template, list.map((m) => m.message))) continue;
+    if (
+      !matcher ||
+      !matcherFits(
+        matcher,
+        template,
+        list.map((m) => m.message),
+      )
+    )
+      continue;
     if (groups.some((g) => templateQuery(matcher, g.fields.message, 'message') === null)) continue;
     const top = list.reduce((a, b) => (b.count > a.count ? b : a));
     out.push({ template, matcher, example: top.message, sampled: list.reduce((n, m) => n + m.count, 0) });
@@ -123,7 +210,12 @@ function countableTemplates(messages: MessageGroup[], skip: ReadonlySet<string>,
   return out.sort((a, b) => b.sampled - a.sampled || a.template.localeCompare(b.template)).slice(0, MAX_TEMPLATES);
 }
 
-type BodyOf = (fields: LogFields, templates: CountQuery[], excluded: Record<string, unknown>[] | undefined, withKnown: boolean) => Record<string, unknown>;
+type BodyOf = (
+  fields: LogFields,
+  templates: CountQuery[],
+  excluded: Record<string, unknown>[] | undefined,
+  withKnown: boolean,
+) => Record<string, unknown>;
 
 async function exactCounts(
   logs: CollectedLogs,
@@ -139,21 +231,47 @@ async function exactCounts(
   let pending = countableTemplates(logs.windowErrors, tried, groups);
   const queried: Template[] = [];
   let knownIssueCounts: Record<string, number> | undefined;
-  for (let round = 0; round < MAX_ROUNDS && (pending.length > 0 || (round === 0 && sampleRest)) && remaining() >= MIN_FOLLOW_UP_MS; round += 1) {
+  for (
+    let round = 0;
+    round < MAX_ROUNDS && (pending.length > 0 || (round === 0 && sampleRest)) && remaining() >= MIN_FOLLOW_UP_MS;
+    round += 1
+  ) {
     for (const t of pending) tried.add(t.template);
     queried.push(...pending);
     const askRest = sampleRest && round < MAX_ROUNDS - 1;
     const bodies = groups.map((g) => {
-      const query = (t: Template): Record<string, unknown> => templateQuery(t.matcher, g.fields.message, 'message') as Record<string, unknown>;
-      return bodyOf(g.fields, pending.map((t, i) => ({ key: `t${i}`, query: query(t) })), askRest ? queried.map(query) : undefined, round === 0 && sampleRest);
+      const query = (t: Template): Record<string, unknown> =>
+        templateQuery(t.matcher, g.fields.message, 'message') as Record<string, unknown>;
+      return bodyOf(
+        g.fields,
+        pending.map((t, i) => ({ key: `t${i}`, query: query(t) })),
+        askRest ? queried.map(query) : undefined,
+        round === 0 && sampleRest,
+      );
     });
     const answers = (await search(bodies)).map((r, i) => templateCountsFromSearch(r, (groups[i] as IndexGroup).fields));
     if (round === 0 && sampleRest) knownIssueCounts = sumCounted(answers.map((a) => a.known));
     pending.forEach((t, i) => {
-      const parts = answers.map((a) => ({ message: t.example, ...(a.window.get(`t${i}`) ?? { count: 0, hosts: [], first: '', last: '', errorTypes: [], services: [], processes: [] }) }));
+      const parts = answers.map((a) => ({
+        message: t.example,
+        ...(a.window.get(`t${i}`) ?? {
+          count: 0,
+          hosts: [],
+          first: '',
+          last: '',
+          errorTypes: [],
+          services: [],
+          processes: [],
+        }),
+      }));
       const window = mergeMessageGroups([parts])[0] ?? parts[0];
       // Fewer than sampled means the query missed messages (too long for the keyword field, say): keep the sample.
-      if (window && window.count >= t.sampled) counted.set(t.template, { example: t.example, window, baseline: answers.reduce((n, a) => n + (a.baseline.get(`t${i}`) ?? 0), 0) });
+      if (window && window.count >= t.sampled)
+        counted.set(t.template, {
+          example: t.example,
+          window,
+          baseline: answers.reduce((n, a) => n + (a.baseline.get(`t${i}`) ?? 0), 0),
+        });
     });
     const rest = answers.flatMap((a) => a.rest);
     // Messages of templates that could not be counted come back in every rest sample: once is enough.
@@ -163,9 +281,22 @@ async function exactCounts(
     pending = countableTemplates(rest, tried, groups);
   }
   // Counted templates: one group each with the exact figures; the rest stay as sampled.
-  const windowErrors = [...[...counted.values()].map((c) => c.window).filter((g) => g.count > 0), ...samples.filter((m) => !counted.has(templateOf(m.message)))];
-  const baselineErrors = [...logs.baselineErrors, ...[...counted.values()].filter((c) => c.baseline > 0).map((c) => ({ ...c.window, message: c.example, count: c.baseline, hosts: [] }))];
-  return { ...logs, windowErrors: mergeMessageGroups([windowErrors]), baselineErrors, ...(knownIssueCounts ? { knownIssueCounts } : {}) };
+  const windowErrors = [
+    ...[...counted.values()].map((c) => c.window).filter((g) => g.count > 0),
+    ...samples.filter((m) => !counted.has(templateOf(m.message))),
+  ];
+  const baselineErrors = [
+    ...logs.baselineErrors,
+    ...[...counted.values()]
+      .filter((c) => c.baseline > 0)
+      .map((c) => ({ ...c.window, message: c.example, count: c.baseline, hosts: [] })),
+  ];
+  return {
+    ...logs,
+    windowErrors: mergeMessageGroups([windowErrors]),
+    baselineErrors,
+    ...(knownIssueCounts ? { knownIssueCounts } : {}),
+  };
 }
 
 /** Counts summed over index groups; a key some group could not count is left out (sample-matched). */

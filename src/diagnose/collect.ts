@@ -6,7 +6,14 @@
 import type { Endpoint } from '../config.js';
 import type { Catalog, ServiceDef } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
-import type { Collected, CollectedInstance, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
+import type {
+  Collected,
+  CollectedInstance,
+  KnownIssue,
+  AlertRunbook,
+  SignalSeries,
+  CollectedLogs,
+} from './collected.js';
 import { collectLogs } from './collect-logs.js';
 import { seriesFromInflux, type InfluxSeries } from './parse.js';
 import { planWindows, signalQueries, type Windows } from './queries.js';
@@ -28,12 +35,34 @@ export interface DiagnoseBackends {
   datacenter(options: CallOptions): Promise<string>;
   listServices(options: CallOptions): Promise<string[]>;
   serviceInstances(service: string, options: CallOptions): Promise<InstanceInfo[]>;
-  endpoints(options: CallOptions): Promise<{ influx?: Endpoint & { username?: string; password?: string }; elasticsearch?: Endpoint & { username?: string; password?: string } }>;
-  influxQuery(endpoint: Endpoint & { username?: string; password?: string }, database: string, query: string, options: CallOptions): Promise<InfluxSeries[]>;
-  esFieldCaps(endpoint: Endpoint & { username?: string; password?: string }, index: string, fields: string[], options: CallOptions): Promise<unknown>;
-  esSearch(endpoint: Endpoint & { username?: string; password?: string }, index: string, body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
+  endpoints(options: CallOptions): Promise<{
+    influx?: Endpoint & { username?: string; password?: string };
+    elasticsearch?: Endpoint & { username?: string; password?: string };
+  }>;
+  influxQuery(
+    endpoint: Endpoint & { username?: string; password?: string },
+    database: string,
+    query: string,
+    options: CallOptions,
+  ): Promise<InfluxSeries[]>;
+  esFieldCaps(
+    endpoint: Endpoint & { username?: string; password?: string },
+    index: string,
+    fields: string[],
+    options: CallOptions,
+  ): Promise<unknown>;
+  esSearch(
+    endpoint: Endpoint & { username?: string; password?: string },
+    index: string,
+    body: Record<string, unknown>,
+    options: CallOptions,
+  ): Promise<unknown>;
   /** Several searches in one request (index lists travel in the body, not the URL). */
-  esMultiSearch(endpoint: Endpoint & { username?: string; password?: string }, searches: { index: string[]; body: Record<string, unknown> }[], options: CallOptions): Promise<unknown[]>;
+  esMultiSearch(
+    endpoint: Endpoint & { username?: string; password?: string },
+    searches: { index: string[]; body: Record<string, unknown> }[],
+    options: CallOptions,
+  ): Promise<unknown[]>;
 }
 
 export interface CollectRequest {
@@ -59,14 +88,19 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   const remaining = (): number => Math.max(1, req.deadlineAt - req.now() - MARGIN_MS);
   const consulCall = (): CallOptions => ({ timeoutMs: Math.min(CONSUL_CALL_MS, remaining()) });
 
-  const [environment, names] = await Promise.all([backends.datacenter(consulCall()), backends.listServices(consulCall())]).catch((error: unknown) => {
+  const [environment, names] = await Promise.all([
+    backends.datacenter(consulCall()),
+    backends.listServices(consulCall()),
+  ]).catch((error: unknown) => {
     throw asConsulError(error);
   });
   const defs = req.catalog.services;
   let match: ServiceMatch | null = resolveByName(req.query, names, defs);
   let instances: InstanceInfo[] | undefined;
   if (!match) {
-    const all = await Promise.all(names.slice(0, 500).map(async (n) => [n, await backends.serviceInstances(n, consulCall())] as const)).catch((error: unknown) => {
+    const all = await Promise.all(
+      names.slice(0, 500).map(async (n) => [n, await backends.serviceInstances(n, consulCall())] as const),
+    ).catch((error: unknown) => {
       throw asConsulError(error);
     });
     match = resolveByServiceId(req.query, new Map(all.map(([n, list]) => [n, list.map((i) => i.serviceId)])), defs);
@@ -129,12 +163,34 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
 
   const metricsWork = endpoints.influx
     ? collectMetrics(backends, endpoints.influx, signals, nodes, windows, call)
-    : Promise.resolve<SourceResult<SignalSeries[]>>({ status: 'unavailable', error: discoveryError ?? 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)', value: [] });
+    : Promise.resolve<SourceResult<SignalSeries[]>>({
+        status: 'unavailable',
+        error: discoveryError ?? 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)',
+        value: [],
+      });
   const logsWork = endpoints.elasticsearch
-    ? collectLogs(backends, { endpoint: endpoints.elasticsearch, nodes, windows, definition, service, knownIssues: req.knownIssues, call, remaining })
-    : Promise.resolve<SourceResult<CollectedLogs>>({ status: 'unavailable', error: discoveryError ?? 'no Elasticsearch found (Consul service "documents" tagged "http", or ELASTICSEARCH_URL)', value: base.logs });
+    ? collectLogs(backends, {
+        endpoint: endpoints.elasticsearch,
+        nodes,
+        windows,
+        definition,
+        service,
+        knownIssues: req.knownIssues,
+        call,
+        remaining,
+      })
+    : Promise.resolve<SourceResult<CollectedLogs>>({
+        status: 'unavailable',
+        error:
+          discoveryError ?? 'no Elasticsearch found (Consul service "documents" tagged "http", or ELASTICSEARCH_URL)',
+        value: base.logs,
+      });
 
-  const timedOut = <T>(value: T): SourceResult<T> => ({ status: 'unavailable', error: 'no answer before the deadline', value });
+  const timedOut = <T>(value: T): SourceResult<T> => ({
+    status: 'unavailable',
+    error: 'no answer before the deadline',
+    value,
+  });
   const [metrics, logs] = await Promise.all([
     Promise.race([metricsWork, deadline.then(() => timedOut<SignalSeries[]>([]))]),
     Promise.race([logsWork, deadline.then(() => timedOut<CollectedLogs>(base.logs))]),
@@ -145,7 +201,10 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     metrics: metrics.value,
     logs: logs.value,
     sources: { consul: 'ok', influx: metrics.status, elasticsearch: logs.status },
-    sourceErrors: { ...(metrics.error ? { influx: metrics.error } : {}), ...(logs.error ? { elasticsearch: logs.error } : {}) },
+    sourceErrors: {
+      ...(metrics.error ? { influx: metrics.error } : {}),
+      ...(logs.error ? { elasticsearch: logs.error } : {}),
+    },
   };
 }
 
@@ -158,17 +217,22 @@ async function collectMetrics(
   call: () => CallOptions,
 ): Promise<SourceResult<SignalSeries[]>> {
   const queries = signalQueries(signals, nodes, windows);
-  const answers = await Promise.allSettled(queries.map((q) => backends.influxQuery(endpoint, q.database, q.text, call())));
+  const answers = await Promise.allSettled(
+    queries.map((q) => backends.influxQuery(endpoint, q.database, q.text, call())),
+  );
   const failures = answers.flatMap((a) => (a.status === 'rejected' ? [a.reason as unknown] : []));
   const nodeSet = new Set(nodes);
   const series: SignalSeries[] = [];
   for (const signal of signals) {
-    const mine = answers.flatMap((a, i) => (a.status === 'fulfilled' && queries[i]?.signal === signal.name ? [a.value] : []));
+    const mine = answers.flatMap((a, i) =>
+      a.status === 'fulfilled' && queries[i]?.signal === signal.name ? [a.value] : [],
+    );
     series.push(...seriesFromInflux(signal.name, signal.splitBy, mine, nodeSet));
   }
   if (failures.length === 0) return { status: 'ok', value: series };
   // Some answers and some failures (a missing database, say): still a usable source.
-  if (failures.length < answers.length && !failures.some((f) => statusOf(f) === 'unavailable')) return { status: 'ok', value: series, error: messageOf(failures[0]) };
+  if (failures.length < answers.length && !failures.some((f) => statusOf(f) === 'unavailable'))
+    return { status: 'ok', value: series, error: messageOf(failures[0]) };
   return { status: statusOf(failures[0]), error: messageOf(failures[0]), value: series };
 }
 
@@ -176,10 +240,20 @@ function alertRunbooks(catalog: Catalog, definition: ServiceDef | undefined, ser
   const ids = new Set([service, ...(definition ? [definition.id] : [])]);
   return catalog.alerts
     .filter((a) => ids.has(a.service))
-    .map((a) => ({ alert: a.name, title: a.runbook.title, url: a.runbook.url, measurement: a.query.measurement, field: a.query.field }));
+    .map((a) => ({
+      alert: a.name,
+      title: a.runbook.title,
+      url: a.runbook.url,
+      measurement: a.query.measurement,
+      field: a.query.field,
+    }));
 }
 
 function asConsulError(error: unknown): CalvinError {
   if (isCalvinError(error) && error.code !== 'BACKEND_UNREACHABLE') return error;
-  return new CalvinError('CONSUL_UNREACHABLE', `Consul is unreachable (${messageOf(error)})`, 'set CONSUL_HTTP_ADDR to a reachable Consul agent, e.g. CONSUL_HTTP_ADDR=127.0.0.1:8500');
+  return new CalvinError(
+    'CONSUL_UNREACHABLE',
+    `Consul is unreachable (${messageOf(error)})`,
+    'set CONSUL_HTTP_ADDR to a reachable Consul agent, e.g. CONSUL_HTTP_ADDR=127.0.0.1:8500',
+  );
 }

@@ -13,7 +13,12 @@ const FIELDS = new Set(['error.type', 'service.name', 'process.name', 'host.name
 
 /** Validates one parsed signature file; throws BAD_DEFINITION naming the file. */
 export function parseKnownIssue(raw: unknown, file: string): KnownIssue {
-  const bad = (what: string): CalvinError => new CalvinError('BAD_DEFINITION', `${file}: ${what}`, 'a known issue has id, title, runbook and query.message (a regular expression), optionally query.fields and services');
+  const bad = (what: string): CalvinError =>
+    new CalvinError(
+      'BAD_DEFINITION',
+      `${file}: ${what}`,
+      'a known issue has id, title, runbook and query.message (a regular expression), optionally query.fields and services',
+    );
   if (typeof raw !== 'object' || raw === null) throw bad('not a mapping');
   const r = raw as Record<string, unknown>;
   const str = (k: string): string => {
@@ -37,7 +42,8 @@ export function parseKnownIssue(raw: unknown, file: string): KnownIssue {
     }
   }
   const services = r.services;
-  if (services !== undefined && (!Array.isArray(services) || services.some((s) => typeof s !== 'string'))) throw bad('services must be a list of Consul service names');
+  if (services !== undefined && (!Array.isArray(services) || services.some((s) => typeof s !== 'string')))
+    throw bad('services must be a list of Consul service names');
   return {
     id: str('id'),
     title: str('title'),
@@ -64,7 +70,11 @@ export async function loadKnownIssues(dir: string): Promise<KnownIssue[]> {
     try {
       raw = parse(await readFile(file, 'utf8'));
     } catch (error) {
-      throw new CalvinError('BAD_DEFINITION', `${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`, 'fix the YAML syntax');
+      throw new CalvinError(
+        'BAD_DEFINITION',
+        `${file}: not valid YAML (${(error as Error).message.split('\n')[0]})`,
+        'fix the YAML syntax',
+      );
     }
     issues.push(parseKnownIssue(raw, file));
   }
@@ -75,7 +85,12 @@ export async function loadKnownIssues(dir: string): Promise<KnownIssue[]> {
  * Known issues whose signature matches errors of the window. `counts` are the cluster's exact counts
  * of a signature (collect); a signature without one is tested on the messages the patterns hold.
  */
-export function matchKnownIssues(issues: KnownIssue[], patterns: ErrorPattern[], service: string, counts: Record<string, number> = {}): { id: string; title: string; runbook: string; matches: number }[] {
+export function matchKnownIssues(
+  issues: KnownIssue[],
+  patterns: ErrorPattern[],
+  service: string,
+  counts: Record<string, number> = {},
+): { id: string; title: string; runbook: string; matches: number }[] {
   const found: { id: string; title: string; runbook: string; matches: number }[] = [];
   for (const issue of issues) {
     if (issue.services && !issue.services.includes(service)) continue;
@@ -97,7 +112,10 @@ export function matchKnownIssues(issues: KnownIssue[], patterns: ErrorPattern[],
   }
   // A signature written for this very service beats a generic one.
   const specific = new Set(issues.filter((i) => i.services?.includes(service)).map((i) => i.id));
-  return found.sort((a, b) => Number(specific.has(b.id)) - Number(specific.has(a.id)) || b.matches - a.matches || a.id.localeCompare(b.id));
+  return found.sort(
+    (a, b) =>
+      Number(specific.has(b.id)) - Number(specific.has(a.id)) || b.matches - a.matches || a.id.localeCompare(b.id),
+  );
 }
 
 function fieldsMatch(fields: Record<string, string> | undefined, m: ErrorPattern['messages'][number]): boolean {

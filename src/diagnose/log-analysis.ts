@@ -31,7 +31,20 @@ export function groupPatterns(windowErrors: MessageGroup[], baselineErrors: Mess
     const template = templateOf(group.message);
     let p = byTemplate.get(template);
     if (!p) {
-      p = { template, label: templateLabel(template), count: 0, hosts: new Map(), first: group.first, last: group.last, example: group.message, isNew: !old.has(template), errorTypes: new Set(), services: new Set(), processes: new Set(), messages: [] };
+      p = {
+        template,
+        label: templateLabel(template),
+        count: 0,
+        hosts: new Map(),
+        first: group.first,
+        last: group.last,
+        example: group.message,
+        isNew: !old.has(template),
+        errorTypes: new Set(),
+        services: new Set(),
+        processes: new Set(),
+        messages: [],
+      };
       byTemplate.set(template, p);
     }
     const biggest = p.messages.reduce((n, m) => Math.max(n, m.count), 0);
@@ -61,7 +74,14 @@ export interface LabelGroup {
 export function groupLabels(patterns: ErrorPattern[]): LabelGroup[] {
   const byLabel = new Map<string, LabelGroup>();
   for (const p of patterns) {
-    const g = byLabel.get(p.label) ?? { label: p.label, count: 0, hosts: new Map<string, number>(), first: p.first, last: p.last, isNew: false };
+    const g = byLabel.get(p.label) ?? {
+      label: p.label,
+      count: 0,
+      hosts: new Map<string, number>(),
+      first: p.first,
+      last: p.last,
+      isNew: false,
+    };
     g.count += p.count;
     for (const [h, n] of p.hosts) g.hosts.set(h, (g.hosts.get(h) ?? 0) + n);
     if (p.first < g.first) g.first = p.first;
@@ -92,7 +112,9 @@ export function analyzeLogs(c: Collected): LogFindings {
   for (const stats of c.logs.hosts) {
     const expected = (stats.baseline.errors * windowMs) / baselineMs;
     const errors = stats.window.errors;
-    const newHere = labels.filter((p) => p.isNew && (p.hosts.get(stats.host) ?? 0) >= MIN_NEW_PATTERN).sort((a, b) => (b.hosts.get(stats.host) ?? 0) - (a.hosts.get(stats.host) ?? 0));
+    const newHere = labels
+      .filter((p) => p.isNew && (p.hosts.get(stats.host) ?? 0) >= MIN_NEW_PATTERN)
+      .sort((a, b) => (b.hosts.get(stats.host) ?? 0) - (a.hosts.get(stats.host) ?? 0));
     const rateUp = errors >= MIN_ERRORS && errors >= 3 * expected + 5;
     if (!rateUp && newHere.length === 0) continue;
     const perBucket = (expected / Math.max(1, stats.buckets.length)) * 3 + 1;
@@ -113,7 +135,9 @@ export function analyzeLogs(c: Collected): LogFindings {
         since: sinceCandidates[0] ?? null,
         evidence: `${formatCount(errors)} errors in the window (${formatCount(round(expected, 1))} expected from the baseline)${newText}`,
       },
-      headline: top ? `${formatCount(top.hosts.get(stats.host) ?? 0)} '${top.label}' errors` : `${formatCount(errors)} errors (baseline ${formatCount(expected)})`,
+      headline: top
+        ? `${formatCount(top.hosts.get(stats.host) ?? 0)} '${top.label}' errors`
+        : `${formatCount(errors)} errors (baseline ${formatCount(expected)})`,
     });
   }
   for (const p of labels.filter((x) => x.isNew && x.count >= MIN_NEW_PATTERN).slice(0, 10)) {

@@ -37,7 +37,15 @@ export function analyzeMetrics(c: Collected): MetricFindings {
     const signal = bySignal.get(series.signal);
     if (!signal) continue;
     const points = series.points
-      .map((p) => ({ time: p.time, value: p.value === null || !Number.isFinite(p.value) ? null : signal.invert !== undefined ? signal.invert - p.value : p.value }))
+      .map((p) => ({
+        time: p.time,
+        value:
+          p.value === null || !Number.isFinite(p.value)
+            ? null
+            : signal.invert !== undefined
+              ? signal.invert - p.value
+              : p.value,
+      }))
       .sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
     const windowPoints = points.filter((p) => Date.parse(p.time) >= windowFrom);
     const baselinePoints = points.filter((p) => Date.parse(p.time) < windowFrom);
@@ -66,7 +74,9 @@ export function analyzeMetrics(c: Collected): MetricFindings {
     });
   }
   for (const item of evaluated) {
-    const peers = evaluated.filter((o) => o.signal.name === item.signal.name && o.split === item.split && o.host !== item.host).map((o) => o.recent);
+    const peers = evaluated
+      .filter((o) => o.signal.name === item.signal.name && o.split === item.split && o.host !== item.host)
+      .map((o) => o.recent);
     const found = judge(item, peers, c);
     if (found) anomalies.push(found);
   }
@@ -97,11 +107,16 @@ function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | n
   const delta = minDelta(signal, reference);
   const peerCenter = median(peers);
 
-  const assess = (value: number): { score: number; self: number; peer: number; threshold: ReturnType<typeof thresholdLevel> } => {
+  const assess = (
+    value: number,
+  ): { score: number; self: number; peer: number; threshold: ReturnType<typeof thresholdLevel> } => {
     const self = item.baselineValues.length >= 3 ? robustZ(value, item.baselineValues, spread) : null;
     const selfZ = self && Math.abs(value - self.center) >= delta ? worse * self.z : 0;
     const peerSpread = peers.length >= 2 ? Math.max(scaledMad(peers) ?? 0, spread) : 0;
-    const peerZ = peerCenter !== null && peers.length >= 2 && Math.abs(value - peerCenter) >= delta ? (worse * (value - peerCenter)) / peerSpread : 0;
+    const peerZ =
+      peerCenter !== null && peers.length >= 2 && Math.abs(value - peerCenter) >= delta
+        ? (worse * (value - peerCenter)) / peerSpread
+        : 0;
     const threshold = thresholdLevel(signal, value);
     let score = 0;
     if (selfZ >= Z_ANOMALY) score = 4 + Math.min(4, (selfZ - Z_ANOMALY) / 4);
@@ -120,20 +135,38 @@ function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | n
   const value = usePeak ? item.peak.value : item.recent;
 
   const crossing = Math.min(
-    ...[baselineCenter === null ? Infinity : worse * baselineCenter + Math.max(3 * Math.max(scaledMad(item.baselineValues) ?? 0, spread), delta), chosen.threshold ? worse * chosen.threshold.limit : Infinity],
+    ...[
+      baselineCenter === null
+        ? Infinity
+        : worse * baselineCenter + Math.max(3 * Math.max(scaledMad(item.baselineValues) ?? 0, spread), delta),
+      chosen.threshold ? worse * chosen.threshold.limit : Infinity,
+    ],
   );
   // The run that crosses the boundary started where the values first left their usual band.
-  const band = baselineCenter === null ? crossing : worse * baselineCenter + 3 * Math.max(scaledMad(item.baselineValues) ?? 0, Math.abs(baselineCenter) * 0.01, 1e-6);
+  const band =
+    baselineCenter === null
+      ? crossing
+      : worse * baselineCenter +
+        3 * Math.max(scaledMad(item.baselineValues) ?? 0, Math.abs(baselineCenter) * 0.01, 1e-6);
   const since = usePeak
-    ? (item.windowPoints.find((p) => p.value !== null && worse * p.value >= Math.min(crossing, worse * item.peak.value))?.time ?? item.peak.time)
-    : sinceCrossing(item.allPoints, (v) => worse * v >= crossing, (v) => worse * v > band);
+    ? (item.windowPoints.find((p) => p.value !== null && worse * p.value >= Math.min(crossing, worse * item.peak.value))
+        ?.time ?? item.peak.time)
+    : sinceCrossing(
+        item.allPoints,
+        (v) => worse * v >= crossing,
+        (v) => worse * v > band,
+      );
   const label = signalLabel(signal, item.split);
   const fmt = (v: number): string => formatValue(v, signal.unit);
   const context = [
     baselineCenter !== null ? `baseline ${fmt(baselineCenter)}` : null,
     peerCenter !== null ? `peers ${fmt(peerCenter)}` : null,
-  ].filter(Boolean).join(', ');
-  const headline = usePeak ? `${label} peaked at ${fmt(value)} at ${formatClock(item.peak.time, c.window.to)}` : `${label} ${fmt(value)}${context ? ` (${context.split(', ')[0]})` : ''}`;
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const headline = usePeak
+    ? `${label} peaked at ${fmt(value)} at ${formatClock(item.peak.time, c.window.to)}`
+    : `${label} ${fmt(value)}${context ? ` (${context.split(', ')[0]})` : ''}`;
   const reasons = [
     chosen.threshold ? `${chosen.threshold.level} threshold ${fmt(chosen.threshold.limit)} crossed` : null,
     chosen.self >= Z_ANOMALY ? `${round(chosen.self)} robust deviations from its baseline` : null,
@@ -159,7 +192,11 @@ function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | n
  * Start of the last run of points meeting `bad` (gaps tolerated), extended backwards while the
  * points are still `outside` the usual band.
  */
-function sinceCrossing(points: SeriesPoint[], bad: (v: number) => boolean, outside: (v: number) => boolean): string | null {
+function sinceCrossing(
+  points: SeriesPoint[],
+  bad: (v: number) => boolean,
+  outside: (v: number) => boolean,
+): string | null {
   let start = -1;
   for (let i = points.length - 1; i >= 0; i -= 1) {
     const p = points[i] as SeriesPoint;
@@ -178,7 +215,12 @@ function sinceCrossing(points: SeriesPoint[], bad: (v: number) => boolean, outsi
 }
 
 /** Uptime going down between two buckets means the host (or its agent) restarted. */
-function restarts(host: string, windowValues: { time: string; value: number }[], baselinePoints: SeriesPoint[], c: Collected): { anomaly: FoundAnomaly; events: TimelineEvent[] } | null {
+function restarts(
+  host: string,
+  windowValues: { time: string; value: number }[],
+  baselinePoints: SeriesPoint[],
+  c: Collected,
+): { anomaly: FoundAnomaly; events: TimelineEvent[] } | null {
   const drops: string[] = [];
   for (let i = 1; i < windowValues.length; i += 1) {
     const prev = windowValues[i - 1] as { value: number };
@@ -188,7 +230,8 @@ function restarts(host: string, windowValues: { time: string; value: number }[],
   if (drops.length === 0) return null;
   const baselineValues = baselinePoints.flatMap((p) => (p.value === null ? [] : [p.value]));
   let baselineDrops = 0;
-  for (let i = 1; i < baselineValues.length; i += 1) if ((baselineValues[i] as number) + 1 < (baselineValues[i - 1] as number)) baselineDrops += 1;
+  for (let i = 1; i < baselineValues.length; i += 1)
+    if ((baselineValues[i] as number) + 1 < (baselineValues[i - 1] as number)) baselineDrops += 1;
   const n = drops.length;
   const headline = `restarted ${n} time${n === 1 ? '' : 's'} (uptime reset)`;
   return {

@@ -19,7 +19,12 @@ function toIso(time: unknown): string | null {
 }
 
 /** Series of one signal's window and baseline answers, merged per host (and split tag). */
-export function seriesFromInflux(signal: string, splitBy: string | undefined, answers: InfluxSeries[][], nodes: ReadonlySet<string>): SignalSeries[] {
+export function seriesFromInflux(
+  signal: string,
+  splitBy: string | undefined,
+  answers: InfluxSeries[][],
+  nodes: ReadonlySet<string>,
+): SignalSeries[] {
   const byKey = new Map<string, SignalSeries>();
   for (const answer of answers) {
     for (const s of answer) {
@@ -43,7 +48,9 @@ export function seriesFromInflux(signal: string, splitBy: string | undefined, an
     }
   }
   for (const s of byKey.values()) s.points.sort((a, b) => a.time.localeCompare(b.time));
-  return [...byKey.values()].sort((a, b) => a.host.localeCompare(b.host) || (a.split ?? '').localeCompare(b.split ?? ''));
+  return [...byKey.values()].sort(
+    (a, b) => a.host.localeCompare(b.host) || (a.split ?? '').localeCompare(b.split ?? ''),
+  );
 }
 
 export function splitOf(queries: SignalQuery[]): Map<string, SignalQuery[]> {
@@ -84,7 +91,8 @@ function levelCounts(hostBucket: Agg): { total: number; errors: number; warnings
 
 function dateOf(agg: unknown): string {
   const o = obj(agg);
-  if (typeof o.value_as_string === 'string' && !Number.isNaN(Date.parse(o.value_as_string))) return new Date(o.value_as_string).toISOString();
+  if (typeof o.value_as_string === 'string' && !Number.isNaN(Date.parse(o.value_as_string)))
+    return new Date(o.value_as_string).toISOString();
   return typeof o.value === 'number' ? new Date(o.value).toISOString() : '';
 }
 
@@ -127,12 +135,20 @@ function messageGroups(errorsAgg: unknown, fields: LogFields): MessageGroup[] {
     else if (host) g.hosts.push({ name: host, count: scale });
     if (time && (g.first === '' || time < g.first)) g.first = time;
     if (time > g.last) g.last = time;
-    for (const [list, path] of [[g.errorTypes, ['error', 'type']], [g.services, ['service', 'name']], [g.processes, ['process', 'name']]] as const) {
+    for (const [list, path] of [
+      [g.errorTypes, ['error', 'type']],
+      [g.services, ['service', 'name']],
+      [g.processes, ['process', 'name']],
+    ] as const) {
       const v = stringAt(d, path);
       if (v && !list.includes(v)) list.push(v);
     }
   }
-  return [...groups.values()].map((g) => ({ ...g, count: Math.round(g.count), hosts: g.hosts.map((h) => ({ name: h.name, count: Math.round(h.count) })) }));
+  return [...groups.values()].map((g) => ({
+    ...g,
+    count: Math.round(g.count),
+    hosts: g.hosts.map((h) => ({ name: h.name, count: Math.round(h.count) })),
+  }));
 }
 
 /** ECS fields arrive nested (`host: {name}`) or dotted (`"host.name"`). */
@@ -177,14 +193,18 @@ export function logsFromSearch(response: unknown, fields: LogFields, nodes: Read
       window: levelCounts(b),
       baseline: baselineByHost.get(host) ?? { total: 0, errors: 0, warnings: 0 },
       buckets: buckets(b.histogram).map((h) => ({
-        time: typeof h.key_as_string === 'string' ? new Date(h.key_as_string).toISOString() : new Date(num(h.key)).toISOString(),
+        time:
+          typeof h.key_as_string === 'string'
+            ? new Date(h.key_as_string).toISOString()
+            : new Date(num(h.key)).toISOString(),
         total: num(h.doc_count),
         errors: num(obj(h.errors).doc_count),
       })),
     });
   }
   for (const [host, counts] of baselineByHost) {
-    if (nodes.has(host) && !hosts.some((h) => h.host === host)) hosts.push({ host, window: { total: 0, errors: 0, warnings: 0 }, baseline: counts, buckets: [] });
+    if (nodes.has(host) && !hosts.some((h) => h.host === host))
+      hosts.push({ host, window: { total: 0, errors: 0, warnings: 0 }, baseline: counts, buckets: [] });
   }
   hosts.sort((a, b) => a.host.localeCompare(b.host));
   const known = obj(obj(win.errors).known);
@@ -217,7 +237,13 @@ export function templateCountsFromSearch(response: unknown, fields: LogFields): 
   }
   const baseline = new Map(Object.entries(filterCounts(obj(aggs.baseline).templates)));
   const rest = 'rest' in win ? messageGroups(win.rest, fields) : [];
-  return { window, baseline, rest, restComplete: !('rest' in win) || wholeSample(win.rest), ...('known' in win ? { known: filterCounts(win.known) } : {}) };
+  return {
+    window,
+    baseline,
+    rest,
+    restComplete: !('rest' in win) || wholeSample(win.rest),
+    ...('known' in win ? { known: filterCounts(win.known) } : {}),
+  };
 }
 
 /** One group of indices that map the ECS fields alike, with the fields to aggregate on there. */
@@ -242,13 +268,24 @@ export function fieldGroupsFromCaps(caps: unknown, candidates: Record<keyof LogF
     const good = types.filter((t) => t.aggregatable === true);
     if (good.length === 0) return null;
     if (types.length === 1) return 'all';
-    return new Set(good.flatMap((t) => (Array.isArray(t.indices) ? t.indices.filter((i): i is string => typeof i === 'string') : [])));
+    return new Set(
+      good.flatMap((t) =>
+        Array.isArray(t.indices) ? t.indices.filter((i): i is string => typeof i === 'string') : [],
+      ),
+    );
   };
   const keys = Object.keys(candidates) as (keyof LogFields)[];
-  const plain = Object.fromEntries(keys.map((k) => [k, aggregatableIn(candidates[k])])) as Record<keyof LogFields, Set<string> | 'all' | null>;
-  const sub = Object.fromEntries(keys.map((k) => [k, aggregatableIn(`${candidates[k]}.keyword`)])) as Record<keyof LogFields, Set<string> | 'all' | null>;
+  const plain = Object.fromEntries(keys.map((k) => [k, aggregatableIn(candidates[k])])) as Record<
+    keyof LogFields,
+    Set<string> | 'all' | null
+  >;
+  const sub = Object.fromEntries(keys.map((k) => [k, aggregatableIn(`${candidates[k]}.keyword`)])) as Record<
+    keyof LogFields,
+    Set<string> | 'all' | null
+  >;
   const choose = (k: keyof LogFields, index: string | undefined): string | null => {
-    const has = (where: Set<string> | 'all' | null): boolean => where === 'all' || (where !== null && index !== undefined && where.has(index));
+    const has = (where: Set<string> | 'all' | null): boolean =>
+      where === 'all' || (where !== null && index !== undefined && where.has(index));
     if (has(plain[k])) return candidates[k];
     if (has(sub[k])) return `${candidates[k]}.keyword`;
     return null;
@@ -260,12 +297,16 @@ export function fieldGroupsFromCaps(caps: unknown, candidates: Record<keyof LogF
     level: chosen.level ?? `${candidates.level}.keyword`,
   });
   if (!mixed || allIndices.length === 0) {
-    const chosen = Object.fromEntries(keys.map((k) => [k, plain[k] ? candidates[k] : sub[k] ? `${candidates[k]}.keyword` : null])) as Record<keyof LogFields, string | null>;
+    const chosen = Object.fromEntries(
+      keys.map((k) => [k, plain[k] ? candidates[k] : sub[k] ? `${candidates[k]}.keyword` : null]),
+    ) as Record<keyof LogFields, string | null>;
     return [{ indices: undefined, fields: finish(chosen) }];
   }
   const groups = new Map<string, IndexGroup>();
   for (const index of allIndices) {
-    const fields = finish(Object.fromEntries(keys.map((k) => [k, choose(k, index)])) as Record<keyof LogFields, string | null>);
+    const fields = finish(
+      Object.fromEntries(keys.map((k) => [k, choose(k, index)])) as Record<keyof LogFields, string | null>,
+    );
     const key = JSON.stringify(fields);
     const group = groups.get(key) ?? { indices: [], fields };
     group.indices?.push(index);
@@ -287,7 +328,12 @@ export function mergeLogs(parts: SearchedLogs[]): SearchedLogs {
     for (const h of part.hosts) {
       const into = hosts.get(h.host);
       if (!into) {
-        hosts.set(h.host, { host: h.host, window: { ...h.window }, baseline: { ...h.baseline }, buckets: h.buckets.map((b) => ({ ...b })) });
+        hosts.set(h.host, {
+          host: h.host,
+          window: { ...h.window },
+          baseline: { ...h.baseline },
+          buckets: h.buckets.map((b) => ({ ...b })),
+        });
         continue;
       }
       for (const k of ['total', 'errors', 'warnings'] as const) {
@@ -305,12 +351,22 @@ export function mergeLogs(parts: SearchedLogs[]): SearchedLogs {
     }
   }
   // A signature counted in every group is counted exactly; one left out of a group is not.
-  const counted = parts.every((p) => p.knownIssueCounts) ? Object.keys(parts[0]?.knownIssueCounts ?? {}).filter((k) => parts.every((p) => p.knownIssueCounts?.[k] !== undefined)) : [];
+  const counted = parts.every((p) => p.knownIssueCounts)
+    ? Object.keys(parts[0]?.knownIssueCounts ?? {}).filter((k) =>
+        parts.every((p) => p.knownIssueCounts?.[k] !== undefined),
+      )
+    : [];
   return {
     hosts: [...hosts.values()].sort((a, b) => a.host.localeCompare(b.host)),
     windowErrors: mergeMessageGroups(parts.map((p) => p.windowErrors)),
     baselineErrors: mergeMessageGroups(parts.map((p) => p.baselineErrors)),
-    ...(counted.length > 0 ? { knownIssueCounts: Object.fromEntries(counted.map((k) => [k, parts.reduce((n, p) => n + (p.knownIssueCounts?.[k] ?? 0), 0)])) } : {}),
+    ...(counted.length > 0
+      ? {
+          knownIssueCounts: Object.fromEntries(
+            counted.map((k) => [k, parts.reduce((n, p) => n + (p.knownIssueCounts?.[k] ?? 0), 0)]),
+          ),
+        }
+      : {}),
     complete: { window: parts.every((p) => p.complete.window), baseline: parts.every((p) => p.complete.baseline) },
   };
 }
@@ -321,7 +377,13 @@ export function mergeMessageGroups(lists: MessageGroup[][]): MessageGroup[] {
   for (const g of lists.flat()) {
     const into = byMessage.get(g.message);
     if (!into) {
-      byMessage.set(g.message, { ...g, hosts: g.hosts.map((h) => ({ ...h })), errorTypes: [...g.errorTypes], services: [...g.services], processes: [...g.processes] });
+      byMessage.set(g.message, {
+        ...g,
+        hosts: g.hosts.map((h) => ({ ...h })),
+        errorTypes: [...g.errorTypes],
+        services: [...g.services],
+        processes: [...g.processes],
+      });
       continue;
     }
     into.count += g.count;
@@ -332,7 +394,12 @@ export function mergeMessageGroups(lists: MessageGroup[][]): MessageGroup[] {
     }
     if (g.first && (!into.first || g.first < into.first)) into.first = g.first;
     if (g.last > into.last) into.last = g.last;
-    for (const [list, more] of [[into.errorTypes, g.errorTypes], [into.services, g.services], [into.processes, g.processes]] as const) for (const v of more) if (!list.includes(v)) list.push(v);
+    for (const [list, more] of [
+      [into.errorTypes, g.errorTypes],
+      [into.services, g.services],
+      [into.processes, g.processes],
+    ] as const)
+      for (const v of more) if (!list.includes(v)) list.push(v);
   }
   return [...byMessage.values()].sort((a, b) => b.count - a.count);
 }

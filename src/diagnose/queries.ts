@@ -16,7 +16,9 @@ export interface Windows {
   baselineBucketMs: number;
 }
 
-const NICE_BUCKETS_MS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map((s) => s * 1000);
+const NICE_BUCKETS_MS = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map(
+  (s) => s * 1000,
+);
 const POINTS = 60;
 
 function niceBucket(lengthMs: number): number {
@@ -58,7 +60,8 @@ export interface SignalQuery {
 }
 
 function selection(signal: WatchedSignal): FieldSelection {
-  if (signal.aggregate === 'non_negative_derivative') return { field: signal.field, functions: [{ fn: 'mean' }, { fn: 'non_negative_derivative', args: ['1s'] }] };
+  if (signal.aggregate === 'non_negative_derivative')
+    return { field: signal.field, functions: [{ fn: 'mean' }, { fn: 'non_negative_derivative', args: ['1s'] }] };
   return { field: signal.field, functions: [{ fn: signal.aggregate }] };
 }
 
@@ -67,7 +70,9 @@ export function signalQueries(signals: WatchedSignal[], nodes: string[], w: Wind
   if (nodes.length === 0) return [];
   const queries: SignalQuery[] = [];
   for (const signal of signals) {
-    const where: TagCondition[] = [{ key: 'host', op: '=~', value: { kind: 'regex', pattern: exactMatchPattern(nodes) } }];
+    const where: TagCondition[] = [
+      { key: 'host', op: '=~', value: { kind: 'regex', pattern: exactMatchPattern(nodes) } },
+    ];
     for (const [key, value] of Object.entries(signal.where ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
       where.push({ key, op: '=', value: { kind: 'literal', value }, join: 'AND' });
     }
@@ -101,7 +106,21 @@ export interface LogFields {
   errorType: string | null;
 }
 
-export const ERROR_LEVELS = ['error', 'err', 'critical', 'crit', 'fatal', 'alert', 'emerg', 'emergency', 'severe', 'ERROR', 'FATAL', 'CRITICAL', 'SEVERE'];
+export const ERROR_LEVELS = [
+  'error',
+  'err',
+  'critical',
+  'crit',
+  'fatal',
+  'alert',
+  'emerg',
+  'emergency',
+  'severe',
+  'ERROR',
+  'FATAL',
+  'CRITICAL',
+  'SEVERE',
+];
 const WARNING_LEVELS = ['warn', 'warning', 'WARN', 'WARNING'];
 export const TOP_MESSAGES = 100;
 export const SAMPLE_SIZE = 100;
@@ -118,20 +137,29 @@ export interface CountQuery {
 }
 
 /** The documents of the service's instances over baseline and window, narrowed by the log selector. */
-function scopeFilter(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined): unknown[] {
+function scopeFilter(
+  nodes: string[],
+  w: Windows,
+  fields: LogFields,
+  selector: LogSelectorFilter | undefined,
+): unknown[] {
   const filter: unknown[] = [
     { terms: { [fields.host]: nodes } },
     { range: { '@timestamp': { gte: w.baseline.from, lt: w.window.to, format: 'strict_date_optional_time' } } },
   ];
   const should: unknown[] = [];
-  if (selector && fields.service && selector.serviceNames.length > 0) should.push({ terms: { [fields.service]: selector.serviceNames } });
-  if (selector && fields.process && selector.processNames.length > 0) should.push({ terms: { [fields.process]: selector.processNames } });
+  if (selector && fields.service && selector.serviceNames.length > 0)
+    should.push({ terms: { [fields.service]: selector.serviceNames } });
+  if (selector && fields.process && selector.processNames.length > 0)
+    should.push({ terms: { [fields.process]: selector.processNames } });
   if (should.length > 0) filter.push({ bool: { should, minimum_should_match: 1 } });
   return filter;
 }
 
 const errorsFilter = (fields: LogFields): Record<string, unknown> => ({ terms: { [fields.level]: ERROR_LEVELS } });
-const rangeOf = (t: TimeWindow): Record<string, unknown> => ({ range: { '@timestamp': { gte: t.from, lt: t.to, format: 'strict_date_optional_time' } } });
+const rangeOf = (t: TimeWindow): Record<string, unknown> => ({
+  range: { '@timestamp': { gte: t.from, lt: t.to, format: 'strict_date_optional_time' } },
+});
 
 /** Per message (or template): hosts, first, last and the ECS fields known issues may test. */
 function messageDetails(nodes: string[], fields: LogFields): Record<string, unknown> {
@@ -149,7 +177,12 @@ function messageDetails(nodes: string[], fields: LogFields): Record<string, unkn
 /** The distinct error messages (terms), or a bounded sample when `message` is not aggregatable. */
 function messageSample(nodes: string[], fields: LogFields, size: number): Record<string, unknown> {
   return fields.message
-    ? { messages: { terms: { field: fields.message, size, order: { _count: 'desc' } }, aggs: messageDetails(nodes, fields) } }
+    ? {
+        messages: {
+          terms: { field: fields.message, size, order: { _count: 'desc' } },
+          aggs: messageDetails(nodes, fields),
+        },
+      }
     : {
         sample: {
           top_hits: {
@@ -161,14 +194,21 @@ function messageSample(nodes: string[], fields: LogFields, size: number): Record
       };
 }
 
-const keyed = (queries: CountQuery[]): Record<string, unknown> => Object.fromEntries(queries.map((q) => [q.key, q.query]));
+const keyed = (queries: CountQuery[]): Record<string, unknown> =>
+  Object.fromEntries(queries.map((q) => [q.key, q.query]));
 
 /**
  * One search, aggregations only: per host a date histogram split into errors, level counts for the
  * window and the baseline, and the error messages: the most frequent distinct messages (a sample
  * when there are more of them), plus exact counts of the known issues' signatures (`known`).
  */
-export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined, known: CountQuery[] = []): Record<string, unknown> {
+export function logSearchBody(
+  nodes: string[],
+  w: Windows,
+  fields: LogFields,
+  selector: LogSelectorFilter | undefined,
+  known: CountQuery[] = [],
+): Record<string, unknown> {
   const errors = errorsFilter(fields);
   const levels = { terms: { field: fields.level, size: 20 } };
   const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
@@ -185,7 +225,12 @@ export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, se
             aggs: {
               levels,
               histogram: {
-                date_histogram: { field: '@timestamp', fixed_interval: duration(w.bucketMs), min_doc_count: 0, extended_bounds: { min: w.window.from, max: w.window.to } },
+                date_histogram: {
+                  field: '@timestamp',
+                  fixed_interval: duration(w.bucketMs),
+                  min_doc_count: 0,
+                  extended_bounds: { min: w.window.from, max: w.window.to },
+                },
                 aggs: { errors: { filter: errors } },
               },
             },
@@ -211,17 +256,36 @@ export function logSearchBody(nodes: string[], w: Windows, fields: LogFields, se
  * the known issues' signatures, counted (`known`: sent only when the sample missed messages, as a
  * signature's regexp reads the whole term dictionary of the message field and costs accordingly).
  */
-export function templateCountBody(nodes: string[], w: Windows, fields: LogFields, selector: LogSelectorFilter | undefined, templates: CountQuery[], excluded?: Record<string, unknown>[], known: CountQuery[] = []): Record<string, unknown> {
+export function templateCountBody(
+  nodes: string[],
+  w: Windows,
+  fields: LogFields,
+  selector: LogSelectorFilter | undefined,
+  templates: CountQuery[],
+  excluded?: Record<string, unknown>[],
+  known: CountQuery[] = [],
+): Record<string, unknown> {
   const filters = keyed(templates);
-  const rest = excluded ? { rest: { filter: { bool: { must_not: excluded } }, aggs: messageSample(nodes, fields, TOP_MESSAGES) } } : {};
+  const rest = excluded
+    ? { rest: { filter: { bool: { must_not: excluded } }, aggs: messageSample(nodes, fields, TOP_MESSAGES) } }
+    : {};
   const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
   return {
     size: 0,
     track_total_hits: false,
     query: { bool: { filter: [...scopeFilter(nodes, w, fields, selector), errorsFilter(fields)] } },
     aggs: {
-      window: { filter: rangeOf(w.window), aggs: { ...(templates.length > 0 ? { templates: { filters: { filters }, aggs: messageDetails(nodes, fields) } } : {}), ...rest, ...knownAgg } },
-      ...(templates.length > 0 ? { baseline: { filter: rangeOf(w.baseline), aggs: { templates: { filters: { filters } } } } } : {}),
+      window: {
+        filter: rangeOf(w.window),
+        aggs: {
+          ...(templates.length > 0 ? { templates: { filters: { filters }, aggs: messageDetails(nodes, fields) } } : {}),
+          ...rest,
+          ...knownAgg,
+        },
+      },
+      ...(templates.length > 0
+        ? { baseline: { filter: rangeOf(w.baseline), aggs: { templates: { filters: { filters } } } } }
+        : {}),
     },
   };
 }

@@ -22,7 +22,11 @@ function definitionFor(service: string, defs: readonly ServiceDef[]): ServiceDef
 }
 
 /** Exact Consul name first, then definition aliases and ids, then the same case-insensitively. */
-export function resolveByName(query: string, consulNames: readonly string[], defs: readonly ServiceDef[]): ServiceMatch | null {
+export function resolveByName(
+  query: string,
+  consulNames: readonly string[],
+  defs: readonly ServiceDef[],
+): ServiceMatch | null {
   const withDef = (service: string, how: ServiceMatch['how'], def?: ServiceDef): ServiceMatch => {
     const definition = def ?? definitionFor(service, defs);
     return { service, how, ...(definition ? { definition } : {}) };
@@ -39,7 +43,11 @@ export function resolveByName(query: string, consulNames: readonly string[], def
 }
 
 /** A query that starts a service instance id: `nexus_nexus-02` → artefacts. */
-export function resolveByServiceId(query: string, idsByService: ReadonlyMap<string, readonly string[]>, defs: readonly ServiceDef[]): ServiceMatch | null {
+export function resolveByServiceId(
+  query: string,
+  idsByService: ReadonlyMap<string, readonly string[]>,
+  defs: readonly ServiceDef[],
+): ServiceMatch | null {
   const hits: { service: string; ids: string[] }[] = [];
   for (const [service, ids] of idsByService) {
     const matching = ids.filter((id) => id.startsWith(query));
@@ -66,23 +74,40 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest Consul names and aliases, best first. */
-export function closestNames(query: string, consulNames: readonly string[], defs: readonly ServiceDef[], limit = 3): string[] {
+export function closestNames(
+  query: string,
+  consulNames: readonly string[],
+  defs: readonly ServiceDef[],
+  limit = 3,
+): string[] {
   const names = [...new Set([...consulNames, ...defs.flatMap((d) => d.aliases)])];
   const q = query.toLowerCase().slice(0, 200);
   return names
-    .map((n) => ({ n, d: editDistance(q, n.toLowerCase().slice(0, 200)) - (n.toLowerCase().includes(q) || q.includes(n.toLowerCase()) ? 2 : 0) }))
+    .map((n) => ({
+      n,
+      d:
+        editDistance(q, n.toLowerCase().slice(0, 200)) -
+        (n.toLowerCase().includes(q) || q.includes(n.toLowerCase()) ? 2 : 0),
+    }))
     .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
     .slice(0, limit)
     .map((x) => x.n);
 }
 
-export function unknownServiceError(query: string, consulNames: readonly string[], defs: readonly ServiceDef[], datacenter: string): CalvinError {
+export function unknownServiceError(
+  query: string,
+  consulNames: readonly string[],
+  defs: readonly ServiceDef[],
+  datacenter: string,
+): CalvinError {
   const closest = closestNames(query, consulNames, defs);
   const shown = JSON.stringify(query.length > 80 ? `${query.slice(0, 80)}…` : query);
   return new CalvinError(
     'UNKNOWN_SERVICE',
     `no Consul service, alias or service id ${shown} in datacenter ${printable(datacenter)}`,
-    closest.length > 0 ? `closest: ${closest.map(printable).join(', ')}` : 'Consul lists no services at all: check CONSUL_HTTP_ADDR and --env',
+    closest.length > 0
+      ? `closest: ${closest.map(printable).join(', ')}`
+      : 'Consul lists no services at all: check CONSUL_HTTP_ADDR and --env',
   );
 }
 

@@ -13,5 +13,9 @@ export function statusOf(error: unknown): SourceStatus {
 }
 
 export function messageOf(error: unknown): string {
-  return isCalvinError(error) ? error.oneLine() : error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  return isCalvinError(error)
+    ? error.oneLine()
+    : error instanceof Error
+      ? (error.message.split('\n')[0] ?? '')
+      : String(error);
 }

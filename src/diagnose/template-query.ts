@@ -97,8 +97,13 @@ export function matcherFits(matcher: TemplateMatcher, template: string, messages
 }
 
 /** Elasticsearch query for a template: `regexp` on a keyword field, else phrases on the text field. */
-export function templateQuery(matcher: TemplateMatcher, keywordField: string | null, textField: string): Record<string, unknown> | null {
-  if (keywordField) return { regexp: { [keywordField]: { value: matcher.lucene, flags: 'NONE', max_determinized_states: 100_000 } } };
+export function templateQuery(
+  matcher: TemplateMatcher,
+  keywordField: string | null,
+  textField: string,
+): Record<string, unknown> | null {
+  if (keywordField)
+    return { regexp: { [keywordField]: { value: matcher.lucene, flags: 'NONE', max_determinized_states: 100_000 } } };
   if (matcher.phrases.length === 0) return null;
   return { bool: { filter: matcher.phrases.map((p) => ({ match_phrase: { [textField]: p } })) } };
 }
@@ -120,8 +125,10 @@ export function signatureToLucene(pattern: string): string | null {
       if (next === undefined) return null;
       i += 2;
       if (next in shorthand) out += inClass ? shorthand[next] : `[${shorthand[next]}]`;
-      else if (next === 'b' || next === 'B') continue; // a word boundary only narrows: dropping it counts a little more
-      else if (/[A-Za-z0-9]/.test(next)) return null; // \D, \S, \1, \u… : not worth translating
+      else if (next === 'b' || next === 'B')
+        continue; // a word boundary only narrows: dropping it counts a little more
+      else if (/[A-Za-z0-9]/.test(next))
+        return null; // \D, \S, \1, \u… : not worth translating
       else out += `\\${next}`;
       continue;
     }

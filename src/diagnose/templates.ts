@@ -16,7 +16,7 @@ const MASKS: [RegExp, string][] = [
   [/\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b/gi, '<ip>'],
   [/\b0x[0-9a-f]+\b/gi, '<hex>'],
   [/\b[0-9a-f]{12,}\b/gi, '<hex>'],
-  [/(?:^|(?<=[\s=:(\["']))(?:\/[\w.@%+-]+)+\/?/g, '<path>'],
+  [/(?:^|(?<=[\s=:(["']))(?:\/[\w.@%+-]+)+\/?/g, '<path>'],
   [/\b[A-Za-z]:\\[^\s"']+/g, '<path>'],
   // Identifiers mixing letters and digits (build-1234, job_42a) carry the number inside them.
   [/\b(?=[A-Za-z_-]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*[_-]\d+\b/g, '<id>'],
@@ -33,14 +33,15 @@ export function templateOf(message: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
-const ERROR_WORDS = /\b(?:refused|fail(?:ed|ure|s)?|errors?|exception|denied|timeout|timed out|no space|unavailable|cannot|can't|unable|exceeded|fatal|crash(?:ed)?|killed|exited|abort(?:ed)?|unreachable|reset|invalid|not found|full|overhead)\b|OutOfMemory|heap space|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|HOSTUNREACH|NOSPC|ACCES)\b/i;
+const ERROR_WORDS =
+  /\b(?:refused|fail(?:ed|ure|s)?|errors?|exception|denied|timeout|timed out|no space|unavailable|cannot|can't|unable|exceeded|fatal|crash(?:ed)?|killed|exited|abort(?:ed)?|unreachable|reset|invalid|not found|full|overhead)\b|OutOfMemory|heap space|\bE(?:TIMEDOUT|CONNRESET|CONNREFUSED|HOSTUNREACH|NOSPC|ACCES)\b/i;
 
 function clean(text: string): string {
   return text
     .replace(/"<str>"|'<str>'|<[a-z]+>/g, ' ')
     .replace(/\(\s*\)|\[\s*\]/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:;,.=\-]+|[\s:;,=\-]+$/g, '')
+    .replace(/^[\s:;,.=-]+|[\s:;,=-]+$/g, '')
     .trim();
 }
 
@@ -59,7 +60,10 @@ export function templateLabel(template: string): string {
   const text = template
     .replace(/\s*[([{][^()[\]{}]*<[a-z]+>[^()[\]{}]*[)\]}]/g, '')
     .replace(/^(?:\s*\[[^\]]*\])+\s*/, '');
-  const clauses = text.split(/:\s+|\.\s+| - /).map((c) => c.trim()).filter((c) => c !== '');
+  const clauses = text
+    .split(/:\s+|\.\s+| - /)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   if (clauses.length > 1) {
     for (let i = clauses.length - 1; i >= 0; i -= 1) {
       const clause = clean(clauses[i] as string);

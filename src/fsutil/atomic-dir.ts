@@ -19,7 +19,13 @@ export interface DirEntry {
 /** Rejects absolute paths and `..` so that no entry escapes the directory. */
 export function safeRelativePath(relative: string): string {
   const normalised = path.posix.normalize(relative);
-  if (relative === '' || path.posix.isAbsolute(relative) || path.win32.isAbsolute(relative) || normalised.split('/').includes('..') || normalised.includes('\0')) {
+  if (
+    relative === '' ||
+    path.posix.isAbsolute(relative) ||
+    path.win32.isAbsolute(relative) ||
+    normalised.split('/').includes('..') ||
+    normalised.includes('\0')
+  ) {
     throw new Error(`refusing to write outside the output directory: ${JSON.stringify(relative)}`);
   }
   return normalised;
@@ -36,7 +42,10 @@ async function exists(target: string): Promise<boolean> {
 const WRITES_IN_FLIGHT = 32;
 
 async function writeAll(staging: string, entries: readonly DirEntry[]): Promise<void> {
-  const files = entries.map((entry) => ({ file: path.join(staging, safeRelativePath(entry.path)), content: entry.content }));
+  const files = entries.map((entry) => ({
+    file: path.join(staging, safeRelativePath(entry.path)),
+    content: entry.content,
+  }));
   // Folders first (few, and parents before children), so that the concurrent writes never race on them.
   const folders = [...new Set(files.map((f) => path.dirname(f.file)))].sort();
   for (const folder of folders) await mkdir(folder, { recursive: true });

@@ -37,7 +37,8 @@ export function expandGrok(expression: string, lookup: PatternLookup): ExpandedG
   const used = new Set<string>();
 
   const expand = (text: string, stack: string[]): string => {
-    if (stack.length > MAX_DEPTH) throw new GrokError(`grok patterns nest deeper than ${MAX_DEPTH} levels: ${stack.join(' → ')}`);
+    if (stack.length > MAX_DEPTH)
+      throw new GrokError(`grok patterns nest deeper than ${MAX_DEPTH} levels: ${stack.join(' → ')}`);
     let out = '';
     let last = 0;
     for (const m of text.matchAll(REFERENCE)) {
@@ -45,12 +46,15 @@ export function expandGrok(expression: string, lookup: PatternLookup): ExpandedG
       out += renameInlineGroups(text.slice(last, index), captures);
       last = index + m[0].length;
       const [, name = '', field, type] = m;
-      if (stack.includes(name)) throw new GrokError(`grok pattern ${name} refers to itself: ${[...stack, name].join(' → ')}`, name);
+      if (stack.includes(name))
+        throw new GrokError(`grok pattern ${name} refers to itself: ${[...stack, name].join(' → ')}`, name);
       const definition = lookup(name);
       if (definition === undefined) throw new GrokError(`grok pattern %{${name}} is not defined`, name);
       used.add(name);
       if (type !== undefined && type !== 'int' && type !== 'float') {
-        throw new GrokError(`grok type '${type}' in %{${name}:${field ?? ''}:${type}} is not supported (use int or float)`);
+        throw new GrokError(
+          `grok type '${type}' in %{${name}:${field ?? ''}:${type}} is not supported (use int or float)`,
+        );
       }
       if (field !== undefined) {
         const groupIndex = captures.length;

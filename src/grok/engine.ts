@@ -48,7 +48,14 @@ interface WasmBinding {
   HEAPU32: Uint32Array;
   _omalloc(size: number): number;
   _ofree(ptr: number): void;
-  _findNextOnigScannerMatch(scanner: number, stringId: number, stringPtr: number, length: number, start: number, options: number): number;
+  _findNextOnigScannerMatch(
+    scanner: number,
+    stringId: number,
+    stringPtr: number,
+    length: number,
+    start: number,
+    options: number,
+  ): number;
 }
 interface ScannerInternals {
   _ptr?: number;
@@ -60,8 +67,14 @@ interface ScannerInternals {
 function fastBinding(scanner: Onig.OnigScanner): { binding: WasmBinding; ptr: number; options: number } | undefined {
   const s = scanner as unknown as ScannerInternals;
   const b = s._onigBinding;
-  if (typeof s._ptr !== 'number' || !b || typeof s.onigOptions !== 'function' || !Array.isArray(s._options)) return undefined;
-  if (typeof b._omalloc !== 'function' || typeof b._ofree !== 'function' || typeof b._findNextOnigScannerMatch !== 'function') return undefined;
+  if (typeof s._ptr !== 'number' || !b || typeof s.onigOptions !== 'function' || !Array.isArray(s._options))
+    return undefined;
+  if (
+    typeof b._omalloc !== 'function' ||
+    typeof b._ofree !== 'function' ||
+    typeof b._findNextOnigScannerMatch !== 'function'
+  )
+    return undefined;
   if (!(b.HEAPU8 instanceof Uint8Array) || !(b.HEAPU32 instanceof Uint32Array)) return undefined;
   return { binding: b, ptr: s._ptr, options: s.onigOptions.call(scanner, s._options) };
 }

@@ -28,7 +28,9 @@ export class Grok {
     try {
       this.matcher = new OnigMatcher(expanded.regex, expanded.captures.length, options);
     } catch (err) {
-      throw new GrokError(`grok expression does not compile: ${(err as Error).message.replace(/[^\x20-\x7e]/g, '?')}: ${expression}`);
+      throw new GrokError(
+        `grok expression does not compile: ${(err as Error).message.replace(/[^\x20-\x7e]/g, '?')}: ${expression}`,
+      );
     }
   }
 

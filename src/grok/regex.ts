@@ -20,7 +20,9 @@ export class OnigRegex {
     try {
       this.scanner = new (oniguruma().OnigScanner)([source]);
     } catch (err) {
-      throw new GrokError(`regex /${source}/ does not compile: ${(err as Error).message.replace(/[^\x20-\x7e]/g, '?')}`);
+      throw new GrokError(
+        `regex /${source}/ does not compile: ${(err as Error).message.replace(/[^\x20-\x7e]/g, '?')}`,
+      );
     }
   }
 

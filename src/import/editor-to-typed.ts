@@ -2,13 +2,35 @@
  * Query-editor targets → typed InfluxQuery. Returns undefined for anything the typed model cannot
  * express (the caller then keeps Grafana's rendered text as a RawInfluxQuery).
  */
-import type { ConditionValue, FieldSelection, Fill, InfluxFunction, InfluxQuery, TagCondition } from '../define/types.js';
+import type {
+  ConditionValue,
+  FieldSelection,
+  Fill,
+  InfluxFunction,
+  InfluxQuery,
+  TagCondition,
+} from '../define/types.js';
 import { partParams, withGrafanaDefaults } from './grafana-editor-query.js';
 import type { GrafanaInfluxTarget, GrafanaQueryPart, GrafanaTagFilter } from './grafana-types.js';
 
 const TYPED_FUNCTIONS: ReadonlySet<string> = new Set<InfluxFunction>([
-  'mean', 'median', 'max', 'min', 'sum', 'count', 'last', 'first', 'spread', 'stddev', 'percentile',
-  'derivative', 'non_negative_derivative', 'difference', 'non_negative_difference', 'moving_average', 'distinct',
+  'mean',
+  'median',
+  'max',
+  'min',
+  'sum',
+  'count',
+  'last',
+  'first',
+  'spread',
+  'stddev',
+  'percentile',
+  'derivative',
+  'non_negative_derivative',
+  'difference',
+  'non_negative_difference',
+  'moving_average',
+  'distinct',
 ]);
 
 const MATH = /^\s*([+\-*/])\s*(-?(?:\d+\.?\d*|\.\d+))\s*$/;
@@ -58,7 +80,9 @@ function conditionOf(tag: GrafanaTagFilter, index: number): TagCondition | undef
   if (operator === '=~' || operator === '!~') {
     const variable = VARIABLE_REGEX.exec(tag.value);
     if (!/^\/.*\/$/.test(tag.value)) return undefined;
-    value = variable ? { kind: 'variable', name: variable[1] as string } : { kind: 'regex', pattern: tag.value.slice(1, -1).replace(/\\\//g, '/') };
+    value = variable
+      ? { kind: 'variable', name: variable[1] as string }
+      : { kind: 'regex', pattern: tag.value.slice(1, -1).replace(/\\\//g, '/') };
     op = operator;
   } else if (operator === '=' || operator === '!=') {
     value = { kind: 'literal', value: tag.value };
@@ -103,12 +127,25 @@ export function editorTargetToTyped(input: GrafanaInfluxTarget, database: string
     if (!condition) return undefined;
     where.push(condition);
   }
-  const query: InfluxQuery = { kind: 'influxql', database, measurement, select, where, timeFilter: true, groupByTags: [] };
+  const query: InfluxQuery = {
+    kind: 'influxql',
+    database,
+    measurement,
+    select,
+    where,
+    timeFilter: true,
+    groupByTags: [],
+  };
   const policy = target.policy || 'default';
   if (policy !== 'default') query.retentionPolicy = policy;
   for (const part of target.groupBy) {
     const param = partParams(part)[0];
-    if (part.type === 'time' && query.groupByTime === undefined && query.groupByTags.length === 0 && query.fill === undefined) {
+    if (
+      part.type === 'time' &&
+      query.groupByTime === undefined &&
+      query.groupByTags.length === 0 &&
+      query.fill === undefined
+    ) {
       query.groupByTime = param === 'auto' ? '$__interval' : String(param);
     } else if (part.type === 'tag' && query.fill === undefined) {
       query.groupByTags.push(String(param));

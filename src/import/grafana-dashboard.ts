@@ -2,7 +2,16 @@
  * Grafana dashboard JSON (old `rows[]` schema or flat `panels` with `type: 'row'`) → DashboardDef.
  * Pure. Whatever cannot be carried over is listed in `notes`, never dropped silently.
  */
-import type { DashboardDef, Panel, PanelType, Query, Row, RunbookLink, TagCondition, Variable } from '../define/types.js';
+import type {
+  DashboardDef,
+  Panel,
+  PanelType,
+  Query,
+  Row,
+  RunbookLink,
+  TagCondition,
+  Variable,
+} from '../define/types.js';
 import { CalvinError } from '../errors.js';
 import { UnknownQueryPartError } from './grafana-editor-query.js';
 import { importTarget } from './grafana-query.js';
@@ -107,7 +116,9 @@ class DashboardImporter {
     const mapped = this.datasources[name];
     if (mapped) return mapped;
     const guess = (name.split('.').pop() ?? name).toLowerCase();
-    this.notes.push(`${where}: datasource "${name}" is not known; assumed database "${guess}" (pass --datasource "${name}=<database>")`);
+    this.notes.push(
+      `${where}: datasource "${name}" is not known; assumed database "${guess}" (pass --datasource "${name}=<database>")`,
+    );
     this.datasources[name] = guess;
     return guess;
   }
@@ -119,11 +130,19 @@ class DashboardImporter {
     const type = importedPanelType(source.type);
     const width = source.gridPos?.w ?? (typeof source.span === 'number' ? source.span : 12) * 2;
     const height = source.gridPos?.h ?? heightUnits(source.height ?? rowHeight) ?? 8;
-    const panel: Panel = { type, title, width: clampWidth(width), height: Math.max(1, Math.round(height)), queries: [] };
+    const panel: Panel = {
+      type,
+      title,
+      width: clampWidth(width),
+      height: Math.max(1, Math.round(height)),
+      queries: [],
+    };
     if (source.description) panel.description = source.description;
     if (!Object.hasOwn(PANEL_TYPES, source.type ?? '')) {
       panel.content = `Imported from a Grafana "${source.type ?? 'unknown'}" panel, which calvin cannot express. Rebuild it with a supported panel type.`;
-      this.notes.push(`${where}: panel type "${source.type ?? 'unknown'}" is not supported; imported as a text panel with a note`);
+      this.notes.push(
+        `${where}: panel type "${source.type ?? 'unknown'}" is not supported; imported as a text panel with a note`,
+      );
       return panel;
     }
     if (type === 'text') {
@@ -139,7 +158,9 @@ class DashboardImporter {
     if (min !== undefined) panel.min = min;
     if (max !== undefined) panel.max = max;
     if (decimals !== undefined) panel.decimals = decimals;
-    const links = (source.links ?? []).filter((l): l is { title: string; url: string } => typeof l.url === 'string' && l.url !== '').map((l) => ({ title: l.title ?? l.url, url: l.url }));
+    const links = (source.links ?? [])
+      .filter((l): l is { title: string; url: string } => typeof l.url === 'string' && l.url !== '')
+      .map((l) => ({ title: l.title ?? l.url, url: l.url }));
     if (links.length > 0) panel.links = links;
     const panelDatasource = datasourceName(source.datasource);
     for (const target of source.targets ?? []) {
@@ -171,7 +192,9 @@ class DashboardImporter {
       if (imported.typed) this.stats.typedQueries++;
       else {
         this.stats.rawQueries++;
-        this.notes.push(`${label}: kept as raw InfluxQL (the typed builder cannot express it exactly): ${imported.original.replace(/\s+/g, ' ').slice(0, 160)}`);
+        this.notes.push(
+          `${label}: kept as raw InfluxQL (the typed builder cannot express it exactly): ${imported.original.replace(/\s+/g, ' ').slice(0, 160)}`,
+        );
       }
       this.originals.push({ panel: where, query: imported.query, original: imported.original });
       return imported.query;
@@ -193,16 +216,32 @@ class DashboardImporter {
     }
     const label = typeof source.label === 'string' && source.label !== '' ? { label: source.label } : {};
     const query = typeof source.query === 'string' ? source.query : '';
-    const options = query.split(',').map((s) => s.trim()).filter(Boolean);
+    const options = query
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     switch (source.type) {
       case 'interval':
         return { kind: 'interval', name, ...label, options };
       case 'custom':
-        return { kind: 'custom', name, ...label, options, multi: Boolean(source.multi), includeAll: Boolean(source.includeAll) };
+        return {
+          kind: 'custom',
+          name,
+          ...label,
+          options,
+          multi: Boolean(source.multi),
+          includeAll: Boolean(source.includeAll),
+        };
       case 'constant':
         return { kind: 'constant', name, value: query };
       case 'datasource':
-        return { kind: 'datasource', name, ...label, pluginType: query || 'influxdb', ...(source.regex ? { regex: source.regex } : {}) };
+        return {
+          kind: 'datasource',
+          name,
+          ...label,
+          pluginType: query || 'influxdb',
+          ...(source.regex ? { regex: source.regex } : {}),
+        };
       case 'query':
         return this.queryVariable(source, name, label, query);
       default:
@@ -213,12 +252,26 @@ class DashboardImporter {
 
   queryVariable(source: GrafanaVariable, name: string, label: { label?: string }, query: string): Variable | undefined {
     const where = `variable "${name}"`;
-    const match = /^\s*SHOW\s+TAG\s+VALUES\s+(?:FROM\s+("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.]+)\s+)?WITH\s+KEY\s*=\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_]+)\s*(?:WHERE\s+(.+?))?\s*$/is.exec(query);
+    const match =
+      /^\s*SHOW\s+TAG\s+VALUES\s+(?:FROM\s+("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.]+)\s+)?WITH\s+KEY\s*=\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_]+)\s*(?:WHERE\s+(.+?))?\s*$/is.exec(
+        query,
+      );
     const database = this.database(datasourceName(source.datasource), where) ?? 'system';
     if (!match) {
-      const saved = (source.options ?? []).map((o) => String(o.value ?? o.text ?? '')).filter((v) => v !== '' && v !== '$__all');
-      this.notes.push(`${where}: query "${query.slice(0, 80)}" is not SHOW TAG VALUES; imported as a custom variable with its saved options`);
-      return { kind: 'custom', name, ...label, options: saved, multi: Boolean(source.multi), includeAll: Boolean(source.includeAll) };
+      const saved = (source.options ?? [])
+        .map((o) => String(o.value ?? o.text ?? ''))
+        .filter((v) => v !== '' && v !== '$__all');
+      this.notes.push(
+        `${where}: query "${query.slice(0, 80)}" is not SHOW TAG VALUES; imported as a custom variable with its saved options`,
+      );
+      return {
+        kind: 'custom',
+        name,
+        ...label,
+        options: saved,
+        multi: Boolean(source.multi),
+        includeAll: Boolean(source.includeAll),
+      };
     }
     const unquote = (text: string): string => (text.startsWith('"') ? text.slice(1, -1).replace(/\\(.)/g, '$1') : text);
     const variable: Extract<Variable, { kind: 'query' }> = {
@@ -239,7 +292,9 @@ class DashboardImporter {
         const fixed = this.whereConditions(match[3].replace(/(=|!=)\s*([A-Za-z0-9_.-]+)(?=\s|$)/g, "$1 '$2'"));
         if (fixed) {
           variable.where = fixed;
-          this.notes.push(`${where}: WHERE ${match[3]} compares with an unquoted value (invalid InfluxQL); imported with the value quoted`);
+          this.notes.push(
+            `${where}: WHERE ${match[3]} compares with an unquoted value (invalid InfluxQL); imported with the value quoted`,
+          );
         } else {
           this.notes.push(`${where}: WHERE ${match[3]} could not be parsed; left out of the variable query`);
         }
@@ -257,28 +312,59 @@ class DashboardImporter {
 function sortByGrid(panels: readonly GrafanaPanel[]): GrafanaPanel[] {
   return panels
     .map((panel, index) => ({ panel, index }))
-    .sort((a, b) => (a.panel.gridPos?.y ?? 0) - (b.panel.gridPos?.y ?? 0) || (a.panel.gridPos?.x ?? 0) - (b.panel.gridPos?.x ?? 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (a.panel.gridPos?.y ?? 0) - (b.panel.gridPos?.y ?? 0) ||
+        (a.panel.gridPos?.x ?? 0) - (b.panel.gridPos?.x ?? 0) ||
+        a.index - b.index,
+    )
     .map((entry) => entry.panel);
 }
 
 /** Unwraps the API export format `{ dashboard: {...}, meta }`, and checks it is a dashboard at all. */
 export function dashboardJsonOf(value: unknown, file: string): GrafanaDashboardJson {
   let candidate = value;
-  if (typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate) && 'dashboard' in candidate && !('panels' in candidate) && !('rows' in candidate)) {
+  if (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    !Array.isArray(candidate) &&
+    'dashboard' in candidate &&
+    !('panels' in candidate) &&
+    !('rows' in candidate)
+  ) {
     candidate = (candidate as { dashboard: unknown }).dashboard;
   }
-  if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate) || !(Array.isArray((candidate as GrafanaDashboardJson).panels) || Array.isArray((candidate as GrafanaDashboardJson).rows))) {
-    throw new CalvinError('BAD_INPUT_FILE', `${file}: not a Grafana dashboard (no "panels" or "rows")`, 'pass dashboard JSON as exported by Grafana (Share → Export, or GET /api/dashboards/uid/<uid>)');
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    Array.isArray(candidate) ||
+    !(
+      Array.isArray((candidate as GrafanaDashboardJson).panels) ||
+      Array.isArray((candidate as GrafanaDashboardJson).rows)
+    )
+  ) {
+    throw new CalvinError(
+      'BAD_INPUT_FILE',
+      `${file}: not a Grafana dashboard (no "panels" or "rows")`,
+      'pass dashboard JSON as exported by Grafana (Share → Export, or GET /api/dashboards/uid/<uid>)',
+    );
   }
   return candidate as GrafanaDashboardJson;
 }
 
-export function importGrafanaDashboard(json: GrafanaDashboardJson, options: GrafanaImportOptions = {}): ImportedDashboard {
+export function importGrafanaDashboard(
+  json: GrafanaDashboardJson,
+  options: GrafanaImportOptions = {},
+): ImportedDashboard {
   const importer = new DashboardImporter(options);
   const rows: Row[] = [];
   if (Array.isArray(json.rows) && json.rows.length > 0) {
     for (const row of json.rows) {
-      rows.push({ title: row.title ?? '', collapsed: Boolean(row.collapse), panels: (row.panels ?? []).map((p) => importer.panel(p, row.height)) });
+      rows.push({
+        title: row.title ?? '',
+        collapsed: Boolean(row.collapse),
+        panels: (row.panels ?? []).map((p) => importer.panel(p, row.height)),
+      });
     }
   }
   if (Array.isArray(json.panels)) {
@@ -297,18 +383,27 @@ export function importGrafanaDashboard(json: GrafanaDashboardJson, options: Graf
       current.panels.push(importer.panel(panel, undefined));
     }
   }
-  const variables = (json.templating?.list ?? []).map((v) => importer.variable(v)).filter((v): v is Variable => v !== undefined);
+  const variables = (json.templating?.list ?? [])
+    .map((v) => importer.variable(v))
+    .filter((v): v is Variable => v !== undefined);
   for (const annotation of json.annotations?.list ?? []) {
     const builtIn = annotation.builtIn === 1 || datasourceName(annotation.datasource) === '-- Grafana --';
-    if (!builtIn) importer.notes.push(`annotation "${annotation.name ?? ''}": Grafana annotations are not imported; add a calvin annotation (deploy events) instead`);
+    if (!builtIn)
+      importer.notes.push(
+        `annotation "${annotation.name ?? ''}": Grafana annotations are not imported; add a calvin annotation (deploy events) instead`,
+      );
   }
   const links: RunbookLink[] = [];
   for (const link of json.links ?? []) {
-    if (typeof link.url === 'string' && link.url !== '' && (link.type === undefined || link.type === 'link')) links.push({ title: link.title ?? link.url, url: link.url });
+    if (typeof link.url === 'string' && link.url !== '' && (link.type === undefined || link.type === 'link'))
+      links.push({ title: link.title ?? link.url, url: link.url });
     else importer.notes.push(`dashboard link "${link.title ?? ''}" of type "${link.type ?? ''}" is not imported`);
   }
   const title = json.title ?? 'Imported dashboard';
-  if (json.uid) importer.notes.push(`the original uid "${json.uid}" is not kept: calvin derives the uid from the id; delete the old dashboard after the first deploy`);
+  if (json.uid)
+    importer.notes.push(
+      `the original uid "${json.uid}" is not kept: calvin derives the uid from the id; delete the old dashboard after the first deploy`,
+    );
   const definition: DashboardDef = {
     kind: 'dashboard',
     id: slugId(title),

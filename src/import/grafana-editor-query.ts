@@ -12,18 +12,43 @@ interface PartDef {
   render: 'function' | 'field' | 'suffix' | 'alias';
 }
 
-const fn = (params: PartDef['params'] = [], defaultParams: PartDef['defaultParams'] = []): PartDef => ({ params, defaultParams, render: 'function' });
+const fn = (params: PartDef['params'] = [], defaultParams: PartDef['defaultParams'] = []): PartDef => ({
+  params,
+  defaultParams,
+  render: 'function',
+});
 const interval = { type: 'interval' };
 
 /** The parts Grafana registers (query_part.ts); unknown types make Grafana throw, so they make us throw. */
 export const GRAFANA_PARTS: Record<string, PartDef> = {
   field: { params: [{ type: 'field' }], defaultParams: ['value'], render: 'field' },
-  count: fn(), distinct: fn(), integral: fn(), mean: fn(), median: fn(), mode: fn(), sum: fn(),
-  derivative: fn([interval], ['10s']), spread: fn(), non_negative_derivative: fn([interval], ['10s']),
-  difference: fn(), non_negative_difference: fn(), moving_average: fn([{ type: 'int' }], [10]), cumulative_sum: fn(), stddev: fn(),
-  time: fn([{ type: 'time' }], ['$__interval']), fill: fn([{ type: 'string' }], ['null']), elapsed: fn([interval], ['10s']),
-  holt_winters: fn([{ type: 'int' }, { type: 'int' }], [10, 2]), holt_winters_with_fit: fn([{ type: 'int' }, { type: 'int' }], [10, 2]),
-  bottom: fn([{ type: 'int' }], [3]), first: fn(), last: fn(), max: fn(), min: fn(), percentile: fn([{ type: 'int' }], [95]), top: fn([{ type: 'int' }], [3]),
+  count: fn(),
+  distinct: fn(),
+  integral: fn(),
+  mean: fn(),
+  median: fn(),
+  mode: fn(),
+  sum: fn(),
+  derivative: fn([interval], ['10s']),
+  spread: fn(),
+  non_negative_derivative: fn([interval], ['10s']),
+  difference: fn(),
+  non_negative_difference: fn(),
+  moving_average: fn([{ type: 'int' }], [10]),
+  cumulative_sum: fn(),
+  stddev: fn(),
+  time: fn([{ type: 'time' }], ['$__interval']),
+  fill: fn([{ type: 'string' }], ['null']),
+  elapsed: fn([interval], ['10s']),
+  holt_winters: fn([{ type: 'int' }, { type: 'int' }], [10, 2]),
+  holt_winters_with_fit: fn([{ type: 'int' }, { type: 'int' }], [10, 2]),
+  bottom: fn([{ type: 'int' }], [3]),
+  first: fn(),
+  last: fn(),
+  max: fn(),
+  min: fn(),
+  percentile: fn([{ type: 'int' }], [95]),
+  top: fn([{ type: 'int' }], [3]),
   tag: { params: [{ type: 'string' }], defaultParams: ['tag'], render: 'field' },
   math: { params: [{ type: 'string' }], defaultParams: [' / 100'], render: 'suffix' },
   alias: { params: [{ type: 'string', quote: 'double' }], defaultParams: ['alias'], render: 'alias' },
@@ -95,12 +120,22 @@ function measurementAndPolicy(target: GrafanaInfluxTarget): string {
 }
 
 /** Grafana's defaults for a target that omits select or groupBy. */
-export function withGrafanaDefaults(target: GrafanaInfluxTarget): Required<Pick<GrafanaInfluxTarget, 'select' | 'groupBy' | 'tags'>> & GrafanaInfluxTarget {
+export function withGrafanaDefaults(
+  target: GrafanaInfluxTarget,
+): Required<Pick<GrafanaInfluxTarget, 'select' | 'groupBy' | 'tags'>> & GrafanaInfluxTarget {
   return {
     ...target,
     tags: target.tags ?? [],
-    groupBy: target.groupBy ?? [{ type: 'time', params: ['$__interval'] }, { type: 'fill', params: ['null'] }],
-    select: target.select ?? [[{ type: 'field', params: ['value'] }, { type: 'mean', params: [] }]],
+    groupBy: target.groupBy ?? [
+      { type: 'time', params: ['$__interval'] },
+      { type: 'fill', params: ['null'] },
+    ],
+    select: target.select ?? [
+      [
+        { type: 'field', params: ['value'] },
+        { type: 'mean', params: [] },
+      ],
+    ],
   };
 }
 

@@ -8,7 +8,12 @@ export {
   type ImportedDashboard,
   type ImportStats,
 } from './grafana-dashboard.js';
-export { importGrafanaFiles, IMPORTED_ID_PREFIX, type GrafanaFileImport, type ImportFilesOptions } from './grafana-files.js';
+export {
+  importGrafanaFiles,
+  IMPORTED_ID_PREFIX,
+  type GrafanaFileImport,
+  type ImportFilesOptions,
+} from './grafana-files.js';
 export { renderGrafanaEditorQuery } from './grafana-editor-query.js';
 export { normaliseInfluxQL } from './influxql-tokens.js';
 export { parseSimpleInfluxQL } from './influxql-parse.js';

@@ -5,12 +5,34 @@
  * with sel = [n op] fn(fn("field"[, arg])...) [op n]* [AS alias]. Anything else → undefined; the
  * caller also checks that the typed query renders back to the same text before trusting it.
  */
-import type { ConditionValue, FieldSelection, Fill, InfluxFunction, InfluxQuery, TagCondition } from '../define/types.js';
+import type {
+  ConditionValue,
+  FieldSelection,
+  Fill,
+  InfluxFunction,
+  InfluxQuery,
+  TagCondition,
+} from '../define/types.js';
 import { tokenize, type Token } from './influxql-tokens.js';
 
 const FUNCTIONS: ReadonlySet<string> = new Set<InfluxFunction>([
-  'mean', 'median', 'max', 'min', 'sum', 'count', 'last', 'first', 'spread', 'stddev', 'percentile',
-  'derivative', 'non_negative_derivative', 'difference', 'non_negative_difference', 'moving_average', 'distinct',
+  'mean',
+  'median',
+  'max',
+  'min',
+  'sum',
+  'count',
+  'last',
+  'first',
+  'spread',
+  'stddev',
+  'percentile',
+  'derivative',
+  'non_negative_derivative',
+  'difference',
+  'non_negative_difference',
+  'moving_average',
+  'distinct',
 ]);
 const MATH_OPS = new Set(['+', '-', '*', '/']);
 const VARIABLE = /^\^\$([A-Za-z_][A-Za-z0-9_]*)\$$/;
@@ -92,7 +114,8 @@ function parseCall(c: Cursor): Pick<FieldSelection, 'field' | 'functions'> | und
     return { field: '*', functions: [] };
   }
   const field = name(t);
-  if (field === undefined || (t?.kind === 'word' && ['from', 'as', 'where'].includes(field.toLowerCase()))) return undefined;
+  if (field === undefined || (t?.kind === 'word' && ['from', 'as', 'where'].includes(field.toLowerCase())))
+    return undefined;
   c.next();
   return { field, functions: [] };
 }
@@ -129,7 +152,8 @@ function parseCondition(c: Cursor, join: 'AND' | 'OR' | undefined): TagCondition
   if (key === undefined) return undefined;
   c.next();
   const opToken = c.next();
-  if (opToken?.kind !== 'op' || !['=', '!=', '=~', '!~', '<', '>', '<=', '>='].includes(opToken.value)) return undefined;
+  if (opToken?.kind !== 'op' || !['=', '!=', '=~', '!~', '<', '>', '<=', '>='].includes(opToken.value))
+    return undefined;
   const op = opToken.value as TagCondition['op'];
   const valueToken = c.peek();
   let value: ConditionValue;
@@ -219,7 +243,15 @@ export function parseSimpleInfluxQL(text: string, database: string): InfluxQuery
   const first = name(c.peek());
   if (first === undefined) return undefined;
   c.next();
-  const query: InfluxQuery = { kind: 'influxql', database, measurement: first, select, where: [], timeFilter: false, groupByTags: [] };
+  const query: InfluxQuery = {
+    kind: 'influxql',
+    database,
+    measurement: first,
+    select,
+    where: [],
+    timeFilter: false,
+    groupByTags: [],
+  };
   if (c.expectValue('.')) {
     const measurement = c.peek()?.kind === 'ident' ? c.next()?.value : undefined;
     if (measurement === undefined) return undefined;

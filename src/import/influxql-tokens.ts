@@ -82,8 +82,39 @@ export function tokenize(text: string): Token[] | undefined {
 }
 
 const KEYWORDS = new Set([
-  'select', 'from', 'where', 'and', 'or', 'group', 'by', 'fill', 'order', 'limit', 'slimit', 'offset', 'soffset', 'as', 'asc', 'desc',
-  'null', 'none', 'previous', 'linear', 'tz', 'show', 'tag', 'values', 'with', 'key', 'in', 'not', 'exact', 'cardinality', 'true', 'false', 'time',
+  'select',
+  'from',
+  'where',
+  'and',
+  'or',
+  'group',
+  'by',
+  'fill',
+  'order',
+  'limit',
+  'slimit',
+  'offset',
+  'soffset',
+  'as',
+  'asc',
+  'desc',
+  'null',
+  'none',
+  'previous',
+  'linear',
+  'tz',
+  'show',
+  'tag',
+  'values',
+  'with',
+  'key',
+  'in',
+  'not',
+  'exact',
+  'cardinality',
+  'true',
+  'false',
+  'time',
 ]);
 const SIMPLE_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -91,7 +122,9 @@ function canonical(token: Token, next: Token | undefined): string {
   switch (token.kind) {
     case 'ident':
       // "host" and host are the same identifier; keywords must stay quoted.
-      return SIMPLE_IDENT.test(token.value) && !KEYWORDS.has(token.value.toLowerCase()) ? token.value : `"${token.value}"`;
+      return SIMPLE_IDENT.test(token.value) && !KEYWORDS.has(token.value.toLowerCase())
+        ? token.value
+        : `"${token.value}"`;
     case 'string':
       return `'${token.value}'`;
     case 'regex':
@@ -179,12 +212,15 @@ export function normaliseInfluxQL(text: string): string {
   if (where >= 0) {
     const end = clauseEnd(canon, where + 1, WHERE_END);
     const parts = conjuncts(canon.slice(where + 1, end));
-    if (parts) canon = [...canon.slice(0, where + 1), ...[...parts].sort().join(' and ').split(' '), ...canon.slice(end)];
+    if (parts)
+      canon = [...canon.slice(0, where + 1), ...[...parts].sort().join(' and ').split(' '), ...canon.slice(end)];
   }
   const group = topLevelIndex(canon, 'group');
   if (group >= 0 && canon[group + 1] === 'by') {
     const end = clauseEnd(canon, group + 2, GROUP_END);
-    const dims = splitTop(canon.slice(group + 2, end), ',').map((d) => d.join(' ')).sort();
+    const dims = splitTop(canon.slice(group + 2, end), ',')
+      .map((d) => d.join(' '))
+      .sort();
     canon = [...canon.slice(0, group + 2), dims.join(' , '), ...canon.slice(end)];
   }
   return canon.join(' ');

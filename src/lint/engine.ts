@@ -1,12 +1,23 @@
 /** Runs rules over a LintProject: every rule's visitors are registered once, then each node is dispatched once. */
-import type { LintMessage, LintNode, LintProject, LintResult, LintRule, NodeKind, NodeMap, ReportDescriptor, RuleContext } from './types.js';
+import type {
+  LintMessage,
+  LintNode,
+  LintProject,
+  LintResult,
+  LintRule,
+  NodeKind,
+  NodeMap,
+  ReportDescriptor,
+  RuleContext,
+} from './types.js';
 
 export interface LintOptions {
   /** Rule ids to run (default: all given). */
   only?: string[];
 }
 
-const format = (template: string, data: Record<string, string | number> = {}): string => template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+const format = (template: string, data: Record<string, string | number> = {}): string =>
+  template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
 
 function nodesOf(project: LintProject): [NodeKind, LintNode[]][] {
   return [

@@ -46,12 +46,23 @@ export async function collectInputs(paths: string[], cwd = process.cwd()): Promi
     try {
       info = await stat(abs);
     } catch {
-      throw new CalvinError('BAD_ARGUMENT', `${p} does not exist`, 'name files or folders to lint, or none to lint the definitions under --root');
+      throw new CalvinError(
+        'BAD_ARGUMENT',
+        `${p} does not exist`,
+        'name files or folders to lint, or none to lint the definitions under --root',
+      );
     }
     const found: string[] = [];
     if (info.isDirectory()) {
       await walk(abs, found);
-      if (DEFINITION_FOLDERS.some((f) => existsSync(path.join(abs, f)) && found.some((x) => x.startsWith(path.join(abs, f) + path.sep) && /\.(ts|mts|js|mjs)$/.test(x)))) definitionRoots.push(abs);
+      if (
+        DEFINITION_FOLDERS.some(
+          (f) =>
+            existsSync(path.join(abs, f)) &&
+            found.some((x) => x.startsWith(path.join(abs, f) + path.sep) && /\.(ts|mts|js|mjs)$/.test(x)),
+        )
+      )
+        definitionRoots.push(abs);
     } else found.push(abs);
     for (const f of found) {
       knownPaths.add(display(cwd, f));

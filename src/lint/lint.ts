@@ -38,7 +38,17 @@ function mergeCatalogs(catalogs: Catalog[]): Catalog {
 }
 
 /** Lint in-memory inputs (pure apart from the injected file check). */
-export function lintInputs(files: InputFile[], options: { catalog?: Catalog; rules?: readonly LintRule[]; knownPaths?: Set<string>; fileExists?: (p: string) => boolean; live?: LiveFacts; definitionSources?: ReadonlyMap<string, string> } = {}): { results: LintResult[]; project: LintProject } {
+export function lintInputs(
+  files: InputFile[],
+  options: {
+    catalog?: Catalog;
+    rules?: readonly LintRule[];
+    knownPaths?: Set<string>;
+    fileExists?: (p: string) => boolean;
+    live?: LiveFacts;
+    definitionSources?: ReadonlyMap<string, string>;
+  } = {},
+): { results: LintResult[]; project: LintProject } {
   const project = buildProject({ files, ...options });
   return { results: runRules(project, options.rules ?? RULES), project };
 }
@@ -48,7 +58,10 @@ export function lintInputs(files: InputFile[], options: { catalog?: Catalog; rul
  * findings land on the line that defines the offending id, measurement or field. I/O at the edge;
  * an unreadable file only loses the location.
  */
-async function readDefinitionSources(catalogs: readonly Catalog[], roots: readonly string[]): Promise<Map<string, string>> {
+async function readDefinitionSources(
+  catalogs: readonly Catalog[],
+  roots: readonly string[],
+): Promise<Map<string, string>> {
   const { readFile } = await import('node:fs/promises');
   const sources = new Map<string, string>();
   await Promise.all(
@@ -56,7 +69,8 @@ async function readDefinitionSources(catalogs: readonly Catalog[], roots: readon
       const root = roots[i];
       if (root === undefined) return;
       const files = new Set<string>();
-      for (const list of [c.services, c.dashboards, c.alerts, c.logFilters, c.indexTemplates]) for (const d of list) if (d.source?.file) files.add(d.source.file);
+      for (const list of [c.services, c.dashboards, c.alerts, c.logFilters, c.indexTemplates])
+        for (const d of list) if (d.source?.file) files.add(d.source.file);
       for (const f of files) {
         if (sources.has(f)) continue;
         const text = await readFile(path.resolve(root, f), 'utf8').catch(() => undefined);
@@ -70,16 +84,30 @@ async function readDefinitionSources(catalogs: readonly Catalog[], roots: readon
 export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
   const rules = options.rules ?? RULES;
-  const collected = options.paths.length ? await collectInputs(options.paths, cwd) : { files: [], knownPaths: new Set<string>(), definitionRoots: [options.root] };
+  const collected = options.paths.length
+    ? await collectInputs(options.paths, cwd)
+    : { files: [], knownPaths: new Set<string>(), definitionRoots: [options.root] };
   const load = options.loadCatalog ?? (async (root: string) => (await import('../load/index.js')).loadCatalog(root));
   const catalogs = await Promise.all(collected.definitionRoots.map((r) => load(r)));
   // Grok expressions are compiled on the real engine when it is available.
   await (await import('../grok/engine.js')).loadOniguruma().catch(() => undefined);
   const catalog = catalogs.length ? mergeCatalogs(catalogs) : undefined;
   // Raw artifacts linted from inside a calvin project: its definitions say which measurements exist.
-  const contextCatalog = !catalog && options.paths.length && hasDefinitions(options.root) ? await load(options.root).catch(() => undefined) : undefined;
-  const definitionSources = catalog ? await readDefinitionSources(catalogs, collected.definitionRoots) : new Map<string, string>();
-  const base = { files: collected.files, knownPaths: collected.knownPaths, fileExists: fileExistsFrom(cwd), definitionSources, ...(catalog ? { catalog } : {}), ...(contextCatalog ? { contextCatalog } : {}) };
+  const contextCatalog =
+    !catalog && options.paths.length && hasDefinitions(options.root)
+      ? await load(options.root).catch(() => undefined)
+      : undefined;
+  const definitionSources = catalog
+    ? await readDefinitionSources(catalogs, collected.definitionRoots)
+    : new Map<string, string>();
+  const base = {
+    files: collected.files,
+    knownPaths: collected.knownPaths,
+    fileExists: fileExistsFrom(cwd),
+    definitionSources,
+    ...(catalog ? { catalog } : {}),
+    ...(contextCatalog ? { contextCatalog } : {}),
+  };
   let project = buildProject(base);
   if (options.live) project = buildProject({ ...base, live: await options.live(project) });
   return { results: runRules(project, rules), project, rules, filesLinted: collected.files.length + (catalog ? 1 : 0) };

@@ -48,7 +48,18 @@ export interface ProjectInputs {
   definitionSources?: ReadonlyMap<string, string>;
 }
 
-export type FileType = 'grafana-dashboard' | 'es-template' | 'logstash' | 'tickscript' | 'telegraf' | 'statsd-rules' | 'syslog-ng' | 'grafana-datasources' | 'kv-manifest' | 'json' | 'other';
+export type FileType =
+  | 'grafana-dashboard'
+  | 'es-template'
+  | 'logstash'
+  | 'tickscript'
+  | 'telegraf'
+  | 'statsd-rules'
+  | 'syslog-ng'
+  | 'grafana-datasources'
+  | 'kv-manifest'
+  | 'json'
+  | 'other';
 
 /** File type by extension, then by content. */
 export function detectFileType(file: string, text: string): FileType {
@@ -78,8 +89,22 @@ export function buildProject(inputs: ProjectInputs): LintProject {
   const datasources: DatasourceFact[] = [];
   let syslogFields: string[] | undefined;
   const project: Omit<LintProject, 'knowledge'> = {
-    dashboards: [], queries: [], alerts: [], logstash: [], plugins: [], conditions: [], templates: [], tickscripts: [], tickscriptAlerts: [], manifests: [],
-    alertDefs: [], dashboardDefs: [], logFilterDefs: [], indexTemplateDefs: [], serviceDefs: [], unparsable: [],
+    dashboards: [],
+    queries: [],
+    alerts: [],
+    logstash: [],
+    plugins: [],
+    conditions: [],
+    templates: [],
+    tickscripts: [],
+    tickscriptAlerts: [],
+    manifests: [],
+    alertDefs: [],
+    dashboardDefs: [],
+    logFilterDefs: [],
+    indexTemplateDefs: [],
+    serviceDefs: [],
+    unparsable: [],
     fileExists: inputs.fileExists ?? (() => false),
     ...(inputs.live ? { live: inputs.live } : {}),
   };
@@ -96,7 +121,13 @@ export function buildProject(inputs: ProjectInputs): LintProject {
           parsed = parseJsonWithLocations(text);
         } catch (error) {
           // Templates (Ruby `#{}` or consul-template `{{ }}` interpolation) are JSON only once rendered.
-          if (error instanceof JsonSyntaxError && !/#\{|\{\{/.test(text)) project.unparsable.push({ file, line: error.location.line, column: error.location.column, message: `invalid JSON: ${error.message}` });
+          if (error instanceof JsonSyntaxError && !/#\{|\{\{/.test(text))
+            project.unparsable.push({
+              file,
+              line: error.location.line,
+              column: error.location.column,
+              message: `invalid JSON: ${error.message}`,
+            });
           break;
         }
         if (looksLikeGrafanaDashboard(parsed.value)) {
@@ -117,12 +148,12 @@ export function buildProject(inputs: ProjectInputs): LintProject {
         break;
       }
       case 'tickscript':
-      {
-        const node: TickscriptNode = { kind: 'tickscript', file, line: 1, column: 1, text };
-        project.tickscripts.push(node);
-        // Its alerts join the alert rules (unknown measurement, not on a dashboard, no runbook).
-        project.tickscriptAlerts.push(...tickscriptAlerts(node));
-      }
+        {
+          const node: TickscriptNode = { kind: 'tickscript', file, line: 1, column: 1, text };
+          project.tickscripts.push(node);
+          // Its alerts join the alert rules (unknown measurement, not on a dashboard, no runbook).
+          project.tickscriptAlerts.push(...tickscriptAlerts(node));
+        }
         break;
       case 'telegraf':
         scanTelegrafConfig(text, collectors);
@@ -166,6 +197,14 @@ export function buildProject(inputs: ProjectInputs): LintProject {
     project.templates.push(...d.templates);
   }
   const knowledgeCatalog = inputs.catalog ?? inputs.contextCatalog;
-  const knowledge = buildKnowledge({ collectors, collectorsScanned, datasources, routing, kv, ...(syslogFields ? { syslogFields } : {}), ...(knowledgeCatalog ? { catalog: knowledgeCatalog } : {}) });
+  const knowledge = buildKnowledge({
+    collectors,
+    collectorsScanned,
+    datasources,
+    routing,
+    kv,
+    ...(syslogFields ? { syslogFields } : {}),
+    ...(knowledgeCatalog ? { catalog: knowledgeCatalog } : {}),
+  });
   return { ...project, knowledge };
 }

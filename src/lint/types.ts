@@ -230,7 +230,7 @@ export interface RuleMeta {
   id: string;
   type: 'problem' | 'suggestion';
   severity: Severity;
-  docs: { description: string; /** What to do about a finding. */ hint: string };
+  docs: { description: string /** What to do about a finding. */; hint: string };
   messages: Record<string, string>;
 }
 

@@ -41,7 +41,9 @@ export interface BuildResult {
 }
 
 /** Grafana datasource uids calvin provisions for the two Calvinverse databases. */
-export function defaultDatasources(databases: { system: string; services: string } = { system: 'system', services: 'services' }): Record<string, string> {
+export function defaultDatasources(
+  databases: { system: string; services: string } = { system: 'system', services: 'services' },
+): Record<string, string> {
   return { [databases.system]: `influxdb-${databases.system}`, [databases.services]: `influxdb-${databases.services}` };
 }
 
@@ -55,19 +57,32 @@ export async function assertReplaceableOutput(out: string, root: string): Promis
   const target = path.resolve(out);
   const projectRoot = path.resolve(root);
   if (isInside(projectRoot, target) || isInside(process.cwd(), target)) {
-    throw new CalvinError('BAD_ARGUMENT', `--out ${out} contains the project or the current folder; a build replaces its output folder entirely`, 'choose a dedicated folder such as --out out/');
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `--out ${out} contains the project or the current folder; a build replaces its output folder entirely`,
+      'choose a dedicated folder such as --out out/',
+    );
   }
   for (const folder of ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates']) {
     if (isInside(target, path.join(projectRoot, folder))) {
-      throw new CalvinError('BAD_ARGUMENT', `--out ${out} is inside the definitions folder ${folder}/`, 'choose a dedicated folder such as --out out/');
+      throw new CalvinError(
+        'BAD_ARGUMENT',
+        `--out ${out} is inside the definitions folder ${folder}/`,
+        'choose a dedicated folder such as --out out/',
+      );
     }
   }
   const info = await stat(target).catch(() => undefined);
   if (!info) return;
-  if (!info.isDirectory()) throw new CalvinError('BAD_ARGUMENT', `--out ${out} exists and is not a folder`, 'choose another --out');
+  if (!info.isDirectory())
+    throw new CalvinError('BAD_ARGUMENT', `--out ${out} exists and is not a folder`, 'choose another --out');
   const entries = await readdir(target);
   if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
-    throw new CalvinError('BAD_ARGUMENT', `--out ${out} exists and was not written by calvin build (no ${BUILD_MARKER} file)`, 'choose an empty or new folder; calvin replaces its output folder entirely');
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `--out ${out} exists and was not written by calvin build (no ${BUILD_MARKER} file)`,
+      'choose an empty or new folder; calvin replaces its output folder entirely',
+    );
   }
 }
 
@@ -88,7 +103,11 @@ export function checkedArtifacts(rendered: readonly Artifact[]): Artifact[] {
     const previous = artifacts[i - 1] as Artifact;
     const current = artifacts[i] as Artifact;
     if (previous.path === current.path) {
-      throw new CalvinError('DUPLICATE_ID', `${current.path} is rendered twice (from "${previous.definitionId}" and "${current.definitionId}")`, 'give the definitions distinct ids or names');
+      throw new CalvinError(
+        'DUPLICATE_ID',
+        `${current.path} is rendered twice (from "${previous.definitionId}" and "${current.definitionId}")`,
+        'give the definitions distinct ids or names',
+      );
     }
   }
   return artifacts;
@@ -110,6 +129,13 @@ export async function buildProject(options: BuildOptions): Promise<BuildResult> 
     out: options.out,
     catalog,
     counts,
-    artifacts: artifacts.map((a) => ({ path: a.path, target: a.target, type: a.type, name: a.name, definitionId: a.definitionId, sha256: sha256(a.content) })),
+    artifacts: artifacts.map((a) => ({
+      path: a.path,
+      target: a.target,
+      type: a.type,
+      name: a.name,
+      definitionId: a.definitionId,
+      sha256: sha256(a.content),
+    })),
   };
 }

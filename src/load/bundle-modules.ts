@@ -62,7 +62,11 @@ function cachedBundle(key: string, root: string): string | undefined {
   }
 }
 
-async function bundle(root: string, relativeFiles: readonly string[], entryFiles: ReadonlySet<string>): Promise<BundleRecord | undefined> {
+async function bundle(
+  root: string,
+  relativeFiles: readonly string[],
+  entryFiles: ReadonlySet<string>,
+): Promise<BundleRecord | undefined> {
   const esbuild = await loadEsbuild();
   let result;
   try {
@@ -84,7 +88,8 @@ async function bundle(root: string, relativeFiles: readonly string[], entryFiles
   } catch (error) {
     if (needsEsm(error)) return undefined;
     const problem = esbuildProblem(error, root);
-    if (problem !== undefined) throw new CalvinError('BAD_DEFINITION', problem, 'fix the file; --debug shows the stack', { cause: error });
+    if (problem !== undefined)
+      throw new CalvinError('BAD_DEFINITION', problem, 'fix the file; --debug shows the stack', { cause: error });
     throw error;
   }
   // import.meta would be empty in a CommonJS bundle: such projects load file by file instead.
@@ -98,12 +103,20 @@ async function bundle(root: string, relativeFiles: readonly string[], entryFiles
 }
 
 /** One settled result per file, in the order of `relativeFiles`; undefined: load file by file. */
-export async function importAllBundled(root: string, relativeFiles: readonly string[]): Promise<PromiseSettledResult<unknown>[] | undefined> {
+export async function importAllBundled(
+  root: string,
+  relativeFiles: readonly string[],
+): Promise<PromiseSettledResult<unknown>[] | undefined> {
   if (relativeFiles.length === 0) return [];
   const esbuild = await loadEsbuild();
   const sources = relativeFiles.map((file) => readFileSync(path.join(root, file), 'utf8'));
   if (sources.some((source) => source.includes('import.meta'))) return undefined;
-  const key = transformKey([BUNDLE_FORMAT, esbuild.version, root, ...relativeFiles.flatMap((file, i) => [file, sources[i] as string])]);
+  const key = transformKey([
+    BUNDLE_FORMAT,
+    esbuild.version,
+    root,
+    ...relativeFiles.flatMap((file, i) => [file, sources[i] as string]),
+  ]);
   let code = cachedBundle(key, root);
   if (code === undefined) {
     const record = await bundle(root, relativeFiles, new Set(relativeFiles));
@@ -114,7 +127,10 @@ export async function importAllBundled(root: string, relativeFiles: readonly str
   installRequireHooks();
   // Named inside the root so that `require` of packages resolves from the project, as per file.
   const settled = compile(code, path.join(root, '.calvin-definitions.cjs')).exports as Settled[];
-  return settled.map((outcome): PromiseSettledResult<unknown> =>
-    outcome.status === 'fulfilled' ? { status: 'fulfilled', value: namespaceOf(outcome.value) } : { status: 'rejected', reason: outcome.reason },
+  return settled.map(
+    (outcome): PromiseSettledResult<unknown> =>
+      outcome.status === 'fulfilled'
+        ? { status: 'fulfilled', value: namespaceOf(outcome.value) }
+        : { status: 'rejected', reason: outcome.reason },
   );
 }

@@ -6,7 +6,11 @@ export function levenshtein(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((current[j - 1] as number) + 1, (previous[j] as number) + 1, (previous[j - 1] as number) + cost);
+      current[j] = Math.min(
+        (current[j - 1] as number) + 1,
+        (previous[j] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
     }
     previous = current;
   }
@@ -17,7 +21,10 @@ export function levenshtein(a: string, b: string): number {
 export function closest(input: string, candidates: readonly string[], limit = 3): string[] {
   const scored = candidates.map((candidate) => ({
     candidate,
-    distance: candidate.includes(input) || input.includes(candidate) ? Math.min(1, levenshtein(input, candidate)) : levenshtein(input, candidate),
+    distance:
+      candidate.includes(input) || input.includes(candidate)
+        ? Math.min(1, levenshtein(input, candidate))
+        : levenshtein(input, candidate),
   }));
   const threshold = Math.max(3, Math.ceil(input.length / 2));
   return scored

@@ -8,6 +8,12 @@ const IGNORE = ['**/*.test.*', '**/*.spec.*', '**/_*', '**/*.d.ts', '**/*.d.mts'
 
 /** Relative POSIX paths, sorted, so that loading order (and thus error order) is stable. */
 export async function findDefinitionFiles(root: string): Promise<string[]> {
-  const files = await glob(PATTERNS, { cwd: root, ignore: IGNORE, onlyFiles: true, dot: false, followSymbolicLinks: false });
+  const files = await glob(PATTERNS, {
+    cwd: root,
+    ignore: IGNORE,
+    onlyFiles: true,
+    dot: false,
+    followSymbolicLinks: false,
+  });
   return files.sort();
 }

@@ -19,7 +19,11 @@ import { cachedTransform, transformKey } from './transform-cache.js';
 /** The entry of the running calvin: dist/index.js when built; src/index.ts only when no build exists. */
 export function calvinEntryPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, '../index.js'), path.join(here, '../../dist/index.js'), path.join(here, '../index.ts')];
+  const candidates = [
+    path.join(here, '../index.js'),
+    path.join(here, '../../dist/index.js'),
+    path.join(here, '../index.ts'),
+  ];
   return candidates.find((candidate) => existsSync(candidate)) ?? (candidates[0] as string);
 }
 
@@ -55,7 +59,15 @@ const PRELUDE = 'var __calvinImportMetaUrl = require("node:url").pathToFileURL(_
 
 function transformOptions(filename: string): import('esbuild').TransformOptions {
   const ts = /\.[mc]?ts$/.test(filename);
-  return { loader: ts ? 'ts' : 'js', format: 'cjs', platform: 'node', target: 'node20', sourcefile: filename, define: IMPORT_META_DEFINES, logLevel: 'silent' };
+  return {
+    loader: ts ? 'ts' : 'js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    sourcefile: filename,
+    define: IMPORT_META_DEFINES,
+    logLevel: 'silent',
+  };
 }
 
 export function compile(code: string, filename: string): CompilableModule {
@@ -119,7 +131,9 @@ async function importWithTsx(absolutePath: string): Promise<unknown> {
   const api = registerTsx({ namespace: `calvin-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}` });
   if (!esmHookInstalled) {
     esmHookInstalled = true;
-    register(`data:text/javascript,${encodeURIComponent(ESM_HOOK)}`, { data: { target: pathToFileURL(calvinEntryPath()).href } });
+    register(`data:text/javascript,${encodeURIComponent(ESM_HOOK)}`, {
+      data: { target: pathToFileURL(calvinEntryPath()).href },
+    });
   }
   try {
     return await api.import(pathToFileURL(absolutePath).href, import.meta.url);
@@ -149,7 +163,10 @@ export function namespaceOf(exports: unknown): unknown {
 export function needsEsm(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ERR_REQUIRE_ASYNC_MODULE' || /Top-level await is currently not supported with the "cjs" output format/.test(text);
+  return (
+    code === 'ERR_REQUIRE_ASYNC_MODULE' ||
+    /Top-level await is currently not supported with the "cjs" output format/.test(text)
+  );
 }
 
 export interface ModuleImporter {

@@ -27,7 +27,9 @@ const KIND_ORDER: Definition['kind'][] = ['service', 'dashboard', 'alert', 'log-
 export function listRows(definitions: readonly Definition[]): ListRow[] {
   return definitions
     .map((d) => ({ id: d.id, kind: d.kind, file: d.source?.file ?? '', title: titleOf(d) }))
-    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
 }
 
 /** Control characters (terminal escapes) never reach the terminal. */
@@ -39,9 +41,14 @@ export function terminalSafe(text: string): string {
 export function formatListTable(rows: readonly ListRow[]): string {
   if (rows.length === 0) return 'No definitions found.\n';
   const header: ListRow = { id: 'ID', kind: 'KIND' as Definition['kind'], file: 'FILE', title: 'TITLE' };
-  const all = [header, ...rows].map((r) => ({ id: terminalSafe(r.id), kind: terminalSafe(r.kind), file: terminalSafe(r.file), title: terminalSafe(r.title) }));
+  const all = [header, ...rows].map((r) => ({
+    id: terminalSafe(r.id),
+    kind: terminalSafe(r.kind),
+    file: terminalSafe(r.file),
+    title: terminalSafe(r.title),
+  }));
   const idWidth = Math.max(...all.map((r) => r.id.length));
   const kindWidth = Math.max(...all.map((r) => r.kind.length));
   const fileWidth = Math.max(...all.map((r) => r.file.length));
-  return all.map((r) => `${r.id.padEnd(idWidth)}  ${r.kind.padEnd(kindWidth)}  ${r.file.padEnd(fileWidth)}  ${r.title}`.trimEnd()).join('\n') + '\n';
+  return `${all.map((r) => `${r.id.padEnd(idWidth)}  ${r.kind.padEnd(kindWidth)}  ${r.file.padEnd(fileWidth)}  ${r.title}`.trimEnd()).join('\n')}\n`;
 }

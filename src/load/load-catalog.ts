@@ -25,8 +25,13 @@ function wrapped(message: string, hint: string, cause: unknown): CalvinError {
 }
 
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'unknown error';
+  const text =
+    error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? 'unknown error';
   // eslint-disable-next-line no-control-regex
   return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
@@ -34,16 +39,32 @@ function firstLine(error: unknown): string {
 /** A module's definitions: one, an array (nested arrays flattened), or builders with `build()`. */
 function definitionsOf(exported: unknown, file: string): Definition[] {
   if (exported === undefined) {
-    throw new CalvinError('BAD_DEFINITION', `${file}: exports nothing`, 'default-export a definition or an array of them: `export default dashboard(...)`');
+    throw new CalvinError(
+      'BAD_DEFINITION',
+      `${file}: exports nothing`,
+      'default-export a definition or an array of them: `export default dashboard(...)`',
+    );
   }
   const values = Array.isArray(exported) ? exported.flat(3) : [exported];
   if (values.length === 0) {
-    throw new CalvinError('BAD_DEFINITION', `${file}: exports an empty array`, 'default-export at least one definition, or delete the file');
+    throw new CalvinError(
+      'BAD_DEFINITION',
+      `${file}: exports an empty array`,
+      'default-export at least one definition, or delete the file',
+    );
   }
   return values.map((value: unknown) => {
-    const built = typeof value === 'object' && value !== null && typeof (value as { build?: unknown }).build === 'function' ? (value as { build: () => unknown }).build() : value;
+    const built =
+      typeof value === 'object' && value !== null && typeof (value as { build?: unknown }).build === 'function'
+        ? (value as { build: () => unknown }).build()
+        : value;
     const problem = shapeProblem(built);
-    if (problem) throw new CalvinError('BAD_DEFINITION', `${file}: ${problem}`, 'default-export a definition made with the calvin builders');
+    if (problem)
+      throw new CalvinError(
+        'BAD_DEFINITION',
+        `${file}: ${problem}`,
+        'default-export a definition made with the calvin builders',
+      );
     return built as Definition;
   });
 }
@@ -58,23 +79,44 @@ export function catalogOf(definitions: readonly Definition[]): Catalog {
   const sorted = [...definitions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const definition of sorted) {
     switch (definition.kind) {
-      case 'service': catalog.services.push(definition); break;
-      case 'dashboard': catalog.dashboards.push(definition); break;
-      case 'alert': catalog.alerts.push(definition); break;
-      case 'log-filter': catalog.logFilters.push(definition); break;
-      case 'index-template': catalog.indexTemplates.push(definition); break;
+      case 'service':
+        catalog.services.push(definition);
+        break;
+      case 'dashboard':
+        catalog.dashboards.push(definition);
+        break;
+      case 'alert':
+        catalog.alerts.push(definition);
+        break;
+      case 'log-filter':
+        catalog.logFilters.push(definition);
+        break;
+      case 'index-template':
+        catalog.indexTemplates.push(definition);
+        break;
     }
   }
   return catalog;
 }
 
 export function catalogDefinitions(catalog: Catalog): Definition[] {
-  return [...catalog.services, ...catalog.dashboards, ...catalog.alerts, ...catalog.logFilters, ...catalog.indexTemplates];
+  return [
+    ...catalog.services,
+    ...catalog.dashboards,
+    ...catalog.alerts,
+    ...catalog.logFilters,
+    ...catalog.indexTemplates,
+  ];
 }
 
 async function assertRoot(root: string): Promise<void> {
   const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) throw new CalvinError('BAD_ARGUMENT', `root ${root} is not a directory`, 'pass --root <dir> pointing at your definitions project');
+  if (!info?.isDirectory())
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `root ${root} is not a directory`,
+      'pass --root <dir> pointing at your definitions project',
+    );
 }
 
 export async function loadCatalog(root: string, options: LoadOptions = {}): Promise<Catalog> {
@@ -87,12 +129,15 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
     try {
       // One esbuild bundle for all files when possible, else file by file (transformed concurrently).
       // Results are read in file order, so the first problem reported is always the same one.
-      const settled = (await importAllBundled(absoluteRoot, files)) ?? (await importer.importAll(files.map((file) => path.join(absoluteRoot, file))));
+      const settled =
+        (await importAllBundled(absoluteRoot, files)) ??
+        (await importer.importAll(files.map((file) => path.join(absoluteRoot, file))));
       for (const [index, file] of files.entries()) {
         const outcome = settled[index] as PromiseSettledResult<unknown>;
         if (outcome.status === 'rejected') {
           const error: unknown = outcome.reason;
-          if (isCalvinError(error)) throw new CalvinError(error.code, `${file}: ${error.message}`, error.hint, { cause: error });
+          if (isCalvinError(error))
+            throw new CalvinError(error.code, `${file}: ${error.message}`, error.hint, { cause: error });
           const syntax = esbuildProblem(error, absoluteRoot, file);
           if (syntax !== undefined) throw wrapped(syntax, 'fix the file; --debug shows the stack', error);
           throw wrapped(`${file}: failed to load: ${firstLine(error)}`, 'fix the file; --debug shows the stack', error);
@@ -102,7 +147,11 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
           definitions = definitionsOf(defaultExport(outcome.value), file);
         } catch (error) {
           if (isCalvinError(error)) throw error;
-          throw wrapped(`${file}: building the definition failed: ${firstLine(error)}`, 'fix the file; --debug shows the stack', error);
+          throw wrapped(
+            `${file}: building the definition failed: ${firstLine(error)}`,
+            'fix the file; --debug shows the stack',
+            error,
+          );
         }
         for (const definition of definitions) loaded.push({ definition: { ...definition, source: { file } }, file });
       }
@@ -112,7 +161,9 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   }
   assertUniqueIds(loaded);
   const resolved = await Promise.all(
-    loaded.map(({ definition, file }) => (definition.kind === 'alert' ? resolveRunbook(absoluteRoot, definition as AlertDef, file) : definition)),
+    loaded.map(({ definition, file }) =>
+      definition.kind === 'alert' ? resolveRunbook(absoluteRoot, definition as AlertDef, file) : definition,
+    ),
   );
   const catalog = catalogOf(resolved);
   assertReferences(catalog);
@@ -127,13 +178,22 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
  * matches nothing is refused: building or deploying from nothing is always a typo.
  */
 export function selectOnly(catalog: Catalog, only: string): Catalog {
-  const serviceOf = (d: Definition): string => (d.kind !== 'service' && 'service' in d && typeof d.service === 'string' ? d.service : '');
+  const serviceOf = (d: Definition): string =>
+    d.kind !== 'service' && 'service' in d && typeof d.service === 'string' ? d.service : '';
   const glob = globToRegExp(only);
-  const selected = catalogDefinitions(catalog).filter((d) => glob.test(d.id) || glob.test(d.source?.file ?? '') || (serviceOf(d) !== '' && glob.test(serviceOf(d))));
+  const selected = catalogDefinitions(catalog).filter(
+    (d) => glob.test(d.id) || glob.test(d.source?.file ?? '') || (serviceOf(d) !== '' && glob.test(serviceOf(d))),
+  );
   if (selected.length === 0) {
-    throw new CalvinError('BAD_ARGUMENT', `--only ${JSON.stringify(only)} matches no definition`, 'match ids, files or services, e.g. --only "artefacts*" or --only "alerts/**"; calvin list shows them');
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `--only ${JSON.stringify(only)} matches no definition`,
+      'match ids, files or services, e.g. --only "artefacts*" or --only "alerts/**"; calvin list shows them',
+    );
   }
   const referenced = new Set(selected.map(serviceOf).filter((s) => s !== ''));
-  const services = catalog.services.filter((s) => !selected.includes(s) && (referenced.has(s.id) || referenced.has(s.consulName)));
+  const services = catalog.services.filter(
+    (s) => !selected.includes(s) && (referenced.has(s.id) || referenced.has(s.consulName)),
+  );
   return catalogOf([...selected, ...services]);
 }

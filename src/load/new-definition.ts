@@ -10,7 +10,13 @@ import { writeScaffold } from './write-scaffold.js';
 /** Every id under the root with its kind and file; none when the root does not exist yet. */
 export async function existingDefinitions(root: string): Promise<Map<string, ExistingDefinition>> {
   // A project that is not there yet has no ids (`calvin new` creates its folders).
-  if (!(await stat(root).then((info) => info.isDirectory(), () => false))) return new Map();
+  if (
+    !(await stat(root).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  )
+    return new Map();
   const catalog = await loadCatalog(root);
   return new Map(catalogDefinitions(catalog).map((d) => [d.id, { kind: d.kind, file: d.source?.file ?? '?' }]));
 }
@@ -21,7 +27,12 @@ export interface NewDefinitionResult {
   missingService?: string;
 }
 
-export async function newDefinition(root: string, kind: string, name: string, options: { service?: string } = {}): Promise<NewDefinitionResult> {
+export async function newDefinition(
+  root: string,
+  kind: string,
+  name: string,
+  options: { service?: string } = {},
+): Promise<NewDefinitionResult> {
   const existing = await existingDefinitions(root);
   const files = scaffold(kind, name, { ...options, existing });
   await writeScaffold(root, files);

@@ -35,7 +35,11 @@ export function assertReferences(catalog: Catalog): void {
   const serviceHint = `define the service in services/, or fix the reference (known: ${[...new Set(catalog.services.map((s) => s.id))].sort().join(', ') || 'none'})`;
   const check = (definition: Definition, service: string | undefined): void => {
     if (service === undefined || services.has(service)) return;
-    throw new CalvinError('DANGLING_REFERENCE', `${definition.source?.file ?? definition.id}: ${definition.kind} "${definition.id}" refers to unknown service "${service}"`, serviceHint);
+    throw new CalvinError(
+      'DANGLING_REFERENCE',
+      `${definition.source?.file ?? definition.id}: ${definition.kind} "${definition.id}" refers to unknown service "${service}"`,
+      serviceHint,
+    );
   };
   for (const alert of catalog.alerts) check(alert, alert.service);
   for (const dashboard of catalog.dashboards) check(dashboard, dashboard.service);

@@ -21,11 +21,16 @@ export function shellWord(word: string): string {
 export function findAlert(catalog: Catalog, id: string): AlertDef {
   const alert = catalog.alerts.find((a) => a.id === id);
   if (alert) return alert;
-  const suggestions = closest(id, catalog.alerts.map((a) => a.id));
+  const suggestions = closest(
+    id,
+    catalog.alerts.map((a) => a.id),
+  );
   throw new CalvinError(
     'UNKNOWN_ALERT',
     `unknown alert "${terminalSafe(id)}"`,
-    suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}? calvin list --kind alert shows all` : 'calvin list --kind alert shows the alert ids',
+    suggestions.length > 0
+      ? `did you mean ${suggestions.join(', ')}? calvin list --kind alert shows all`
+      : 'calvin list --kind alert shows the alert ids',
   );
 }
 
@@ -46,7 +51,8 @@ export function runbookView(catalog: Catalog, alertId: string, env?: string): Ru
 
 export function formatRunbook(view: RunbookView): string {
   const markdown = terminalSafeMarkdown(view.markdown).trimEnd();
-  const body = markdown === '' ? `# ${terminalSafe(view.title)}\n\n(no runbook text; see ${terminalSafe(view.url)})` : markdown;
+  const body =
+    markdown === '' ? `# ${terminalSafe(view.title)}\n\n(no runbook text; see ${terminalSafe(view.url)})` : markdown;
   return `${body}\n\n---\nPublished at: ${terminalSafe(view.url)}\nDiagnose now:\n\n  ${terminalSafe(view.diagnose)}\n`;
 }
 

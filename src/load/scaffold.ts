@@ -6,7 +6,13 @@
 import type { DefinitionKind } from '../define/types.js';
 import { CalvinError } from '../errors.js';
 
-export const SCAFFOLD_KINDS: readonly DefinitionKind[] = ['service', 'dashboard', 'alert', 'log-filter', 'index-template'];
+export const SCAFFOLD_KINDS: readonly DefinitionKind[] = [
+  'service',
+  'dashboard',
+  'alert',
+  'log-filter',
+  'index-template',
+];
 
 const FOLDER: Record<DefinitionKind, string> = {
   service: 'services',
@@ -38,13 +44,23 @@ export interface ScaffoldOptions {
 
 export function assertScaffoldName(name: string, what = 'name'): void {
   if (name.length > 63 || !NAME_PATTERN.test(name)) {
-    const shown = JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-    throw new CalvinError('BAD_ARGUMENT', `${what} ${shown} is not kebab-case`, 'use lowercase letters, digits and single dashes, e.g. artefacts-disk-full (at most 63 characters)');
+    const shown = JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name).replace(
+      /[\u0000-\u001f\u007f-\u009f]/g,
+      '?',
+    );
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `${what} ${shown} is not kebab-case`,
+      'use lowercase letters, digits and single dashes, e.g. artefacts-disk-full (at most 63 characters)',
+    );
   }
 }
 
-function pascal(name: string): string {
-  return name.split('-').map((word) => (word[0] ?? '').toUpperCase() + word.slice(1)).join('');
+function _pascal(name: string): string {
+  return name
+    .split('-')
+    .map((word) => (word[0] ?? '').toUpperCase() + word.slice(1))
+    .join('');
 }
 
 function words(name: string): string {
@@ -175,13 +191,21 @@ export default indexTemplate(${quoted(name)}, [${quoted(`logs-${name}-*`)}])
 function assertNewId(name: string, existing: ReadonlyMap<string, ExistingDefinition> | undefined): void {
   const clash = existing?.get(name);
   if (clash !== undefined) {
-    throw new CalvinError('DUPLICATE_ID', `id "${name}" is already used by the ${clash.kind} in ${clash.file}`, 'ids are unique across all kinds: choose another name');
+    throw new CalvinError(
+      'DUPLICATE_ID',
+      `id "${name}" is already used by the ${clash.kind} in ${clash.file}`,
+      'ids are unique across all kinds: choose another name',
+    );
   }
 }
 
 export function scaffold(kind: string, name: string, options: ScaffoldOptions = {}): ScaffoldFile[] {
   if (!(SCAFFOLD_KINDS as readonly string[]).includes(kind)) {
-    throw new CalvinError('BAD_ARGUMENT', `unknown kind ${JSON.stringify(kind).slice(0, 40)}`, `use one of ${SCAFFOLD_KINDS.join(', ')}`);
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `unknown kind ${JSON.stringify(kind).slice(0, 40)}`,
+      `use one of ${SCAFFOLD_KINDS.join(', ')}`,
+    );
   }
   assertScaffoldName(name);
   if (options.service !== undefined) assertScaffoldName(options.service, '--service');
@@ -190,10 +214,11 @@ export function scaffold(kind: string, name: string, options: ScaffoldOptions = 
   switch (kind as DefinitionKind) {
     case 'service':
       return [{ path: file, content: serviceTs(name) }];
-    case 'dashboard':
-    {
+    case 'dashboard': {
       const owner = options.service === undefined ? undefined : options.existing?.get(options.service);
-      return [{ path: file, content: dashboardTs(name, options.service, owner?.kind === 'service' ? owner.file : undefined) }];
+      return [
+        { path: file, content: dashboardTs(name, options.service, owner?.kind === 'service' ? owner.file : undefined) },
+      ];
     }
     case 'alert': {
       const service = options.service ?? (name.split('-')[0] as string);

@@ -5,18 +5,54 @@
  */
 import type { Definition, DefinitionKind } from '../define/types.js';
 
-export const DEFINITION_KINDS: readonly DefinitionKind[] = ['service', 'dashboard', 'alert', 'log-filter', 'index-template'];
+export const DEFINITION_KINDS: readonly DefinitionKind[] = [
+  'service',
+  'dashboard',
+  'alert',
+  'log-filter',
+  'index-template',
+];
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 
 type FieldCheck = 'string' | 'array' | 'object' | 'number';
 
 const REQUIRED: Record<DefinitionKind, Record<string, FieldCheck>> = {
-  service: { consulName: 'string', title: 'string', aliases: 'array', metrics: 'object', logs: 'object', runbooks: 'array' },
-  dashboard: { title: 'string', tags: 'array', variables: 'array', annotations: 'array', links: 'array', rows: 'array', time: 'object' },
-  alert: { name: 'string', service: 'string', query: 'object', condition: 'object', message: 'string', runbook: 'object', handlers: 'array', tests: 'array' },
+  service: {
+    consulName: 'string',
+    title: 'string',
+    aliases: 'array',
+    metrics: 'object',
+    logs: 'object',
+    runbooks: 'array',
+  },
+  dashboard: {
+    title: 'string',
+    tags: 'array',
+    variables: 'array',
+    annotations: 'array',
+    links: 'array',
+    rows: 'array',
+    time: 'object',
+  },
+  alert: {
+    name: 'string',
+    service: 'string',
+    query: 'object',
+    condition: 'object',
+    message: 'string',
+    runbook: 'object',
+    handlers: 'array',
+    tests: 'array',
+  },
   'log-filter': { match: 'object', steps: 'array', produces: 'array', tests: 'array', order: 'number' },
-  'index-template': { name: 'string', patterns: 'array', components: 'array', mappings: 'object', fromLogFilters: 'array' },
+  'index-template': {
+    name: 'string',
+    patterns: 'array',
+    components: 'array',
+    mappings: 'object',
+    fromLogFilters: 'array',
+  },
 };
 
 function hasType(value: unknown, check: FieldCheck): boolean {
@@ -39,7 +75,8 @@ function describe(value: unknown): string {
 }
 
 export function shapeProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `exports ${describe(value)}, not a definition`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `exports ${describe(value)}, not a definition`;
   const record = value as Record<string, unknown>;
   const kind = record.kind;
   if (kind === undefined) return 'exports an object without `kind`, not a definition';
@@ -50,7 +87,8 @@ export function shapeProblem(value: unknown): string | undefined {
   if (typeof id !== 'string' || id === '') return `a ${kind} without an \`id\``;
   if (!ID_PATTERN.test(id)) return `${kind} id ${JSON.stringify(id)} is not kebab-case`;
   for (const [field, check] of Object.entries(REQUIRED[kind as DefinitionKind])) {
-    if (!hasType(record[field], check)) return `${kind} "${id}": \`${field}\` must be ${check === 'array' ? 'an array' : `a${check === 'object' ? 'n' : ''} ${check}`}, got ${describe(record[field])}`;
+    if (!hasType(record[field], check))
+      return `${kind} "${id}": \`${field}\` must be ${check === 'array' ? 'an array' : `a${check === 'object' ? 'n' : ''} ${check}`}, got ${describe(record[field])}`;
   }
   return undefined;
 }

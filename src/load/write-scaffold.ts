@@ -7,8 +7,17 @@ import type { ScaffoldFile } from './scaffold.js';
 
 export async function writeScaffold(root: string, files: readonly ScaffoldFile[]): Promise<void> {
   for (const file of files) {
-    if (await lstat(path.join(root, file.path)).then(() => true, () => false)) {
-      throw new CalvinError('BAD_ARGUMENT', `${file.path} already exists`, 'choose another name, or edit the existing file');
+    if (
+      await lstat(path.join(root, file.path)).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      throw new CalvinError(
+        'BAD_ARGUMENT',
+        `${file.path} already exists`,
+        'choose another name, or edit the existing file',
+      );
     }
   }
   const written: string[] = [];
@@ -21,7 +30,8 @@ export async function writeScaffold(root: string, files: readonly ScaffoldFile[]
   } catch (error) {
     // All or nothing: an alert without its runbook file would not load.
     for (const target of written) await rm(target, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new CalvinError('BAD_ARGUMENT', 'a scaffold file appeared while writing', 'run calvin new again');
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new CalvinError('BAD_ARGUMENT', 'a scaffold file appeared while writing', 'run calvin new again');
     throw error;
   }
 }

@@ -47,7 +47,11 @@ function escapeRegExp(text: string): string {
  * `tagValueVariables` are the ones Chronograf quotes itself on substitution (tagValues templates);
  * a match on any other variable gets the placeholder in single quotes.
  */
-export function chronografQueryConverter(variables: readonly string[], intervalVariables: readonly string[], tagValueVariables: readonly string[] = variables): (text: string) => string {
+export function chronografQueryConverter(
+  variables: readonly string[],
+  intervalVariables: readonly string[],
+  tagValueVariables: readonly string[] = variables,
+): (text: string) => string {
   const quotedByChronograf = new Set(tagValueVariables);
   const names = variables.map(escapeRegExp).join('|') || '(?!)';
   const intervals = intervalVariables.map(escapeRegExp).join('|') || '(?!)';
@@ -62,7 +66,16 @@ export function chronografQueryConverter(variables: readonly string[], intervalV
     ].join('|'),
     'g',
   );
-  const replace = (match: string, timeFilter?: string, macro?: string, interval?: string, op?: string, matched?: string, braced?: string, plain?: string): string => {
+  const replace = (
+    match: string,
+    timeFilter?: string,
+    macro?: string,
+    interval?: string,
+    op?: string,
+    matched?: string,
+    braced?: string,
+    plain?: string,
+  ): string => {
     if (timeFilter !== undefined) return 'time > :dashboardTime: AND time < :upperDashboardTime:';
     if (macro !== undefined || interval !== undefined) return ':interval:';
     if (op !== undefined && matched !== undefined) {
@@ -76,12 +89,32 @@ export function chronografQueryConverter(variables: readonly string[], intervalV
 }
 
 /** Rewrites Grafana macros and variables into Chronograf template variables. */
-export function toChronografQuery(text: string, variables: readonly string[], intervalVariables: readonly string[], tagValueVariables: readonly string[] = variables): string {
+export function toChronografQuery(
+  text: string,
+  variables: readonly string[],
+  intervalVariables: readonly string[],
+  tagValueVariables: readonly string[] = variables,
+): string {
   return chronografQueryConverter(variables, intervalVariables, tagValueVariables)(text);
 }
 
-const CELL_TYPES: Record<Panel['type'], string> = { timeseries: 'line', stat: 'single-stat', gauge: 'gauge', table: 'table', text: 'note', 'log-count': 'note' };
-const NAMED_COLORS: Record<string, string> = { green: '#7EB26D', red: '#BF1B00', orange: '#F79420', yellow: '#EAB839', blue: '#1F78C1', purple: '#806EB7', 'dark-red': '#890F02' };
+const CELL_TYPES: Record<Panel['type'], string> = {
+  timeseries: 'line',
+  stat: 'single-stat',
+  gauge: 'gauge',
+  table: 'table',
+  text: 'note',
+  'log-count': 'note',
+};
+const NAMED_COLORS: Record<string, string> = {
+  green: '#7EB26D',
+  red: '#BF1B00',
+  orange: '#F79420',
+  yellow: '#EAB839',
+  blue: '#1F78C1',
+  purple: '#806EB7',
+  'dark-red': '#890F02',
+};
 const LINE_COLORS = [
   { hex: '#31C0F6', id: 'scale-0', name: 'Nineteen Eighty Four', type: 'scale', value: '0' },
   { hex: '#A500A5', id: 'scale-1', name: 'Nineteen Eighty Four', type: 'scale', value: '0' },
@@ -97,7 +130,13 @@ function cellColors(panel: Panel): Json[] {
   const thresholds: Threshold[] = panel.thresholds ?? [];
   if (panel.type === 'timeseries') return LINE_COLORS;
   if (panel.type === 'stat') {
-    return thresholds.map((t, i) => ({ hex: hex(t.color), id: i === 0 ? 'base' : `threshold-${i}`, name: t.color, type: 'text', value: String(t.value ?? '-1000000000000000000') }));
+    return thresholds.map((t, i) => ({
+      hex: hex(t.color),
+      id: i === 0 ? 'base' : `threshold-${i}`,
+      name: t.color,
+      type: 'text',
+      value: String(t.value ?? '-1000000000000000000'),
+    }));
   }
   if (panel.type === 'gauge') {
     const steps = thresholds.filter((t) => t.value !== null);
@@ -105,7 +144,13 @@ function cellColors(panel: Panel): Json[] {
     const last = thresholds[thresholds.length - 1]?.color ?? 'red';
     return [
       { hex: hex(base), id: 'min', name: base, type: 'min', value: String(panel.min ?? 0) },
-      ...steps.slice(0, -1).map((t, i) => ({ hex: hex(t.color), id: `threshold-${i + 1}`, name: t.color, type: 'threshold', value: String(t.value) })),
+      ...steps.slice(0, -1).map((t, i) => ({
+        hex: hex(t.color),
+        id: `threshold-${i + 1}`,
+        name: t.color,
+        type: 'threshold',
+        value: String(t.value),
+      })),
       { hex: hex(last), id: 'max', name: last, type: 'max', value: String(panel.max ?? 100) },
     ];
   }
@@ -114,14 +159,26 @@ function cellColors(panel: Panel): Json[] {
 
 function axes(panel: Panel): Json {
   const plain = { base: '10', bounds: ['', ''], label: '', prefix: '', scale: 'linear', suffix: '' };
-  const y = { ...plain, base: panel.unit === 'bytes' ? '2' : '10', bounds: [panel.min === undefined ? '' : String(panel.min), panel.max === undefined ? '' : String(panel.max)], suffix: panel.unit === 'percent' ? '%' : '' };
+  const y = {
+    ...plain,
+    base: panel.unit === 'bytes' ? '2' : '10',
+    bounds: [panel.min === undefined ? '' : String(panel.min), panel.max === undefined ? '' : String(panel.max)],
+    suffix: panel.unit === 'percent' ? '%' : '',
+  };
   return { x: plain, y, y2: plain };
 }
 
 function cellQuery(query: Query, options: RenderOptions, convert: (text: string) => string): Json {
-  const text = query.kind === 'raw' ? query.text : renderInfluxQL({ ...query, retentionPolicy: query.retentionPolicy ?? options.retentionPolicy }, { qualifyDatabase: true });
+  const text =
+    query.kind === 'raw'
+      ? query.text
+      : renderInfluxQL(
+          { ...query, retentionPolicy: query.retentionPolicy ?? options.retentionPolicy },
+          { qualifyDatabase: true },
+        );
   const converted = convert(text);
-  const retentionPolicy = query.kind === 'raw' ? options.retentionPolicy : (query.retentionPolicy ?? options.retentionPolicy);
+  const retentionPolicy =
+    query.kind === 'raw' ? options.retentionPolicy : (query.retentionPolicy ?? options.retentionPolicy);
   return {
     query: converted,
     queryConfig: {
@@ -164,7 +221,12 @@ function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, convert:
     note,
     noteVisibility: type === 'note' ? 'default' : note === '' ? 'default' : 'showWhenNoData',
     queries: type === 'note' ? [] : panel.queries.map((q) => cellQuery(q, options, convert)),
-    tableOptions: { fixFirstColumn: true, sortBy: { displayName: '', internalName: 'time', visible: true }, verticalTimeAxis: true, wrapping: 'truncate' },
+    tableOptions: {
+      fixFirstColumn: true,
+      sortBy: { displayName: '', internalName: 'time', visible: true },
+      verticalTimeAxis: true,
+      wrapping: 'truncate',
+    },
     timeFormat: 'YYYY-MM-DD HH:mm:ss',
     type,
     w: pos.w,
@@ -175,18 +237,34 @@ function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, convert:
 
 /** Chronograf's tagValues template takes a database, a measurement and a key: no filter, no regex. */
 function isTagValuesVariable(variable: Variable): boolean {
-  return variable.kind === 'query' && variable.measurement !== undefined && (variable.where ?? []).length === 0 && variable.regex === undefined;
+  return (
+    variable.kind === 'query' &&
+    variable.measurement !== undefined &&
+    (variable.where ?? []).length === 0 &&
+    variable.regex === undefined
+  );
 }
 
 /** `SHOW TAG VALUES ON "db" [FROM "m"] WITH KEY = "tag" [WHERE ...]` for variables Chronograf's tagValues type cannot express. */
 function renderTemplate(variable: Variable, convert: (text: string) => string): Json | undefined {
-  const base = { id: `calvin-${variable.name}`, label: 'label' in variable && variable.label !== undefined ? variable.label : variable.name, sourceID: 'dynamic', tempVar: `:${variable.name}:` };
+  const base = {
+    id: `calvin-${variable.name}`,
+    label: 'label' in variable && variable.label !== undefined ? variable.label : variable.name,
+    sourceID: 'dynamic',
+    tempVar: `:${variable.name}:`,
+  };
   switch (variable.kind) {
     case 'query': {
       if (variable.measurement !== undefined && isTagValuesVariable(variable)) {
         return {
           ...base,
-          query: { db: variable.database, fieldKey: '', influxql: 'SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:', measurement: variable.measurement, tagKey: variable.tag },
+          query: {
+            db: variable.database,
+            fieldKey: '',
+            influxql: 'SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:',
+            measurement: variable.measurement,
+            tagKey: variable.tag,
+          },
           type: 'tagValues',
           values: [],
         };
@@ -194,11 +272,27 @@ function renderTemplate(variable: Variable, convert: (text: string) => string): 
       let influxql = `SHOW TAG VALUES ON ${quoteIdent(variable.database)}`;
       if (variable.measurement !== undefined) influxql += ` FROM ${quoteIdent(variable.measurement)}`;
       influxql += ` WITH KEY = ${quoteIdent(variable.tag)}`;
-      if (variable.where !== undefined && variable.where.length > 0) influxql += ` WHERE ${convert(renderConditions(variable.where))}`;
-      return { ...base, query: { db: variable.database, fieldKey: '', influxql, measurement: variable.measurement ?? '', tagKey: variable.tag }, type: 'influxql', values: [] };
+      if (variable.where !== undefined && variable.where.length > 0)
+        influxql += ` WHERE ${convert(renderConditions(variable.where))}`;
+      return {
+        ...base,
+        query: {
+          db: variable.database,
+          fieldKey: '',
+          influxql,
+          measurement: variable.measurement ?? '',
+          tagKey: variable.tag,
+        },
+        type: 'influxql',
+        values: [],
+      };
     }
     case 'custom':
-      return { ...base, type: 'csv', values: variable.options.map((value, i) => ({ selected: i === 0, type: 'csv', value })) };
+      return {
+        ...base,
+        type: 'csv',
+        values: variable.options.map((value, i) => ({ selected: i === 0, type: 'csv', value })),
+      };
     case 'constant':
       return { ...base, type: 'constant', values: [{ selected: true, type: 'constant', value: variable.value }] };
     case 'interval':
@@ -209,13 +303,19 @@ function renderTemplate(variable: Variable, convert: (text: string) => string): 
 }
 
 export function renderChronografDashboard(dashboard: DashboardDef, options: RenderOptions): Json {
-  const variables = dashboard.variables.filter((v) => v.kind !== 'interval' && v.kind !== 'datasource').map((v) => v.name);
+  const variables = dashboard.variables
+    .filter((v) => v.kind !== 'interval' && v.kind !== 'datasource')
+    .map((v) => v.name);
   const intervalVariables = dashboard.variables.filter((v) => v.kind === 'interval').map((v) => v.name);
   const tagValueVariables = dashboard.variables.filter(isTagValuesVariable).map((v) => v.name);
   const convert = chronografQueryConverter(variables, intervalVariables, tagValueVariables);
   const panels = dashboard.rows.flatMap((row) => row.panels);
   // Chronograf's grid has 12 columns and taller rows: halve Grafana's widths and heights.
-  const { positions } = flowLayout(panels.map((p) => ({ w: Math.ceil(p.width / 2), h: Math.max(2, Math.ceil(p.height / 2)) })), 12, 0);
+  const { positions } = flowLayout(
+    panels.map((p) => ({ w: Math.ceil(p.width / 2), h: Math.max(2, Math.ceil(p.height / 2)) })),
+    12,
+    0,
+  );
   return {
     cells: panels.map((panel, i) => renderCell(panel, positions[i] as GridPos, options, convert)),
     name: chronografName(dashboard),
@@ -226,6 +326,13 @@ export function renderChronografDashboard(dashboard: DashboardDef, options: Rend
 export function renderChronograf(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
   return dashboards.map((dashboard) => {
     const body = forDefinition('dashboard', dashboard.id, () => renderChronografDashboard(dashboard, options));
-    return { target: 'chronograf', type: 'chronograf-dashboard', definitionId: dashboard.id, name: body.name as string, path: `chronograf/dashboards/${dashboard.id}.json`, ...stableJsonArtifact(body) };
+    return {
+      target: 'chronograf',
+      type: 'chronograf-dashboard',
+      definitionId: dashboard.id,
+      name: body.name as string,
+      path: `chronograf/dashboards/${dashboard.id}.json`,
+      ...stableJsonArtifact(body),
+    };
   });
 }

@@ -6,6 +6,9 @@ export function forDefinition<T>(kind: string, id: string, render: () => T): T {
     return render();
   } catch (error) {
     if (!isCalvinError(error) || error.message.includes(id)) throw error;
-    throw new CalvinError(error.code, `${kind} ${id}: ${error.message}`, error.hint, { cause: error, exitCode: error.exitCode });
+    throw new CalvinError(error.code, `${kind} ${id}: ${error.message}`, error.hint, {
+      cause: error,
+      exitCode: error.exitCode,
+    });
   }
 }

@@ -54,7 +54,10 @@ function thresholdSteps(thresholds: readonly Threshold[] | undefined): Json {
 }
 
 function fieldConfig(panel: Panel): Json {
-  const defaults: Json = { color: { mode: panel.type === 'timeseries' ? 'palette-classic' : 'thresholds' }, thresholds: thresholdSteps(panel.thresholds) };
+  const defaults: Json = {
+    color: { mode: panel.type === 'timeseries' ? 'palette-classic' : 'thresholds' },
+    thresholds: thresholdSteps(panel.thresholds),
+  };
   if (panel.unit !== undefined) defaults.unit = panel.unit;
   if (panel.min !== undefined) defaults.min = panel.min;
   if (panel.max !== undefined) defaults.max = panel.max;
@@ -70,22 +73,47 @@ function panelOptions(panel: Panel): Json {
   switch (panel.type) {
     case 'timeseries':
     case 'log-count':
-      return { legend: { calcs: [], displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'none' } };
+      return {
+        legend: { calcs: [], displayMode: 'list', placement: 'bottom', showLegend: true },
+        tooltip: { mode: 'multi', sort: 'none' },
+      };
     case 'stat':
-      return { colorMode: 'value', graphMode: 'area', justifyMode: 'auto', orientation: 'auto', reduceOptions, textMode: 'auto' };
+      return {
+        colorMode: 'value',
+        graphMode: 'area',
+        justifyMode: 'auto',
+        orientation: 'auto',
+        reduceOptions,
+        textMode: 'auto',
+      };
     case 'gauge':
       return { orientation: 'auto', reduceOptions, showThresholdLabels: false, showThresholdMarkers: true };
     case 'table':
-      return { cellHeight: 'sm', footer: { countRows: false, fields: '', reducer: ['sum'], show: false }, showHeader: true };
+      return {
+        cellHeight: 'sm',
+        footer: { countRows: false, fields: '', reducer: ['sum'], show: false },
+        showHeader: true,
+      };
     case 'text':
-      return { code: { language: 'plaintext', showLineNumbers: false, showMiniMap: false }, content: panel.content ?? '', mode: 'markdown' };
+      return {
+        code: { language: 'plaintext', showLineNumbers: false, showMiniMap: false },
+        content: panel.content ?? '',
+        mode: 'markdown',
+      };
   }
 }
 
 function influxTargets(panel: Panel, options: RenderOptions): { datasource: DatasourceRef; targets: Json[] } {
-  const refs = panel.queries.map((q): DatasourceRef => ({ type: 'influxdb', uid: panel.datasource ?? influxDatasourceUid(q.database, options) }));
+  const refs = panel.queries.map(
+    (q): DatasourceRef => ({ type: 'influxdb', uid: panel.datasource ?? influxDatasourceUid(q.database, options) }),
+  );
   const uids = [...new Set(refs.map((r) => r.uid))];
-  const datasource: DatasourceRef = uids.length === 1 && refs[0] ? refs[0] : uids.length === 0 ? { type: 'influxdb', uid: panel.datasource ?? influxDatasourceUid('system', options) } : { type: 'datasource', uid: '-- Mixed --' };
+  const datasource: DatasourceRef =
+    uids.length === 1 && refs[0]
+      ? refs[0]
+      : uids.length === 0
+        ? { type: 'influxdb', uid: panel.datasource ?? influxDatasourceUid('system', options) }
+        : { type: 'datasource', uid: '-- Mixed --' };
   const targets = panel.queries.map((query, index) => {
     const target: Json = {
       datasource: refs[index],
@@ -103,11 +131,31 @@ function influxTargets(panel: Panel, options: RenderOptions): { datasource: Data
 function logCountTargets(panel: Panel, options: RenderOptions): { datasource: DatasourceRef; targets: Json[] } {
   const datasource: DatasourceRef = { type: 'elasticsearch', uid: panel.datasource ?? logsDatasourceUid(options) };
   const log = panel.logQuery;
-  const histogram = { field: '@timestamp', id: log?.groupBy ? '3' : '2', settings: { interval: 'auto', min_doc_count: '0', trimEdges: '0' }, type: 'date_histogram' };
+  const histogram = {
+    field: '@timestamp',
+    id: log?.groupBy ? '3' : '2',
+    settings: { interval: 'auto', min_doc_count: '0', trimEdges: '0' },
+    type: 'date_histogram',
+  };
   const bucketAggs = log?.groupBy
-    ? [{ field: log.groupBy, id: '2', settings: { min_doc_count: '1', order: 'desc', orderBy: '_count', size: '10' }, type: 'terms' }, histogram]
+    ? [
+        {
+          field: log.groupBy,
+          id: '2',
+          settings: { min_doc_count: '1', order: 'desc', orderBy: '_count', size: '10' },
+          type: 'terms',
+        },
+        histogram,
+      ]
     : [histogram];
-  const target = { bucketAggs, datasource, metrics: [{ id: '1', type: 'count' }], query: log?.query ?? '*', refId: 'A', timeField: '@timestamp' };
+  const target = {
+    bucketAggs,
+    datasource,
+    metrics: [{ id: '1', type: 'count' }],
+    query: log?.query ?? '*',
+    refId: 'A',
+    timeField: '@timestamp',
+  };
   return { datasource, targets: [target] };
 }
 
@@ -121,9 +169,11 @@ function renderPanel(panel: Panel, id: number, gridPos: GridPos, options: Render
     type: panel.type === 'log-count' ? 'timeseries' : panel.type,
   };
   if (panel.description !== undefined) json.description = panel.description;
-  if (panel.links !== undefined && panel.links.length > 0) json.links = panel.links.map((l) => ({ targetBlank: true, title: l.title, url: l.url }));
+  if (panel.links !== undefined && panel.links.length > 0)
+    json.links = panel.links.map((l) => ({ targetBlank: true, title: l.title, url: l.url }));
   if (panel.type === 'text') return json;
-  const { datasource, targets } = panel.type === 'log-count' ? logCountTargets(panel, options) : influxTargets(panel, options);
+  const { datasource, targets } =
+    panel.type === 'log-count' ? logCountTargets(panel, options) : influxTargets(panel, options);
   json.datasource = datasource;
   json.targets = targets;
   if (panel.type === 'log-count') json.interval = '1m';
@@ -140,11 +190,22 @@ function renderPanels(dashboard: DashboardDef, options: RenderOptions): Json[] {
     let rowPanel: Json | undefined;
     if (withRowPanels) {
       id += 1;
-      rowPanel = { collapsed: row.collapsed, gridPos: { h: 1, w: 24, x: 0, y }, id, panels: [], title: row.title, type: 'row' };
+      rowPanel = {
+        collapsed: row.collapsed,
+        gridPos: { h: 1, w: 24, x: 0, y },
+        id,
+        panels: [],
+        title: row.title,
+        type: 'row',
+      };
       out.push(rowPanel);
       y += 1;
     }
-    const { positions, nextY } = flowLayout(row.panels.map((p) => ({ w: p.width, h: p.height })), 24, y);
+    const { positions, nextY } = flowLayout(
+      row.panels.map((p) => ({ w: p.width, h: p.height })),
+      24,
+      y,
+    );
     const panels = row.panels.map((panel, i) => {
       id += 1;
       return renderPanel(panel, id, positions[i] as GridPos, options);
@@ -162,7 +223,11 @@ function renderPanels(dashboard: DashboardDef, options: RenderOptions): Json[] {
 function customOptions(values: readonly string[]): { options: Json[]; current: Json; query: string } {
   const options = values.map((v, i) => ({ selected: i === 0, text: v, value: v }));
   const first = values[0] ?? '';
-  return { options, current: { selected: true, text: first, value: first }, query: values.map((v) => v.replace(/,/g, '\\,')).join(',') };
+  return {
+    options,
+    current: { selected: true, text: first, value: first },
+    query: values.map((v) => v.replace(/,/g, '\\,')).join(','),
+  };
 }
 
 /** `SHOW TAG VALUES [FROM "m"] WITH KEY = "tag" [WHERE ...]`, through the escaping renderers. */
@@ -197,13 +262,37 @@ function renderVariable(variable: Variable, options: RenderOptions): Json {
       return json;
     }
     case 'custom':
-      return { ...base, ...customOptions(variable.options), includeAll: variable.includeAll, multi: variable.multi, type: 'custom' };
+      return {
+        ...base,
+        ...customOptions(variable.options),
+        includeAll: variable.includeAll,
+        multi: variable.multi,
+        type: 'custom',
+      };
     case 'interval':
-      return { ...base, ...customOptions(variable.options), auto: false, auto_count: 30, auto_min: '10s', refresh: 2, type: 'interval' };
+      return {
+        ...base,
+        ...customOptions(variable.options),
+        auto: false,
+        auto_count: 30,
+        auto_min: '10s',
+        refresh: 2,
+        type: 'interval',
+      };
     case 'constant':
       return { ...base, hide: 2, query: variable.value, type: 'constant' };
     case 'datasource':
-      return { ...base, current: {}, includeAll: false, multi: false, options: [], query: variable.pluginType, refresh: 1, regex: variable.regex ?? '', type: 'datasource' };
+      return {
+        ...base,
+        current: {},
+        includeAll: false,
+        multi: false,
+        options: [],
+        query: variable.pluginType,
+        refresh: 1,
+        regex: variable.regex ?? '',
+        type: 'datasource',
+      };
   }
 }
 
@@ -237,7 +326,18 @@ export function renderGrafanaDashboard(dashboard: DashboardDef, options: RenderO
     fiscalYearStartMonth: 0,
     graphTooltip: 1,
     id: null,
-    links: dashboard.links.map((link) => ({ asDropdown: false, icon: 'doc', includeVars: false, keepTime: false, tags: [], targetBlank: true, title: link.title, tooltip: '', type: 'link', url: link.url })),
+    links: dashboard.links.map((link) => ({
+      asDropdown: false,
+      icon: 'doc',
+      includeVars: false,
+      keepTime: false,
+      tags: [],
+      targetBlank: true,
+      title: link.title,
+      tooltip: '',
+      type: 'link',
+      url: link.url,
+    })),
     panels: renderPanels(dashboard, options),
     schemaVersion: GRAFANA_SCHEMA_VERSION,
     tags: [...new Set([GRAFANA_OWNER_TAG, ...dashboard.tags])].sort(),
@@ -250,7 +350,8 @@ export function renderGrafanaDashboard(dashboard: DashboardDef, options: RenderO
     weekStart: '',
   };
   if (dashboard.refresh !== undefined) json.refresh = dashboard.refresh;
-  if (dashboard.service !== undefined) json.description = `calvin dashboard ${dashboard.id} for service ${dashboard.service}`;
+  if (dashboard.service !== undefined)
+    json.description = `calvin dashboard ${dashboard.id} for service ${dashboard.service}`;
   return json;
 }
 
@@ -275,5 +376,7 @@ export function grafanaDashboardArtifact(dashboard: DashboardDef, options: Rende
 }
 
 export function renderGrafana(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
-  return dashboards.map((dashboard) => forDefinition('dashboard', dashboard.id, () => grafanaDashboardArtifact(dashboard, options)));
+  return dashboards.map((dashboard) =>
+    forDefinition('dashboard', dashboard.id, () => grafanaDashboardArtifact(dashboard, options)),
+  );
 }

@@ -24,8 +24,21 @@ export {
   GRAFANA_SCHEMA_VERSION,
   DEFAULT_LOGS_DATASOURCE,
 } from './grafana.js';
-export { renderGrafanaKv, renderGrafanaWithKv, renderGrafanaDatasources, grafanaKvKey, influxDatasourceName, GRAFANA_KV_PREFIX } from './grafana-kv.js';
-export { renderChronograf, renderChronografDashboard, toChronografQuery, chronografName, CHRONOGRAF_NAME_PREFIX } from './chronograf.js';
+export {
+  renderGrafanaKv,
+  renderGrafanaWithKv,
+  renderGrafanaDatasources,
+  grafanaKvKey,
+  influxDatasourceName,
+  GRAFANA_KV_PREFIX,
+} from './grafana-kv.js';
+export {
+  renderChronograf,
+  renderChronografDashboard,
+  toChronografQuery,
+  chronografName,
+  CHRONOGRAF_NAME_PREFIX,
+} from './chronograf.js';
 export {
   renderKapacitor,
   renderKapacitorTask,
@@ -38,9 +51,29 @@ export {
 } from './kapacitor.js';
 export { checkTickscript, type TickProblem } from './tick-check.js';
 export { tickString, untickString, tickRef, tickRegex, tickFloat } from './tick-literals.js';
-export { renderLogstash, renderLogstashFilter, renderLogCondition, logstashFilterName, renderRabbitInput, renderElasticsearchOutput, LOGSTASH_KV_PREFIX } from './logstash.js';
-export { logstashString, readLogstashString, canWriteLogstashString, logstashFieldRef, logstashRegex } from './logstash-syntax.js';
-export { renderElasticsearch, renderIndexTemplateBody, renderComponentTemplateBody, nestProperties, ES_MANAGED_BY } from './elasticsearch.js';
+export {
+  renderLogstash,
+  renderLogstashFilter,
+  renderLogCondition,
+  logstashFilterName,
+  renderRabbitInput,
+  renderElasticsearchOutput,
+  LOGSTASH_KV_PREFIX,
+} from './logstash.js';
+export {
+  logstashString,
+  readLogstashString,
+  canWriteLogstashString,
+  logstashFieldRef,
+  logstashRegex,
+} from './logstash-syntax.js';
+export {
+  renderElasticsearch,
+  renderIndexTemplateBody,
+  renderComponentTemplateBody,
+  nestProperties,
+  ES_MANAGED_BY,
+} from './elasticsearch.js';
 
 /** Defaults matching Calvinverse: datasources `InfluxDb.System`/`InfluxDb.Services` by uid, `autogen`. */
 export function defaultRenderOptions(overrides: Partial<RenderOptions> = {}): RenderOptions {
@@ -85,7 +118,11 @@ export function renderCatalog(catalog: Catalog, options: RenderOptions): Artifac
     const previous = artifacts[i - 1] as Artifact;
     const current = artifacts[i] as Artifact;
     if (previous.path === current.path) {
-      throw new CalvinError('DUPLICATE_ID', `definitions ${previous.definitionId} and ${current.definitionId} both render to ${current.path}`, 'give them different ids or names');
+      throw new CalvinError(
+        'DUPLICATE_ID',
+        `definitions ${previous.definitionId} and ${current.definitionId} both render to ${current.path}`,
+        'give them different ids or names',
+      );
     }
   }
   return artifacts;

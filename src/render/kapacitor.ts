@@ -2,7 +2,14 @@
  * Alert → Kapacitor stream task: a TICKscript plus the body of `POST /kapacitor/v1/tasks`.
  * Task ids are `calvin-<alert id>`; that prefix is how deploy recognises what calvin manages.
  */
-import type { AlertCondition, AlertDef, AlertHandler, InfluxFunction, ServiceDef, TagCondition } from '../define/types.js';
+import type {
+  AlertCondition,
+  AlertDef,
+  AlertHandler,
+  InfluxFunction,
+  ServiceDef,
+  TagCondition,
+} from '../define/types.js';
 import { CalvinError } from '../errors.js';
 import { forDefinition } from './context.js';
 import { stableJsonArtifact } from './stable-json.js';
@@ -20,7 +27,19 @@ export interface KapacitorTask {
   status: 'enabled' | 'disabled';
 }
 
-const WINDOW_REDUCERS: ReadonlySet<InfluxFunction> = new Set(['mean', 'median', 'max', 'min', 'sum', 'count', 'last', 'first', 'spread', 'stddev', 'moving_average']);
+const WINDOW_REDUCERS: ReadonlySet<InfluxFunction> = new Set([
+  'mean',
+  'median',
+  'max',
+  'min',
+  'sum',
+  'count',
+  'last',
+  'first',
+  'spread',
+  'stddev',
+  'moving_average',
+]);
 const INDENT = '    ';
 /** Calvinverse's Telegraf tags every series with the Consul datacenter as `environment`. */
 const ENVIRONMENT_TAG = 'environment';
@@ -55,7 +74,11 @@ function escapeHtml(text: string): string {
 function lambdaValue(condition: TagCondition, alert: AlertDef): string {
   const value = condition.value;
   if (value.kind === 'variable') {
-    throw new CalvinError('BAD_DEFINITION', `alert ${alert.id}: where "${condition.key}" uses the dashboard variable $${value.name}`, 'alerts run without a dashboard: use a literal or a regex');
+    throw new CalvinError(
+      'BAD_DEFINITION',
+      `alert ${alert.id}: where "${condition.key}" uses the dashboard variable $${value.name}`,
+      'alerts run without a dashboard: use a literal or a regex',
+    );
   }
   if (value.kind === 'regex') return tickRegex(value.pattern);
   if (typeof value.value === 'number') return tickFloat(value.value);
@@ -83,7 +106,11 @@ function whereLambda(conditions: TagCondition[], alert: AlertDef): string | unde
       const value = lambdaValue(condition, alert);
       const operator = lambdaOperator(condition);
       if ((operator === '=~' || operator === '!~') && condition.value.kind !== 'regex') {
-        throw new CalvinError('BAD_DEFINITION', `alert ${alert.id}: "${condition.key}" ${condition.op} needs a regex value`, 'use { kind: "regex", pattern }');
+        throw new CalvinError(
+          'BAD_DEFINITION',
+          `alert ${alert.id}: "${condition.key}" ${condition.op} needs a regex value`,
+          'use { kind: "regex", pattern }',
+        );
       }
       const text = `${tickRef(condition.key)} ${operator} ${value}`;
       const wrapped = many ? `(${text})` : text;
@@ -98,7 +125,9 @@ function dataPipeline(alert: AlertDef): string[] {
   const lines = ['var data = stream', `${INDENT}|from()`];
   const props = [`.database(db)`, `.retentionPolicy(rp)`, `.measurement(measurement)`];
   // Only group-by tags survive into the alert's .Tags: `environment` must be one for the diagnose command.
-  const groupBy = q.groupBy.includes('*') ? ['*'] : [...q.groupBy, ...(q.groupBy.includes(ENVIRONMENT_TAG) ? [] : [ENVIRONMENT_TAG])];
+  const groupBy = q.groupBy.includes('*')
+    ? ['*']
+    : [...q.groupBy, ...(q.groupBy.includes(ENVIRONMENT_TAG) ? [] : [ENVIRONMENT_TAG])];
   props.push(`.groupBy(${groupBy.map((tag) => (tag === '*' ? '*' : tickString(tag))).join(', ')})`);
   const where = whereLambda(q.where, alert);
   if (where !== undefined) props.push(`.where(lambda: ${where})`);
@@ -116,12 +145,27 @@ function dataPipeline(alert: AlertDef): string[] {
     if (q.fn === 'non_negative_difference') lines.push(`${INDENT}|where(lambda: "diff" >= 0.0)`);
     field = 'diff';
   } else if (q.fn === 'distinct') {
-    throw new CalvinError('UNSUPPORTED', `alert ${alert.id}: distinct() has no Kapacitor stream equivalent`, 'alert on count, mean, max, ... instead');
+    throw new CalvinError(
+      'UNSUPPORTED',
+      `alert ${alert.id}: distinct() has no Kapacitor stream equivalent`,
+      'alert on count, mean, max, ... instead',
+    );
   }
-  lines.push(`${INDENT}|window()`, `${INDENT}${INDENT}.period(period)`, `${INDENT}${INDENT}.every(every)`, `${INDENT}${INDENT}.align()`);
-  const reducer = q.fn === 'percentile' ? `percentile(${tickString(field)}, 95.0)` : WINDOW_REDUCERS.has(q.fn) ? `${q.fn === 'moving_average' ? 'mean' : q.fn}(${tickString(field)})` : `mean(${tickString(field)})`;
+  lines.push(
+    `${INDENT}|window()`,
+    `${INDENT}${INDENT}.period(period)`,
+    `${INDENT}${INDENT}.every(every)`,
+    `${INDENT}${INDENT}.align()`,
+  );
+  const reducer =
+    q.fn === 'percentile'
+      ? `percentile(${tickString(field)}, 95.0)`
+      : WINDOW_REDUCERS.has(q.fn)
+        ? `${q.fn === 'moving_average' ? 'mean' : q.fn}(${tickString(field)})`
+        : `mean(${tickString(field)})`;
   lines.push(`${INDENT}|${reducer}`, `${INDENT}${INDENT}.as('value')`);
-  if (q.invert !== undefined) lines.push(`${INDENT}|eval(lambda: ${tickFloat(q.invert)} - "value")`, `${INDENT}${INDENT}.as('value')`);
+  if (q.invert !== undefined)
+    lines.push(`${INDENT}|eval(lambda: ${tickFloat(q.invert)} - "value")`, `${INDENT}${INDENT}.as('value')`);
   return lines;
 }
 
@@ -134,7 +178,10 @@ function resetCompare(direction: 'above' | 'below', threshold: number): string {
 }
 
 /** `warn`/`crit` lambdas, plus stateDuration nodes in front of the alert when `for` is set. */
-function levelLambdas(alert: AlertDef, condition: Exclude<AlertCondition, { type: 'deadman' }>): { nodes: string[]; props: string[] } {
+function levelLambdas(
+  alert: AlertDef,
+  condition: Exclude<AlertCondition, { type: 'deadman' }>,
+): { nodes: string[]; props: string[] } {
   const nodes: string[] = [];
   const props: string[] = [];
   // Levels are written as defined: a `below` relative alert already carries negative levels
@@ -148,7 +195,11 @@ function levelLambdas(alert: AlertDef, condition: Exclude<AlertCondition, { type
     if (threshold === undefined) continue;
     const breach = compare(condition.direction, '"value"', tickFloat(threshold));
     if (forSeconds !== undefined && forSeconds > 0) {
-      nodes.push(`${INDENT}|stateDuration(lambda: ${breach})`, `${INDENT}${INDENT}.unit(1s)`, `${INDENT}${INDENT}.as('${level}_duration')`);
+      nodes.push(
+        `${INDENT}|stateDuration(lambda: ${breach})`,
+        `${INDENT}${INDENT}.unit(1s)`,
+        `${INDENT}${INDENT}.as('${level}_duration')`,
+      );
       props.push(`.${level}(lambda: "${level}_duration" >= ${tickFloat(forSeconds)})`);
     } else {
       props.push(`.${level}(lambda: ${breach})`);
@@ -174,7 +225,9 @@ function handlerProps(handler: AlertHandler): string[] {
     case 'log':
       return [`.log(${tickString(handler.path)})`];
     case 'pagerduty2':
-      return handler.routingKey === undefined ? ['.pagerDuty2()'] : ['.pagerDuty2()', `.routingKey(${tickString(handler.routingKey)})`];
+      return handler.routingKey === undefined
+        ? ['.pagerDuty2()']
+        : ['.pagerDuty2()', `.routingKey(${tickString(handler.routingKey)})`];
   }
 }
 
@@ -205,23 +258,50 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
     `var rp = ${tickString(rp)}`,
     `var measurement = ${tickString(q.measurement)}`,
   ];
-  if (condition.type !== 'deadman') vars.push(`var period = ${tickDuration(q.period, `alert ${alert.id} period`)}`, `var every = ${tickDuration(q.every, `alert ${alert.id} every`)}`);
-  vars.push(`var idVar = ${tickString(`${kapacitorTaskId(alert)}:{{ .Group }}`)}`, `var message = ${tickString(message)}`, `var details = ${tickString(details)}`, '');
+  if (condition.type !== 'deadman')
+    vars.push(
+      `var period = ${tickDuration(q.period, `alert ${alert.id} period`)}`,
+      `var every = ${tickDuration(q.every, `alert ${alert.id} every`)}`,
+    );
+  vars.push(
+    `var idVar = ${tickString(`${kapacitorTaskId(alert)}:{{ .Group }}`)}`,
+    `var message = ${tickString(message)}`,
+    `var details = ${tickString(details)}`,
+    '',
+  );
 
   const lines = [...header, ...vars, ...dataPipeline(alert), ''];
   const alertProps = ['.id(idVar)', '.message(message)', '.details(details)'];
   if (condition.type === 'deadman') {
-    lines.push('var trigger = data', `${INDENT}|deadman(${tickFloat(condition.threshold)}, ${tickDuration(condition.interval, `alert ${alert.id} deadman interval`)})`);
+    lines.push(
+      'var trigger = data',
+      `${INDENT}|deadman(${tickFloat(condition.threshold)}, ${tickDuration(condition.interval, `alert ${alert.id} deadman interval`)})`,
+    );
   } else {
     let source = 'data';
     if (condition.type === 'relative') {
-      lines.push('var past = data', `${INDENT}|shift(${tickDuration(condition.shift, `alert ${alert.id} shift`)})`, '', 'var current = data', '');
+      lines.push(
+        'var past = data',
+        `${INDENT}|shift(${tickDuration(condition.shift, `alert ${alert.id} shift`)})`,
+        '',
+        'var current = data',
+        '',
+      );
       source = 'past';
     }
     lines.push(`var trigger = ${source}`);
     if (condition.type === 'relative') {
-      const change = condition.change === 'percent' ? 'float("current.value" - "past.value") / float("past.value") * 100.0' : 'float("current.value" - "past.value")';
-      lines.push(`${INDENT}|join(current)`, `${INDENT}${INDENT}.as('past', 'current')`, `${INDENT}|eval(lambda: ${change})`, `${INDENT}${INDENT}.keep()`, `${INDENT}${INDENT}.as('value')`);
+      const change =
+        condition.change === 'percent'
+          ? 'float("current.value" - "past.value") / float("past.value") * 100.0'
+          : 'float("current.value" - "past.value")';
+      lines.push(
+        `${INDENT}|join(current)`,
+        `${INDENT}${INDENT}.as('past', 'current')`,
+        `${INDENT}|eval(lambda: ${change})`,
+        `${INDENT}${INDENT}.keep()`,
+        `${INDENT}${INDENT}.as('value')`,
+      );
     }
     const { nodes, props } = levelLambdas(alert, condition);
     lines.push(...nodes, `${INDENT}|alert()`);
@@ -233,12 +313,20 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
   return `${lines.join('\n')}\n`;
 }
 
-export function renderKapacitorTask(alert: AlertDef, services: readonly ServiceDef[], options: RenderOptions): RenderedAlert {
+export function renderKapacitorTask(
+  alert: AlertDef,
+  services: readonly ServiceDef[],
+  options: RenderOptions,
+): RenderedAlert {
   const script = renderTickscript(alert, services, options);
   // Kapacitor only rejects a bad script at deploy time; refusing it here keeps build from writing one.
   const problem = checkTickscript(script)[0];
   if (problem !== undefined) {
-    throw new CalvinError('BAD_DEFINITION', `alert ${alert.id}: rendered TICKscript is invalid at ${problem.line}:${problem.column}: ${problem.message}`, 'this is a calvin renderer bug or a value TICKscript cannot hold: simplify the value and report it');
+    throw new CalvinError(
+      'BAD_DEFINITION',
+      `alert ${alert.id}: rendered TICKscript is invalid at ${problem.line}:${problem.column}: ${problem.message}`,
+      'this is a calvin renderer bug or a value TICKscript cannot hold: simplify the value and report it',
+    );
   }
   const task: KapacitorTask = {
     id: kapacitorTaskId(alert),
@@ -250,12 +338,31 @@ export function renderKapacitorTask(alert: AlertDef, services: readonly ServiceD
   return { task, script };
 }
 
-export function renderKapacitor(alerts: readonly AlertDef[], services: readonly ServiceDef[], options: RenderOptions): Artifact[] {
+export function renderKapacitor(
+  alerts: readonly AlertDef[],
+  services: readonly ServiceDef[],
+  options: RenderOptions,
+): Artifact[] {
   return alerts.flatMap((alert) => {
     const { task, script } = forDefinition('alert', alert.id, () => renderKapacitorTask(alert, services, options));
     return [
-      { target: 'kapacitor', type: 'kapacitor-task', definitionId: alert.id, name: task.id, path: `kapacitor/tasks/${task.id}.json`, ...stableJsonArtifact(task) },
-      { target: 'kapacitor', type: 'kapacitor-tickscript', definitionId: alert.id, name: task.id, path: `kapacitor/tickscripts/${task.id}.tick`, content: script, body: script },
+      {
+        target: 'kapacitor',
+        type: 'kapacitor-task',
+        definitionId: alert.id,
+        name: task.id,
+        path: `kapacitor/tasks/${task.id}.json`,
+        ...stableJsonArtifact(task),
+      },
+      {
+        target: 'kapacitor',
+        type: 'kapacitor-tickscript',
+        definitionId: alert.id,
+        name: task.id,
+        path: `kapacitor/tickscripts/${task.id}.tick`,
+        content: script,
+        body: script,
+      },
     ] satisfies Artifact[];
   });
 }

@@ -11,7 +11,11 @@ export interface GridPos {
  * Places boxes left to right from `startY`; a box that does not fit the rest of the line starts a
  * new line below the tallest box of the current one. Returns the positions and the first free y.
  */
-export function flowLayout(boxes: readonly { w: number; h: number }[], columns: number, startY: number): { positions: GridPos[]; nextY: number } {
+export function flowLayout(
+  boxes: readonly { w: number; h: number }[],
+  columns: number,
+  startY: number,
+): { positions: GridPos[]; nextY: number } {
   const positions: GridPos[] = [];
   let x = 0;
   let y = startY;

@@ -21,7 +21,11 @@ export function canWriteLogstashString(value: string): boolean {
 /** `"value"` (or `'value'` when the value holds a double quote), verbatim. */
 export function logstashString(value: string): string {
   if (!canWriteLogstashString(value)) {
-    throw cannot('string', value, 'Logstash strings cannot hold both quote kinds, NUL, CR or a trailing lone backslash without config.support_escapes');
+    throw cannot(
+      'string',
+      value,
+      'Logstash strings cannot hold both quote kinds, NUL, CR or a trailing lone backslash without config.support_escapes',
+    );
   }
   const quote = value.includes('"') ? "'" : '"';
   return `${quote}${value}${quote}`;
@@ -47,9 +51,11 @@ export function readLogstashString(text: string, offset: number): { value: strin
 /** `host.name` → `[host][name]`; a name already in bracket form is checked and kept. */
 export function logstashFieldRef(field: string): string {
   const parts = field.startsWith('[') ? [...field.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] ?? '') : field.split('.');
-  if (field.startsWith('[') && parts.map((p) => `[${p}]`).join('') !== field) throw cannot('field reference', field, 'use [a][b] or a.b');
+  if (field.startsWith('[') && parts.map((p) => `[${p}]`).join('') !== field)
+    throw cannot('field reference', field, 'use [a][b] or a.b');
   for (const part of parts) {
-    if (part === '' || /[[\],"'\s]/.test(part)) throw cannot('field reference', field, 'field name parts cannot be empty or hold [ ] , quotes or spaces');
+    if (part === '' || /[[\],"'\s]/.test(part))
+      throw cannot('field reference', field, 'field name parts cannot be empty or hold [ ] , quotes or spaces');
   }
   return parts.map((p) => `[${p}]`).join('');
 }
@@ -78,6 +84,7 @@ export function logstashRegex(pattern: string): string {
 }
 
 export function logstashNumber(value: number): string {
-  if (!Number.isFinite(value)) throw new CalvinError('BAD_DEFINITION', `${String(value)} is not a finite number`, 'use a finite number');
+  if (!Number.isFinite(value))
+    throw new CalvinError('BAD_DEFINITION', `${String(value)} is not a finite number`, 'use a finite number');
   return String(value);
 }

@@ -6,7 +6,13 @@
  * zero-padded order: `filter.calvin.0100.<id>`.
  */
 import type { FilterStep, LogCondition, LogFilterDef } from '../define/types.js';
-import { logstashFieldName, logstashFieldRef, logstashNumber, logstashRegex, logstashString } from './logstash-syntax.js';
+import {
+  logstashFieldName,
+  logstashFieldRef,
+  logstashNumber,
+  logstashRegex,
+  logstashString,
+} from './logstash-syntax.js';
 import { CalvinError } from '../errors.js';
 import { forDefinition } from './context.js';
 import type { Artifact } from './types.js';
@@ -23,7 +29,8 @@ function settingValue(value: Setting, indent: string): string {
   if (value.length === 0) return '[]';
   if (typeof value[0] === 'string') return `[${(value as string[]).map(logstashString).join(', ')}]`;
   const entries = value as [string, string | string[]][];
-  const literal = (v: string | string[]): string => (typeof v === 'string' ? logstashString(v) : `[${v.map(logstashString).join(', ')}]`);
+  const literal = (v: string | string[]): string =>
+    typeof v === 'string' ? logstashString(v) : `[${v.map(logstashString).join(', ')}]`;
   return `{\n${entries.map(([k, v]) => `${indent}${INDENT}${logstashString(k)} => ${literal(v)}`).join('\n')}\n${indent}}`;
 }
 
@@ -39,7 +46,8 @@ function plugin(name: string, id: string, settings: [string, Setting | undefined
 
 /** A condition tree as a Logstash conditional expression. */
 export function renderLogCondition(condition: LogCondition): string {
-  const nested = (c: LogCondition): string => (c.op === 'and' || c.op === 'or' ? `(${renderLogCondition(c)})` : renderLogCondition(c));
+  const nested = (c: LogCondition): string =>
+    c.op === 'and' || c.op === 'or' ? `(${renderLogCondition(c)})` : renderLogCondition(c);
   switch (condition.op) {
     case 'tag':
       return `${logstashString(condition.tag)} in [tags]`;
@@ -57,15 +65,25 @@ export function renderLogCondition(condition: LogCondition): string {
     case 'and':
     case 'or':
       if (condition.conditions.length === 0) {
-        throw new CalvinError('BAD_DEFINITION', `an "${condition.op}" log condition has no conditions`, 'give it at least one condition');
+        throw new CalvinError(
+          'BAD_DEFINITION',
+          `an "${condition.op}" log condition has no conditions`,
+          'give it at least one condition',
+        );
       }
       return condition.conditions.map(nested).join(` ${condition.op} `);
     case 'not':
-      return condition.condition.op === 'exists' ? `!${logstashFieldRef(condition.condition.field)}` : `!(${renderLogCondition(condition.condition)})`;
+      return condition.condition.op === 'exists'
+        ? `!${logstashFieldRef(condition.condition.field)}`
+        : `!(${renderLogCondition(condition.condition)})`;
   }
 }
 
-function pairs(record: Record<string, string> | undefined, mapKey: (k: string) => string = (k) => k, mapValue: (v: string) => string = (v) => v): [string, string][] | undefined {
+function pairs(
+  record: Record<string, string> | undefined,
+  mapKey: (k: string) => string = (k) => k,
+  mapValue: (v: string) => string = (v) => v,
+): [string, string][] | undefined {
   if (record === undefined || Object.keys(record).length === 0) return undefined;
   return Object.entries(record).map(([k, v]) => [mapKey(k), mapValue(v)]);
 }
@@ -90,52 +108,107 @@ class StepWriter {
   private step(step: FilterStep, indent: string): string[] {
     switch (step.step) {
       case 'grok':
-        return plugin('grok', this.nextId('grok'), [
-          ['match', [[logstashFieldName(step.field), step.patterns.length === 1 ? (step.patterns[0] as string) : step.patterns]]],
-          ['pattern_definitions', pairs(step.patternDefinitions ? Object.fromEntries(Object.entries(step.patternDefinitions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : undefined)],
-          ['overwrite', list(step.overwrite, logstashFieldName)],
-          ['tag_on_failure', step.tagOnFailure],
-          ['break_on_match', step.breakOnMatch],
-        ], indent);
+        return plugin(
+          'grok',
+          this.nextId('grok'),
+          [
+            [
+              'match',
+              [
+                [
+                  logstashFieldName(step.field),
+                  step.patterns.length === 1 ? (step.patterns[0] as string) : step.patterns,
+                ],
+              ],
+            ],
+            [
+              'pattern_definitions',
+              pairs(
+                step.patternDefinitions
+                  ? Object.fromEntries(
+                      Object.entries(step.patternDefinitions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+                    )
+                  : undefined,
+              ),
+            ],
+            ['overwrite', list(step.overwrite, logstashFieldName)],
+            ['tag_on_failure', step.tagOnFailure],
+            ['break_on_match', step.breakOnMatch],
+          ],
+          indent,
+        );
       case 'kv':
-        return plugin('kv', this.nextId('kv'), [
-          ['source', logstashFieldName(step.field)],
-          ['field_split', step.fieldSplit],
-          ['value_split', step.valueSplit],
-          ['target', step.target === undefined ? undefined : logstashFieldName(step.target)],
-          ['include_keys', list(step.includeKeys)],
-          ['prefix', step.prefix],
-        ], indent);
+        return plugin(
+          'kv',
+          this.nextId('kv'),
+          [
+            ['source', logstashFieldName(step.field)],
+            ['field_split', step.fieldSplit],
+            ['value_split', step.valueSplit],
+            ['target', step.target === undefined ? undefined : logstashFieldName(step.target)],
+            ['include_keys', list(step.includeKeys)],
+            ['prefix', step.prefix],
+          ],
+          indent,
+        );
       case 'json':
-        return plugin('json', this.nextId('json'), [
-          ['source', logstashFieldName(step.field)],
-          ['target', step.target === undefined ? undefined : logstashFieldName(step.target)],
-        ], indent);
+        return plugin(
+          'json',
+          this.nextId('json'),
+          [
+            ['source', logstashFieldName(step.field)],
+            ['target', step.target === undefined ? undefined : logstashFieldName(step.target)],
+          ],
+          indent,
+        );
       case 'date':
-        return plugin('date', this.nextId('date'), [
-          ['match', [logstashFieldName(step.field), ...step.formats]],
-          ['target', step.target === undefined ? undefined : logstashFieldName(step.target)],
-          ['timezone', step.timezone],
-        ], indent);
+        return plugin(
+          'date',
+          this.nextId('date'),
+          [
+            ['match', [logstashFieldName(step.field), ...step.formats]],
+            ['target', step.target === undefined ? undefined : logstashFieldName(step.target)],
+            ['timezone', step.timezone],
+          ],
+          indent,
+        );
       case 'mutate':
         // Logstash applies rename, convert, gsub, lowercase, then add/remove field and tags: one block keeps that order.
-        return plugin('mutate', this.nextId('mutate'), [
-          ['rename', pairs(step.rename, logstashFieldName, logstashFieldName)],
-          ['convert', pairs(step.convert, logstashFieldName)],
-          ['gsub', step.gsub === undefined || step.gsub.length === 0 ? undefined : step.gsub.flatMap((g) => [logstashFieldName(g.field), g.pattern, g.replacement])],
-          ['lowercase', list(step.lowercase, logstashFieldName)],
-          ['add_field', pairs(step.add, logstashFieldName)],
-          ['remove_field', list(step.remove, logstashFieldName)],
-          ['add_tag', list(step.addTags)],
-          ['remove_tag', list(step.removeTags)],
-        ], indent);
+        return plugin(
+          'mutate',
+          this.nextId('mutate'),
+          [
+            ['rename', pairs(step.rename, logstashFieldName, logstashFieldName)],
+            ['convert', pairs(step.convert, logstashFieldName)],
+            [
+              'gsub',
+              step.gsub === undefined || step.gsub.length === 0
+                ? undefined
+                : step.gsub.flatMap((g) => [logstashFieldName(g.field), g.pattern, g.replacement]),
+            ],
+            ['lowercase', list(step.lowercase, logstashFieldName)],
+            ['add_field', pairs(step.add, logstashFieldName)],
+            ['remove_field', list(step.remove, logstashFieldName)],
+            ['add_tag', list(step.addTags)],
+            ['remove_tag', list(step.removeTags)],
+          ],
+          indent,
+        );
       case 'drop': {
         if (step.when === undefined) return plugin('drop', this.nextId('drop'), [], indent);
-        return [`${indent}if ${renderLogCondition(step.when)} {`, ...plugin('drop', this.nextId('drop'), [], indent + INDENT), `${indent}}`];
+        return [
+          `${indent}if ${renderLogCondition(step.when)} {`,
+          ...plugin('drop', this.nextId('drop'), [], indent + INDENT),
+          `${indent}}`,
+        ];
       }
       case 'when': {
-        const lines = [`${indent}if ${renderLogCondition(step.condition)} {`, ...this.steps(step.then, indent + INDENT)];
-        if (step.else !== undefined && step.else.length > 0) lines.push(`${indent}} else {`, ...this.steps(step.else, indent + INDENT));
+        const lines = [
+          `${indent}if ${renderLogCondition(step.condition)} {`,
+          ...this.steps(step.then, indent + INDENT),
+        ];
+        if (step.else !== undefined && step.else.length > 0)
+          lines.push(`${indent}} else {`, ...this.steps(step.else, indent + INDENT));
         lines.push(`${indent}}`);
         return lines;
       }
@@ -144,7 +217,9 @@ class StepWriter {
 }
 
 function orderKey(order: number): string {
-  return Number.isInteger(order) && order >= 0 ? String(order).padStart(4, '0') : String(order).replace(/[^0-9a-z]/gi, '_');
+  return Number.isInteger(order) && order >= 0
+    ? String(order).padStart(4, '0')
+    : String(order).replace(/[^0-9a-z]/gi, '_');
 }
 
 /** `filter.calvin.0100.<id>`: the KV name; it sorts calvin's filters by order. */
@@ -155,7 +230,9 @@ export function logstashFilterName(filter: LogFilterDef): string {
 export function renderLogstashFilter(filter: LogFilterDef): string {
   const comment = (text: string): string[] => text.split(/\r?\n/).map((line) => `# ${line}`.trimEnd());
   const lines = [
-    ...comment(`calvin log filter ${filter.id} (order ${filter.order})${filter.service === undefined ? '' : ` for service ${filter.service}`}`),
+    ...comment(
+      `calvin log filter ${filter.id} (order ${filter.order})${filter.service === undefined ? '' : ` for service ${filter.service}`}`,
+    ),
     ...comment(filter.description),
     '# Generated by calvin: change the definition, not this file.',
     'filter {',
@@ -239,8 +316,24 @@ output {
 function textArtifacts(definitionId: string, name: string, content: string, extension: string): Artifact[] {
   const key = `${LOGSTASH_KV_PREFIX}/${name}`;
   return [
-    { target: 'logstash', type: 'logstash-pipeline', definitionId, name, path: `logstash/pipeline/${name}.${extension}`, content, body: content },
-    { target: 'logstash', type: 'logstash-kv', definitionId, name: key, path: `logstash/kv/${key}`, content, body: content },
+    {
+      target: 'logstash',
+      type: 'logstash-pipeline',
+      definitionId,
+      name,
+      path: `logstash/pipeline/${name}.${extension}`,
+      content,
+      body: content,
+    },
+    {
+      target: 'logstash',
+      type: 'logstash-kv',
+      definitionId,
+      name: key,
+      path: `logstash/kv/${key}`,
+      content,
+      body: content,
+    },
   ];
 }
 
@@ -250,14 +343,45 @@ export function renderLogstash(filters: readonly LogFilterDef[]): Artifact[] {
     const content = forDefinition('log filter', filter.id, () => renderLogstashFilter(filter));
     const name = logstashFilterName(filter);
     return [
-      { target: 'logstash', type: 'logstash-pipeline', definitionId: filter.id, name, path: `logstash/filters/${orderKey(filter.order)}-${filter.id}.conf`, content, body: content },
-      { target: 'logstash', type: 'logstash-kv', definitionId: filter.id, name: `${LOGSTASH_KV_PREFIX}/${name}`, path: `logstash/kv/${LOGSTASH_KV_PREFIX}/${name}`, content, body: content },
+      {
+        target: 'logstash',
+        type: 'logstash-pipeline',
+        definitionId: filter.id,
+        name,
+        path: `logstash/filters/${orderKey(filter.order)}-${filter.id}.conf`,
+        content,
+        body: content,
+      },
+      {
+        target: 'logstash',
+        type: 'logstash-kv',
+        definitionId: filter.id,
+        name: `${LOGSTASH_KV_PREFIX}/${name}`,
+        path: `logstash/kv/${LOGSTASH_KV_PREFIX}/${name}`,
+        content,
+        body: content,
+      },
     ] satisfies Artifact[];
   });
   artifacts.push(
-    ...textArtifacts('logstash:input-syslog', 'input.calvin.rabbitmq.logs.syslog', renderRabbitInput('syslog', 'logs.linux.syslog'), 'ctmpl'),
-    ...textArtifacts('logstash:input-builds', 'input.calvin.rabbitmq.logs.builds', renderRabbitInput('builds', 'logs.builds'), 'ctmpl'),
-    ...textArtifacts('logstash:output-elasticsearch', 'output.calvin.elasticsearch.logs', renderElasticsearchOutput(), 'ctmpl'),
+    ...textArtifacts(
+      'logstash:input-syslog',
+      'input.calvin.rabbitmq.logs.syslog',
+      renderRabbitInput('syslog', 'logs.linux.syslog'),
+      'ctmpl',
+    ),
+    ...textArtifacts(
+      'logstash:input-builds',
+      'input.calvin.rabbitmq.logs.builds',
+      renderRabbitInput('builds', 'logs.builds'),
+      'ctmpl',
+    ),
+    ...textArtifacts(
+      'logstash:output-elasticsearch',
+      'output.calvin.elasticsearch.logs',
+      renderElasticsearchOutput(),
+      'ctmpl',
+    ),
   );
   return artifacts;
 }

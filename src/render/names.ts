@@ -12,6 +12,9 @@ export function grafanaUid(id: string): string {
 
 /** A path/KV segment: keeps letters, digits, `.`, `_`, `-`; anything else becomes `-`. */
 export function safeSegment(text: string): string {
-  const cleaned = text.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|-+$/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|-+$/g, '');
   return cleaned === '' ? `x-${shortHash(text)}` : cleaned;
 }

@@ -13,7 +13,13 @@ export function sortKeysDeep(value: unknown): unknown {
       const member = source[key];
       if (member === undefined) continue;
       // defineProperty keeps a "__proto__" key an ordinary member instead of changing the prototype.
-      if (key === '__proto__') Object.defineProperty(sorted, key, { value: sortKeysDeep(member), enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(sorted, key, {
+          value: sortKeysDeep(member),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       else sorted[key] = sortKeysDeep(member);
     }
     return sorted;

@@ -52,7 +52,18 @@ class TickSyntaxError extends Error {
 const DURATION_TEXT = /^\d+(?:u|µ|us|µs|ms|s|m|h|d|w)$/;
 const COMPARISON = new Set(['==', '!=', '<', '>', '<=', '>=', '=~', '!~']);
 /** Tokens after which `/` divides; anywhere else it opens a regex. */
-const OPERAND_END = new Set<TokenKind>(['ident', 'reference', 'string', 'number', 'duration', 'regex', 'bool', 'star', ')', ']']);
+const OPERAND_END = new Set<TokenKind>([
+  'ident',
+  'reference',
+  'string',
+  'number',
+  'duration',
+  'regex',
+  'bool',
+  'star',
+  ')',
+  ']',
+]);
 
 const LETTER = /\p{L}/u;
 function isLetter(ch: string): boolean {
@@ -142,10 +153,12 @@ export function tokenizeTickscript(text: string): Token[] {
       while (isIdentChar(text[j] ?? '')) j += 1;
       const literal = text.slice(start, j);
       if (j > i) {
-        if (!DURATION_TEXT.test(literal)) throw new TickSyntaxError(`bad duration "${literal}" (use one unit: 10s, 5m, 1h)`, start);
+        if (!DURATION_TEXT.test(literal))
+          throw new TickSyntaxError(`bad duration "${literal}" (use one unit: 10s, 5m, 1h)`, start);
         push('duration', start, j);
       } else {
-        if ((literal.match(/\./g) ?? []).length > 1 || literal.endsWith('.')) throw new TickSyntaxError(`bad number "${literal}"`, start);
+        if ((literal.match(/\./g) ?? []).length > 1 || literal.endsWith('.'))
+          throw new TickSyntaxError(`bad number "${literal}"`, start);
         push('number', start, j);
       }
       continue;
@@ -170,7 +183,18 @@ export function tokenizeTickscript(text: string): Token[] {
       push('op', start, pos + 1);
       continue;
     }
-    const single: Record<string, TokenKind> = { '(': '(', ')': ')', '[': '[', ']': ']', ',': ',', '.': '.', '|': '|', '@': '@', '=': '=', '*': 'star' };
+    const single: Record<string, TokenKind> = {
+      '(': '(',
+      ')': ')',
+      '[': '[',
+      ']': ']',
+      ',': ',',
+      '.': '.',
+      '|': '|',
+      '@': '@',
+      '=': '=',
+      '*': 'star',
+    };
     const kind = single[ch];
     if (kind === undefined) throw new TickSyntaxError(`unexpected character ${JSON.stringify(ch)}`, start);
     push(kind, start, pos + 1);
@@ -311,7 +335,11 @@ class Parser {
         this.take();
         return;
       case 'reference':
-        if (!inLambda) throw new TickSyntaxError(`field reference ${token.text} outside a lambda (strings take single quotes)`, token.offset);
+        if (!inLambda)
+          throw new TickSyntaxError(
+            `field reference ${token.text} outside a lambda (strings take single quotes)`,
+            token.offset,
+          );
         this.take();
         return;
       case 'lambda':

@@ -12,7 +12,8 @@ function unrepresentable(kind: string, value: string, hint: string): CalvinError
 /** `'text'`; a value ending in a backslash uses the escape-free triple quotes instead. */
 export function tickString(value: string): string {
   if (value.endsWith('\\')) {
-    if (value.includes("'''") || value.endsWith("'")) throw unrepresentable('string', value, "avoid a trailing backslash together with '''");
+    if (value.includes("'''") || value.endsWith("'"))
+      throw unrepresentable('string', value, "avoid a trailing backslash together with '''");
     return `'''${value}'''`;
   }
   return `'${value.replace(/'/g, "\\'")}'`;
@@ -26,7 +27,8 @@ export function untickString(literal: string): string {
 
 /** `"field"` reference inside a lambda. */
 export function tickRef(name: string): string {
-  if (name === '' || name.endsWith('\\')) throw unrepresentable('field reference', name, 'use a plain field or tag name');
+  if (name === '' || name.endsWith('\\'))
+    throw unrepresentable('field reference', name, 'use a plain field or tag name');
   return `"${name.replace(/"/g, '\\"')}"`;
 }
 
@@ -68,7 +70,8 @@ function positional(magnitude: number): string {
  * InfluxDB fields are mostly floats, so every number calvin writes is a float.
  */
 export function tickFloat(value: number): string {
-  if (!Number.isFinite(value)) throw new CalvinError('BAD_DEFINITION', `threshold ${String(value)} is not a finite number`, 'use a finite number');
+  if (!Number.isFinite(value))
+    throw new CalvinError('BAD_DEFINITION', `threshold ${String(value)} is not a finite number`, 'use a finite number');
   let text = positional(Math.abs(value));
   if (!text.includes('.')) text += '.0';
   if (text.endsWith('.')) text += '0';
@@ -76,12 +79,27 @@ export function tickFloat(value: number): string {
 }
 
 const TICK_DURATION = /^(\d+)(u|µ|us|µs|ms|s|m|h|d|w)$/;
-const UNIT_MS: Record<string, number> = { u: 1e-3, µ: 1e-3, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNIT_MS: Record<string, number> = {
+  u: 1e-3,
+  µ: 1e-3,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
 /** A duration literal as Kapacitor's lexer reads one: digits and a single unit (`90s`, `5m`, `1h`). */
 export function tickDuration(value: string, where: string): string {
   if (!TICK_DURATION.test(value)) {
-    throw new CalvinError('BAD_DEFINITION', `${where}: "${value}" is not a TICKscript duration`, 'use one number and one unit, e.g. 90s, 5m, 1h');
+    throw new CalvinError(
+      'BAD_DEFINITION',
+      `${where}: "${value}" is not a TICKscript duration`,
+      'use one number and one unit, e.g. 90s, 5m, 1h',
+    );
   }
   return value;
 }

@@ -12,7 +12,10 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 
 /** Terminal text: ANSI sequences and control characters (and bidi overrides) removed, newlines → spaces. */
 export function cleanText(text: string): string {
-  return text.replace(ANSI, '').replace(/[\r\n\t]+/g, ' ').replace(CONTROL, '');
+  return text
+    .replace(ANSI, '')
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(CONTROL, '');
 }
 
 export function escapeHtml(text: string): string {
@@ -25,10 +28,15 @@ export function escapeHtml(text: string): string {
  */
 export function escapeMarkdown(text: string): string {
   return cleanText(text)
-    .replace(/[\\`*_{}[\]()#+|~^!$<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
+    .replace(/[\\`*_{}[\]()#+|~^!$<>&]/g, (ch) =>
+      ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`,
+    )
     .replace(/:\/\//g, '\\://')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
-    .replace(/^(\s*)([-=>](?=\s|$)|\d+[.)](?=\s|$))/, (_m, space: string, marker: string) => `${space}${marker.replace(/[-=>.)]/, (c) => `\\${c}`)}`);
+    .replace(
+      /^(\s*)([-=>](?=\s|$)|\d+[.)](?=\s|$))/,
+      (_m, space: string, marker: string) => `${space}${marker.replace(/[-=>.)]/, (c) => `\\${c}`)}`,
+    );
 }
 
 /** Cuts to `max` terminal columns, ending with … when cut (wide characters count two). */

@@ -48,10 +48,13 @@ export function renderHtml(input: ReportInput): string {
   const d = input.diagnosis;
   const to = d.window.to;
   const charts = (input.charts ?? []).map(
-    (ch) => html`<div class="chart">${new Markup(svgLineChart(ch.points, { title: `${ch.node} · ${ch.label}`, format: (v) => formatChartValue(v, ch.unit) }))}</div>`,
+    (ch) =>
+      html`<div class="chart">${new Markup(svgLineChart(ch.points, { title: `${ch.node} · ${ch.label}`, format: (v) => formatChartValue(v, ch.unit) }))}</div>`,
   );
   const instances = d.instances.map(
-    (i) => html`<tr><td><strong>${i.node}</strong><br><span class="meta">${i.serviceId}</span></td><td>${i.address}</td><td class="s-${i.status}">${i.status}</td>
+    (
+      i,
+    ) => html`<tr><td><strong>${i.node}</strong><br><span class="meta">${i.serviceId}</span></td><td>${i.address}</td><td class="s-${i.status}">${i.status}</td>
 <td>${i.checks.map((c) => html`<div><span class="s-${c.status}">${c.status}</span> ${c.name}${c.status !== 'passing' && c.output ? html`: <code>${c.output.slice(0, 300)}</code>` : ''}</div>`)}</td>
 <td>${i.anomalies.length === 0 ? '–' : i.anomalies.map((a) => html`<div>${a.source}: ${a.evidence}${a.since ? ` (since ${clock(a.since, to)})` : ''}</div>`)}</td></tr>`,
   );

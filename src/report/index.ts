@@ -34,5 +34,9 @@ export function renderReport(format: ReportFormat, input: ReportInput, options: 
  * masked in the diagnosis's strings first, so that every format stays well-formed.
  */
 export function renderRedactedReport(format: ReportFormat, input: ReportInput, options: TextOptions = {}): string {
-  return renderReport(format, { diagnosis: redactDeep(input.diagnosis), ...(input.charts ? { charts: redactDeep(input.charts) } : {}) }, options);
+  return renderReport(
+    format,
+    { diagnosis: redactDeep(input.diagnosis), ...(input.charts ? { charts: redactDeep(input.charts) } : {}) },
+    options,
+  );
 }

@@ -25,13 +25,19 @@ export function renderMarkdown(input: ReportInput): string {
   const to = d.window.to;
   out.push(`# Diagnosis of ${md(d.service)}: ${d.status}`, '');
   out.push(`**${md(d.summary)}**`, '');
-  out.push(`Query ${md(d.query)} · environment ${md(d.environment)} · window ${md(d.window.from)} to ${md(d.window.to)} · baseline from ${md(d.baseline.from)}`, '');
+  out.push(
+    `Query ${md(d.query)} · environment ${md(d.environment)} · window ${md(d.window.from)} to ${md(d.window.to)} · baseline from ${md(d.baseline.from)}`,
+    '',
+  );
 
   if (d.instances.length > 0) {
     out.push('## Instances', '', '| Node | Address | Status | Checks | Anomalies |', '| --- | --- | --- | --- | --- |');
     for (const i of d.instances) {
       const checks = i.checks.map((c) => `${md(c.name)}: ${md(c.status)}`).join('<br>') || '–';
-      const anomalies = i.anomalies.map((a) => `${md(a.source)}: ${md(a.evidence)}${a.since ? ` (since ${clock(a.since, to)})` : ''}`).join('<br>') || '–';
+      const anomalies =
+        i.anomalies
+          .map((a) => `${md(a.source)}: ${md(a.evidence)}${a.since ? ` (since ${clock(a.since, to)})` : ''}`)
+          .join('<br>') || '–';
       out.push(`| ${md(i.node)} | ${md(i.address)} | ${i.status} | ${checks} | ${anomalies} |`);
     }
     out.push('');
@@ -43,7 +49,10 @@ export function renderMarkdown(input: ReportInput): string {
     for (const ch of charts) {
       const values = ch.points.map((p) => p.value);
       const finite = values.filter((v): v is number => v !== null);
-      const range = finite.length > 0 ? `${formatChartValue(finite[0] as number, ch.unit)} → ${formatChartValue(finite[finite.length - 1] as number, ch.unit)}` : '';
+      const range =
+        finite.length > 0
+          ? `${formatChartValue(finite[0] as number, ch.unit)} → ${formatChartValue(finite[finite.length - 1] as number, ch.unit)}`
+          : '';
       out.push(`| ${md(ch.node)} | ${md(ch.label)} | ${sparkline(values, 30)} | ${md(range)} |`);
     }
     out.push('');
@@ -56,21 +65,32 @@ export function renderMarkdown(input: ReportInput): string {
 
   if (d.timeline.length > 0) {
     out.push('## Timeline (UTC)', '', '| Time | Node | Source | Event |', '| --- | --- | --- | --- |');
-    for (const e of d.timeline) out.push(`| ${clock(e.time, to)} | ${md(e.node)} | ${md(e.source)} | ${md(e.summary)} |`);
+    for (const e of d.timeline)
+      out.push(`| ${clock(e.time, to)} | ${md(e.node)} | ${md(e.source)} | ${md(e.summary)} |`);
     out.push('');
   }
 
   if (d.topErrors.length > 0) {
-    out.push('## Top errors', '', '| Count | Pattern | Nodes | First | Last | Example |', '| ---: | --- | --- | --- | --- | --- |');
+    out.push(
+      '## Top errors',
+      '',
+      '| Count | Pattern | Nodes | First | Last | Example |',
+      '| ---: | --- | --- | --- | --- | --- |',
+    );
     for (const e of d.topErrors) {
-      out.push(`| ${count(e.count)} | ${code(e.pattern)} | ${e.nodes.map(md).join(', ')} | ${clock(e.first, to)} | ${clock(e.last, to)} | ${code(e.example)} |`);
+      out.push(
+        `| ${count(e.count)} | ${code(e.pattern)} | ${e.nodes.map(md).join(', ')} | ${clock(e.first, to)} | ${clock(e.last, to)} | ${code(e.example)} |`,
+      );
     }
     out.push('');
   }
 
   if (d.knownIssues.length > 0) {
     out.push('## Known issues', '');
-    for (const k of d.knownIssues) out.push(`- **${md(k.id)}**: ${md(k.title)} (${count(k.matches)} matches), runbook: ${link(k.runbook, k.runbook)}`);
+    for (const k of d.knownIssues)
+      out.push(
+        `- **${md(k.id)}**: ${md(k.title)} (${count(k.matches)} matches), runbook: ${link(k.runbook, k.runbook)}`,
+      );
     out.push('');
   }
 
@@ -80,6 +100,9 @@ export function renderMarkdown(input: ReportInput): string {
     out.push('');
   }
 
-  out.push(`Sources: consul ${d.sources.consul}, influx ${d.sources.influx}, elasticsearch ${d.sources.elasticsearch} · ${count(d.durationMs)} ms`, '');
+  out.push(
+    `Sources: consul ${d.sources.consul}, influx ${d.sources.influx}, elasticsearch ${d.sources.elasticsearch} · ${count(d.durationMs)} ms`,
+    '',
+  );
   return out.join('\n');
 }

@@ -17,7 +17,9 @@ export function clock(iso: string, reference: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const text = d.toISOString();
-  return text.slice(0, 10) === reference.slice(0, 10) ? text.slice(11, 16) : `${text.slice(0, 10)} ${text.slice(11, 16)}`;
+  return text.slice(0, 10) === reference.slice(0, 10)
+    ? text.slice(11, 16)
+    : `${text.slice(0, 10)} ${text.slice(11, 16)}`;
 }
 
 export function count(n: number): string {

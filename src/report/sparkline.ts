@@ -21,7 +21,9 @@ export function downsample(values: readonly (number | null)[], size: number): (n
   if (values.length <= size) return [...values];
   const out: (number | null)[] = [];
   for (let i = 0; i < size; i += 1) {
-    const group = values.slice(Math.floor((i * values.length) / size), Math.floor(((i + 1) * values.length) / size)).filter((v): v is number => v !== null);
+    const group = values
+      .slice(Math.floor((i * values.length) / size), Math.floor(((i + 1) * values.length) / size))
+      .filter((v): v is number => v !== null);
     out.push(group.length > 0 ? Math.max(...group) : null);
   }
   return out;

@@ -18,7 +18,9 @@ export function svgLineChart(points: readonly { time: string; value: number | nu
   const height = options.height ?? 120;
   const pad = { left: 44, right: 8, top: 20, bottom: 18 };
   const fmt = options.format ?? ((v: number) => n(v));
-  const valid = points.filter((p): p is { time: string; value: number } => p.value !== null && Number.isFinite(p.value));
+  const valid = points.filter(
+    (p): p is { time: string; value: number } => p.value !== null && Number.isFinite(p.value),
+  );
   const title = `<text x="${pad.left}" y="13" class="t">${escapeHtml(options.title)}</text>`;
   if (valid.length === 0) {
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">${title}<text x="${pad.left}" y="${height / 2}" class="a">no data</text></svg>`;

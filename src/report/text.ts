@@ -76,7 +76,13 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
 
   const query = d.query !== d.service ? ` (asked for "${t(d.query)}")` : '';
   line(p.bold(fit(`calvin diagnose ${t(d.service)}${query}`)));
-  line(p.dim(fit(`environment ${t(d.environment)} · window ${clock(d.window.from, d.window.to)}–${clock(d.window.to, d.window.to)} UTC · baseline from ${clock(d.baseline.from, d.window.to)}`)));
+  line(
+    p.dim(
+      fit(
+        `environment ${t(d.environment)} · window ${clock(d.window.from, d.window.to)}–${clock(d.window.to, d.window.to)} UTC · baseline from ${clock(d.baseline.from, d.window.to)}`,
+      ),
+    ),
+  );
   line('');
   const label = d.status.toUpperCase();
   // The summary ends with the runbook's URL: the one part allowed past the width, on its own line.
@@ -96,14 +102,24 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
       // The address gets what the line has left (an IPv6 address is up to 39 columns); none if too little.
       const room = Math.min(39, width - (4 + nodeWidth + 2 + displayWidth(checks) + 2));
       const rest = room >= 4 ? `${checks}  ${truncate(t(i.address), room)}` : truncate(checks, width - 6 - nodeWidth);
-      line(`  ${statusPaint(p, i.status)(mark)} ${p.bold(node)}  ${statusPaint(p, i.status)(rest.slice(0, 9))}${rest.slice(9)}`);
+      line(
+        `  ${statusPaint(p, i.status)(mark)} ${p.bold(node)}  ${statusPaint(p, i.status)(rest.slice(0, 9))}${rest.slice(9)}`,
+      );
       for (const c of i.checks.filter((x) => x.status !== 'passing')) {
-        for (const l of wrap(`check "${t(c.name)}" ${t(c.status)}${c.output ? `: ${t(c.output)}` : ''}`, width - 6, '      ').slice(0, 2)) line(`      ${statusPaint(p, c.status)(l.trimStart())}`);
+        for (const l of wrap(
+          `check "${t(c.name)}" ${t(c.status)}${c.output ? `: ${t(c.output)}` : ''}`,
+          width - 6,
+          '      ',
+        ).slice(0, 2))
+          line(`      ${statusPaint(p, c.status)(l.trimStart())}`);
       }
       for (const a of i.anomalies.filter((x) => x.source !== 'health').slice(0, 4)) {
         const since = a.since ? ` since ${clock(a.since, d.window.to)}` : '';
-        for (const l of wrap(`${a.source}: ${t(a.evidence)}${since}`, width - 6, '      ').slice(0, 3)) line(`      ${l.trimStart()}`);
-        const chart = (input.charts ?? []).find((ch) => ch.node === i.node && ch.signal === (a.source === 'logs' ? 'log.errors' : a.signal));
+        for (const l of wrap(`${a.source}: ${t(a.evidence)}${since}`, width - 6, '      ').slice(0, 3))
+          line(`      ${l.trimStart()}`);
+        const chart = (input.charts ?? []).find(
+          (ch) => ch.node === i.node && ch.signal === (a.source === 'logs' ? 'log.errors' : a.signal),
+        );
         if (chart) {
           const values = chart.points.map((pt) => pt.value);
           const spark = sparkline(values, Math.min(40, width - 30));
@@ -114,7 +130,9 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
               chart.signal === 'log.errors'
                 ? `peak ${count(Math.max(...finite))} per bucket`
                 : `${formatChartValue(finite[0] as number, chart.unit)} → ${formatChartValue(finite[finite.length - 1] as number, chart.unit)}`;
-            line(`      ${p.cyan(spark)} ${p.dim(truncate(`${t(chart.label)} ${range}`, width - 8 - [...spark].length))}`);
+            line(
+              `      ${p.cyan(spark)} ${p.dim(truncate(`${t(chart.label)} ${range}`, width - 8 - [...spark].length))}`,
+            );
           }
         }
       }
@@ -135,7 +153,11 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
     line('');
     line(p.bold('Timeline (UTC)'));
     for (const e of d.timeline.slice(-12)) {
-      line(fit(`  ${padEnd(clock(e.time, d.window.to), 5)}  ${padEnd(truncate(t(e.node), 16), 16)} ${padEnd(e.source, 7)} ${t(e.summary)}`));
+      line(
+        fit(
+          `  ${padEnd(clock(e.time, d.window.to), 5)}  ${padEnd(truncate(t(e.node), 16), 16)} ${padEnd(e.source, 7)} ${t(e.summary)}`,
+        ),
+      );
     }
   }
 
@@ -178,7 +200,9 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
   }
 
   line('');
-  const sources = (Object.entries(d.sources) as [string, string][]).map(([k, v]) => `${k} ${v === 'ok' ? p.green(v) : p.red(v)}`).join(' · ');
+  const sources = (Object.entries(d.sources) as [string, string][])
+    .map(([k, v]) => `${k} ${v === 'ok' ? p.green(v) : p.red(v)}`)
+    .join(' · ');
   line(p.dim(`sources: `) + sources + p.dim(` · ${count(d.durationMs)} ms`));
   return `${out.join('\n')}\n`;
 }

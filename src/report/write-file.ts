@@ -12,6 +12,11 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   } catch (error) {
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new CalvinError('BAD_ARGUMENT', `cannot write ${file} (${code})`, 'check that the folder exists and is writable', { cause: error });
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `cannot write ${file} (${code})`,
+      'check that the folder exists and is writable',
+      { cause: error },
+    );
   }
 }

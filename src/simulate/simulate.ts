@@ -40,7 +40,8 @@ function duration(text: string | undefined, what: string, fallback?: number): nu
 function tagMatches(cond: TagCondition, tags: Record<string, string>): boolean {
   const actual = tags[cond.key] ?? '';
   const v = cond.value;
-  if (v.kind === 'variable') throw new UnsupportedAlertError(`alert where-clause uses the variable $${v.name}; calvin test cannot resolve it`);
+  if (v.kind === 'variable')
+    throw new UnsupportedAlertError(`alert where-clause uses the variable $${v.name}; calvin test cannot resolve it`);
   if (v.kind === 'regex') {
     const matched = new RegExp(v.pattern).test(actual);
     if (cond.op === '=~') return matched;
@@ -101,7 +102,12 @@ function levelRules(alert: AlertDef): LevelRules {
 const LEVELS_DOWN: AlertLevel[] = ['CRITICAL', 'WARNING', 'INFO'];
 
 /** Kapacitor's determineLevel: levels at or above the current one first; a failing reset holds. */
-function determineLevel(current: AlertLevel, holds: (l: AlertLevel) => boolean, resets: LevelRules['resets'], value: number): AlertLevel {
+function determineLevel(
+  current: AlertLevel,
+  holds: (l: AlertLevel) => boolean,
+  resets: LevelRules['resets'],
+  value: number,
+): AlertLevel {
   for (const l of LEVELS_DOWN) if (RANK[l] >= RANK[current] && RANK[l] > 0 && holds(l)) return l;
   const reset = resets[current];
   if (reset && !reset(value)) return current;
@@ -119,7 +125,10 @@ export function simulateAlert(alert: AlertDef, testCase: AlertTestCase): Simulat
   const groupBy = alert.query.groupBy.length > 0 ? alert.query.groupBy : ['host'];
 
   // Points per group.
-  const groups = new Map<string, { tags: Record<string, string>; seriesTags: Record<string, string>[]; points: Point[] }>();
+  const groups = new Map<
+    string,
+    { tags: Record<string, string>; seriesTags: Record<string, string>[]; points: Point[] }
+  >();
   let lastSample = 0;
   for (const [key, notation] of Object.entries(testCase.series)) {
     let parsedKey;
@@ -194,7 +203,7 @@ export function simulateAlert(alert: AlertDef, testCase: AlertTestCase): Simulat
       // `for`: a level's condition must have held continuously that long (state duration).
       for (const l of LEVELS_DOWN) {
         const test = rules.tests[l];
-        if (test && test(value)) since[l] ??= at;
+        if (test?.(value)) since[l] ??= at;
         else delete since[l];
       }
       const holds = (l: AlertLevel): boolean => since[l] !== undefined && at - (since[l] as number) >= forMs;
@@ -225,7 +234,10 @@ function levelAt(timeline: GroupTimeline, at: number): AlertLevel {
   return level;
 }
 
-export function checkAlertCase(alert: AlertDef, testCase: AlertTestCase): { simulation: Simulation; results: AlertExpectationResult[] } {
+export function checkAlertCase(
+  alert: AlertDef,
+  testCase: AlertTestCase,
+): { simulation: Simulation; results: AlertExpectationResult[] } {
   const simulation = simulateAlert(alert, testCase);
   const results = testCase.expect.map((e): AlertExpectationResult => {
     const at = duration(e.at, `test '${testCase.name}': expect at`);

@@ -19,18 +19,32 @@ export async function startFakeChronograf(options: FakeOptions = {}): Promise<Fa
   let nextId = 100;
   let nextCell = 1;
 
-  const decorate = (d: Dashboard): Dashboard => ({ ...clone(d), links: { self: `${BASE}/${d.id}`, cells: `${BASE}/${d.id}/cells`, templates: `${BASE}/${d.id}/templates` } });
+  const decorate = (d: Dashboard): Dashboard => ({
+    ...clone(d),
+    links: { self: `${BASE}/${d.id}`, cells: `${BASE}/${d.id}/cells`, templates: `${BASE}/${d.id}/templates` },
+  });
   const store = (id: number, body: Record<string, unknown>): Dashboard => {
     const { id: _ignored, links: _links, ...rest } = clone(body);
-    const cells = (Array.isArray(rest.cells) ? rest.cells : []).map((c: Record<string, unknown>) => ({ ...c, i: typeof c.i === 'string' ? c.i : `cell-${nextCell++}` }));
-    const dashboard: Dashboard = { ...rest, id, name: String(rest.name ?? ''), cells, templates: Array.isArray(rest.templates) ? rest.templates : [], organization: 'default' };
+    const cells = (Array.isArray(rest.cells) ? rest.cells : []).map((c: Record<string, unknown>) => ({
+      ...c,
+      i: typeof c.i === 'string' ? c.i : `cell-${nextCell++}`,
+    }));
+    const dashboard: Dashboard = {
+      ...rest,
+      id,
+      name: String(rest.name ?? ''),
+      cells,
+      templates: Array.isArray(rest.templates) ? rest.templates : [],
+      organization: 'default',
+    };
     dashboards.set(id, dashboard);
     return dashboard;
   };
 
   const server = await startFake(options, ({ method, path, body }) => {
     const b = (body ?? {}) as Record<string, unknown>;
-    if (path === BASE && method === 'GET') return { status: 200, body: { dashboards: [...dashboards.values()].map(decorate), links: { self: BASE } } };
+    if (path === BASE && method === 'GET')
+      return { status: 200, body: { dashboards: [...dashboards.values()].map(decorate), links: { self: BASE } } };
     if (path === BASE && method === 'POST') {
       if (typeof b.name !== 'string') return { status: 422, body: { code: 422, message: 'name is required' } };
       return { status: 201, body: decorate(store(nextId++, b)) };

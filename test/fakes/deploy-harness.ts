@@ -19,7 +19,10 @@ export const ENV = 'test';
 export const INFLUX = 'http://127.0.0.1:18086';
 
 /** Test-only InfluxQL (a fixed statement shape on a generated database name). */
-export async function influxQuery(q: string, db = ''): Promise<{ results: { series?: { columns: string[]; values: unknown[][] }[] }[] }> {
+export async function influxQuery(
+  q: string,
+  db = '',
+): Promise<{ results: { series?: { columns: string[]; values: unknown[][] }[] }[] }> {
   const res = await fetch(`${INFLUX}/query?${new URLSearchParams({ q, db }).toString()}`, { method: 'POST' });
   return (await res.json()) as { results: { series?: { columns: string[]; values: unknown[][] }[] }[] };
 }
@@ -73,7 +76,10 @@ export interface Harness {
   markerDb: string;
   /** uid of fixture dashboard `n` ("one", "two"). */
   uid(n: string): string;
-  deploy(fixture?: Omit<FixtureOptions, 'prefix'>, overrides?: Partial<DeployRunOptions>): ReturnType<typeof runDeploy> & Promise<{ io: Captured } & Awaited<ReturnType<typeof runDeploy>>>;
+  deploy(
+    fixture?: Omit<FixtureOptions, 'prefix'>,
+    overrides?: Partial<DeployRunOptions>,
+  ): ReturnType<typeof runDeploy> & Promise<{ io: Captured } & Awaited<ReturnType<typeof runDeploy>>>;
   rollback(to?: string): Promise<{ io: Captured; exitCode: number }>;
   fakeWrites(): number;
   esTemplate(name: string, kind?: 'index' | 'component'): Promise<Record<string, unknown> | undefined>;
@@ -128,7 +134,13 @@ export async function harness(): Promise<Harness> {
         prune: false,
         wait: true,
         ...scope,
-        endpoints: { grafana: config.grafana!, chronograf: config.chronograf!, kapacitor: config.kapacitor!, elasticsearch: { url: ES }, influx: { url: INFLUX } },
+        endpoints: {
+          grafana: config.grafana!,
+          chronograf: config.chronograf!,
+          kapacitor: config.kapacitor!,
+          elasticsearch: { url: ES },
+          influx: { url: INFLUX },
+        },
         ...overrides,
         io,
       });
@@ -145,7 +157,13 @@ export async function harness(): Promise<Harness> {
         json: false,
         io,
         ...scope,
-        endpoints: { grafana: config.grafana!, chronograf: config.chronograf!, kapacitor: config.kapacitor!, elasticsearch: { url: ES }, influx: { url: INFLUX } },
+        endpoints: {
+          grafana: config.grafana!,
+          chronograf: config.chronograf!,
+          kapacitor: config.kapacitor!,
+          elasticsearch: { url: ES },
+          influx: { url: INFLUX },
+        },
       });
       return { io, exitCode };
     },

@@ -29,16 +29,36 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
   let nextId = 1;
   let versions = 0;
 
-  const save = (incoming: Record<string, unknown>, folderUid: string, overwrite: boolean, message: string): { status: number; body: unknown } => {
+  const save = (
+    incoming: Record<string, unknown>,
+    folderUid: string,
+    overwrite: boolean,
+    message: string,
+  ): { status: number; body: unknown } => {
     const uid = typeof incoming.uid === 'string' && incoming.uid ? incoming.uid : `gen${nextId}`;
     if (uid.length > 40) return { status: 400, body: { message: 'uid too long, max 40 characters' } };
     if (folderUid && !folders.has(folderUid)) return { status: 400, body: { message: 'folder not found' } };
-    const sameTitle = [...dashboards.values()].find((d) => d.dashboard.uid !== uid && d.folderUid === folderUid && d.dashboard.title === incoming.title);
-    if (sameTitle && !overwrite) return { status: 412, body: { status: 'name-exists', message: 'A dashboard with the same name in the folder already exists' } };
-    if (sameTitle) return save({ ...incoming, uid: sameTitle.dashboard.uid, version: sameTitle.dashboard.version }, folderUid, true, message);
+    const sameTitle = [...dashboards.values()].find(
+      (d) => d.dashboard.uid !== uid && d.folderUid === folderUid && d.dashboard.title === incoming.title,
+    );
+    if (sameTitle && !overwrite)
+      return {
+        status: 412,
+        body: { status: 'name-exists', message: 'A dashboard with the same name in the folder already exists' },
+      };
+    if (sameTitle)
+      return save(
+        { ...incoming, uid: sameTitle.dashboard.uid, version: sameTitle.dashboard.version },
+        folderUid,
+        true,
+        message,
+      );
     const existing = dashboards.get(uid);
     if (existing && !overwrite && incoming.version !== existing.dashboard.version) {
-      return { status: 412, body: { status: 'version-mismatch', message: 'The dashboard has been changed by someone else' } };
+      return {
+        status: 412,
+        body: { status: 'version-mismatch', message: 'The dashboard has been changed by someone else' },
+      };
     }
     const version = existing ? existing.dashboard.version + 1 : 1;
     const id = existing ? existing.dashboard.id : nextId++;
@@ -58,7 +78,14 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
       const tag = query.getAll('tag');
       const hits = [...dashboards.values()]
         .filter((d) => tag.every((t) => (d.dashboard.tags ?? []).includes(t)))
-        .map((d) => ({ id: d.dashboard.id, uid: d.dashboard.uid, title: d.dashboard.title, tags: d.dashboard.tags ?? [], type: 'dash-db', folderUid: d.folderUid }));
+        .map((d) => ({
+          id: d.dashboard.id,
+          uid: d.dashboard.uid,
+          title: d.dashboard.title,
+          tags: d.dashboard.tags ?? [],
+          type: 'dash-db',
+          folderUid: d.folderUid,
+        }));
       return { status: 200, body: hits };
     }
     const byUid = /^\/api\/dashboards\/uid\/([^/]+)$/.exec(path);
@@ -66,18 +93,34 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
       const uid = decodeURIComponent(byUid[1] ?? '');
       const found = dashboards.get(uid);
       if (!found) return { status: 404, body: { message: 'Dashboard not found' } };
-      if (method === 'GET') return { status: 200, body: { dashboard: clone(found.dashboard), meta: { folderUid: found.folderUid, version: found.dashboard.version, slug: uid } } };
+      if (method === 'GET')
+        return {
+          status: 200,
+          body: {
+            dashboard: clone(found.dashboard),
+            meta: { folderUid: found.folderUid, version: found.dashboard.version, slug: uid },
+          },
+        };
       if (method === 'DELETE') {
         dashboards.delete(uid);
-        return { status: 200, body: { title: found.dashboard.title, message: 'Dashboard deleted', id: found.dashboard.id } };
+        return {
+          status: 200,
+          body: { title: found.dashboard.title, message: 'Dashboard deleted', id: found.dashboard.id },
+        };
       }
     }
     if (method === 'POST' && path === '/api/dashboards/db') {
       const dashboard = b.dashboard as Record<string, unknown> | undefined;
       if (!dashboard) return { status: 400, body: { message: 'dashboard is required' } };
-      return save(dashboard, typeof b.folderUid === 'string' ? b.folderUid : '', b.overwrite === true, typeof b.message === 'string' ? b.message : '');
+      return save(
+        dashboard,
+        typeof b.folderUid === 'string' ? b.folderUid : '',
+        b.overwrite === true,
+        typeof b.message === 'string' ? b.message : '',
+      );
     }
-    if (path === '/api/folders' && method === 'GET') return { status: 200, body: [...folders.values()].map((f) => ({ id: f.id, uid: f.uid, title: f.title })) };
+    if (path === '/api/folders' && method === 'GET')
+      return { status: 200, body: [...folders.values()].map((f) => ({ id: f.id, uid: f.uid, title: f.title })) };
     const folder = /^\/api\/folders\/([^/]+)$/.exec(path);
     if (folder && method === 'GET') {
       const found = folders.get(decodeURIComponent(folder[1] ?? ''));
@@ -87,7 +130,11 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
       const uid = String(b.uid ?? `folder${folders.size + 1}`);
       if (folders.has(uid)) return { status: 409, body: { message: 'a folder with the same uid already exists' } };
       const title = String(b.title ?? uid);
-      if ([...folders.values()].some((f) => f.title === title)) return { status: 409, body: { message: 'a folder or dashboard in the general folder with the same name already exists' } };
+      if ([...folders.values()].some((f) => f.title === title))
+        return {
+          status: 409,
+          body: { message: 'a folder or dashboard in the general folder with the same name already exists' },
+        };
       const created = { uid, title, id: folders.size + 1 };
       folders.set(uid, created);
       return { status: 200, body: created };

@@ -30,7 +30,10 @@ const BASE = '/kapacitor/v1/tasks';
 
 /** Kapacitor's formatter, in miniature: chained nodes at 4 spaces, properties at 8, blank lines dropped. */
 export function formatTick(script: string): string {
-  const lines = script.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = script
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return `${lines.map((l) => (l.startsWith('|') ? `    ${l}` : l.startsWith('.') ? `        ${l}` : l)).join('\n')}\n`;
 }
 
@@ -65,7 +68,17 @@ export async function startFakeKapacitor(options: FakeOptions = {}): Promise<Fak
     if (typeof b.script !== 'string' || !b.script) return { status: 400, body: { error: 'must provide TICKscript' } };
     const now = stamp();
     const status = b.status === 'enabled' ? 'enabled' : 'disabled';
-    const task: FakeTask = { id, type: String(b.type ?? 'stream'), dbrps: (b.dbrps as FakeTask['dbrps']) ?? [], script: b.script, status, runningScript: undefined, created: now, modified: now, 'last-enabled': '' };
+    const task: FakeTask = {
+      id,
+      type: String(b.type ?? 'stream'),
+      dbrps: (b.dbrps as FakeTask['dbrps']) ?? [],
+      script: b.script,
+      status,
+      runningScript: undefined,
+      created: now,
+      modified: now,
+      'last-enabled': '',
+    };
     if (status === 'enabled') {
       task.runningScript = task.script;
       task['last-enabled'] = now;
@@ -81,7 +94,15 @@ export async function startFakeKapacitor(options: FakeOptions = {}): Promise<Fak
       const offset = Number(query.get('offset') ?? 0);
       const limit = Number(query.get('limit') ?? 100);
       const raw = query.get('script-format') === 'raw';
-      return { status: 200, body: { tasks: [...tasks.values()].sort((x, y) => x.id.localeCompare(y.id)).slice(offset, offset + limit).map((t) => view(t, raw)) } };
+      return {
+        status: 200,
+        body: {
+          tasks: [...tasks.values()]
+            .sort((x, y) => x.id.localeCompare(y.id))
+            .slice(offset, offset + limit)
+            .map((t) => view(t, raw)),
+        },
+      };
     }
     if (path === BASE && method === 'POST') return create(b);
     const one = /^\/kapacitor\/v1\/tasks\/([^/]+)$/.exec(path);

@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { deregisterNode, listDatacenters, listServices, localDatacenter, nodesWithMeta, registerExternal, serviceInstances } from '../../src/backends/consul.js';
+import {
+  deregisterNode,
+  listDatacenters,
+  listServices,
+  localDatacenter,
+  nodesWithMeta,
+  registerExternal,
+  serviceInstances,
+} from '../../src/backends/consul.js';
 import { CalvinError } from '../../src/errors.js';
 import { closedPort, HOSTILE_NAMES, stackConfig } from './stack-helpers.js';
 
@@ -33,8 +41,19 @@ describe('Consul backend against the local stack', () => {
         service: { id: `svc_${i}`, name: service, tags: ['http', `t"ag${i}`], port: 8080 + i },
         checks: [
           // Not serfHealth: Consul's leader reaps catalog nodes whose serfHealth names no serf member.
-          { checkId: 'externalNodeHealth', name: 'External Node Health', status: 'passing', output: 'Node alive and reachable' },
-          { checkId: `service:svc_${i}`, name: 'HTTP status', status: i === 1 ? 'critical' : 'passing', output: i === 1 ? 'HTTP GET http://x:8080/: 503 Service Unavailable' : 'HTTP GET http://x:8080/: 200 OK', serviceId: `svc_${i}` },
+          {
+            checkId: 'externalNodeHealth',
+            name: 'External Node Health',
+            status: 'passing',
+            output: 'Node alive and reachable',
+          },
+          {
+            checkId: `service:svc_${i}`,
+            name: 'HTTP status',
+            status: i === 1 ? 'critical' : 'passing',
+            output: i === 1 ? 'HTTP GET http://x:8080/: 503 Service Unavailable' : 'HTTP GET http://x:8080/: 200 OK',
+            serviceId: `svc_${i}`,
+          },
         ],
       });
     }
@@ -48,7 +67,13 @@ describe('Consul backend against the local stack', () => {
     expect(critical?.serviceTags).toEqual(['http', 't"ag1']);
     expect(critical?.nodeMeta['external-node']).toBe('true');
     const nodeCheck = critical?.checks.find((c) => c.checkId === 'externalNodeHealth');
-    expect(nodeCheck).toEqual({ checkId: 'externalNodeHealth', name: 'External Node Health', status: 'passing', output: 'Node alive and reachable', serviceId: '' });
+    expect(nodeCheck).toEqual({
+      checkId: 'externalNodeHealth',
+      name: 'External Node Health',
+      status: 'passing',
+      output: 'Node alive and reachable',
+      serviceId: '',
+    });
     const http = critical?.checks.find((c) => c.serviceId === 'svc_1');
     expect(http?.status).toBe('critical');
     expect(http?.output).toContain('503 Service Unavailable');

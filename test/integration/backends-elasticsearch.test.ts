@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeElasticClients, esBulkIndex, esCount, esDeleteByQuery, esDeleteIndex, esEnsureIndex, esGetMapping, esIndexExists, esListIndices, esMultiSearch, esSearch } from '../../src/backends/elasticsearch.js';
+import {
+  closeElasticClients,
+  esBulkIndex,
+  esCount,
+  esDeleteByQuery,
+  esDeleteIndex,
+  esEnsureIndex,
+  esGetMapping,
+  esIndexExists,
+  esListIndices,
+  esMultiSearch,
+  esSearch,
+} from '../../src/backends/elasticsearch.js';
 import { CalvinError } from '../../src/errors.js';
 import { closedPort, HOSTILE_NAMES, STACK } from './stack-helpers.js';
 
@@ -47,7 +59,19 @@ describe('Elasticsearch backend against the local stack', () => {
   });
 
   it('aggregates per host with hostile names intact (terms + date histogram)', async () => {
-    const res = await esSearch<unknown, { hosts: { buckets: { key: string; doc_count: number; errors: { doc_count: number }; histogram: { buckets: unknown[] } }[] } }>(endpoint, `${prefix}-*`, {
+    const res = await esSearch<
+      unknown,
+      {
+        hosts: {
+          buckets: {
+            key: string;
+            doc_count: number;
+            errors: { doc_count: number };
+            histogram: { buckets: unknown[] };
+          }[];
+        };
+      }
+    >(endpoint, `${prefix}-*`, {
       size: 0,
       query: { bool: { filter: [{ terms: { 'host.name': HOSTILE_NAMES } }] } },
       aggs: {
@@ -104,7 +128,9 @@ describe('Elasticsearch backend against the local stack', () => {
   });
 
   it('maps a bad request to BACKEND_ERROR', async () => {
-    const error = await esSearch(endpoint, indexA, { size: 0, aggs: { bad: { terms: { field: 'message' } } } }).catch((e: unknown) => e);
+    const error = await esSearch(endpoint, indexA, { size: 0, aggs: { bad: { terms: { field: 'message' } } } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CalvinError);
     expect((error as CalvinError).code).toBe('BACKEND_ERROR');
   });

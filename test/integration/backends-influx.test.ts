@@ -1,6 +1,18 @@
 import { Point } from '@influxdata/influxdb-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, dropDatabase, dropSeriesWhereTag, influxQuery, influxQueryStatements, listDatabases, showFieldKeys, showMeasurements, showTagKeys, showTagValues, writePoints } from '../../src/backends/influx.js';
+import {
+  createDatabase,
+  dropDatabase,
+  dropSeriesWhereTag,
+  influxQuery,
+  influxQueryStatements,
+  listDatabases,
+  showFieldKeys,
+  showMeasurements,
+  showTagKeys,
+  showTagValues,
+  writePoints,
+} from '../../src/backends/influx.js';
 import { quoteIdent, quoteString } from '../../src/define/influxql.js';
 import { CalvinError } from '../../src/errors.js';
 import { closedPort, HOSTILE_NAMES, STACK } from './stack-helpers.js';
@@ -28,11 +40,29 @@ describe('InfluxDB backend against the local stack', () => {
   });
 
   it('writes points in batches and reads them back with epoch ms times', async () => {
-    const points = Array.from({ length: 12_345 }, (_, i) => new Point('cpu').tag('host', `host-${i % 3}`).tag('cpu', 'cpu-total').floatField('usage_idle', 50 + (i % 10)).timestamp(now - i * 1_000));
+    const points = Array.from({ length: 12_345 }, (_, i) =>
+      new Point('cpu')
+        .tag('host', `host-${i % 3}`)
+        .tag('cpu', 'cpu-total')
+        .floatField('usage_idle', 50 + (i % 10))
+        .timestamp(now - i * 1_000),
+    );
     expect(await writePoints(endpoint, db, points, { batchSize: 5_000 })).toBe(12_345);
-    const series = await influxQuery(endpoint, db, `SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')} GROUP BY ${quoteIdent('host')}`);
-    expect(series.map((s) => [s.tags.host, s.values[0]?.[1]]).sort()).toEqual([['host-0', 4115], ['host-1', 4115], ['host-2', 4115]]);
-    const last = await influxQuery(endpoint, db, `SELECT last(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')} WHERE ${quoteIdent('host')} = ${quoteString('host-0')}`);
+    const series = await influxQuery(
+      endpoint,
+      db,
+      `SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')} GROUP BY ${quoteIdent('host')}`,
+    );
+    expect(series.map((s) => [s.tags.host, s.values[0]?.[1]]).sort()).toEqual([
+      ['host-0', 4115],
+      ['host-1', 4115],
+      ['host-2', 4115],
+    ]);
+    const last = await influxQuery(
+      endpoint,
+      db,
+      `SELECT last(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')} WHERE ${quoteIdent('host')} = ${quoteString('host-0')}`,
+    );
     expect(last[0]?.columns).toEqual(['time', 'last']);
     expect(last[0]?.values[0]?.[0]).toBe(now);
     expect(last[0]?.values[0]?.[1]).toBe(50);
@@ -41,23 +71,37 @@ describe('InfluxDB backend against the local stack', () => {
   it('round-trips hostile tag values, measurement and field names through the escaping helpers', async () => {
     const measurement = `me"as'ure.*ment ☃`;
     const field = `fi"eld'.used`;
-    const points = HOSTILE_NAMES.map((host, i) => new Point(measurement).tag('host', host).tag(`ta"g key`, host).floatField(field, i).timestamp(now));
+    const points = HOSTILE_NAMES.map((host, i) =>
+      new Point(measurement).tag('host', host).tag(`ta"g key`, host).floatField(field, i).timestamp(now),
+    );
     await writePoints(endpoint, db, points);
     for (const [i, host] of HOSTILE_NAMES.entries()) {
-      const series = await influxQuery(endpoint, db, `SELECT ${quoteIdent(field)} FROM ${quoteIdent(measurement)} WHERE ${quoteIdent('host')} = ${quoteString(host)} GROUP BY ${quoteIdent('host')}`);
+      const series = await influxQuery(
+        endpoint,
+        db,
+        `SELECT ${quoteIdent(field)} FROM ${quoteIdent(measurement)} WHERE ${quoteIdent('host')} = ${quoteString(host)} GROUP BY ${quoteIdent('host')}`,
+      );
       expect(series).toHaveLength(1);
       expect(series[0]?.tags.host).toBe(host);
       expect(series[0]?.values[0]?.[1]).toBe(i);
     }
     expect(await showMeasurements(endpoint, db)).toContain(measurement);
-    expect(await showFieldKeys(endpoint, db, measurement)).toEqual([{ measurement, fieldKey: field, fieldType: 'float' }]);
+    expect(await showFieldKeys(endpoint, db, measurement)).toEqual([
+      { measurement, fieldKey: field, fieldType: 'float' },
+    ]);
     expect((await showTagKeys(endpoint, db, measurement)).map((k) => k.tagKey).sort()).toEqual(['host', 'ta"g key']);
     expect((await showTagValues(endpoint, db, 'host', measurement)).sort()).toEqual([...HOSTILE_NAMES].sort());
   });
 
   it('writes into and queries a database with a hostile name', async () => {
-    await writePoints(endpoint, hostileDb, [new Point('mem').tag('host', 'a').floatField('used_percent', 42).timestamp(now)]);
-    const series = await influxQuery(endpoint, hostileDb, `SELECT ${quoteIdent('used_percent')} FROM ${quoteIdent('mem')}`);
+    await writePoints(endpoint, hostileDb, [
+      new Point('mem').tag('host', 'a').floatField('used_percent', 42).timestamp(now),
+    ]);
+    const series = await influxQuery(
+      endpoint,
+      hostileDb,
+      `SELECT ${quoteIdent('used_percent')} FROM ${quoteIdent('mem')}`,
+    );
     expect(series[0]?.values).toEqual([[now, 42]]);
   });
 
@@ -69,14 +113,20 @@ describe('InfluxDB backend against the local stack', () => {
   });
 
   it('returns the series of each statement of a multi-statement query', async () => {
-    const results = await influxQueryStatements(endpoint, db, `SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')}; SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('nothing')}`);
+    const results = await influxQueryStatements(
+      endpoint,
+      db,
+      `SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')}; SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('nothing')}`,
+    );
     expect(results).toHaveLength(2);
     expect(results[0]?.[0]?.values[0]?.[1]).toBe(12_345);
     expect(results[1]).toEqual([]);
   });
 
   it('turns errors in the result JSON into CalvinError BACKEND_ERROR', async () => {
-    const missing = await influxQuery(endpoint, `no_such_db_${process.pid}`, 'SELECT * FROM "cpu"').catch((e: unknown) => e);
+    const missing = await influxQuery(endpoint, `no_such_db_${process.pid}`, 'SELECT * FROM "cpu"').catch(
+      (e: unknown) => e,
+    );
     expect(missing).toBeInstanceOf(CalvinError);
     expect((missing as CalvinError).code).toBe('BACKEND_ERROR');
     expect((missing as CalvinError).message).toContain('database not found');

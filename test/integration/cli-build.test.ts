@@ -9,7 +9,14 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERT_TS, DASHBOARD_TS, INDEX_TEMPLATE_TS, SERVICE_TS, tempRoot, type TempRoot } from '../unit/load/fixture-roots.js';
+import {
+  ALERT_TS,
+  DASHBOARD_TS,
+  INDEX_TEMPLATE_TS,
+  SERVICE_TS,
+  tempRoot,
+  type TempRoot,
+} from '../unit/load/fixture-roots.js';
 
 const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const tsxLoader = path.join(repoRoot, 'node_modules/tsx/dist/esm/index.mjs');
@@ -22,7 +29,12 @@ interface Run {
 }
 
 function calvin(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, ['--import', tsxLoader, main, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', tsxLoader, main, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -62,10 +74,14 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
 
   it('builds every target, with a JSON listing on stdout and a summary on stderr', () => {
     const run = calvin(['--root', work.root, 'build', '--out', out, '--json'], work.root);
-    expect(run.stderr).toMatch(/^Built \d+ artifacts into .*: grafana \d+, chronograf \d+, kapacitor \d+, logstash \d+, elasticsearch \d+\n$/);
+    expect(run.stderr).toMatch(
+      /^Built \d+ artifacts into .*: grafana \d+, chronograf \d+, kapacitor \d+, logstash \d+, elasticsearch \d+\n$/,
+    );
     expect(run.status).toBe(0);
     const listing = JSON.parse(run.stdout) as { artifacts: { path: string; target: string; sha256: string }[] };
-    expect(new Set(listing.artifacts.map((a) => a.target))).toEqual(new Set(['grafana', 'chronograf', 'kapacitor', 'elasticsearch', 'logstash']));
+    expect(new Set(listing.artifacts.map((a) => a.target))).toEqual(
+      new Set(['grafana', 'chronograf', 'kapacitor', 'elasticsearch', 'logstash']),
+    );
     previous = snapshot(out);
     for (const artifact of listing.artifacts) expect(previous[artifact.path]).toBe(artifact.sha256);
     expect(previous['.calvin-build']).toBeDefined();
@@ -86,40 +102,78 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
   });
 
   const badProjects: [string, (p: TempRoot) => void, RegExp][] = [
-    ['a file that throws', (p) => p.write('dashboards/broken.ts', 'throw new Error("metrics catalog unreachable");\nexport default {};\n'), /^calvin: dashboards\/broken\.ts: failed to load: metrics catalog unreachable \(/],
-    ['an empty export', (p) => p.write('alerts/empty.ts', 'export default [];\n'), /^calvin: alerts\/empty\.ts: exports an empty array \(/],
-    ['no export at all', (p) => p.write('alerts/nothing.ts', 'export const x = 1;\n'), /^calvin: alerts\/nothing\.ts: exports nothing \(/],
-    ['an empty module', (p) => p.write('alerts/nothing.ts', '// to do\n'), /^calvin: alerts\/nothing\.ts: exports nothing \(/],
-    ['a syntax error', (p) => p.write('alerts/syntax.ts', 'export default {\n  id: "x" "y"\n};\n'), /^calvin: alerts\/syntax\.ts:2:11: Expected "}" but found "\\"y\\"" \(/],
+    [
+      'a file that throws',
+      (p) => p.write('dashboards/broken.ts', 'throw new Error("metrics catalog unreachable");\nexport default {};\n'),
+      /^calvin: dashboards\/broken\.ts: failed to load: metrics catalog unreachable \(/,
+    ],
+    [
+      'an empty export',
+      (p) => p.write('alerts/empty.ts', 'export default [];\n'),
+      /^calvin: alerts\/empty\.ts: exports an empty array \(/,
+    ],
+    [
+      'no export at all',
+      (p) => p.write('alerts/nothing.ts', 'export const x = 1;\n'),
+      /^calvin: alerts\/nothing\.ts: exports nothing \(/,
+    ],
+    [
+      'an empty module',
+      (p) => p.write('alerts/nothing.ts', '// to do\n'),
+      /^calvin: alerts\/nothing\.ts: exports nothing \(/,
+    ],
+    [
+      'a syntax error',
+      (p) => p.write('alerts/syntax.ts', 'export default {\n  id: "x" "y"\n};\n'),
+      /^calvin: alerts\/syntax\.ts:2:11: Expected "}" but found "\\"y\\"" \(/,
+    ],
     [
       'an alert whose TICKscript would not parse',
-      (p) => p.write('alerts/disk.ts', ALERT_TS('artefacts-disk-full', 'artefacts', { file: 'alerts/runbooks/disk.md' }).replace('where: []', String.raw`where: [{ key: 'path', op: '=~', value: { kind: 'regex', pattern: 'C:\\\\' } }]`)),
+      (p) =>
+        p.write(
+          'alerts/disk.ts',
+          ALERT_TS('artefacts-disk-full', 'artefacts', { file: 'alerts/runbooks/disk.md' }).replace(
+            'where: []',
+            String.raw`where: [{ key: 'path', op: '=~', value: { kind: 'regex', pattern: 'C:\\\\' } }]`,
+          ),
+        ),
       /^calvin: alert artefacts-disk-full: rendered TICKscript is invalid at \d+:\d+: unterminated regex \(/,
     ],
-    ['duplicate ids', (p) => p.write('dashboards/copy.ts', DASHBOARD_TS('artefacts-overview', 'artefacts')), /^calvin: dashboards\/copy\.ts: duplicate id "artefacts-overview" \(dashboard and dashboard, in dashboards\/artefacts\.ts and dashboards\/copy\.ts\)/],
-    ['a dangling reference', (p) => p.write('alerts/queue.ts', ALERT_TS('queue-memory-high', 'queue')), /^calvin: alerts\/queue\.ts: alert "queue-memory-high" refers to unknown service "queue" \(/],
+    [
+      'duplicate ids',
+      (p) => p.write('dashboards/copy.ts', DASHBOARD_TS('artefacts-overview', 'artefacts')),
+      /^calvin: dashboards\/copy\.ts: duplicate id "artefacts-overview" \(dashboard and dashboard, in dashboards\/artefacts\.ts and dashboards\/copy\.ts\)/,
+    ],
+    [
+      'a dangling reference',
+      (p) => p.write('alerts/queue.ts', ALERT_TS('queue-memory-high', 'queue')),
+      /^calvin: alerts\/queue\.ts: alert "queue-memory-high" refers to unknown service "queue" \(/,
+    ],
   ];
 
-  it.each(badProjects)('rejects %s in one line, exit 2, and leaves the previous output untouched', (_label, breakIt, line) => {
-    const bad = tempRoot();
-    try {
-      writeProject(bad);
-      breakIt(bad);
-      const run = calvin(['--root', bad.root, 'build', '--out', out], work.root);
-      expect(run.status).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr.split('\n')).toHaveLength(2);
-      expect(run.stderr).toMatch(line);
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-      expect(snapshot(out)).toEqual(previous);
-      expect(readdirSync(work.root).filter((n) => n.startsWith('.out'))).toEqual([]);
-      const debug = calvin(['--debug', '--root', bad.root, 'build', '--out', out], work.root);
-      expect(debug.status).toBe(2);
-      expect(debug.stderr).toMatch(/\n\s+at /);
-    } finally {
-      bad.remove();
-    }
-  });
+  it.each(badProjects)(
+    'rejects %s in one line, exit 2, and leaves the previous output untouched',
+    (_label, breakIt, line) => {
+      const bad = tempRoot();
+      try {
+        writeProject(bad);
+        breakIt(bad);
+        const run = calvin(['--root', bad.root, 'build', '--out', out], work.root);
+        expect(run.status).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr.split('\n')).toHaveLength(2);
+        expect(run.stderr).toMatch(line);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+        expect(snapshot(out)).toEqual(previous);
+        expect(readdirSync(work.root).filter((n) => n.startsWith('.out'))).toEqual([]);
+        const debug = calvin(['--debug', '--root', bad.root, 'build', '--out', out], work.root);
+        expect(debug.status).toBe(2);
+        expect(debug.stderr).toMatch(/\n\s+at /);
+      } finally {
+        bad.remove();
+      }
+    },
+  );
 
   it('--only matching nothing exits 2 in one line and writes nothing', () => {
     const run = calvin(['--root', work.root, 'build', '--out', out, '--only', 'nexsus*'], work.root);
@@ -135,7 +189,9 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     expect(existsSync(path.join(work.root, 'alerts/disk.ts'))).toBe(true);
     const foreign = calvin(['--root', work.root, 'build', '--out', path.join(work.root, 'services')], work.root);
     expect(foreign.status).toBe(2);
-    expect(calvin(['--root', work.root, 'build', '--target', 'prometheus'], work.root).stderr).toMatch(/^calvin: unknown --target "prometheus"/);
+    expect(calvin(['--root', work.root, 'build', '--target', 'prometheus'], work.root).stderr).toMatch(
+      /^calvin: unknown --target "prometheus"/,
+    );
   });
 
   it('lists definitions as an aligned table and as JSON', () => {
@@ -143,7 +199,9 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     expect(table.status).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+KIND\s+FILE\s+TITLE$/);
     expect(table.stdout).toMatch(/artefacts-disk-full\s+alert\s+alerts\/disk\.ts/);
-    const json = JSON.parse(calvin(['--root', work.root, 'list', '--kind', 'alert', '--json'], work.root).stdout) as { id: string }[];
+    const json = JSON.parse(calvin(['--root', work.root, 'list', '--kind', 'alert', '--json'], work.root).stdout) as {
+      id: string;
+    }[];
     expect(json.map((r) => r.id)).toEqual(['artefacts-disk-full']);
   });
 
@@ -179,14 +237,49 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     const fresh = tempRoot();
     try {
       fresh.write('services/artefacts.ts', SERVICE_TS('artefacts'));
-      fresh.write('nexus.json', JSON.stringify({ title: 'Nexus JVM', panels: [{ type: 'graph', title: 'Heap', datasource: 'InfluxDb.Services', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ measurement: 'jvm_memory', select: [[{ type: 'field', params: ['HeapMemoryUsage.used'] }, { type: 'mean', params: [] }]], groupBy: [{ type: 'time', params: ['$__interval'] }, { type: 'tag', params: ['host'] }, { type: 'fill', params: ['null'] }] }] }] }));
+      fresh.write(
+        'nexus.json',
+        JSON.stringify({
+          title: 'Nexus JVM',
+          panels: [
+            {
+              type: 'graph',
+              title: 'Heap',
+              datasource: 'InfluxDb.Services',
+              gridPos: { x: 0, y: 0, w: 12, h: 8 },
+              targets: [
+                {
+                  measurement: 'jvm_memory',
+                  select: [
+                    [
+                      { type: 'field', params: ['HeapMemoryUsage.used'] },
+                      { type: 'mean', params: [] },
+                    ],
+                  ],
+                  groupBy: [
+                    { type: 'time', params: ['$__interval'] },
+                    { type: 'tag', params: ['host'] },
+                    { type: 'fill', params: ['null'] },
+                  ],
+                },
+              ],
+            },
+          ],
+        }),
+      );
       const run = calvin(['--root', fresh.root, 'import', 'grafana', path.join(fresh.root, 'nexus.json')], fresh.root);
       expect(run.status).toBe(0);
       expect(run.stderr).toMatch(/1 panels, 1 typed and 0 raw queries/);
       expect(existsSync(path.join(fresh.root, 'dashboards/imported/nexus-jvm.ts'))).toBe(true);
-      const build = calvin(['--root', fresh.root, 'build', '--target', 'grafana', '--out', path.join(fresh.root, 'out'), '--json'], fresh.root);
+      const build = calvin(
+        ['--root', fresh.root, 'build', '--target', 'grafana', '--out', path.join(fresh.root, 'out'), '--json'],
+        fresh.root,
+      );
       expect(build.status).toBe(0);
-      const notJson = calvin(['--root', fresh.root, 'import', 'grafana', path.join(fresh.root, 'services/artefacts.ts')], fresh.root);
+      const notJson = calvin(
+        ['--root', fresh.root, 'import', 'grafana', path.join(fresh.root, 'services/artefacts.ts')],
+        fresh.root,
+      );
       expect(notJson.status).toBe(2);
       expect(notJson.stderr).toMatch(/^calvin: .*artefacts\.ts: not JSON/);
     } finally {
@@ -198,9 +291,32 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     const home = tempRoot();
     try {
       const copy = path.join(home.root, 'my-infra');
-      for (const folder of ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates', 'runbooks']) cpSync(path.join(repoRoot, folder), path.join(copy, folder), { recursive: true });
+      for (const folder of ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates', 'runbooks'])
+        cpSync(path.join(repoRoot, folder), path.join(copy, folder), { recursive: true });
       // The files the import examples name.
-      const grafana = (title: string): string => JSON.stringify({ title, panels: [{ type: 'graph', title: 'Heap', datasource: 'InfluxDb.Services', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ measurement: 'jvm_memory', select: [[{ type: 'field', params: ['HeapMemoryUsage.used'] }, { type: 'mean', params: [] }]] }] }] });
+      const grafana = (title: string): string =>
+        JSON.stringify({
+          title,
+          panels: [
+            {
+              type: 'graph',
+              title: 'Heap',
+              datasource: 'InfluxDb.Services',
+              gridPos: { x: 0, y: 0, w: 12, h: 8 },
+              targets: [
+                {
+                  measurement: 'jvm_memory',
+                  select: [
+                    [
+                      { type: 'field', params: ['HeapMemoryUsage.used'] },
+                      { type: 'mean', params: [] },
+                    ],
+                  ],
+                },
+              ],
+            },
+          ],
+        });
       writeFileSync(path.join(copy, 'dashboards/nexus.json'), grafana('Nexus JVM'));
       mkdirSync(path.join(copy, 'exported'));
       writeFileSync(path.join(copy, 'exported/a.json'), grafana('Legacy A'));
@@ -211,23 +327,36 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
         const help = calvin([...command.split(' '), '--help'], copy);
         expect(help.status).toBe(0);
         // `  $ calvin ...` lines; what follows two spaces or more is a comment.
-        for (const line of help.stdout.split('\n')) if (line.startsWith('  $ calvin ')) examples.push(line.slice(4).split(/\s{2,}/)[0] as string);
+        for (const line of help.stdout.split('\n'))
+          if (line.startsWith('  $ calvin ')) examples.push(line.slice(4).split(/\s{2,}/)[0] as string);
       }
       expect(examples.length).toBeGreaterThanOrEqual(15);
       const shell = `calvin() { "${process.execPath}" --import "${tsxLoader}" "${main}" "$@"; }\nset -o pipefail\n`;
       const env: NodeJS.ProcessEnv = { ...process.env, HOME: home.root, NO_COLOR: '1' };
       delete env.CALVIN_ROOT;
-      for (const example of [...examples, 'calvin test alerts/widget-disk-full.ts log-filters/widget-log.ts', 'calvin build --out out/']) {
+      for (const example of [
+        ...examples,
+        'calvin test alerts/widget-disk-full.ts log-filters/widget-log.ts',
+        'calvin build --out out/',
+      ]) {
         const run = spawnSync('bash', ['-c', shell + example], { cwd: copy, encoding: 'utf8', env, timeout: 120_000 });
-        expect({ example, status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ example, status: 0, stderr: '' });
+        expect({ example, status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({
+          example,
+          status: 0,
+          stderr: '',
+        });
       }
       // `new` refuses an id the project already uses, in one line.
       const clash = calvin(['new', 'service', 'queue'], copy);
       expect(clash.status).toBe(2);
-      expect(clash.stderr).toMatch(/^calvin: id "queue" is already used by the service in services\/queue\.ts \(.*\)\n$/);
+      expect(clash.stderr).toMatch(
+        /^calvin: id "queue" is already used by the service in services\/queue\.ts \(.*\)\n$/,
+      );
       // --only matches services too: the artefacts log filter comes with 'artefacts*'.
       const only = JSON.parse(calvin(['list', '--only', 'artefacts*', '--json'], copy).stdout) as { id: string }[];
-      expect(only.map((r) => r.id)).toEqual(expect.arrayContaining(['artefacts', 'artefacts-overview', 'artefacts-disk-full', 'syslog-nexus']));
+      expect(only.map((r) => r.id)).toEqual(
+        expect.arrayContaining(['artefacts', 'artefacts-overview', 'artefacts-disk-full', 'syslog-nexus']),
+      );
     } finally {
       home.remove();
     }

@@ -19,7 +19,10 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
     expect(h.grafana.dashboards.get(h.uid('one'))?.versions.at(-1)?.message).toBe('calvin deploy abc123');
     expect(h.grafana.folders.has(`calvin-${h.prefix}`)).toBe(true);
     expect((await h.esTemplate(`${h.prefix}-one`))?.composed_of).toEqual([`${h.prefix}-ecs`]);
-    const kv = (await h.consul.kv.get({ key: `${h.kvRoot}config/services/logs/filters/${h.prefix}-one` })) as { Flags: number; ModifyIndex: number };
+    const kv = (await h.consul.kv.get({ key: `${h.kvRoot}config/services/logs/filters/${h.prefix}-one` })) as {
+      Flags: number;
+      ModifyIndex: number;
+    };
     expect(kv.Flags).toBe(CALVIN_KV_FLAG);
     expect(h.kapacitor.tasks.get(`calvin-${h.prefix}-one`)?.runningScript).toContain('< 5');
 
@@ -35,9 +38,16 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
     expect(h.grafana.versionCount()).toBe(versions);
     expect(h.kapacitor.reloads()).toBe(reloads);
     // One deploy marker: the second deploy changed nothing, so it wrote none.
-    const markers = await influxQuery('SELECT "what", "who", "commit", "environment" FROM "calvin_deploys"', h.markerDb);
-    expect(markers.results[0]?.series?.[0]?.values).toEqual([[expect.any(String), '13 created, 0 updated, 0 deleted', 'tester', 'abc123', 'test']]);
-    const kvAfter = (await h.consul.kv.get({ key: `${h.kvRoot}config/services/logs/filters/${h.prefix}-one` })) as { ModifyIndex: number };
+    const markers = await influxQuery(
+      'SELECT "what", "who", "commit", "environment" FROM "calvin_deploys"',
+      h.markerDb,
+    );
+    expect(markers.results[0]?.series?.[0]?.values).toEqual([
+      [expect.any(String), '13 created, 0 updated, 0 deleted', 'tester', 'abc123', 'test'],
+    ]);
+    const kvAfter = (await h.consul.kv.get({ key: `${h.kvRoot}config/services/logs/filters/${h.prefix}-one` })) as {
+      ModifyIndex: number;
+    };
     expect(kvAfter.ModifyIndex).toBe(kv.ModifyIndex);
   });
 
@@ -46,17 +56,29 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
     const uid = h.uid('one');
     const stored = h.grafana.dashboards.get(uid);
     h.grafana.putByHand({ ...stored!.dashboard, title: 'edited in the UI' }, stored!.folderUid);
-    await h.consul.kv.set({ key: `${h.kvRoot}config/services/dashboards/${h.prefix}-one.json`, value: 'hand edit', flags: CALVIN_KV_FLAG });
+    await h.consul.kv.set({
+      key: `${h.kvRoot}config/services/dashboards/${h.prefix}-one.json`,
+      value: 'hand edit',
+      flags: CALVIN_KV_FLAG,
+    });
     await fetch(`http://127.0.0.1:19200/_index_template/${h.prefix}-two`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ index_patterns: [`${h.prefix}-two-*`], priority: 501, composed_of: [`${h.prefix}-ecs`], _meta: { managed_by: 'calvin' } }),
+      body: JSON.stringify({
+        index_patterns: [`${h.prefix}-two-*`],
+        priority: 501,
+        composed_of: [`${h.prefix}-ecs`],
+        _meta: { managed_by: 'calvin' },
+      }),
     });
     const task = h.kapacitor.tasks.get(`calvin-${h.prefix}-two`)!;
     task.script = 'stream |from()';
 
     const plan = await h.deploy({}, { planOnly: true, json: true });
-    const json = JSON.parse(plan.io.out.join('')) as { summary: Record<string, number>; changes: { action: string; kind: string; name: string; changedFields: string[]; diff: string }[] };
+    const json = JSON.parse(plan.io.out.join('')) as {
+      summary: Record<string, number>;
+      changes: { action: string; kind: string; name: string; changedFields: string[]; diff: string }[];
+    };
     expect(json.summary.update).toBe(4);
     expect(json.changes.map((c) => `${c.action} ${c.kind} ${c.name}`).sort()).toEqual(
       [
@@ -66,7 +88,9 @@ describe('calvin deploy against real Consul + Elasticsearch and the contract fak
         `update kapacitor/task calvin-${h.prefix}-two`,
       ].sort(),
     );
-    expect(json.changes.find((c) => c.kind === 'grafana/dashboard')?.diff).toContain('-    "title": "edited in the UI"');
+    expect(json.changes.find((c) => c.kind === 'grafana/dashboard')?.diff).toContain(
+      '-    "title": "edited in the UI"',
+    );
 
     const repaired = await h.deploy();
     expect(repaired.plan?.summary.update).toBe(4);

@@ -26,7 +26,9 @@ function editAtConfirmation(edit: () => Promise<void> | void) {
 function backupFiles(dir: string): { manifest: BackupManifest; objects: string } {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as BackupManifest;
   const folder = path.join(dir, 'objects');
-  const objects = (existsSync(folder) ? readdirSync(folder) : []).map((f) => readFileSync(path.join(dir, 'objects', f), 'utf8')).join('\n');
+  const objects = (existsSync(folder) ? readdirSync(folder) : [])
+    .map((f) => readFileSync(path.join(dir, 'objects', f), 'utf8'))
+    .join('\n');
   return { manifest, objects };
 }
 
@@ -43,7 +45,9 @@ describe('a change made between plan and apply', () => {
     expect(h.grafana.dashboards.get(uid)!.dashboard.title).toBe('URGENT HAND FIX');
     const out = io.out.join('');
     expect(out).toContain('Applied 6 of 12 change(s)');
-    expect(out).toContain(`~ grafana/dashboard ${uid}: grafana/dashboard ${uid} was changed by someone else since the plan; not overwritten`);
+    expect(out).toContain(
+      `~ grafana/dashboard ${uid}: grafana/dashboard ${uid} was changed by someone else since the plan; not overwritten`,
+    );
     expect(out).toContain(`Not applied:\n  ~ grafana/dashboard ${h.uid('two')}`);
     const { manifest, objects } = backupFiles(result.apply!.backupDir);
     expect(objects).toContain('URGENT HAND FIX');
@@ -58,15 +62,27 @@ describe('a change made between plan and apply', () => {
   it('Kapacitor, Elasticsearch, Chronograf: an edit, or a create by someone else, stops the deploy', async () => {
     await h.deploy();
     const taskId = `calvin-${h.prefix}-one`;
-    const kapacitor = await h.deploy({ revision: 2 }, { yes: false, io: editAtConfirmation(() => void (h.kapacitor.tasks.get(taskId)!.script = 'URGENT HAND SCRIPT')) });
+    const kapacitor = await h.deploy(
+      { revision: 2 },
+      { yes: false, io: editAtConfirmation(() => void (h.kapacitor.tasks.get(taskId)!.script = 'URGENT HAND SCRIPT')) },
+    );
     expect(kapacitor.exitCode).toBe(1);
     expect(h.kapacitor.tasks.get(taskId)!.script).toBe('URGENT HAND SCRIPT');
     expect(backupFiles(kapacitor.apply!.backupDir).objects).toContain('URGENT HAND SCRIPT');
 
     const template = `${h.prefix}-one`;
     const edit = async (): Promise<void> => {
-      const body = { index_patterns: [`${template}-*`], priority: 777, composed_of: [`${h.prefix}-ecs`], _meta: { managed_by: 'calvin' } };
-      await fetch(`${ES}/_index_template/${template}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const body = {
+        index_patterns: [`${template}-*`],
+        priority: 777,
+        composed_of: [`${h.prefix}-ecs`],
+        _meta: { managed_by: 'calvin' },
+      };
+      await fetch(`${ES}/_index_template/${template}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     };
     const es = await h.deploy({ revision: 3 }, { yes: false, io: editAtConfirmation(edit) });
     expect(es.exitCode).toBe(1);
@@ -75,9 +91,14 @@ describe('a change made between plan and apply', () => {
 
     const gone = `calvin/${h.prefix} two`;
     for (const [id, d] of h.chronograf.dashboards) if (d.name === gone) h.chronograf.dashboards.delete(id);
-    const created = await h.deploy({}, { yes: false, io: editAtConfirmation(() => void h.chronograf.putByHand({ name: gone, cells: [] })) });
+    const created = await h.deploy(
+      {},
+      { yes: false, io: editAtConfirmation(() => void h.chronograf.putByHand({ name: gone, cells: [] })) },
+    );
     expect(created.exitCode).toBe(1);
-    expect(created.io.out.join('')).toContain(`chronograf/dashboard ${gone} was created by someone else since the plan`);
+    expect(created.io.out.join('')).toContain(
+      `chronograf/dashboard ${gone} was created by someone else since the plan`,
+    );
     expect([...h.chronograf.dashboards.values()].filter((d) => d.name === gone)).toHaveLength(1);
   });
 
@@ -89,9 +110,15 @@ describe('a change made between plan and apply', () => {
     const stale = objects.find((o) => o.name === uid)!;
     const s = h.grafana.dashboards.get(uid)!;
     h.grafana.putByHand({ ...s.dashboard, title: 'edited meanwhile' }, s.folderUid);
-    const desired = { kind: 'grafana/dashboard' as const, name: uid, body: { dashboard: { uid, title: 'calvin', tags: ['calvin'] }, folderUid: s.folderUid } };
+    const desired = {
+      kind: 'grafana/dashboard' as const,
+      name: uid,
+      body: { dashboard: { uid, title: 'calvin', tags: ['calvin'] }, folderUid: s.folderUid },
+    };
     const error = await driver.update(desired, stale).catch((e: unknown) => e);
-    expect(isCalvinError(error) && error.oneLine()).toBe(`Grafana dashboard ${uid} was changed by someone else since the plan (412 version-mismatch) (run the plan again to see the current state, then deploy again)`);
+    expect(isCalvinError(error) && error.oneLine()).toBe(
+      `Grafana dashboard ${uid} was changed by someone else since the plan (412 version-mismatch) (run the plan again to see the current state, then deploy again)`,
+    );
     expect(h.grafana.dashboards.get(uid)!.dashboard.title).toBe('edited meanwhile');
   });
 });
@@ -103,8 +130,12 @@ describe('hand-made Grafana objects in the way', () => {
     h.grafana.putByHand({ uid: 'hand-made-one', title: 'Fixture one r1', tags: ['team'] }, folderUid);
     const result = await h.deploy();
     expect(result.exitCode).toBe(1);
-    expect(result.io.out.join('')).toContain(`Grafana folder "${folderUid}" already holds another dashboard titled "Fixture one r1" that calvin did not create; calvin does not take it over`);
-    expect(h.grafana.dashboards.get('hand-made-one')).toMatchObject({ dashboard: { title: 'Fixture one r1', tags: ['team'], version: 1 } });
+    expect(result.io.out.join('')).toContain(
+      `Grafana folder "${folderUid}" already holds another dashboard titled "Fixture one r1" that calvin did not create; calvin does not take it over`,
+    );
+    expect(h.grafana.dashboards.get('hand-made-one')).toMatchObject({
+      dashboard: { title: 'Fixture one r1', tags: ['team'], version: 1 },
+    });
     expect(h.grafana.dashboards.has(h.uid('one'))).toBe(false);
   });
 
@@ -121,7 +152,9 @@ describe('hand-made Grafana objects in the way', () => {
 
   it('reports the folders a deploy created (kept in the manifest; rollback leaves them)', async () => {
     const first = await h.deploy();
-    expect(first.io.out.join('')).toContain(`Also created: grafana/folder calvin-${h.prefix} (rollback leaves them in place)`);
+    expect(first.io.out.join('')).toContain(
+      `Also created: grafana/folder calvin-${h.prefix} (rollback leaves them in place)`,
+    );
     expect(backupFiles(first.apply!.backupDir).manifest.sideEffects).toEqual([`grafana/folder calvin-${h.prefix}`]);
     const back = await h.rollback();
     expect(back.io.out.join('')).toContain(`Left in place: grafana/folder calvin-${h.prefix}`);

@@ -4,8 +4,17 @@ import { startFakeChronograf } from '../fakes/chronograf.js';
 import { startFakeGrafana } from '../fakes/grafana.js';
 import { startFakeKapacitor } from '../fakes/kapacitor.js';
 
-async function call(url: string, method: string, body?: unknown, token = 't0ken-abc'): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+async function call(
+  url: string,
+  method: string,
+  body?: unknown,
+  token = 't0ken-abc',
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -15,14 +24,26 @@ describe('Grafana fake', () => {
     const g = await startFakeGrafana({ token: 't0ken-abc' });
     try {
       expect((await call(`${g.url}/api/search`, 'GET', undefined, 'wrong')).status).toBe(401);
-      const first = await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'u1', title: 'A' }, overwrite: false });
+      const first = await call(`${g.url}/api/dashboards/db`, 'POST', {
+        dashboard: { uid: 'u1', title: 'A' },
+        overwrite: false,
+      });
       expect(first.body).toMatchObject({ uid: 'u1', version: 1, status: 'success' });
-      const second = await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'u1', title: 'A' }, overwrite: true, message: 'm' });
+      const second = await call(`${g.url}/api/dashboards/db`, 'POST', {
+        dashboard: { uid: 'u1', title: 'A' },
+        overwrite: true,
+        message: 'm',
+      });
       expect(second.body.version).toBe(2); // same content, still a new version
       expect(g.versionCount()).toBe(2);
-      const stale = await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'u1', title: 'B', version: 1 }, overwrite: false });
+      const stale = await call(`${g.url}/api/dashboards/db`, 'POST', {
+        dashboard: { uid: 'u1', title: 'B', version: 1 },
+        overwrite: false,
+      });
       expect(stale.status).toBe(412);
-      expect((await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'u2' }, folderUid: 'nope' })).status).toBe(400);
+      expect(
+        (await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'u2' }, folderUid: 'nope' })).status,
+      ).toBe(400);
       expect((await call(`${g.url}/api/folders`, 'POST', { uid: 'f', title: 'F' })).status).toBe(200);
       const got = await call(`${g.url}/api/dashboards/uid/u1`, 'GET');
       expect(got.body.dashboard).toMatchObject({ id: 1, uid: 'u1', version: 2 });
@@ -43,13 +64,28 @@ describe('Grafana fake: same title in a folder, folders by title', () => {
       expect((await call(`${g.url}/api/folders`, 'POST', { uid: 'f2', title: 'Team' })).status).toBe(409);
       expect((await call(`${g.url}/api/folders`, 'GET')).body).toEqual([{ id: 1, uid: 'f1', title: 'Team' }]);
       await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'hand', title: 'Nexus' }, folderUid: 'f1' });
-      const clash = await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'calvin-nexus', title: 'Nexus' }, folderUid: 'f1', overwrite: false });
+      const clash = await call(`${g.url}/api/dashboards/db`, 'POST', {
+        dashboard: { uid: 'calvin-nexus', title: 'Nexus' },
+        folderUid: 'f1',
+        overwrite: false,
+      });
       expect(clash.status).toBe(412);
       expect(clash.body.status).toBe('name-exists');
       // Elsewhere the title is free.
-      expect((await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'calvin-nexus', title: 'Nexus' }, overwrite: false })).status).toBe(200);
+      expect(
+        (
+          await call(`${g.url}/api/dashboards/db`, 'POST', {
+            dashboard: { uid: 'calvin-nexus', title: 'Nexus' },
+            overwrite: false,
+          })
+        ).status,
+      ).toBe(200);
       // With overwrite, Grafana replaces the same-titled dashboard, keeping its uid: what calvin must never send.
-      const taken = await call(`${g.url}/api/dashboards/db`, 'POST', { dashboard: { uid: 'calvin-other', title: 'Nexus', panels: [] }, folderUid: 'f1', overwrite: true });
+      const taken = await call(`${g.url}/api/dashboards/db`, 'POST', {
+        dashboard: { uid: 'calvin-other', title: 'Nexus', panels: [] },
+        folderUid: 'f1',
+        overwrite: true,
+      });
       expect(taken.body).toMatchObject({ uid: 'hand', version: 2 });
       expect(g.dashboards.has('calvin-other')).toBe(false);
     } finally {
@@ -62,12 +98,19 @@ describe('Chronograf fake', () => {
   it('ignores a client id on POST, replaces on PUT, adds links and cell ids', async () => {
     const c = await startFakeChronograf({ token: 't0ken-abc' });
     try {
-      const created = await call(`${c.url}/chronograf/v1/dashboards`, 'POST', { id: 5, name: 'calvin/x', cells: [{ x: 0 }] });
+      const created = await call(`${c.url}/chronograf/v1/dashboards`, 'POST', {
+        id: 5,
+        name: 'calvin/x',
+        cells: [{ x: 0 }],
+      });
       expect(created.status).toBe(201);
       expect(created.body.id).not.toBe(5);
       expect(created.body.cells[0].i).toMatch(/^cell-/);
       expect(created.body.links.self).toBe(`/chronograf/v1/dashboards/${created.body.id}`);
-      const put = await call(`${c.url}/chronograf/v1/dashboards/${created.body.id}`, 'PUT', { name: 'calvin/x', cells: [] });
+      const put = await call(`${c.url}/chronograf/v1/dashboards/${created.body.id}`, 'PUT', {
+        name: 'calvin/x',
+        cells: [],
+      });
       expect(put.body).toMatchObject({ id: created.body.id, cells: [] });
       expect((await call(`${c.url}/chronograf/v1/dashboards/9999`, 'PUT', { name: 'y' })).status).toBe(404);
     } finally {
@@ -80,7 +123,13 @@ describe('Kapacitor fake', () => {
   it('rejects POST of an existing id; a PATCHed enabled task runs the old program until disabled and enabled', async () => {
     const k = await startFakeKapacitor({ token: 't0ken-abc' });
     try {
-      const task = { id: 't', type: 'stream', dbrps: [{ db: 'system', rp: 'autogen' }], script: 'old', status: 'enabled' };
+      const task = {
+        id: 't',
+        type: 'stream',
+        dbrps: [{ db: 'system', rp: 'autogen' }],
+        script: 'old',
+        status: 'enabled',
+      };
       expect((await call(`${k.url}/kapacitor/v1/tasks`, 'POST', task)).status).toBe(200);
       expect((await call(`${k.url}/kapacitor/v1/tasks`, 'POST', task)).status).toBe(400);
       await call(`${k.url}/kapacitor/v1/tasks/t`, 'PATCH', { script: 'new' });
@@ -92,10 +141,16 @@ describe('Kapacitor fake', () => {
       const listed = await call(`${k.url}/kapacitor/v1/tasks`, 'GET');
       expect(listed.body.tasks[0]).toMatchObject({ id: 't', executing: true, status: 'enabled' });
       // Scripts come back reformatted unless the raw text is asked for, as real Kapacitor does.
-      await call(`${k.url}/kapacitor/v1/tasks/t`, 'PATCH', { script: 'stream\n  |from()\n    .measurement(\'cpu\')\n' });
-      expect((await call(`${k.url}/kapacitor/v1/tasks/t`, 'GET')).body.script).toBe("stream\n    |from()\n        .measurement('cpu')\n");
-      expect((await call(`${k.url}/kapacitor/v1/tasks/t?script-format=raw`, 'GET')).body.script).toBe("stream\n  |from()\n    .measurement('cpu')\n");
-      expect((await call(`${k.url}/kapacitor/v1/tasks?script-format=raw`, 'GET')).body.tasks[0].script).toBe("stream\n  |from()\n    .measurement('cpu')\n");
+      await call(`${k.url}/kapacitor/v1/tasks/t`, 'PATCH', { script: "stream\n  |from()\n    .measurement('cpu')\n" });
+      expect((await call(`${k.url}/kapacitor/v1/tasks/t`, 'GET')).body.script).toBe(
+        "stream\n    |from()\n        .measurement('cpu')\n",
+      );
+      expect((await call(`${k.url}/kapacitor/v1/tasks/t?script-format=raw`, 'GET')).body.script).toBe(
+        "stream\n  |from()\n    .measurement('cpu')\n",
+      );
+      expect((await call(`${k.url}/kapacitor/v1/tasks?script-format=raw`, 'GET')).body.tasks[0].script).toBe(
+        "stream\n  |from()\n    .measurement('cpu')\n",
+      );
     } finally {
       await k.close();
     }

@@ -50,7 +50,12 @@ describe('ownership', () => {
 
     const pruned = await h.deploy({}, { prune: true, artifacts: [] });
     expect(pruned.exitCode).toBe(0);
-    expect(pruned.plan!.items.filter((i) => i.kind === 'grafana/dashboard').map((i) => i.name).sort()).toEqual([h.uid('one'), h.uid('two')]);
+    expect(
+      pruned
+        .plan!.items.filter((i) => i.kind === 'grafana/dashboard')
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual([h.uid('one'), h.uid('two')]);
     expect(h.grafana.dashboards.has(h.uid('one'))).toBe(false);
     expect(h.grafana.dashboards.has('my-copy-of-one')).toBe(true);
   });
@@ -82,8 +87,19 @@ describe('unattended runs (no terminal, no --yes)', () => {
   });
 
   it('`deploy --help` names every secret it reads from the environment', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'deploy', '--help'], { cwd: repoRoot });
-    for (const name of ['CONSUL_HTTP_TOKEN', 'GRAFANA_TOKEN', 'CHRONOGRAF_TOKEN', 'KAPACITOR_TOKEN', 'ELASTICSEARCH_TOKEN', 'ELASTICSEARCH_USERNAME', 'ELASTICSEARCH_PASSWORD', 'INFLUX_TOKEN']) {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'deploy', '--help'], {
+      cwd: repoRoot,
+    });
+    for (const name of [
+      'CONSUL_HTTP_TOKEN',
+      'GRAFANA_TOKEN',
+      'CHRONOGRAF_TOKEN',
+      'KAPACITOR_TOKEN',
+      'ELASTICSEARCH_TOKEN',
+      'ELASTICSEARCH_USERNAME',
+      'ELASTICSEARCH_PASSWORD',
+      'INFLUX_TOKEN',
+    ]) {
       expect(stdout).toContain(name);
     }
   });

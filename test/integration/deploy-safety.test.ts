@@ -34,7 +34,12 @@ function items(text: string, header: string): string[] {
 describe('deploy safety', () => {
   it('serialises on the per-environment lock: waits and says so, or fails with --no-wait', async () => {
     const key = lockKey({ kvRoot: h.kvRoot }, 'test');
-    const held = await acquireDeployLock({ config: { ...h.config, consul: { ...h.config.consul, datacenter: 'test' } }, key, wait: false, holder: 'someone else' });
+    const held = await acquireDeployLock({
+      config: { ...h.config, consul: { ...h.config.consul, datacenter: 'test' } },
+      key,
+      wait: false,
+      holder: 'someone else',
+    });
     const noWait = await h.deploy({}, { wait: false }).catch((error: unknown) => error);
     expect(isCalvinError(noWait) && noWait.code).toBe('LOCKED');
     expect(isCalvinError(noWait) && noWait.exitCode).toBe(2);
@@ -56,7 +61,12 @@ describe('deploy safety', () => {
   it('a crashed deploy does not hold the lock forever: its session TTL frees it', async () => {
     const key = lockKey({ kvRoot: h.kvRoot }, 'test');
     // A "crashed" holder: a session with the minimum TTL that nobody renews.
-    const session = (await h.consul.session.create({ name: 'crashed deploy', ttl: '10s', behavior: 'delete', lockdelay: '1s' })) as { ID: string };
+    const session = (await h.consul.session.create({
+      name: 'crashed deploy',
+      ttl: '10s',
+      behavior: 'delete',
+      lockdelay: '1s',
+    })) as { ID: string };
     expect(await h.consul.kv.set({ key, value: 'crashed', acquire: session.ID })).toBe(true);
     const io = capture();
     const result = await h.deploy({}, { io });
@@ -89,7 +99,10 @@ describe('deploy safety', () => {
 
   it('a failure half-way stops, reports exactly what was and was not applied, exits 1, and rollback restores', async () => {
     await h.deploy();
-    const before = { title: h.grafana.dashboards.get(h.uid('one'))?.dashboard.title, es: await h.esTemplate(`${h.prefix}-one`) };
+    const before = {
+      title: h.grafana.dashboards.get(h.uid('one'))?.dashboard.title,
+      es: await h.esTemplate(`${h.prefix}-one`),
+    };
     h.grafana.failWrite(2); // the second dashboard save answers 500
     const failed = await h.deploy({ revision: 2 });
     expect(failed.exitCode).toBe(1);
@@ -104,8 +117,15 @@ describe('deploy safety', () => {
       `~ consul-kv/key config/services/logs/filters/${p}-two`,
       `~ grafana/dashboard ${h.uid('one')}`,
     ]);
-    expect(items(out, 'Failed:')).toEqual([expect.stringMatching(new RegExp(`^~ grafana/dashboard ${h.uid('two')}: Grafana answered 500`))]);
-    expect(items(out, 'Not applied:')).toEqual([`~ chronograf/dashboard calvin/${p} one`, `~ chronograf/dashboard calvin/${p} two`, `~ kapacitor/task calvin-${p}-one`, `~ kapacitor/task calvin-${p}-two`]);
+    expect(items(out, 'Failed:')).toEqual([
+      expect.stringMatching(new RegExp(`^~ grafana/dashboard ${h.uid('two')}: Grafana answered 500`)),
+    ]);
+    expect(items(out, 'Not applied:')).toEqual([
+      `~ chronograf/dashboard calvin/${p} one`,
+      `~ chronograf/dashboard calvin/${p} two`,
+      `~ kapacitor/task calvin-${p}-one`,
+      `~ kapacitor/task calvin-${p}-two`,
+    ]);
     expect(failed.io.err.join('')).toMatch(/stopped half-way/);
     expect(h.grafana.dashboards.get(h.uid('one'))?.dashboard.title).toBe('Fixture one r2');
 
@@ -136,7 +156,9 @@ describe('deploy safety', () => {
     expect(h.chronograf.dashboards.size).toBe(0);
     expect(await h.esTemplate(`${h.prefix}-ecs`, 'component')).toBeUndefined();
     expect(await h.consul.kv.get({ key: `${h.kvRoot}config/services/logs/filters/${h.prefix}-one` })).toBeFalsy();
-    const manifest = JSON.parse(readFileSync(path.join(created.apply!.backupDir, 'manifest.json'), 'utf8')) as { status: string };
+    const manifest = JSON.parse(readFileSync(path.join(created.apply!.backupDir, 'manifest.json'), 'utf8')) as {
+      status: string;
+    };
     expect(manifest.status).toBe('rolled-back');
   });
 
@@ -146,7 +168,9 @@ describe('deploy safety', () => {
     expect(h.fakeWrites()).toBe(0);
     const prodConfig = { ...h.config, productionEnvironments: ['test'] };
     const ask = (answer: string) => ({ ...capture(), interactive: true, ask: async () => answer });
-    const cancelled = await h.deploy({}, { yes: false, config: prodConfig, io: ask('yes') }).catch((error: unknown) => error);
+    const cancelled = await h
+      .deploy({}, { yes: false, config: prodConfig, io: ask('yes') })
+      .catch((error: unknown) => error);
     expect(isCalvinError(cancelled) && cancelled.code).toBe('NOT_CONFIRMED');
     expect(h.fakeWrites()).toBe(0);
     const confirmed = await h.deploy({}, { yes: false, config: prodConfig, io: ask('test') });
@@ -156,22 +180,60 @@ describe('deploy safety', () => {
 
   it('a bad token gives one clear line and exit 2 (library and CLI)', async () => {
     const bad = { ...h.config, grafana: { url: h.grafana.url, token: 'wrong-token-123' } };
-    const error = await h.deploy({}, { config: bad, endpoints: { grafana: bad.grafana, chronograf: h.config.chronograf!, kapacitor: h.config.kapacitor!, elasticsearch: { url: 'http://127.0.0.1:19200' } } }).catch((e: unknown) => e);
+    const error = await h
+      .deploy(
+        {},
+        {
+          config: bad,
+          endpoints: {
+            grafana: bad.grafana,
+            chronograf: h.config.chronograf!,
+            kapacitor: h.config.kapacitor!,
+            elasticsearch: { url: 'http://127.0.0.1:19200' },
+          },
+        },
+      )
+      .catch((e: unknown) => e);
     expect(isCalvinError(error) && error.code).toBe('UNAUTHORIZED');
-    expect(isCalvinError(error) && error.oneLine()).toBe('Grafana refused GET /api/search with 401 (check the Grafana token or credentials in the environment)');
+    expect(isCalvinError(error) && error.oneLine()).toBe(
+      'Grafana refused GET /api/search with 401 (check the Grafana token or credentials in the environment)',
+    );
 
     const root = mkdtempSync(path.join(tmpdir(), 'calvin-empty-root-'));
     try {
-      const cli = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--root', root, 'deploy', '--env', 'test', '--target', 'grafana', '--plan'], {
-        cwd: repoRoot,
-        env: { ...process.env, CONSUL_HTTP_ADDR: '127.0.0.1:18500', GRAFANA_URL: h.grafana.url, GRAFANA_TOKEN: 'wrong-token-123' },
-      }).then(
+      const cli = await run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/main.ts',
+          '--root',
+          root,
+          'deploy',
+          '--env',
+          'test',
+          '--target',
+          'grafana',
+          '--plan',
+        ],
+        {
+          cwd: repoRoot,
+          env: {
+            ...process.env,
+            CONSUL_HTTP_ADDR: '127.0.0.1:18500',
+            GRAFANA_URL: h.grafana.url,
+            GRAFANA_TOKEN: 'wrong-token-123',
+          },
+        },
+      ).then(
         () => ({ code: 0, stderr: '', stdout: '' }),
         (e: { code: number; stderr: string; stdout: string }) => e,
       );
       expect(cli.code).toBe(2);
       expect(cli.stdout).toBe('');
-      expect(cli.stderr.trimEnd().split('\n')).toEqual(['calvin: Grafana refused GET /api/search with 401 (check the Grafana token or credentials in the environment)']);
+      expect(cli.stderr.trimEnd().split('\n')).toEqual([
+        'calvin: Grafana refused GET /api/search with 401 (check the Grafana token or credentials in the environment)',
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -201,8 +263,20 @@ describe('deploy safety', () => {
         ['deploy', '--env', 'test', '--target', 'grafana', '--yes', '--prune'],
         ['deploy', '--env', 'test', '--target', 'kapacitor', '--plan'],
       ]) {
-        const env = { ...process.env, CONSUL_HTTP_ADDR: '127.0.0.1:18500', CONSUL_HTTP_TOKEN: h.token, GRAFANA_URL: h.grafana.url, GRAFANA_TOKEN_FILE: tokenFile, KAPACITOR_URL: 'http://127.0.0.1:1', KAPACITOR_TOKEN: h.token };
-        const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--debug', '--root', root, ...args], { cwd: repoRoot, env }).then(
+        const env = {
+          ...process.env,
+          CONSUL_HTTP_ADDR: '127.0.0.1:18500',
+          CONSUL_HTTP_TOKEN: h.token,
+          GRAFANA_URL: h.grafana.url,
+          GRAFANA_TOKEN_FILE: tokenFile,
+          KAPACITOR_URL: 'http://127.0.0.1:1',
+          KAPACITOR_TOKEN: h.token,
+        };
+        const result = await run(
+          process.execPath,
+          ['--import', 'tsx', 'src/cli/main.ts', '--debug', '--root', root, ...args],
+          { cwd: repoRoot, env },
+        ).then(
           (r) => ({ code: 0, ...r }),
           (e: { code: number; stdout: string; stderr: string }) => e,
         );

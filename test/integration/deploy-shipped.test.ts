@@ -39,7 +39,10 @@ let h: Harness;
 let artifacts: Artifact[];
 beforeAll(async () => {
   h = await harness();
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RENDER], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', RENDER], {
+    cwd: repoRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   artifacts = scoped(JSON.parse(stdout) as Artifact[], h.prefix);
 });
 afterAll(async () => {
@@ -53,12 +56,18 @@ describe('shipped definitions', () => {
     const total = first.plan!.summary.create;
     const kinds = new Set(first.plan!.items.map((i) => i.kind));
     // Every kind the shipped definitions render is exercised.
-    expect([...kinds].sort()).toEqual([...new Set(desiredObjects(artifacts, DEPLOY_TARGETS).map((d) => d.kind))].sort());
+    expect([...kinds].sort()).toEqual(
+      [...new Set(desiredObjects(artifacts, DEPLOY_TARGETS).map((d) => d.kind))].sort(),
+    );
     expect(kinds.has('grafana/dashboard') && kinds.has('kapacitor/task') && kinds.has('consul-kv/key')).toBe(true);
-    console.log(`shipped definitions: ${total} objects (${[...kinds].map((k) => `${k} ${first.plan!.items.filter((i) => i.kind === k).length}`).join(', ')})`);
+    console.log(
+      `shipped definitions: ${total} objects (${[...kinds].map((k) => `${k} ${first.plan!.items.filter((i) => i.kind === k).length}`).join(', ')})`,
+    );
     const versions = h.grafana.versionCount();
     const second = await h.deploy({}, { artifacts });
-    expect(second.plan!.items.filter((i) => i.action !== 'unchanged').map((i) => `${i.kind} ${i.name}\n${i.diff}`)).toEqual([]);
+    expect(
+      second.plan!.items.filter((i) => i.action !== 'unchanged').map((i) => `${i.kind} ${i.name}\n${i.diff}`),
+    ).toEqual([]);
     expect(second.plan!.summary.unchanged).toBe(total);
     expect(second.writes).toBe(0);
     expect(h.grafana.versionCount()).toBe(versions);
@@ -77,23 +86,40 @@ describe('shipped definitions', () => {
       INFLUX_URL: 'http://127.0.0.1:18086',
       CALVIN_DB_SERVICES: h.markerDb,
     };
-    const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 });
+    const cli = (args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+        cwd: repoRoot,
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      });
     const backups = path.join(repoRoot, '.calvin', 'backups', 'test');
     // Start from empty fakes (the test above filled them through the library).
     h.grafana.dashboards.clear();
     h.chronograf.dashboards.clear();
     h.kapacitor.tasks.clear();
     try {
-      const applied = await cli(['deploy', '--env', 'test', '--target', 'grafana,chronograf,kapacitor', '--yes', '--prune']);
+      const applied = await cli([
+        'deploy',
+        '--env',
+        'test',
+        '--target',
+        'grafana,chronograf,kapacitor',
+        '--yes',
+        '--prune',
+      ]);
       expect(applied.stdout).toMatch(/Applied \d+ of \d+ change\(s\) to "test"/);
       const writes = h.fakeWrites();
-      const plan = JSON.parse((await cli(['deploy', '--env', 'test', '--target', 'grafana,chronograf,kapacitor', '--plan', '--json'])).stdout) as { summary: Record<string, number>; changes: unknown[] };
+      const plan = JSON.parse(
+        (await cli(['deploy', '--env', 'test', '--target', 'grafana,chronograf,kapacitor', '--plan', '--json'])).stdout,
+      ) as { summary: Record<string, number>; changes: unknown[] };
       expect(plan.changes).toEqual([]);
       expect(plan.summary.unchanged).toBeGreaterThan(0);
       expect(h.fakeWrites()).toBe(writes);
     } finally {
       // The CLI keeps its backups in the project root; remove the ones this test made.
-      const { stdout } = await cli(['rollback', '--env', 'test', '--list', '--json']).catch(() => ({ stdout: '{"backups":[]}' }));
+      const { stdout } = await cli(['rollback', '--env', 'test', '--list', '--json']).catch(() => ({
+        stdout: '{"backups":[]}',
+      }));
       for (const name of (JSON.parse(stdout) as { backups: string[] }).backups) {
         if (name >= startedAt) rmSync(path.join(backups, name), { recursive: true, force: true });
       }

@@ -24,7 +24,12 @@ afterAll(async () => {
 });
 
 async function diagnoseNexus(env: NodeJS.ProcessEnv = {}, deadlineMs?: number): Promise<Diagnosis> {
-  const { diagnosis } = await diagnose(stackConfig(env), { query: 'nexus', to: new Date(seededAt), catalog: await shippedCatalog(), ...(deadlineMs ? { deadlineMs } : {}) });
+  const { diagnosis } = await diagnose(stackConfig(env), {
+    query: 'nexus',
+    to: new Date(seededAt),
+    catalog: await shippedCatalog(),
+    ...(deadlineMs ? { deadlineMs } : {}),
+  });
   return diagnosis;
 }
 
@@ -80,7 +85,10 @@ describe('a backend that hangs', () => {
 
   it('is cut off at the deadline and marked unavailable; the rest comes back', async () => {
     await seedNexus();
-    const d = await diagnoseNexus({ INFLUX_URL: `http://127.0.0.1:${port}`, ELASTICSEARCH_URL: `http://127.0.0.1:${port}` }, 1_500);
+    const d = await diagnoseNexus(
+      { INFLUX_URL: `http://127.0.0.1:${port}`, ELASTICSEARCH_URL: `http://127.0.0.1:${port}` },
+      1_500,
+    );
     expect(d.sources).toEqual({ consul: 'ok', influx: 'unavailable', elasticsearch: 'unavailable' });
     expect(d.status).toBe('critical');
     expect(d.suspects[0]?.node).toBe('nexus-02');

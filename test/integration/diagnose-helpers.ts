@@ -28,8 +28,12 @@ export function shippedCatalog(): Promise<Catalog> {
     const definitions: Definition[] = [];
     for (const file of files.sort()) {
       const exported = ((await import(file)) as { default: unknown }).default;
-      const list = (Array.isArray(exported) ? exported.flat(3) : [exported]) as (Definition | { build(): Definition })[];
-      for (const d of list) definitions.push('build' in d && typeof d.build === 'function' ? d.build() : (d as Definition));
+      const list = (Array.isArray(exported) ? exported.flat(3) : [exported]) as (
+        | Definition
+        | { build(): Definition }
+      )[];
+      for (const d of list)
+        definitions.push('build' in d && typeof d.build === 'function' ? d.build() : (d as Definition));
     }
     return catalogOf(definitions);
   })();
@@ -37,7 +41,10 @@ export function shippedCatalog(): Promise<Catalog> {
 }
 
 /** Runs the CLI from source (the build may lag behind); returns exit code and output. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), ...args], {
     cwd: repoRoot,
     env: { ...process.env, CONSUL_HTTP_ADDR: CONSUL, NO_COLOR: '1', ...env },
@@ -49,6 +56,10 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): { status: n
 
 /** `node scripts/stack.mjs <args>` (stop/start a component). */
 export function stack(...args: string[]): void {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/stack.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 240_000 });
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/stack.mjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   if (result.status !== 0) throw new Error(`stack ${args.join(' ')} failed: ${result.stderr}`);
 }

@@ -38,11 +38,51 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { scenario: 'nexus-disk-full', query: 'nexus', service: 'artefacts', status: 'critical', suspect: 'nexus-02', topError: /No space left on device/, knownIssue: 'nexus-blob-store-full' },
-  { scenario: 'jenkins-memory-leak', query: 'jenkins', service: 'builds', status: 'critical', suspect: 'jenkins-03', topError: /OutOfMemoryError/, knownIssue: 'jvm-heap-exhausted' },
-  { scenario: 'queue-crash-loop', query: 'queue', service: 'queue', status: 'critical', suspect: 'rabbit-02', topError: /BOOT FAILED/, knownIssue: 'rabbitmq-restart-loop' },
-  { scenario: 'logs-queue-outage', query: 'logstash', service: 'logs', status: 'critical', suspect: '(dependency) queue.service.consul', topError: /Connection refused/, knownIssue: 'dependency-connection-refused' },
-  { scenario: 'proxy-cpu-saturation', query: 'fabio', service: 'proxy', status: 'critical', suspect: 'fabio-01', topError: /context deadline exceeded/, knownIssue: 'proxy-upstream-timeouts' },
+  {
+    scenario: 'nexus-disk-full',
+    query: 'nexus',
+    service: 'artefacts',
+    status: 'critical',
+    suspect: 'nexus-02',
+    topError: /No space left on device/,
+    knownIssue: 'nexus-blob-store-full',
+  },
+  {
+    scenario: 'jenkins-memory-leak',
+    query: 'jenkins',
+    service: 'builds',
+    status: 'critical',
+    suspect: 'jenkins-03',
+    topError: /OutOfMemoryError/,
+    knownIssue: 'jvm-heap-exhausted',
+  },
+  {
+    scenario: 'queue-crash-loop',
+    query: 'queue',
+    service: 'queue',
+    status: 'critical',
+    suspect: 'rabbit-02',
+    topError: /BOOT FAILED/,
+    knownIssue: 'rabbitmq-restart-loop',
+  },
+  {
+    scenario: 'logs-queue-outage',
+    query: 'logstash',
+    service: 'logs',
+    status: 'critical',
+    suspect: '(dependency) queue.service.consul',
+    topError: /Connection refused/,
+    knownIssue: 'dependency-connection-refused',
+  },
+  {
+    scenario: 'proxy-cpu-saturation',
+    query: 'fabio',
+    service: 'proxy',
+    status: 'critical',
+    suspect: 'fabio-01',
+    topError: /context deadline exceeded/,
+    knownIssue: 'proxy-upstream-timeouts',
+  },
   { scenario: 'vault-healthy', query: 'secrets', service: 'secrets', status: 'healthy' },
 ];
 
@@ -52,7 +92,11 @@ describe('calvin diagnose on the seeded scenarios', () => {
       const config = stackConfig();
       const now = Date.now();
       await seedScenario(c.scenario, { config, now });
-      const { diagnosis } = await diagnose(config, { query: c.query, to: new Date(now), catalog: await shippedCatalog() });
+      const { diagnosis } = await diagnose(config, {
+        query: c.query,
+        to: new Date(now),
+        catalog: await shippedCatalog(),
+      });
       const context = `${diagnosis.summary}\n${JSON.stringify(diagnosis.suspects)}`;
       expect(diagnosis.service).toBe(c.service);
       expect(diagnosis.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
@@ -76,9 +120,15 @@ describe('calvin diagnose on the seeded scenarios', () => {
     const config = stackConfig();
     const now = Date.now();
     await seedScenario('nexus-disk-full', { config, now });
-    const { diagnosis } = await diagnose(config, { query: 'nexus_nexus-02', to: new Date(now), catalog: await shippedCatalog() });
+    const { diagnosis } = await diagnose(config, {
+      query: 'nexus_nexus-02',
+      to: new Date(now),
+      catalog: await shippedCatalog(),
+    });
     expect(diagnosis.service).toBe('artefacts');
-    expect(diagnosis.summary).toMatch(/^nexus-02: Disk used \/srv\S* 1?\d\d% \(baseline \d+%\) since \d\d:\d\d; [\d,]+ 'No space left on device' errors; runbook: \S+artefacts-disk-full/);
+    expect(diagnosis.summary).toMatch(
+      /^nexus-02: Disk used \/srv\S* 1?\d\d% \(baseline \d+%\) since \d\d:\d\d; [\d,]+ 'No space left on device' errors; runbook: \S+artefacts-disk-full/,
+    );
     expect(diagnosis.knownIssues[0]?.id).toBe('nexus-blob-store-full');
     expect(templateLabel(diagnosis.topErrors[0]?.pattern ?? '')).toBe('No space left on device');
     expect(diagnosis.timeline.length).toBeGreaterThan(0);
@@ -93,11 +143,21 @@ describe('calvin diagnose on the seeded scenarios', () => {
     const index = `logs-calvin-diagnose-legacy-${process.pid}`;
     const docs = Array.from({ length: 30 }, (_, i) => ({
       index,
-      doc: { '@timestamp': new Date(now - (i + 1) * 30_000).toISOString(), message: `legacy archive ${i} could not be written: Read-only file system`, host: { name: 'nexus-02' }, service: { name: 'nexus' }, log: { level: 'error' } },
+      doc: {
+        '@timestamp': new Date(now - (i + 1) * 30_000).toISOString(),
+        message: `legacy archive ${i} could not be written: Read-only file system`,
+        host: { name: 'nexus-02' },
+        service: { name: 'nexus' },
+        log: { level: 'error' },
+      },
     }));
     try {
       await esBulkIndex(elasticsearch, docs);
-      const { diagnosis } = await diagnose(config, { query: 'nexus', to: new Date(now), catalog: await shippedCatalog() });
+      const { diagnosis } = await diagnose(config, {
+        query: 'nexus',
+        to: new Date(now),
+        catalog: await shippedCatalog(),
+      });
       const legacy = diagnosis.topErrors.find((e) => e.pattern.includes('Read-only file system'));
       expect(legacy).toMatchObject({ count: 30, nodes: ['nexus-02'] });
       // The keyword-mapped scenario indices are still counted alongside.
@@ -114,30 +174,57 @@ describe('calvin diagnose on the seeded scenarios', () => {
     const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
     if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
     const index = `logs-calvin-diagnose-exact-${process.pid}`;
-    const doc = (ago: number, message: string) => ({ index, doc: { '@timestamp': new Date(now - ago).toISOString(), message, host: { name: 'nexus-01' }, service: { name: 'nexus' }, log: { level: 'error' } } });
+    const doc = (ago: number, message: string) => ({
+      index,
+      doc: {
+        '@timestamp': new Date(now - ago).toISOString(),
+        message,
+        host: { name: 'nexus-01' },
+        service: { name: 'nexus' },
+        log: { level: 'error' },
+      },
+    });
     const baselineAgo = 2 * 3_600_000;
     const docs = [
       // 300 distinct messages of one template in the window: far more than the 100 sampled terms.
-      ...Array.from({ length: 300 }, (_, i) => doc(60_000 + i * 5_000, `exact-check upload of artefact ${100_000 + i} rejected by quota`)),
+      ...Array.from({ length: 300 }, (_, i) =>
+        doc(60_000 + i * 5_000, `exact-check upload of artefact ${100_000 + i} rejected by quota`),
+      ),
       // The baseline: 250 distinct fillers seen twice (they fill its 200 sampled terms), and an old
       // template seen once per message, which the sample therefore misses...
-      ...Array.from({ length: 250 }, (_, i) => [doc(baselineAgo + i * 10_000, `baseline filler ${i} stalled`), doc(baselineAgo + i * 10_000 + 1, `baseline filler ${i} stalled`)]).flat(),
-      ...Array.from({ length: 30 }, (_, i) => doc(baselineAgo + i * 20_000 + 7, `zz-old-check job ${i} stalled in queue`)),
+      ...Array.from({ length: 250 }, (_, i) => [
+        doc(baselineAgo + i * 10_000, `baseline filler ${i} stalled`),
+        doc(baselineAgo + i * 10_000 + 1, `baseline filler ${i} stalled`),
+      ]).flat(),
+      ...Array.from({ length: 30 }, (_, i) =>
+        doc(baselineAgo + i * 20_000 + 7, `zz-old-check job ${i} stalled in queue`),
+      ),
       // ...and which comes back in the window: not a new pattern.
       ...Array.from({ length: 8 }, (_, i) => doc(120_000 + i * 1_000, `zz-old-check job ${i % 4} stalled in queue`)),
     ];
     const dir = await mkdtemp(path.join(os.tmpdir(), 'calvin-known-'));
-    await writeFile(path.join(dir, 'quota.yaml'), 'id: exact-check-quota\ntitle: Uploads rejected by quota\nrunbook: https://example.org/quota.md\nquery:\n  message: "exact-check upload .* rejected"\n');
+    await writeFile(
+      path.join(dir, 'quota.yaml'),
+      'id: exact-check-quota\ntitle: Uploads rejected by quota\nrunbook: https://example.org/quota.md\nquery:\n  message: "exact-check upload .* rejected"\n',
+    );
     try {
       await esEnsureIndex(elasticsearch, index, LOG_INDEX_BODY);
       await esBulkIndex(elasticsearch, docs);
-      const { diagnosis } = await diagnose(config, { query: 'nexus', to: new Date(now), catalog: await shippedCatalog(), knownIssuesDir: dir });
+      const { diagnosis } = await diagnose(config, {
+        query: 'nexus',
+        to: new Date(now),
+        catalog: await shippedCatalog(),
+        knownIssuesDir: dir,
+      });
       expect(diagnosis.sources.elasticsearch).toBe('ok');
       const quota = diagnosis.topErrors.find((e) => e.pattern.includes('exact-check upload'));
       expect(quota).toMatchObject({ count: 300, nodes: ['nexus-01'] });
       expect(Date.parse(quota?.first ?? '')).toBe(Date.parse(new Date(now - 60_000 - 299 * 5_000).toISOString()));
       expect(diagnosis.knownIssues.find((k) => k.id === 'exact-check-quota')?.matches).toBe(300);
-      const told = [...diagnosis.timeline.map((e) => e.summary), ...diagnosis.instances.flatMap((i) => i.anomalies.map((a) => a.evidence))].join('\n');
+      const told = [
+        ...diagnosis.timeline.map((e) => e.summary),
+        ...diagnosis.instances.flatMap((i) => i.anomalies.map((a) => a.evidence)),
+      ].join('\n');
       expect(told).toContain('exact-check');
       expect(told).not.toContain('zz-old-check');
     } finally {
@@ -157,11 +244,36 @@ describe('calvin diagnose on the seeded scenarios', () => {
     // A node named like a regular expression that matches nexus-01..03, with data of its own.
     const regexNode = 'nexus-0.';
     const index = `logs-calvin-diagnose-regex-${process.pid}`;
-    await registerExternal(config, { node: regexNode, address: '10.9.9.9', service: { id: 'hostile-regex-node', name: HOSTILE_SERVICE } });
+    await registerExternal(config, {
+      node: regexNode,
+      address: '10.9.9.9',
+      service: { id: 'hostile-regex-node', name: HOSTILE_SERVICE },
+    });
     try {
-      await writePoints(influx, config.databases.system, Array.from({ length: 30 }, (_, i) => new Point('cpu').tag('host', regexNode).tag('cpu', 'cpu-total').floatField('usage_idle', 80).timestamp(new Date(now - i * 60_000))));
+      await writePoints(
+        influx,
+        config.databases.system,
+        Array.from({ length: 30 }, (_, i) =>
+          new Point('cpu')
+            .tag('host', regexNode)
+            .tag('cpu', 'cpu-total')
+            .floatField('usage_idle', 80)
+            .timestamp(new Date(now - i * 60_000)),
+        ),
+      );
       await esEnsureIndex(elasticsearch, index, LOG_INDEX_BODY);
-      await esBulkIndex(elasticsearch, Array.from({ length: 5 }, (_, i) => ({ index, doc: { '@timestamp': new Date(now - (i + 1) * 60_000).toISOString(), message: 'INFO ok', host: { name: regexNode }, log: { level: 'info' } } })));
+      await esBulkIndex(
+        elasticsearch,
+        Array.from({ length: 5 }, (_, i) => ({
+          index,
+          doc: {
+            '@timestamp': new Date(now - (i + 1) * 60_000).toISOString(),
+            message: 'INFO ok',
+            host: { name: regexNode },
+            log: { level: 'info' },
+          },
+        })),
+      );
 
       // Record what the backends answer, before parse.ts filters anything.
       const real = createDiagnoseBackends(config);
@@ -169,7 +281,13 @@ describe('calvin diagnose on the seeded scenarios', () => {
       const esHosts = new Set<string>();
       const hostsIn = (answer: unknown): void => {
         JSON.stringify(answer, (k, v: unknown) => {
-          if (k === 'hosts' && typeof v === 'object' && v !== null && Array.isArray((v as { buckets?: unknown }).buckets)) for (const b of (v as { buckets: { key: string }[] }).buckets) esHosts.add(b.key);
+          if (
+            k === 'hosts' &&
+            typeof v === 'object' &&
+            v !== null &&
+            Array.isArray((v as { buckets?: unknown }).buckets)
+          )
+            for (const b of (v as { buckets: { key: string }[] }).buckets) esHosts.add(b.key);
           return v;
         });
       };
@@ -191,7 +309,12 @@ describe('calvin diagnose on the seeded scenarios', () => {
           return answers;
         },
       };
-      const result = await diagnose(config, { query: HOSTILE_SERVICE, to: new Date(now), catalog: await shippedCatalog(), backends });
+      const result = await diagnose(config, {
+        query: HOSTILE_SERVICE,
+        to: new Date(now),
+        catalog: await shippedCatalog(),
+        backends,
+      });
       const d = result.diagnosis;
       const nodes = new Set(d.instances.map((i) => i.node));
       expect(nodes).toContain(regexNode);
@@ -203,7 +326,9 @@ describe('calvin diagnose on the seeded scenarios', () => {
       expect(d.status).toBe('critical');
       expect(d.suspects[0]?.node).toBe(HOSTILE_SUSPECT);
       // The metrics and logs of the hostile hosts were found: the escaped queries matched them.
-      expect(d.instances.find((i) => i.node === HOSTILE_SUSPECT)?.anomalies.map((a) => a.source)).toEqual(expect.arrayContaining(['metrics', 'logs', 'health']));
+      expect(d.instances.find((i) => i.node === HOSTILE_SUSPECT)?.anomalies.map((a) => a.source)).toEqual(
+        expect.arrayContaining(['metrics', 'logs', 'health']),
+      );
       expect(JSON.parse(renderReport('json', { diagnosis: d })).service).toBe(HOSTILE_SERVICE);
       const html = renderReport('html', { diagnosis: d, charts: result.charts });
       expect(html).not.toMatch(/<script|<img|<b>|<i>/);

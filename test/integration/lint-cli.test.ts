@@ -13,20 +13,54 @@ let dir = '';
 
 function calvin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', tsxLoader, path.join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: 'true' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', tsxLoader, path.join(repoRoot, 'src/cli/main.ts'), ...args],
+      { cwd: dir, env: { ...process.env, NO_COLOR: '1', CI: 'true' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 const dashboard = (uid: string | undefined, query: string) =>
-  JSON.stringify({ ...(uid ? { uid } : {}), title: 'T', schemaVersion: 16, panels: [{ id: 1, type: 'graph', title: 'CPU', datasource: 'InfluxDb.System', targets: [{ refId: 'A', rawQuery: true, query }] }] }, null, 2);
+  JSON.stringify(
+    {
+      ...(uid ? { uid } : {}),
+      title: 'T',
+      schemaVersion: 16,
+      panels: [
+        {
+          id: 1,
+          type: 'graph',
+          title: 'CPU',
+          datasource: 'InfluxDb.System',
+          targets: [{ refId: 'A', rawQuery: true, query }],
+        },
+      ],
+    },
+    null,
+    2,
+  );
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'calvin-lint-cli-'));
-  await writeFile(path.join(dir, 'clean.json'), dashboard('clean', 'SELECT mean("usage_idle") FROM "cpu" WHERE $timeFilter GROUP BY time($__interval) fill(null)'));
-  await writeFile(path.join(dir, 'warn.json'), dashboard(undefined, 'SELECT mean("usage_idle") FROM "cpu" WHERE $timeFilter GROUP BY time($__interval) fill(null)'));
-  await writeFile(path.join(dir, 'broken.conf'), 'filter {\n  if [program] == "consul" {\n    grok { add_tag => ["consul"] }\n  }\n}\n');
+  await writeFile(
+    path.join(dir, 'clean.json'),
+    dashboard('clean', 'SELECT mean("usage_idle") FROM "cpu" WHERE $timeFilter GROUP BY time($__interval) fill(null)'),
+  );
+  await writeFile(
+    path.join(dir, 'warn.json'),
+    dashboard(
+      undefined,
+      'SELECT mean("usage_idle") FROM "cpu" WHERE $timeFilter GROUP BY time($__interval) fill(null)',
+    ),
+  );
+  await writeFile(
+    path.join(dir, 'broken.conf'),
+    'filter {\n  if [program] == "consul" {\n    grok { add_tag => ["consul"] }\n  }\n}\n',
+  );
 });
 
 afterAll(async () => {
@@ -66,16 +100,24 @@ describe('calvin lint (CLI)', () => {
   it('exits 1 on errors and prints them as GitHub annotations', async () => {
     const r = await calvin(['lint', 'broken.conf', '--format', 'github']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('::error file=broken.conf,line=3,col=5,title=logstash-grok-without-match::grok has no match, so its add_tag never apply (and _grokparsefailure is added to every event).\n');
+    expect(r.stdout).toBe(
+      '::error file=broken.conf,line=3,col=5,title=logstash-grok-without-match::grok has no match, so its add_tag never apply (and _grokparsefailure is added to every event).\n',
+    );
   });
 
   it('writes SARIF to --output and nothing to stdout', async () => {
     const r = await calvin(['lint', '.', '--format', 'sarif', '--output', 'out/calvin.sarif']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    const sarif = JSON.parse(await readFile(path.join(dir, 'out/calvin.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(await readFile(path.join(dir, 'out/calvin.sarif'), 'utf8')) as {
+      version: string;
+      runs: { results: { ruleId: string }[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual(['grafana-missing-uid', 'logstash-grok-without-match']);
+    expect(sarif.runs[0]?.results.map((x) => x.ruleId).sort()).toEqual([
+      'grafana-missing-uid',
+      'logstash-grok-without-match',
+    ]);
   });
 
   it('exits 2 with one line on bad input', async () => {

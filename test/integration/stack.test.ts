@@ -7,7 +7,13 @@ import { serviceInstances } from '../../src/backends/consul.js';
 import { closeElasticClients, esCount } from '../../src/backends/elasticsearch.js';
 import { influxQuery, listDatabases } from '../../src/backends/influx.js';
 import { quoteIdent, quoteString } from '../../src/define/influxql.js';
-import { HOSTILE_NODE_PREFIXES, HOSTILE_SERVICE, NODE_CHECK_ID, removeScenario, seedScenario } from '../../scripts/seed/index.js';
+import {
+  HOSTILE_NODE_PREFIXES,
+  HOSTILE_SERVICE,
+  NODE_CHECK_ID,
+  removeScenario,
+  seedScenario,
+} from '../../scripts/seed/index.js';
 import { STACK, stackConfig } from './stack-helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,12 +22,18 @@ const config = stackConfig();
 const isolate = `stack-test-${process.pid}`;
 
 function stack(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'stack.mjs'), ...args], { cwd: repoRoot, encoding: 'utf8' });
+  return spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'stack.mjs'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
 }
 
 function snapshot(): Record<string, string> {
   const files = [
-    ...fs.readdirSync(runDir).filter((f) => f.endsWith('.pid')).map((f) => path.join(runDir, f)),
+    ...fs
+      .readdirSync(runDir)
+      .filter((f) => f.endsWith('.pid'))
+      .map((f) => path.join(runDir, f)),
     path.join(repoRoot, '.stack', 'conf', 'influxdb.conf'),
   ];
   return Object.fromEntries(files.map((f) => [f, `${fs.readFileSync(f, 'utf8')}@${fs.statSync(f).mtimeMs}`]));
@@ -30,7 +42,11 @@ function snapshot(): Record<string, string> {
 async function footprint(nodes: string[]) {
   const where = nodes.map((n) => `${quoteIdent('host')} = ${quoteString(n)}`).join(' OR ');
   const series = await influxQuery(STACK.influx, 'system', `SHOW SERIES WHERE ${where}`);
-  const points = await influxQuery(STACK.influx, 'system', `SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')} WHERE ${where}`);
+  const points = await influxQuery(
+    STACK.influx,
+    'system',
+    `SELECT count(${quoteIdent('usage_idle')}) FROM ${quoteIdent('cpu')} WHERE ${where}`,
+  );
   return {
     series: series[0]?.values.length ?? 0,
     cpuPoints: points[0]?.values[0]?.[1] ?? 0,
@@ -59,7 +75,8 @@ describe('the local stack script', () => {
   it('reports every component running and healthy', () => {
     const status = stack('status');
     expect(status.status, status.stdout).toBe(0);
-    for (const name of ['consul', 'influx', 'elasticsearch']) expect(status.stdout).toMatch(new RegExp(`^${name}\\s+running, healthy`, 'm'));
+    for (const name of ['consul', 'influx', 'elasticsearch'])
+      expect(status.stdout).toMatch(new RegExp(`^${name}\\s+running, healthy`, 'm'));
   });
 
   it('registers the backends in Consul the Calvinverse way and creates the databases', async () => {
@@ -96,7 +113,9 @@ describe('scenario seeding', () => {
     expect(instances).toHaveLength(3);
     const suspect = instances.find((i) => i.node === first.suspect);
     expect(suspect?.nodeMeta['external-node']).toBe('true');
-    expect(suspect?.checks.map((c) => c.checkId).sort()).toEqual([NODE_CHECK_ID, `service:jenkins_${first.suspect}`].sort());
+    expect(suspect?.checks.map((c) => c.checkId).sort()).toEqual(
+      [NODE_CHECK_ID, `service:jenkins_${first.suspect}`].sort(),
+    );
   });
 
   it('seeds hostile service and node names that survive Consul, InfluxDB and Elasticsearch', async () => {
@@ -107,11 +126,19 @@ describe('scenario seeding', () => {
     expect(instances.map((i) => i.node).sort()).toEqual([...expected].sort());
     expect(instances.find((i) => i.node === expected[1])?.checks.find((c) => c.serviceId)?.status).toBe('critical');
     for (const node of expected) {
-      const series = await influxQuery(STACK.influx, 'system', `SELECT last(${quoteIdent('used_percent')}) FROM ${quoteIdent('disk')} WHERE ${quoteIdent('host')} = ${quoteString(node)} GROUP BY ${quoteIdent('host')}`);
+      const series = await influxQuery(
+        STACK.influx,
+        'system',
+        `SELECT last(${quoteIdent('used_percent')}) FROM ${quoteIdent('disk')} WHERE ${quoteIdent('host')} = ${quoteString(node)} GROUP BY ${quoteIdent('host')}`,
+      );
       expect(series.map((s) => s.tags.host)).toEqual([node]);
       expect(await esCount(STACK.elasticsearch, 'logs-*', { term: { 'host.name': node } })).toBeGreaterThan(100);
     }
-    const injected = await esCount(STACK.elasticsearch, 'logs-*', { bool: { filter: [{ term: { 'host.name': expected[1] } }, { match_phrase: { message: '<script>alert("x")</script>' } }] } });
+    const injected = await esCount(STACK.elasticsearch, 'logs-*', {
+      bool: {
+        filter: [{ term: { 'host.name': expected[1] } }, { match_phrase: { message: '<script>alert("x")</script>' } }],
+      },
+    });
     expect(injected).toBeGreaterThan(0);
   });
 });

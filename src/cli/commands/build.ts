@@ -7,10 +7,18 @@ const ALL_TARGETS: readonly Target[] = ['grafana', 'chronograf', 'kapacitor', 'l
 /** `--target grafana,kapacitor` or `--target all` (repeatable). */
 export function parseTargets(values: readonly string[]): Target[] {
   const wanted = new Set<Target>();
-  for (const value of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+  for (const value of values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean)) {
     if (value === 'all') ALL_TARGETS.forEach((t) => wanted.add(t));
     else if ((ALL_TARGETS as readonly string[]).includes(value)) wanted.add(value as Target);
-    else throw new CalvinError('BAD_ARGUMENT', `unknown --target ${JSON.stringify(value)}`, `use one of ${ALL_TARGETS.join(', ')}, or all`);
+    else
+      throw new CalvinError(
+        'BAD_ARGUMENT',
+        `unknown --target ${JSON.stringify(value)}`,
+        `use one of ${ALL_TARGETS.join(', ')}, or all`,
+      );
   }
   return ALL_TARGETS.filter((t) => wanted.has(t));
 }
@@ -26,7 +34,12 @@ export const registerBuild: RegisterCommand = (program, ctx) => {
   program
     .command('build')
     .description('render every definition into Grafana, Chronograf, Kapacitor, Logstash and Elasticsearch artifacts')
-    .option('--target <target>', 'grafana|chronograf|kapacitor|logstash|elasticsearch|all (comma-separated or repeated)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      '--target <target>',
+      'grafana|chronograf|kapacitor|logstash|elasticsearch|all (comma-separated or repeated)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--out <dir>', 'output folder, replaced as a whole on success', 'out')
     .option('--only <glob>', 'only definitions whose id, file or service matches, e.g. "artefacts*" or "alerts/**"')
     .option('--json', 'list the written artifacts (path, target, type, name, sha256) as JSON on stdout')

@@ -6,7 +6,9 @@ const TARGETS = ['grafana', 'chronograf', 'kapacitor', 'elasticsearch', 'consul-
 export const registerDeploy: RegisterCommand = (program: Command, ctx) => {
   program
     .command('deploy')
-    .description('Plan and apply the definitions to one environment (a Consul datacenter), touching only what calvin manages')
+    .description(
+      'Plan and apply the definitions to one environment (a Consul datacenter), touching only what calvin manages',
+    )
     .requiredOption('--env <dc>', 'environment = Consul datacenter, e.g. test or production')
     .option('--target <target>', `one of ${TARGETS.join(', ')}`, 'all')
     .option('--plan', 'show what would change and stop (no lock, no writes)')
@@ -31,8 +33,19 @@ INFLUX_TOKEN (for the deploy marker); each may be <NAME>_FILE pointing at a file
 Endpoints: GRAFANA_URL, CHRONOGRAF_URL, KAPACITOR_URL, ELASTICSEARCH_URL, INFLUX_URL, else the Consul catalog.
 Exit codes: 0 done (or nothing to do), 1 apply failed half-way (see the report; calvin rollback), 2 could not run.`,
     )
-    .action(async (opts: { env: string; target: string; plan?: boolean; json?: boolean; yes?: boolean; prune?: boolean; wait: boolean; only?: string }) => {
-      const { deployCommand } = await import('../../deploy/cli.js');
-      process.exitCode = await deployCommand(opts, ctx);
-    });
+    .action(
+      async (opts: {
+        env: string;
+        target: string;
+        plan?: boolean;
+        json?: boolean;
+        yes?: boolean;
+        prune?: boolean;
+        wait: boolean;
+        only?: string;
+      }) => {
+        const { deployCommand } = await import('../../deploy/cli.js');
+        process.exitCode = await deployCommand(opts, ctx);
+      },
+    );
 };

@@ -17,9 +17,14 @@ const FORMATS = ['text', 'markdown', 'html', 'json'];
 export const registerDiagnose: RegisterCommand = (program, ctx) => {
   program
     .command('diagnose')
-    .description('what is wrong with a service, on which instance, since when, and which runbook applies (Consul health + InfluxDB metrics + Elasticsearch logs)')
-    .argument('<service>', 'Consul service name, alias from a service definition (nexus → artefacts), or service id prefix (nexus_nexus-02)')
-    .option('--env <datacenter>', 'Consul datacenter of the environment (default: the agent\'s own)')
+    .description(
+      'what is wrong with a service, on which instance, since when, and which runbook applies (Consul health + InfluxDB metrics + Elasticsearch logs)',
+    )
+    .argument(
+      '<service>',
+      'Consul service name, alias from a service definition (nexus → artefacts), or service id prefix (nexus_nexus-02)',
+    )
+    .option('--env <datacenter>', "Consul datacenter of the environment (default: the agent's own)")
     .option('--since <duration>', 'window length ending now (or at --to), e.g. 15m, 1h, 6h (default 1h)')
     .option('--from <time>', 'window start, RFC 3339 (2026-11-23T10:00:00Z) or now-2h')
     .option('--to <time>', 'window end (default now)')
@@ -43,29 +48,58 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
     )
     .action(async (service: string, flags: DiagnoseFlags) => {
       const format = flags.json ? 'json' : (flags.format ?? 'text');
-      if (!FORMATS.includes(format)) throw new CalvinError('BAD_ARGUMENT', `unknown --format ${JSON.stringify(format)}`, `use one of ${FORMATS.join(', ')}`);
-      if (flags.json && flags.format && flags.format !== 'json') throw new CalvinError('BAD_ARGUMENT', `--json and --format ${flags.format} contradict each other`, 'use one of them');
-      const [{ windowFromFlags, parseDuration }, { diagnose, exitCodeOf, DEFAULT_DEADLINE_MS }, report, { writeFileAtomic }] = await Promise.all([
+      if (!FORMATS.includes(format))
+        throw new CalvinError(
+          'BAD_ARGUMENT',
+          `unknown --format ${JSON.stringify(format)}`,
+          `use one of ${FORMATS.join(', ')}`,
+        );
+      if (flags.json && flags.format && flags.format !== 'json')
+        throw new CalvinError(
+          'BAD_ARGUMENT',
+          `--json and --format ${flags.format} contradict each other`,
+          'use one of them',
+        );
+      const [
+        { windowFromFlags, parseDuration },
+        { diagnose, exitCodeOf, DEFAULT_DEADLINE_MS },
+        report,
+        { writeFileAtomic },
+      ] = await Promise.all([
         import('../../diagnose/options.js'),
         import('../../diagnose/run.js'),
         import('../../report/index.js'),
         import('../../report/write-file.js'),
       ]);
       const window = windowFromFlags(flags, Date.now());
-      const deadlineMs = flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
+      const deadlineMs =
+        flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
       const base = await ctx.config();
       const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
       const catalog = await loadCatalogOrWarn(config.root, ctx);
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
       try {
-        const result = await diagnose(config, { query: service, to: window.to, lengthMs: window.lengthMs, deadlineMs, catalog });
+        const result = await diagnose(config, {
+          query: service,
+          to: window.to,
+          lengthMs: window.lengthMs,
+          deadlineMs,
+          catalog,
+        });
         for (const [source, why] of Object.entries(result.sourceErrors)) {
-          if (why) ctx.stderr.write(`calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ${why}\n`);
+          if (why)
+            ctx.stderr.write(
+              `calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ${why}\n`,
+            );
         }
         const color = !flags.out && format === 'text' && config.color && Boolean(ctx.stdout.isTTY);
         // Redacted field by field before rendering: redacting the rendered text could break JSON escapes.
-        const text = report.renderRedactedReport(format as 'text', { diagnosis: result.diagnosis, charts: result.charts }, { color });
+        const text = report.renderRedactedReport(
+          format as 'text',
+          { diagnosis: result.diagnosis, charts: result.charts },
+          { color },
+        );
         if (flags.out) {
           await writeFileAtomic(flags.out, text);
           if (ctx.interactive) ctx.stderr.write(`wrote ${flags.out} (${result.diagnosis.status})\n`);
@@ -79,7 +113,10 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
     });
 };
 
-async function loadCatalogOrWarn(root: string, ctx: { stderr: NodeJS.WriteStream }): Promise<import('../../define/types.js').Catalog> {
+async function loadCatalogOrWarn(
+  root: string,
+  ctx: { stderr: NodeJS.WriteStream },
+): Promise<import('../../define/types.js').Catalog> {
   const { loadCatalog, emptyCatalog } = await import('../../load/index.js');
   try {
     return await loadCatalog(root);
@@ -87,7 +124,9 @@ async function loadCatalogOrWarn(root: string, ctx: { stderr: NodeJS.WriteStream
     // A broken definition must not keep on-call from diagnosing: fall back to generic signals.
     const { isCalvinError } = await import('../../errors.js');
     const why = isCalvinError(error) ? error.oneLine() : String(error);
-    ctx.stderr.write(`calvin: warning: service definitions not loaded, diagnosing with generic host signals (${why})\n`);
+    ctx.stderr.write(
+      `calvin: warning: service definitions not loaded, diagnosing with generic host signals (${why})\n`,
+    );
     return emptyCatalog();
   }
 }

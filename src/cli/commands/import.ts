@@ -18,7 +18,11 @@ export function parseDatasourceFlags(values: readonly string[]): Record<string, 
     const name = value.slice(0, at).trim();
     const database = value.slice(at + 1).trim();
     if (at <= 0 || database === '' || name === '') {
-      throw new CalvinError('BAD_ARGUMENT', `--datasource ${JSON.stringify(value)} is not NAME=DATABASE`, 'e.g. --datasource "InfluxDb.System=system"');
+      throw new CalvinError(
+        'BAD_ARGUMENT',
+        `--datasource ${JSON.stringify(value)} is not NAME=DATABASE`,
+        'e.g. --datasource "InfluxDb.System=system"',
+      );
     }
     map[name] = database;
   }
@@ -33,10 +37,18 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .argument('<file.json...>', 'dashboard JSON files (as exported by Grafana or provisioned from files)')
     .option('--out <dir>', 'folder for the generated .ts files (default: <root>/dashboards/imported)')
     .option('--stdout', 'print the generated TypeScript instead of writing files')
-    .option('--datasource <name=database>', 'map a Grafana datasource name or uid to an InfluxDB database (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      '--datasource <name=database>',
+      'map a Grafana datasource name or uid to an InfluxDB database (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--default-database <db>', 'database for panels on the default datasource', 'system')
     .option('--folder <name>', 'Grafana folder of the imported dashboards', 'imported')
-    .option('--json', 'print { file, id, output, panels, queries, typedQueries, rawQueries, notes } per dashboard on stdout')
+    .option(
+      '--json',
+      'print { file, id, output, panels, queries, typedQueries, rawQueries, notes } per dashboard on stdout',
+    )
     .addHelpText(
       'after',
       `
@@ -57,7 +69,7 @@ Examples:
       const path = await import('node:path');
       const { importGrafanaFiles } = await import('../../import/index.js');
       const { existingDefinitions } = await import('../../load/new-definition.js');
-      const out = flags.stdout ? undefined : flags.out ?? path.join(config.root, 'dashboards', 'imported');
+      const out = flags.stdout ? undefined : (flags.out ?? path.join(config.root, 'dashboards', 'imported'));
       // Ids are unique across the project: a clashing import is renamed rather than breaking the next build.
       const existing = await existingDefinitions(config.root);
       const results = await importGrafanaFiles(files, {
@@ -70,10 +82,19 @@ Examples:
       if (flags.stdout && !flags.json) ctx.stdout.write(results.map((r) => r.source).join('\n'));
       for (const r of results) {
         const where = out === undefined ? '' : ` → ${path.join(out, r.fileName)}`;
-        ctx.stderr.write(`${r.input}${where}: ${r.stats.panels} panels, ${r.stats.typedQueries} typed and ${r.stats.rawQueries} raw queries, ${r.notes.length} notes\n`);
+        ctx.stderr.write(
+          `${r.input}${where}: ${r.stats.panels} panels, ${r.stats.typedQueries} typed and ${r.stats.rawQueries} raw queries, ${r.notes.length} notes\n`,
+        );
       }
       if (flags.json) {
-        const rows = results.map((r) => ({ file: r.input, id: r.id, output: out === undefined ? null : path.join(out, r.fileName), ...r.stats, notes: r.notes, ...(flags.stdout ? { source: r.source } : {}) }));
+        const rows = results.map((r) => ({
+          file: r.input,
+          id: r.id,
+          output: out === undefined ? null : path.join(out, r.fileName),
+          ...r.stats,
+          notes: r.notes,
+          ...(flags.stdout ? { source: r.source } : {}),
+        }));
         ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       }
     });

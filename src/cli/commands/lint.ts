@@ -13,16 +13,29 @@ interface LintFlags {
 const FORMATS = ['text', 'json', 'github', 'sarif', 'junit'];
 
 function nonNegativeInt(flag: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new CalvinError('BAD_ARGUMENT', `${flag} must be a whole number, not ${JSON.stringify(value)}`, `for example ${flag} 0`);
+  if (!/^\d+$/.test(value))
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `${flag} must be a whole number, not ${JSON.stringify(value)}`,
+      `for example ${flag} 0`,
+    );
   return Number(value);
 }
 
 export const registerLint: RegisterCommand = (program, ctx) => {
   program
     .command('lint')
-    .description('check definitions and hand-written artifacts (Grafana JSON, Logstash configs, index templates, TICKscript) for real mistakes')
-    .argument('[paths...]', 'files or folders (recursively: *.json, *.conf, *.ctmpl, *.tick, *.yaml, definition folders); none: the definitions under --root')
-    .option('--live', 'also check queried measurements, fields, tags and log fields against InfluxDB and Elasticsearch (found through Consul)')
+    .description(
+      'check definitions and hand-written artifacts (Grafana JSON, Logstash configs, index templates, TICKscript) for real mistakes',
+    )
+    .argument(
+      '[paths...]',
+      'files or folders (recursively: *.json, *.conf, *.ctmpl, *.tick, *.yaml, definition folders); none: the definitions under --root',
+    )
+    .option(
+      '--live',
+      'also check queried measurements, fields, tags and log fields against InfluxDB and Elasticsearch (found through Consul)',
+    )
     .option('--live-days <n>', 'with --live: a measurement must have data in the last N days', '7')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (default: warnings never fail)')
@@ -42,37 +55,62 @@ Examples:
   $ calvin lint --live --live-days 3`,
     )
     .action(async (paths: string[], flags: LintFlags) => {
-      if (!FORMATS.includes(flags.format)) throw new CalvinError('BAD_ARGUMENT', `unknown --format ${JSON.stringify(flags.format)}`, `use one of ${FORMATS.join(', ')}`);
+      if (!FORMATS.includes(flags.format))
+        throw new CalvinError(
+          'BAD_ARGUMENT',
+          `unknown --format ${JSON.stringify(flags.format)}`,
+          `use one of ${FORMATS.join(', ')}`,
+        );
       const maxWarnings = flags.maxWarnings === undefined ? -1 : nonNegativeInt('--max-warnings', flags.maxWarnings);
       const liveDays = nonNegativeInt('--live-days', flags.liveDays);
       const config = await ctx.config();
-      const [{ lintPaths, lintExitCode, LINT_RULES, lintFormatterByName }, { redactDeep }] = await Promise.all([import('../../lint/index.js'), import('../../redact.js')]);
+      const [{ lintPaths, lintExitCode, LINT_RULES, lintFormatterByName }, { redactDeep }] = await Promise.all([
+        import('../../lint/index.js'),
+        import('../../redact.js'),
+      ]);
       let rules = LINT_RULES;
       if (flags.rule?.length) {
         const unknown = flags.rule.filter((id) => !LINT_RULES.some((r) => r.meta.id === id));
-        if (unknown.length) throw new CalvinError('BAD_ARGUMENT', `unknown rule ${unknown.join(', ')}`, 'see docs/lint.md for the rule ids');
+        if (unknown.length)
+          throw new CalvinError(
+            'BAD_ARGUMENT',
+            `unknown rule ${unknown.join(', ')}`,
+            'see docs/lint.md for the rule ids',
+          );
         rules = LINT_RULES.filter((r) => flags.rule?.includes(r.meta.id));
       }
       if (!flags.live) rules = rules.filter((r) => !r.meta.id.startsWith('live-'));
       const live = flags.live
-        ? async (project: Parameters<typeof import('../../lint/live/gather.js').gatherLiveFacts>[0]) => (await import('../../lint/live/gather.js')).gatherLiveFacts(project, config, { days: liveDays })
+        ? async (project: Parameters<typeof import('../../lint/live/gather.js').gatherLiveFacts>[0]) =>
+            (await import('../../lint/live/gather.js')).gatherLiveFacts(project, config, { days: liveDays })
         : undefined;
       const run = await lintPaths({ paths, root: config.root, rules, ...(live ? { live } : {}) });
       const formatter = lintFormatterByName(flags.format);
       // Redacted finding by finding before formatting: redacting the rendered JSON, SARIF or JUnit
       // could eat an escape (`\"`) and break the report it protects.
       const report = formatter(redactDeep(run.results), {
-          rules: new Map(run.rules.map((r) => [r.meta.id, r.meta])),
-          files: [...new Set([...run.project.dashboards.map((d) => d.file), ...run.project.logstash.map((l) => l.file), ...run.project.templates.map((t) => t.file), ...run.project.tickscripts.map((t) => t.file), ...run.project.manifests.map((m) => m.file)])],
-          color: config.color && !flags.output && Boolean(ctx.stdout.isTTY),
-          version: '0.1.0',
-          maxWarnings,
-        });
+        rules: new Map(run.rules.map((r) => [r.meta.id, r.meta])),
+        files: [
+          ...new Set([
+            ...run.project.dashboards.map((d) => d.file),
+            ...run.project.logstash.map((l) => l.file),
+            ...run.project.templates.map((t) => t.file),
+            ...run.project.tickscripts.map((t) => t.file),
+            ...run.project.manifests.map((m) => m.file),
+          ]),
+        ],
+        color: config.color && !flags.output && Boolean(ctx.stdout.isTTY),
+        version: '0.1.0',
+        maxWarnings,
+      });
       if (flags.output) {
         const { writeFileAtomic } = await import('../../fsutil/atomic-file.js');
         await writeFileAtomic(flags.output, report);
       } else ctx.stdout.write(report);
-      if (ctx.interactive && flags.format !== 'text') ctx.stderr.write(`calvin lint: ${run.filesLinted} file(s), ${run.results.reduce((n, r) => n + r.messages.length, 0)} finding(s)\n`);
+      if (ctx.interactive && flags.format !== 'text')
+        ctx.stderr.write(
+          `calvin lint: ${run.filesLinted} file(s), ${run.results.reduce((n, r) => n + r.messages.length, 0)} finding(s)\n`,
+        );
       process.exitCode = lintExitCode(run.results, maxWarnings);
     });
 };

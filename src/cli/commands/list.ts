@@ -26,12 +26,21 @@ Examples:
     )
     .action(async (flags: ListFlags) => {
       if (flags.kind !== undefined && !(KINDS as readonly string[]).includes(flags.kind)) {
-        throw new CalvinError('BAD_ARGUMENT', `unknown --kind ${JSON.stringify(flags.kind)}`, `use one of ${KINDS.join(', ')}`);
+        throw new CalvinError(
+          'BAD_ARGUMENT',
+          `unknown --kind ${JSON.stringify(flags.kind)}`,
+          `use one of ${KINDS.join(', ')}`,
+        );
       }
       const config = await ctx.config();
-      const [{ loadCatalog, catalogDefinitions }, { listRows, formatListTable }] = await Promise.all([import('../../load/index.js'), import('../../load/list.js')]);
+      const [{ loadCatalog, catalogDefinitions }, { listRows, formatListTable }] = await Promise.all([
+        import('../../load/index.js'),
+        import('../../load/list.js'),
+      ]);
       const catalog = await loadCatalog(config.root, flags.only === undefined ? {} : { only: flags.only });
-      const rows = listRows(catalogDefinitions(catalog)).filter((row) => flags.kind === undefined || row.kind === flags.kind);
+      const rows = listRows(catalogDefinitions(catalog)).filter(
+        (row) => flags.kind === undefined || row.kind === flags.kind,
+      );
       if (flags.json) ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else ctx.stdout.write(formatListTable(rows));
     });

@@ -19,8 +19,10 @@ Examples:
   $ calvin rollback --env test                              undo the latest deploy to "test"
   $ calvin rollback --env production --to 2026-11-23T09-17-00-123Z --yes`,
     )
-    .action(async (opts: { env: string; to?: string; list?: boolean; json?: boolean; yes?: boolean; wait: boolean }) => {
-      const { rollbackCommand } = await import('../../deploy/cli.js');
-      process.exitCode = await rollbackCommand(opts, ctx);
-    });
+    .action(
+      async (opts: { env: string; to?: string; list?: boolean; json?: boolean; yes?: boolean; wait: boolean }) => {
+        const { rollbackCommand } = await import('../../deploy/cli.js');
+        process.exitCode = await rollbackCommand(opts, ctx);
+      },
+    );
 };

@@ -22,7 +22,10 @@ Examples:
     )
     .action(async (alertId: string, flags: RunbookFlags) => {
       const config = await ctx.config();
-      const [{ loadCatalog }, { runbookView, formatRunbook }] = await Promise.all([import('../../load/index.js'), import('../../load/runbook-text.js')]);
+      const [{ loadCatalog }, { runbookView, formatRunbook }] = await Promise.all([
+        import('../../load/index.js'),
+        import('../../load/runbook-text.js'),
+      ]);
       const catalog = await loadCatalog(config.root);
       const view = runbookView(catalog, alertId, flags.env ?? config.consul.datacenter);
       ctx.stdout.write(flags.json ? `${JSON.stringify(view, null, 2)}\n` : formatRunbook(view));

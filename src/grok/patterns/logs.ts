@@ -14,7 +14,8 @@ export const LOG_PATTERNS: Record<string, string> = {
   HTTPDUSER: '%{EMAILADDRESS}|%{USER}',
   COMMONAPACHELOG:
     '%{IPORHOST:[source][address]} (?:-|%{HTTPDUSER:[apache][access][user][identity]}) (?:-|%{HTTPDUSER:[user][name]}) \\[%{HTTPDATE:timestamp}\\] "(?:%{WORD:[http][request][method]} %{NOTSPACE:[url][original]}(?: HTTP/%{NUMBER:[http][version]})?|%{DATA})" (?:-|%{INT:[http][response][status_code]:int}) (?:-|%{INT:[http][response][body][bytes]:int})',
-  COMBINEDAPACHELOG: '%{COMMONAPACHELOG} "(?:-|%{DATA:[http][request][referrer]})" "(?:-|%{DATA:[user_agent][original]})"',
+  COMBINEDAPACHELOG:
+    '%{COMMONAPACHELOG} "(?:-|%{DATA:[http][request][referrer]})" "(?:-|%{DATA:[user_agent][original]})"',
   // Sonatype Nexus request.log: combined log plus request bytes, elapsed ms and the thread.
   NEXUSREQUEST:
     '%{IPORHOST:[source][address]} - (?:-|%{NOTSPACE:[user][name]}) \\[%{HTTPDATE:timestamp}\\] "%{WORD:[http][request][method]} %{NOTSPACE:[url][original]} HTTP/%{NUMBER:[http][version]}" %{INT:[http][response][status_code]:int} (?:-|%{INT:[http][request][body][bytes]:int}) (?:-|%{INT:[http][response][body][bytes]:int}) %{INT:[event][duration]:int} "(?:-|%{DATA:[user_agent][original]})" \\[%{NOTSPACE:[process][thread][name]}\\]',

@@ -71,7 +71,9 @@ function compileRValue(v: RValue, parsePath: (name: string) => string[]): ValueF
     case 'Array': {
       const items = v.items.map((i) => {
         if (i.type === 'String' || i.type === 'Number' || i.type === 'Bareword') return i.value;
-        throw new FilterConfigError(`line ${i.loc.start.line}: only strings and numbers are evaluated inside an array literal in a condition`);
+        throw new FilterConfigError(
+          `line ${i.loc.start.line}: only strings and numbers are evaluated inside an array literal in a condition`,
+        );
       });
       return () => items;
     }
@@ -128,7 +130,8 @@ export function compileCondition(c: Condition, parsePath: (name: string) => stri
     }
     case 'RegexMatch': {
       const l = compileRValue(c.left, parsePath);
-      if (c.right.type !== 'Regex' && c.right.type !== 'String') throw new FilterConfigError(`line ${c.loc.start.line}: =~ needs a regex`);
+      if (c.right.type !== 'Regex' && c.right.type !== 'String')
+        throw new FilterConfigError(`line ${c.loc.start.line}: =~ needs a regex`);
       const re = regex(c.right.type === 'Regex' ? c.right.pattern : c.right.value);
       const negate = c.op === '!~';
       return (e) => {

@@ -54,7 +54,8 @@ export function checkLogCase(program: FilterProgram, testCase: LogFilterTestCase
       expected[name] = want;
       actual[name] = got.found ? got.value : '<absent>';
       if (!got.found) problems.push(`field ${name} is absent (expected ${JSON.stringify(want)})`);
-      else if (!valuesEqual(got.value, want)) problems.push(`field ${name} is ${JSON.stringify(got.value)} (expected ${JSON.stringify(want)})`);
+      else if (!valuesEqual(got.value, want))
+        problems.push(`field ${name} is ${JSON.stringify(got.value)} (expected ${JSON.stringify(want)})`);
     }
     if (exp.tags) {
       const want = [...exp.tags].sort();

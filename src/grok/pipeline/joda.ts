@@ -4,7 +4,20 @@
  * Month and day names are English.
  */
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 type Token = { kind: 'field'; letter: string; count: number } | { kind: 'literal'; text: string };
@@ -128,7 +141,14 @@ export function zoneOffset(zone: string, instant: number): number {
   });
   const parts: Record<string, number> = {};
   for (const p of dtf.formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  const asUtc = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60000);
 }
 
@@ -157,7 +177,8 @@ export type DateParser = (text: string) => Date | undefined;
 /** A parser for one date-filter format: ISO8601, UNIX, UNIX_MS, TAI64N or a Joda pattern. */
 export function compileDateFormat(format: string, options: DateParseOptions): DateParser {
   if (format === 'ISO8601') return (t) => parseIso8601(t, options.timezone);
-  if (format === 'UNIX') return (t) => (/^-?\d+(\.\d+)?$/.test(t.trim()) ? new Date(Math.round(Number(t) * 1000)) : undefined);
+  if (format === 'UNIX')
+    return (t) => (/^-?\d+(\.\d+)?$/.test(t.trim()) ? new Date(Math.round(Number(t) * 1000)) : undefined);
   if (format === 'UNIX_MS') return (t) => (/^-?\d+$/.test(t.trim()) ? new Date(Number(t)) : undefined);
   if (format === 'TAI64N') throw new JodaFormatError('date format TAI64N is not supported');
   const tokens = tokenizeJoda(format);
@@ -190,7 +211,8 @@ function assemble(p: Parts, options: DateParseOptions): Date | undefined {
   if (p.hour12 !== undefined) hour = p.hour12 + (p.pm ? 12 : 0);
   const month = p.month ?? 1;
   const day = p.day ?? 1;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || (p.minute ?? 0) > 59 || (p.second ?? 0) > 60) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || (p.minute ?? 0) > 59 || (p.second ?? 0) > 60)
+    return undefined;
   const build = (year: number): number | undefined => {
     const local = Date.UTC(year, month - 1, day, hour, p.minute ?? 0, p.second ?? 0, p.millis ?? 0);
     if (new Date(local).getUTCDate() !== day) return undefined;
@@ -209,7 +231,8 @@ function assemble(p: Parts, options: DateParseOptions): Date | undefined {
   return ms === undefined ? undefined : new Date(ms);
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 export function parseIso8601(text: string, timezone?: string): Date | undefined {
   const m = ISO.exec(text.trim());

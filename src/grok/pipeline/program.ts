@@ -71,7 +71,10 @@ export function compilePlugin(name: string, settings: Settings, env: CompileEnv,
   if (!plugin) return unsupported(`${where}: filter plugin '${name}' is not evaluated by calvin`);
   const known = new Set<string>([...COMMON_SETTINGS, ...plugin.settings]);
   const unknown = Object.keys(settings).filter((k) => !known.has(k));
-  if (unknown.length > 0) return unsupported(`${where}: ${name} setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not evaluated by calvin`);
+  if (unknown.length > 0)
+    return unsupported(
+      `${where}: ${name} setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} not evaluated by calvin`,
+    );
   return plugin.compile(settings, env, where);
 }
 
@@ -91,7 +94,8 @@ function settingValue(v: Value): SettingValue {
       return v.items.map(settingValue);
     case 'Hash': {
       const out: Record<string, SettingValue> = {};
-      for (const e of v.entries) out[String(e.key.value)] = mergeSetting(out[String(e.key.value)], settingValue(e.value));
+      for (const e of v.entries)
+        out[String(e.key.value)] = mergeSetting(out[String(e.key.value)], settingValue(e.value));
       return out;
     }
     case 'Plugin':
@@ -110,7 +114,8 @@ function compileStatements(statements: Statement[], env: CompileEnv, file: strin
   for (const s of statements) {
     if (s.type === 'Plugin') {
       const where = `${file}:${s.loc.start.line}: ${s.name}`;
-      if (s.templates.length > 0) execs.push(unsupported(`${where}: consul-template directives inside the plugin are not evaluated`));
+      if (s.templates.length > 0)
+        execs.push(unsupported(`${where}: consul-template directives inside the plugin are not evaluated`));
       else execs.push(compilePlugin(s.name, pluginSettings(s), env, where));
     } else if (s.type === 'Branch') {
       execs.push(
@@ -193,7 +198,9 @@ function compileSteps(steps: FilterStep[], env: CompileEnv, where: string): Exec
         return step.when ? branch([{ test: compileLogCondition(step.when, env.parsePath), body: drop }]) : drop;
       }
       if (step.step === 'when') {
-        const clauses: { test?: Predicate; body: Exec }[] = [{ test: compileLogCondition(step.condition, env.parsePath), body: compileSteps(step.then, env, at) }];
+        const clauses: { test?: Predicate; body: Exec }[] = [
+          { test: compileLogCondition(step.condition, env.parsePath), body: compileSteps(step.then, env, at) },
+        ];
         if (step.else) clauses.push({ body: compileSteps(step.else, env, at) });
         return branch(clauses);
       }

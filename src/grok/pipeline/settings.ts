@@ -26,7 +26,11 @@ export function asBool(v: SettingValue | undefined, fallback: boolean, what: str
 }
 
 /** A setting with a fixed set of values (Logstash rejects the pipeline for any other). */
-export function asChoice<T extends string>(v: SettingValue | undefined, choices: readonly T[], what: string): T | undefined {
+export function asChoice<T extends string>(
+  v: SettingValue | undefined,
+  choices: readonly T[],
+  what: string,
+): T | undefined {
   const s = asString(v, what);
   if (s === undefined) return undefined;
   const found = choices.find((c) => c === s);
@@ -72,4 +76,12 @@ export function mergeSetting(existing: SettingValue | undefined, next: SettingVa
   return [...a, ...b];
 }
 
-export const COMMON_SETTINGS = ['add_field', 'add_tag', 'remove_field', 'remove_tag', 'id', 'enable_metric', 'periodic_flush'] as const;
+export const COMMON_SETTINGS = [
+  'add_field',
+  'add_tag',
+  'remove_field',
+  'remove_tag',
+  'id',
+  'enable_metric',
+  'periodic_flush',
+] as const;

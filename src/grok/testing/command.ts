@@ -32,7 +32,9 @@ function within(file: string, dir: string): boolean {
 
 function selectCatalog(catalog: Catalog, root: string, targets: string[]): Catalog {
   const keep = <T extends { source?: { file: string } }>(defs: T[]): T[] =>
-    defs.filter((d) => d.source?.file !== undefined && targets.some((t) => within(path.resolve(root, d.source?.file ?? ''), t)));
+    defs.filter(
+      (d) => d.source?.file !== undefined && targets.some((t) => within(path.resolve(root, d.source?.file ?? ''), t)),
+    );
   return { ...catalog, logFilters: keep(catalog.logFilters), alerts: keep(catalog.alerts) };
 }
 
@@ -48,7 +50,12 @@ export async function runTestCommand(options: TestCommandOptions): Promise<{ rep
   };
   const addCasesFile = (casesFile: string): void => {
     const configFile = configFileFor(casesFile);
-    if (!configFile) throw new CalvinError('BAD_INPUT_FILE', `${casesFile}: no ${path.basename(casesFile, CASES_SUFFIX)}.conf beside it`, 'put the Logstash config next to its case file');
+    if (!configFile)
+      throw new CalvinError(
+        'BAD_INPUT_FILE',
+        `${casesFile}: no ${path.basename(casesFile, CASES_SUFFIX)}.conf beside it`,
+        'put the Logstash config next to its case file',
+      );
     addConfig(configFile, casesFile);
   };
 
@@ -62,31 +69,54 @@ export async function runTestCommand(options: TestCommandOptions): Promise<{ rep
   } else {
     for (const p of options.paths) {
       const abs = path.resolve(p);
-      if (!existsSync(abs)) throw new CalvinError('BAD_ARGUMENT', `${p} does not exist`, 'pass definition files or folders, Logstash configs or case files');
+      if (!existsSync(abs))
+        throw new CalvinError(
+          'BAD_ARGUMENT',
+          `${p} does not exist`,
+          'pass definition files or folders, Logstash configs or case files',
+        );
       if (statSync(abs).isDirectory()) {
         for (const f of await findCaseFiles(abs)) addCasesFile(f);
         definitionTargets.push(abs);
       } else if (abs.endsWith(CASES_SUFFIX)) addCasesFile(abs);
       else if (isConfigFile(abs)) addConfig(abs, casesFileFor(abs));
       else if (/\.(ts|mts|js|mjs)$/.test(abs)) definitionTargets.push(abs);
-      else throw new CalvinError('BAD_ARGUMENT', `${p}: not a definition, a Logstash config (.conf, .ctmpl) or a case file (${CASES_SUFFIX})`, 'see calvin test --help');
+      else
+        throw new CalvinError(
+          'BAD_ARGUMENT',
+          `${p}: not a definition, a Logstash config (.conf, .ctmpl) or a case file (${CASES_SUFFIX})`,
+          'see calvin test --help',
+        );
     }
   }
 
   let catalog: Catalog | undefined;
   // Only targets that can hold definitions (the root's definition folders) need the loader.
   const folders = DEFINITION_FOLDERS.map((f) => path.join(root, f));
-  const targetsInRoot = definitionTargets.filter((t) => within(root, t) || folders.some((f) => within(t, f) || within(f, t)));
+  const targetsInRoot = definitionTargets.filter(
+    (t) => within(root, t) || folders.some((f) => within(t, f) || within(f, t)),
+  );
   if (targetsInRoot.length > 0 && existsSync(root)) {
     const { loadCatalog } = await import('../../load/index.js');
-    catalog = selectCatalog(await loadCatalog(root), root, targetsInRoot.map((t) => (within(root, t) ? root : t)));
+    catalog = selectCatalog(
+      await loadCatalog(root),
+      root,
+      targetsInRoot.map((t) => (within(root, t) ? root : t)),
+    );
   }
   const explicitDefinitionFiles = options.paths.length > 0 && definitionTargets.some((t) => !statSync(t).isDirectory());
 
   await loadOniguruma();
-  const report = runTests({ ...(catalog ? { catalog } : {}), logstash: raw }, { now: options.now, ...(options.filter ? { filter: options.filter } : {}) });
+  const report = runTests(
+    { ...(catalog ? { catalog } : {}), logstash: raw },
+    { now: options.now, ...(options.filter ? { filter: options.filter } : {}) },
+  );
   if (report.counts.total === 0 && (explicitDefinitionFiles || options.paths.length > 0)) {
-    throw new CalvinError('BAD_ARGUMENT', `no test cases found in ${options.paths.join(', ')}`, `add tests to the definitions (withTest) or a ${CASES_SUFFIX} file beside a Logstash config`);
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `no test cases found in ${options.paths.join(', ')}`,
+      `add tests to the definitions (withTest) or a ${CASES_SUFFIX} file beside a Logstash config`,
+    );
   }
   let style;
   if (options.color) {

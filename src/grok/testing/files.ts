@@ -31,7 +31,11 @@ export function configFileFor(casesFile: string): string | undefined {
 
 /** Case files under a directory (node_modules, dist and dot-folders left out). */
 export async function findCaseFiles(dir: string): Promise<string[]> {
-  const found = await glob([`**/*${CASES_SUFFIX}`], { cwd: dir, absolute: true, ignore: ['**/node_modules/**', '**/dist/**', '**/.*/**'] });
+  const found = await glob([`**/*${CASES_SUFFIX}`], {
+    cwd: dir,
+    absolute: true,
+    ignore: ['**/node_modules/**', '**/dist/**', '**/.*/**'],
+  });
   return found.sort();
 }
 
@@ -72,14 +76,23 @@ export function parseCases(text: string, file: string): { cases: LogFilterTestCa
     const e = raw.expect;
     const known = ['fields', 'tags', 'absent', 'dropped'];
     const unknown = Object.keys(e).filter((k) => !known.includes(k));
-    if (unknown.length) bad(file, `${at} (${raw.name}): unknown expect key ${unknown.join(', ')} (use ${known.join(', ')})`);
-    if (e.fields !== undefined && !isRecord(e.fields)) bad(file, `${at} (${raw.name}): expect.fields must be a mapping`);
-    if (e.tags !== undefined && !stringList(e.tags)) bad(file, `${at} (${raw.name}): expect.tags must be a list of strings`);
-    if (e.absent !== undefined && !stringList(e.absent)) bad(file, `${at} (${raw.name}): expect.absent must be a list of strings`);
-    if (e.dropped !== undefined && typeof e.dropped !== 'boolean') bad(file, `${at} (${raw.name}): expect.dropped must be true or false`);
+    if (unknown.length)
+      bad(file, `${at} (${raw.name}): unknown expect key ${unknown.join(', ')} (use ${known.join(', ')})`);
+    if (e.fields !== undefined && !isRecord(e.fields))
+      bad(file, `${at} (${raw.name}): expect.fields must be a mapping`);
+    if (e.tags !== undefined && !stringList(e.tags))
+      bad(file, `${at} (${raw.name}): expect.tags must be a list of strings`);
+    if (e.absent !== undefined && !stringList(e.absent))
+      bad(file, `${at} (${raw.name}): expect.absent must be a list of strings`);
+    if (e.dropped !== undefined && typeof e.dropped !== 'boolean')
+      bad(file, `${at} (${raw.name}): expect.dropped must be true or false`);
     // A case must assert something: `expect: {}` (or only empty fields/absent) would pass for
     // any filter, even one that does nothing, which hides a broken test.
-    const asserts = (isRecord(e.fields) && Object.keys(e.fields).length > 0) || e.tags !== undefined || (Array.isArray(e.absent) && e.absent.length > 0) || e.dropped !== undefined;
+    const asserts =
+      (isRecord(e.fields) && Object.keys(e.fields).length > 0) ||
+      e.tags !== undefined ||
+      (Array.isArray(e.absent) && e.absent.length > 0) ||
+      e.dropped !== undefined;
     if (!asserts) bad(file, `${at} (${raw.name}): expect asserts nothing; give it fields, tags, absent or dropped`);
     const expect: LogFilterTestCase['expect'] = {};
     if (e.fields !== undefined) expect.fields = e.fields as Record<string, unknown>;
@@ -97,9 +110,22 @@ export function readLogstashSuite(configFile: string, casesFile: string, display
   if (!existsSync(casesFile)) bad(display, `no case file ${path.basename(casesFile)} beside it`);
   const { config, errors } = parseLogstash(readFileSync(configFile, 'utf8'));
   const fatal = errors.find((e) => e.kind === 'syntax');
-  if (fatal) throw new CalvinError('BAD_INPUT_FILE', `${display}:${fatal.line}:${fatal.column}: ${fatal.message}`, 'fix the config syntax (calvin lint shows every problem)');
-  const { cases, now } = parseCases(readFileSync(casesFile, 'utf8'), path.relative(displayRoot, casesFile) || casesFile);
-  const suite: RawLogstashSuite = { file: display, config, cases, loadPatternsDir: patternsDirLoader(path.dirname(configFile)) };
+  if (fatal)
+    throw new CalvinError(
+      'BAD_INPUT_FILE',
+      `${display}:${fatal.line}:${fatal.column}: ${fatal.message}`,
+      'fix the config syntax (calvin lint shows every problem)',
+    );
+  const { cases, now } = parseCases(
+    readFileSync(casesFile, 'utf8'),
+    path.relative(displayRoot, casesFile) || casesFile,
+  );
+  const suite: RawLogstashSuite = {
+    file: display,
+    config,
+    cases,
+    loadPatternsDir: patternsDirLoader(path.dirname(configFile)),
+  };
   if (now) suite.now = now;
   return suite;
 }

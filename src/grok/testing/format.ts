@@ -22,7 +22,12 @@ export function safeText(s: string): string {
 function stableJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
     return v;
   };
   return `${JSON.stringify(sort(value), null, 2)}\n`;
@@ -47,11 +52,20 @@ const MARK: Record<TestStatus, string> = { passed: '✓', failed: '✗', unsuppo
 export function formatText(report: TestReport, style: TextStyle = PLAIN): string {
   const lines: string[] = [];
   const paint = (status: TestStatus, s: string): string =>
-    status === 'passed' ? style.green(s) : status === 'skipped' ? style.dim(s) : status === 'unsupported' ? style.yellow(s) : style.red(s);
+    status === 'passed'
+      ? style.green(s)
+      : status === 'skipped'
+        ? style.dim(s)
+        : status === 'unsupported'
+          ? style.yellow(s)
+          : style.red(s);
   for (const suite of report.suites) {
-    lines.push(`${safeText(suite.name)}${suite.file && suite.file !== suite.name ? style.dim(` (${safeText(suite.file)})`) : ''}`);
+    lines.push(
+      `${safeText(suite.name)}${suite.file && suite.file !== suite.name ? style.dim(` (${safeText(suite.file)})`) : ''}`,
+    );
     for (const c of suite.cases) {
-      const label = c.status === 'passed' || c.status === 'skipped' || c.status === 'failed' ? '' : ` [${c.status.toUpperCase()}]`;
+      const label =
+        c.status === 'passed' || c.status === 'skipped' || c.status === 'failed' ? '' : ` [${c.status.toUpperCase()}]`;
       lines.push(`  ${paint(c.status, `${MARK[c.status]} ${safeText(c.name)}${label}`)}`);
       if (c.status === 'passed' || c.status === 'skipped') continue;
       for (const p of c.problems) lines.push(`      ${safeText(p)}`);
@@ -69,7 +83,9 @@ export function formatText(report: TestReport, style: TextStyle = PLAIN): string
   if (c.skipped) parts.push(`${c.skipped} skipped`);
   const ok = c.failed + c.unsupported + c.error === 0;
   lines.push('');
-  lines.push((ok ? style.green : style.red)(`${parts.join(', ')} (${c.total} cases in ${report.suites.length} suites)`));
+  lines.push(
+    (ok ? style.green : style.red)(`${parts.join(', ')} (${c.total} cases in ${report.suites.length} suites)`),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -92,7 +108,11 @@ const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 function caseXml(classname: string, c: TestCaseResult): string {
   const open = `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(c.name)}" time="${seconds(c.durationMs)}"`;
-  const body = c.problems.join('\n') + (c.expected !== undefined && c.actual !== undefined ? `\n--- expected  +++ actual\n${diffText(c.expected, c.actual)}` : '');
+  const body =
+    c.problems.join('\n') +
+    (c.expected !== undefined && c.actual !== undefined
+      ? `\n--- expected  +++ actual\n${diffText(c.expected, c.actual)}`
+      : '');
   switch (c.status) {
     case 'passed':
       return `${open}/>`;
@@ -110,7 +130,9 @@ export function formatJunit(report: TestReport): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const c = report.counts;
   const total = report.suites.reduce((n, s) => n + s.cases.reduce((m, x) => m + x.durationMs, 0), 0);
-  out.push(`<testsuites name="calvin test" tests="${c.total}" failures="${c.failed + c.unsupported}" errors="${c.error}" skipped="${c.skipped}" time="${seconds(total)}">`);
+  out.push(
+    `<testsuites name="calvin test" tests="${c.total}" failures="${c.failed + c.unsupported}" errors="${c.error}" skipped="${c.skipped}" time="${seconds(total)}">`,
+  );
   for (const s of report.suites) {
     const count = (st: TestCaseResult['status']): number => s.cases.filter((x) => x.status === st).length;
     const time = s.cases.reduce((m, x) => m + x.durationMs, 0);

@@ -4,4 +4,13 @@ export { formatReport, formatText, formatJson, formatJunit, diffText, xmlEscape,
 export type { TestFormat, TextStyle } from './format.js';
 export { countResults, testExitCode } from './types.js';
 export type { TestCaseResult, TestCounts, TestReport, TestStatus, TestSuiteResult } from './types.js';
-export { parseCases, readLogstashSuite, findCaseFiles, casesFileFor, configFileFor, isConfigFile, patternsDirLoader, CASES_SUFFIX } from './files.js';
+export {
+  parseCases,
+  readLogstashSuite,
+  findCaseFiles,
+  casesFileFor,
+  configFileFor,
+  isConfigFile,
+  patternsDirLoader,
+  CASES_SUFFIX,
+} from './files.js';

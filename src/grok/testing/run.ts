@@ -32,13 +32,22 @@ export interface RawLogstashSuite {
   loadPatternsDir?: (dir: string) => Record<string, string> | undefined;
 }
 
-const selected = (options: RunOptions, suite: string, name: string): boolean => !options.filter || options.filter.test(`${suite} › ${name}`);
+const selected = (options: RunOptions, suite: string, name: string): boolean =>
+  !options.filter || options.filter.test(`${suite} › ${name}`);
 
 function skipped(name: string): TestCaseResult {
   return { name, status: 'skipped', problems: ['not selected by --run'], durationMs: 0 };
 }
 
-function logSuite(name: string, kind: TestSuiteResult['kind'], file: string | undefined, cases: LogFilterTestCase[], compile: () => FilterProgram, options: RunOptions, now: Date): TestSuiteResult {
+function logSuite(
+  name: string,
+  kind: TestSuiteResult['kind'],
+  file: string | undefined,
+  cases: LogFilterTestCase[],
+  compile: () => FilterProgram,
+  options: RunOptions,
+  now: Date,
+): TestSuiteResult {
   const suite: TestSuiteResult = { name, kind, cases: [] };
   if (file) suite.file = file;
   const timer = options.timer ?? (() => performance.now());
@@ -58,12 +67,22 @@ function logSuite(name: string, kind: TestSuiteResult['kind'], file: string | un
       continue;
     }
     if (!program) {
-      suite.cases.push({ name: c.name, status: 'error', problems: [compileError ?? 'filter did not compile'], durationMs: 0 });
+      suite.cases.push({
+        name: c.name,
+        status: 'error',
+        problems: [compileError ?? 'filter did not compile'],
+        durationMs: 0,
+      });
       continue;
     }
     const start = timer();
     const outcome = checkLogCase(program, c, { now });
-    const result: TestCaseResult = { name: c.name, status: outcome.status, problems: outcome.problems, durationMs: timer() - start };
+    const result: TestCaseResult = {
+      name: c.name,
+      status: outcome.status,
+      problems: outcome.problems,
+      durationMs: timer() - start,
+    };
     if (outcome.expected) result.expected = outcome.expected;
     if (outcome.actual) result.actual = outcome.actual;
     suite.cases.push(result);
@@ -72,11 +91,31 @@ function logSuite(name: string, kind: TestSuiteResult['kind'], file: string | un
 }
 
 export function runLogFilterTests(def: LogFilterDef, options: RunOptions): TestSuiteResult {
-  return logSuite(def.id, 'log-filter', def.source?.file, def.tests, () => compileLogFilterDef(def, options.program), options, options.now);
+  return logSuite(
+    def.id,
+    'log-filter',
+    def.source?.file,
+    def.tests,
+    () => compileLogFilterDef(def, options.program),
+    options,
+    options.now,
+  );
 }
 
 export function runLogstashTests(raw: RawLogstashSuite, options: RunOptions): TestSuiteResult {
-  return logSuite(raw.file, 'logstash', raw.file, raw.cases, () => compileLogstashFilters(raw.config, raw.file, { ...options.program, ...(raw.loadPatternsDir ? { loadPatternsDir: raw.loadPatternsDir } : {}) }), options, raw.now ?? options.now);
+  return logSuite(
+    raw.file,
+    'logstash',
+    raw.file,
+    raw.cases,
+    () =>
+      compileLogstashFilters(raw.config, raw.file, {
+        ...options.program,
+        ...(raw.loadPatternsDir ? { loadPatternsDir: raw.loadPatternsDir } : {}),
+      }),
+    options,
+    raw.now ?? options.now,
+  );
 }
 
 export function runAlertTests(alert: AlertDef, options: RunOptions): TestSuiteResult {
@@ -93,25 +132,44 @@ export function runAlertTests(alert: AlertDef, options: RunOptions): TestSuiteRe
       const { results, simulation } = checkAlertCase(alert, c);
       const failed = results.filter((r) => !r.passed);
       const problems = failed.map((r) => {
-        const where = Object.keys(r.tags).length ? ` for ${Object.entries(r.tags).map(([k, v]) => `${k}=${v}`).join(',')}` : '';
+        const where = Object.keys(r.tags).length
+          ? ` for ${Object.entries(r.tags)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(',')}`
+          : '';
         const got = r.actual.length === 0 ? 'no matching series (OK)' : r.actual.map((a) => a.level).join(', ');
         return `at ${r.at}${where}: expected ${r.expected}, got ${got}`;
       });
-      const result: TestCaseResult = { name: c.name, status: failed.length ? 'failed' : 'passed', problems, durationMs: timer() - start };
+      const result: TestCaseResult = {
+        name: c.name,
+        status: failed.length ? 'failed' : 'passed',
+        problems,
+        durationMs: timer() - start,
+      };
       if (failed.length) {
         result.expected = results.map((r) => ({ at: r.at, tags: r.tags, level: r.expected }));
-        result.actual = results.map((r) => ({ at: r.at, tags: r.tags, level: r.actual.length === 0 ? 'OK' : r.actual.map((a) => a.level).join(', ') }));
+        result.actual = results.map((r) => ({
+          at: r.at,
+          tags: r.tags,
+          level: r.actual.length === 0 ? 'OK' : r.actual.map((a) => a.level).join(', '),
+        }));
         result.problems.push(
           ...simulation.groups.map(
             (g) =>
-              `timeline ${Object.entries(g.tags).map(([k, v]) => `${k}=${v}`).join(',') || '(all)'}: ${compress(g.steps.map((s) => s.level)).join(' ')}`,
+              `timeline ${
+                Object.entries(g.tags)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(',') || '(all)'
+              }: ${compress(g.steps.map((s) => s.level)).join(' ')}`,
           ),
         );
       }
       suite.cases.push(result);
     } catch (err) {
-      if (err instanceof UnsupportedAlertError) suite.cases.push({ name: c.name, status: 'unsupported', problems: [err.message], durationMs: timer() - start });
-      else if (err instanceof AlertTestError) suite.cases.push({ name: c.name, status: 'error', problems: [err.message], durationMs: timer() - start });
+      if (err instanceof UnsupportedAlertError)
+        suite.cases.push({ name: c.name, status: 'unsupported', problems: [err.message], durationMs: timer() - start });
+      else if (err instanceof AlertTestError)
+        suite.cases.push({ name: c.name, status: 'error', problems: [err.message], durationMs: timer() - start });
       else throw err;
     }
   }

@@ -9,7 +9,9 @@ export const github: Formatter = (results) => {
   const lines: string[] = [];
   for (const r of results) {
     for (const m of r.messages) {
-      lines.push(`::${m.severity === 'error' ? 'error' : 'warning'} file=${prop(r.filePath)},line=${m.line},col=${m.column},title=${prop(m.ruleId)}::${data(m.message)}`);
+      lines.push(
+        `::${m.severity === 'error' ? 'error' : 'warning'} file=${prop(r.filePath)},line=${m.line},col=${m.column},title=${prop(m.ruleId)}::${data(m.message)}`,
+      );
     }
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

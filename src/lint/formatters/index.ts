@@ -13,6 +13,11 @@ export const FORMATTERS = { text, json, github, sarif, junit } as const satisfie
 export type FormatterName = keyof typeof FORMATTERS;
 
 export function formatterByName(name: string): Formatter {
-  if (!Object.hasOwn(FORMATTERS, name)) throw new CalvinError('BAD_ARGUMENT', `unknown lint format "${name}"`, `use one of ${Object.keys(FORMATTERS).join(', ')}`);
+  if (!Object.hasOwn(FORMATTERS, name))
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `unknown lint format "${name}"`,
+      `use one of ${Object.keys(FORMATTERS).join(', ')}`,
+    );
   return FORMATTERS[name as FormatterName];
 }

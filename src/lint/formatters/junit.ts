@@ -1,7 +1,13 @@
 import type { Formatter } from './types.js';
 
 const xml = (s: string): string =>
-  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 /**
  * JUnit XML as Jenkins, GitLab and the GitHub JUnit reporters read it: one testsuite per file, one
@@ -25,20 +31,27 @@ export const junit: Formatter = (results, context) => {
     const r = byFile.get(file);
     const cases: string[] = [];
     let fails = 0;
-    if (!r || r.messages.length === 0) cases.push(`    <testcase name="calvin lint" classname="${xml(file)}" time="0"/>`);
+    if (!r || r.messages.length === 0)
+      cases.push(`    <testcase name="calvin lint" classname="${xml(file)}" time="0"/>`);
     else {
       for (const m of r.messages) {
         const type = m.severity === 'error' ? 'error' : 'warning';
         const detail = xml(`${type} at ${file}:${m.line}:${m.column}: ${m.message} [${m.ruleId}]`);
         const failed = m.severity === 'error' || warningsFail;
         if (failed) fails++;
-        const body = failed ? `      <failure message="${xml(m.message)}" type="${type}">${detail}</failure>` : `      <system-out>${detail}</system-out>`;
-        cases.push(`    <testcase name="${xml(`${m.ruleId} (${m.line}:${m.column})`)}" classname="${xml(file)}" time="0">\n${body}\n    </testcase>`);
+        const body = failed
+          ? `      <failure message="${xml(m.message)}" type="${type}">${detail}</failure>`
+          : `      <system-out>${detail}</system-out>`;
+        cases.push(
+          `    <testcase name="${xml(`${m.ruleId} (${m.line}:${m.column})`)}" classname="${xml(file)}" time="0">\n${body}\n    </testcase>`,
+        );
       }
     }
     tests += cases.length;
     failures += fails;
-    suites.push(`  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${fails}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${fails}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="calvin lint" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.join('\n')}\n</testsuites>\n`;
 };

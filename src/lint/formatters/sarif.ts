@@ -23,7 +23,10 @@ export const sarif: Formatter = (results, context) => {
                 name: id,
                 shortDescription: { text: meta?.docs.description ?? id },
                 fullDescription: { text: meta?.docs.description ?? id },
-                help: { text: meta?.docs.hint ?? '', markdown: `${meta?.docs.description ?? id}\n\n**Fix:** ${meta?.docs.hint ?? ''}` },
+                help: {
+                  text: meta?.docs.hint ?? '',
+                  markdown: `${meta?.docs.description ?? id}\n\n**Fix:** ${meta?.docs.hint ?? ''}`,
+                },
                 helpUri: `${INFORMATION_URI}#${id}`,
                 defaultConfiguration: { level: meta?.severity === 'warning' ? 'warning' : 'error' },
                 properties: { tags: [meta?.type ?? 'problem'] },

@@ -1,12 +1,30 @@
 /** What lint knows about the environment: collectors, datasources, log fields. Built from the linted files. */
 import type { Catalog } from '../../define/types.js';
 import type { DatasourceFact } from './datasources.js';
-import { CALVINVERSE_SYSLOG_FIELDS, DEFAULT_MEASUREMENTS, HIGH_CARDINALITY_TAGS, JENKINS_LOGSTASH_FIELDS, STANDARD_FIELDS, TELEGRAF_PLUGIN_MEASUREMENTS } from './standard.js';
+import {
+  CALVINVERSE_SYSLOG_FIELDS,
+  DEFAULT_MEASUREMENTS,
+  HIGH_CARDINALITY_TAGS,
+  JENKINS_LOGSTASH_FIELDS,
+  STANDARD_FIELDS,
+  TELEGRAF_PLUGIN_MEASUREMENTS,
+} from './standard.js';
 import { resolveDatabase } from './telegraf.js';
 import type { CollectorFacts, TelegrafRouting } from './telegraf.js';
 
 export * from './standard.js';
-export { scanTelegrafConfig, scanStatsdRules, statsdTemplatePattern, isTelegrafConfig, scanTelegrafRouting, scanKvValues, emptyRouting, resolveDatabase, type CollectorFacts, type TelegrafRouting } from './telegraf.js';
+export {
+  scanTelegrafConfig,
+  scanStatsdRules,
+  statsdTemplatePattern,
+  isTelegrafConfig,
+  scanTelegrafRouting,
+  scanKvValues,
+  emptyRouting,
+  resolveDatabase,
+  type CollectorFacts,
+  type TelegrafRouting,
+} from './telegraf.js';
 export { syslogNgJsonFields } from './syslog.js';
 export { parseDatasourceProvisioning, isDatasourceProvisioning, type DatasourceFact } from './datasources.js';
 
@@ -42,7 +60,11 @@ export interface KnowledgeInputs {
 }
 
 /** Measurement → databases, from the routing tags of inputs and the tagpass of outputs. */
-function databaseResolver(routing: TelegrafRouting | undefined, kv: ReadonlyMap<string, string>, isStandard: (m: string) => boolean): (m: string) => Set<string> | undefined {
+function databaseResolver(
+  routing: TelegrafRouting | undefined,
+  kv: ReadonlyMap<string, string>,
+  isStandard: (m: string) => boolean,
+): (m: string) => Set<string> | undefined {
   if (!routing) return () => undefined;
   const routeDbs = new Map<string, Set<string>>();
   const unresolved = new Set<string>();
@@ -61,8 +83,10 @@ function databaseResolver(routing: TelegrafRouting | undefined, kv: ReadonlyMap<
   return (m) => {
     const routes = new Set<string>(routing.routesByName.get(m) ?? []);
     if (routes.size === 0 && !isStandard(m)) {
-      for (const p of routing.routesByPattern) if (specific(p.re) && p.re.test(m)) for (const r of p.routes) routes.add(r);
-      if (routing.statsdRulePatterns.some((re) => specific(re) && re.test(m))) for (const r of routing.statsdRoutes) routes.add(r);
+      for (const p of routing.routesByPattern)
+        if (specific(p.re) && p.re.test(m)) for (const r of p.routes) routes.add(r);
+      if (routing.statsdRulePatterns.some((re) => specific(re) && re.test(m)))
+        for (const r of routing.statsdRoutes) routes.add(r);
     }
     if (routes.size === 0) return undefined;
     const dbs = new Set<string>();
@@ -79,7 +103,9 @@ function databaseResolver(routing: TelegrafRouting | undefined, kv: ReadonlyMap<
 /** Measurements of Telegraf's standard inputs and the default host set (see standard.ts). */
 function isStandardMeasurement(m: string): boolean {
   if (DEFAULT_MEASUREMENTS.includes(m)) return true;
-  return Object.values(TELEGRAF_PLUGIN_MEASUREMENTS).some((names) => names.some((n) => (n.endsWith('*') ? m.startsWith(n.slice(0, -1)) : m === n)));
+  return Object.values(TELEGRAF_PLUGIN_MEASUREMENTS).some((names) =>
+    names.some((n) => (n.endsWith('*') ? m.startsWith(n.slice(0, -1)) : m === n)),
+  );
 }
 
 export function buildKnowledge(inputs: KnowledgeInputs = {}): KnowledgeBase {
@@ -94,7 +120,8 @@ export function buildKnowledge(inputs: KnowledgeInputs = {}): KnowledgeBase {
   if (!collectorsScanned) {
     for (const names of Object.values(TELEGRAF_PLUGIN_MEASUREMENTS)) {
       for (const n of names) {
-        if (n.endsWith('*')) standardPrefixes.push(new RegExp(`^${n.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        if (n.endsWith('*'))
+          standardPrefixes.push(new RegExp(`^${n.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
         else measurements.add(n);
       }
     }
@@ -115,7 +142,10 @@ export function buildKnowledge(inputs: KnowledgeInputs = {}): KnowledgeBase {
     datasources,
     inputFieldsByTag,
     highCardinalityTags: new Set(HIGH_CARDINALITY_TAGS),
-    isKnownMeasurement: (name) => measurements.has(name) || collectors.patterns.some((re) => re.test(name)) || standardPrefixes.some((re) => re.test(name)),
+    isKnownMeasurement: (name) =>
+      measurements.has(name) ||
+      collectors.patterns.some((re) => re.test(name)) ||
+      standardPrefixes.some((re) => re.test(name)),
     fieldsOf: (m) => fields.get(m),
     datasourceByNameOrUid: (ref) => datasources.find((d) => d.name === ref || d.uid === ref),
     databasesOf: databaseResolver(inputs.routing, inputs.kv ?? new Map(), isStandardMeasurement),

@@ -21,7 +21,8 @@ export function scanTelegrafConfig(text: string, into: CollectorFacts): void {
   for (const m of text.matchAll(/^\s*\[\[inputs\.([a-z0-9_]+)\]\]/gm)) {
     for (const name of TELEGRAF_PLUGIN_MEASUREMENTS[m[1] as string] ?? []) addName(name, into);
   }
-  for (const m of text.matchAll(/^\s*(?:name|name_override|Measurement)\s*=\s*"([^"{}]+)"/gm)) addName(m[1] as string, into);
+  for (const m of text.matchAll(/^\s*(?:name|name_override|Measurement)\s*=\s*"([^"{}]+)"/gm))
+    addName(m[1] as string, into);
   const separator = /^\s*metric_separator\s*=\s*"([^"]*)"/m.exec(text)?.[1] ?? '_';
   for (const m of text.matchAll(/^\s*"([^"\s]+\s+[^"]+)"\s*,?\s*$/gm)) {
     const re = statsdTemplatePattern(m[1] as string, separator);
@@ -49,7 +50,9 @@ export function statsdTemplatePattern(line: string, separator = '_'): RegExp | u
     const t = template[i] as string;
     if (t === 'measurement*') {
       const rest = filter.slice(i);
-      pieces.push(rest.length ? rest.map((f) => (f === '*' ? '[^.]+' : escapeRe(f))).join(escapeRe(separator)) : '[^.]+');
+      pieces.push(
+        rest.length ? rest.map((f) => (f === '*' ? '[^.]+' : escapeRe(f))).join(escapeRe(separator)) : '[^.]+',
+      );
       break;
     }
     if (t === 'measurement') {
@@ -150,7 +153,9 @@ export function resolveDatabase(template: string, kv: ReadonlyMap<string, string
 
 /** `- key: k` / `value: v` pairs of Set-ConsulKV manifests (metrics.yaml): Consul-KV values. */
 export function scanKvValues(text: string, into: Map<string, string>): void {
-  for (const m of text.matchAll(/^\s*-\s*key:\s*["']?([^"'\s]+)["']?\s*\n\s*value:\s*["']?([^"'\n#]*?)["']?\s*(?:#.*)?$/gm)) {
+  for (const m of text.matchAll(
+    /^\s*-\s*key:\s*["']?([^"'\s]+)["']?\s*\n\s*value:\s*["']?([^"'\n#]*?)["']?\s*(?:#.*)?$/gm,
+  )) {
     const value = (m[2] as string).trim();
     if (value) into.set(m[1] as string, value);
   }

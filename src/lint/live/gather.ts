@@ -17,12 +17,16 @@ export interface GatherOptions {
 }
 
 /** Databases and measurements the project's queries read, with databases resolved through datasources. */
-export function referencedMeasurements(project: LintProject): { byDatabase: Map<string, Set<string>>; datasourceDatabases: Map<string, string> } {
+export function referencedMeasurements(project: LintProject): {
+  byDatabase: Map<string, Set<string>>;
+  datasourceDatabases: Map<string, string>;
+} {
   const datasourceDatabases = new Map<string, string>();
-  for (const d of project.knowledge.datasources) if (d.database) {
-    datasourceDatabases.set(d.name, d.database);
-    if (d.uid) datasourceDatabases.set(d.uid, d.database);
-  }
+  for (const d of project.knowledge.datasources)
+    if (d.database) {
+      datasourceDatabases.set(d.name, d.database);
+      if (d.uid) datasourceDatabases.set(d.uid, d.database);
+    }
   const byDatabase = new Map<string, Set<string>>();
   for (const q of project.queries) {
     for (const f of q.facts) {
@@ -53,7 +57,11 @@ export function mappedFields(properties: unknown, prefix = '', into = new Set<st
   return into;
 }
 
-export async function gatherLiveFacts(project: LintProject, config: Config, options: GatherOptions): Promise<LiveFacts> {
+export async function gatherLiveFacts(
+  project: LintProject,
+  config: Config,
+  options: GatherOptions,
+): Promise<LiveFacts> {
   const days = Math.max(1, Math.floor(options.days));
   const endpoints = await discoverEndpoints(config, ['influx', 'elasticsearch']);
   const { byDatabase, datasourceDatabases } = referencedMeasurements(project);
@@ -68,7 +76,12 @@ export async function gatherLiveFacts(project: LintProject, config: Config, opti
       for (const m of wanted) {
         if (!existing.has(m)) continue;
         // Present in the index is not enough: it must have points in the last N days.
-        const recent = await influxQuery(influx, database, `SELECT * FROM ${quoteIdent(m)} WHERE time > now() - ${days}d LIMIT 1`, timeout);
+        const recent = await influxQuery(
+          influx,
+          database,
+          `SELECT * FROM ${quoteIdent(m)} WHERE time > now() - ${days}d LIMIT 1`,
+          timeout,
+        );
         if (!recent.some((s) => s.values.length > 0)) continue;
         db.measurements.add(m);
         db.fields.set(m, new Set((await showFieldKeys(influx, database, m, timeout)).map((f) => f.fieldKey)));
@@ -80,7 +93,8 @@ export async function gatherLiveFacts(project: LintProject, config: Config, opti
   if (endpoints.elasticsearch) {
     const mapping = await esGetMapping(endpoints.elasticsearch, 'logs-*', timeout);
     const fields = new Set<string>();
-    for (const index of Object.values(mapping)) mappedFields((index as { mappings?: { properties?: unknown } }).mappings?.properties, '', fields);
+    for (const index of Object.values(mapping))
+      mappedFields((index as { mappings?: { properties?: unknown } }).mappings?.properties, '', fields);
     // No logs-* index at all: nothing to compare with (not "every field is missing").
     if (Object.keys(mapping).length > 0) facts.logFields = fields;
   }

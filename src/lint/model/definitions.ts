@@ -1,18 +1,40 @@
 /** Typed definitions (the Catalog) → the same nodes raw artifacts produce, located at their source file. */
 import type { Catalog, InfluxQuery, Query } from '../../define/types.js';
 import type { QueryFacts } from '../parsers/influxql/index.js';
-import type { AlertDefNode, DashboardDefNode, EsTemplateNode, IndexTemplateDefNode, InfluxQLNode, LogFilterDefNode, ServiceDefNode } from '../types.js';
+import type {
+  AlertDefNode,
+  DashboardDefNode,
+  EsTemplateNode,
+  IndexTemplateDefNode,
+  InfluxQLNode,
+  LogFilterDefNode,
+  ServiceDefNode,
+} from '../types.js';
 import { queryNode } from './grafana.js';
 
 export function typedQueryFacts(q: InfluxQuery): QueryFacts {
   const facts: QueryFacts = {
-    measurements: [{ name: q.measurement, database: q.database, pos: 0, ...(q.retentionPolicy ? { retentionPolicy: q.retentionPolicy } : {}) }],
+    measurements: [
+      {
+        name: q.measurement,
+        database: q.database,
+        pos: 0,
+        ...(q.retentionPolicy ? { retentionPolicy: q.retentionPolicy } : {}),
+      },
+    ],
     fields: q.select.map((s) => ({ name: s.field, pos: 0 })),
     tagConditions: q.where.map((w) => ({
       key: w.key,
       op: w.op,
       pos: 0,
-      value: w.value.kind === 'literal' ? (typeof w.value.value === 'number' ? { kind: 'number', value: w.value.value } : { kind: 'string', value: String(w.value.value) }) : w.value.kind === 'regex' ? { kind: 'regex', pattern: w.value.pattern } : { kind: 'variable', name: w.value.name },
+      value:
+        w.value.kind === 'literal'
+          ? typeof w.value.value === 'number'
+            ? { kind: 'number', value: w.value.value }
+            : { kind: 'string', value: String(w.value.value) }
+          : w.value.kind === 'regex'
+            ? { kind: 'regex', pattern: w.value.pattern }
+            : { kind: 'variable', name: w.value.name },
     })),
     tagKeys: [...q.where.map((w) => ({ name: w.key, pos: 0 })), ...q.groupByTags.map((t) => ({ name: t, pos: 0 }))],
     hasTimeCondition: q.timeFilter || q.timeRange !== undefined,
@@ -59,7 +81,10 @@ export function sourceFinder(text: string): (needle: string) => Position | undef
 type Finder = (needle: string) => Position | undefined;
 const NOWHERE: Finder = () => undefined;
 
-export function buildDefinitionModel(catalog: Catalog, sources: ReadonlyMap<string, string> = new Map()): DefinitionModel {
+export function buildDefinitionModel(
+  catalog: Catalog,
+  sources: ReadonlyMap<string, string> = new Map(),
+): DefinitionModel {
   const finders = new Map<string, Finder>();
   const finderOf = (d: { source?: { file: string } }): Finder => {
     const file = d.source?.file;
@@ -70,12 +95,27 @@ export function buildDefinitionModel(catalog: Catalog, sources: ReadonlyMap<stri
     return found;
   };
   /** A definition's file and the line of its id literal (else its name), 1:1 when the source is unknown. */
-  const where = (d: { id: string; name?: string; title?: string; source?: { file: string } }): { file: string; line: number; column: number; locate: Finder } => {
+  const where = (d: {
+    id: string;
+    name?: string;
+    title?: string;
+    source?: { file: string };
+  }): { file: string; line: number; column: number; locate: Finder } => {
     const find = finderOf(d);
-    const pos = find(d.id) ?? (d.name ? find(d.name) : undefined) ?? (d.title ? find(d.title) : undefined) ?? { line: 1, column: 1 };
+    const pos = find(d.id) ??
+      (d.name ? find(d.name) : undefined) ??
+      (d.title ? find(d.title) : undefined) ?? { line: 1, column: 1 };
     return { file: d.source?.file ?? `definition:${d.id}`, ...pos, locate: find };
   };
-  const model: DefinitionModel = { alerts: [], dashboards: [], logFilters: [], indexTemplates: [], services: [], queries: [], templates: [] };
+  const model: DefinitionModel = {
+    alerts: [],
+    dashboards: [],
+    logFilters: [],
+    indexTemplates: [],
+    services: [],
+    queries: [],
+    templates: [],
+  };
   for (const d of catalog.services) model.services.push({ kind: 'service-def', ...where(d), definition: d });
   for (const d of catalog.alerts) model.alerts.push({ kind: 'alert-def', ...where(d), definition: d });
   for (const d of catalog.logFilters) model.logFilters.push({ kind: 'log-filter-def', ...where(d), definition: d });
@@ -84,10 +124,28 @@ export function buildDefinitionModel(catalog: Catalog, sources: ReadonlyMap<stri
     const queries: Query[] = d.rows.flatMap((r) => r.panels.flatMap((p) => p.queries));
     const base = where(d);
     // Each query at its own literal: the measurement of a typed query, the first line of a raw one.
-    const at = (needle: string): { file: string; line: number; column: number } => ({ file: base.file, ...(base.locate(needle) ?? { line: base.line, column: base.column }) });
+    const at = (needle: string): { file: string; line: number; column: number } => ({
+      file: base.file,
+      ...(base.locate(needle) ?? { line: base.line, column: base.column }),
+    });
     for (const q of queries) {
-      if (q.kind === 'influxql') model.queries.push(queryNode(at(q.measurement), undefined, { origin: 'definition', datasource: null, database: q.database }, typedQueryFacts(q)));
-      else model.queries.push(queryNode(at((q.text.split('\n')[0] ?? '').trim().slice(0, 60)), q.text, { origin: 'definition', datasource: null, database: q.database }));
+      if (q.kind === 'influxql')
+        model.queries.push(
+          queryNode(
+            at(q.measurement),
+            undefined,
+            { origin: 'definition', datasource: null, database: q.database },
+            typedQueryFacts(q),
+          ),
+        );
+      else
+        model.queries.push(
+          queryNode(at((q.text.split('\n')[0] ?? '').trim().slice(0, 60)), q.text, {
+            origin: 'definition',
+            datasource: null,
+            database: q.database,
+          }),
+        );
     }
   }
   for (const d of catalog.indexTemplates) {
@@ -95,10 +153,22 @@ export function buildDefinitionModel(catalog: Catalog, sources: ReadonlyMap<stri
     const fieldTypes: EsTemplateNode['fieldTypes'] = new Map();
     const w = where(d);
     const fieldAt = (f: string): Position => w.locate(f) ?? { line: w.line, column: w.column };
-    for (const c of d.components) for (const [f, m] of Object.entries(c.mappings ?? {})) fieldTypes.set(f, { type: m.type, ...fieldAt(f) });
+    for (const c of d.components)
+      for (const [f, m] of Object.entries(c.mappings ?? {})) fieldTypes.set(f, { type: m.type, ...fieldAt(f) });
     for (const [f, m] of Object.entries(d.mappings)) fieldTypes.set(f, { type: m.type, ...fieldAt(f) });
     const priorityAt = w.locate(`priority: ${d.priority}`);
-    model.templates.push({ kind: 'es-template', file: w.file, line: priorityAt?.line ?? w.line, column: priorityAt?.column ?? w.column, name: d.name, patterns: d.patterns, priority: d.priority, composable: true, fieldTypes, fromDefinition: true });
+    model.templates.push({
+      kind: 'es-template',
+      file: w.file,
+      line: priorityAt?.line ?? w.line,
+      column: priorityAt?.column ?? w.column,
+      name: d.name,
+      patterns: d.patterns,
+      priority: d.priority,
+      composable: true,
+      fieldTypes,
+      fromDefinition: true,
+    });
   }
   return model;
 }

@@ -6,11 +6,20 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function looksLikeEsTemplate(value: unknown): value is Json {
-  return isObj(value) && (Array.isArray(value.index_patterns) || (isObj(value.template) && ('mappings' in value.template || 'settings' in value.template)));
+  return (
+    isObj(value) &&
+    (Array.isArray(value.index_patterns) ||
+      (isObj(value.template) && ('mappings' in value.template || 'settings' in value.template)))
+  );
 }
 
 /** Flatten `properties` (and multi-fields) into dotted names with their mapping type. */
-export function flattenMappings(mappings: unknown, loc: JsonLocations | undefined, into: EsTemplateNode['fieldTypes'], prefix = ''): void {
+export function flattenMappings(
+  mappings: unknown,
+  loc: JsonLocations | undefined,
+  into: EsTemplateNode['fieldTypes'],
+  prefix = '',
+): void {
   if (!isObj(mappings)) return;
   const props = isObj(mappings.properties) ? mappings.properties : undefined;
   if (!props) return;
@@ -18,13 +27,24 @@ export function flattenMappings(mappings: unknown, loc: JsonLocations | undefine
     if (!isObj(spec)) continue;
     const full = prefix ? `${prefix}.${name}` : name;
     const l = loc?.key(props, name);
-    into.set(full, { type: typeof spec.type === 'string' ? spec.type : 'object', line: l?.line ?? 1, column: l?.column ?? 1 });
+    into.set(full, {
+      type: typeof spec.type === 'string' ? spec.type : 'object',
+      line: l?.line ?? 1,
+      column: l?.column ?? 1,
+    });
     flattenMappings(spec, loc, into, full);
   }
 }
 
 /** Keys only `PUT _index_template` (composable) accepts, and keys only legacy `PUT _template` accepts. */
-const COMPOSABLE_KEYS = ['template', 'priority', 'composed_of', 'data_stream', 'allow_auto_create', 'ignore_missing_component_templates'];
+const COMPOSABLE_KEYS = [
+  'template',
+  'priority',
+  'composed_of',
+  'data_stream',
+  'allow_auto_create',
+  'ignore_missing_component_templates',
+];
 const LEGACY_KEYS = ['order', 'mappings', 'settings', 'aliases'];
 
 /**
@@ -38,7 +58,12 @@ export function isComposable(value: Json): boolean {
   return !LEGACY_KEYS.some((k) => k in value);
 }
 
-export function buildEsTemplate(file: string, value: Json, loc: JsonLocations | undefined, name: string): EsTemplateNode {
+export function buildEsTemplate(
+  file: string,
+  value: Json,
+  loc: JsonLocations | undefined,
+  name: string,
+): EsTemplateNode {
   const composable = isComposable(value);
   const body = isObj(value.template) ? value.template : value;
   const node: EsTemplateNode = {
@@ -47,7 +72,9 @@ export function buildEsTemplate(file: string, value: Json, loc: JsonLocations | 
     line: 1,
     column: 1,
     name,
-    patterns: Array.isArray(value.index_patterns) ? value.index_patterns.filter((p): p is string => typeof p === 'string') : [],
+    patterns: Array.isArray(value.index_patterns)
+      ? value.index_patterns.filter((p): p is string => typeof p === 'string')
+      : [],
     // priority orders composable templates, order legacy ones: they never compare with each other.
     priority: composable && typeof value.priority === 'number' ? value.priority : undefined,
     composable,

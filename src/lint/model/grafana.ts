@@ -4,7 +4,13 @@
  */
 import type { JsonLocations } from '../parsers/json-locations.js';
 import { parseInfluxQL, queryFacts, type QueryFacts } from '../parsers/influxql/index.js';
-import type { GrafanaAlertNode, GrafanaDashboardNode, GrafanaPanelNode, GrafanaVariableNode, InfluxQLNode } from '../types.js';
+import type {
+  GrafanaAlertNode,
+  GrafanaDashboardNode,
+  GrafanaPanelNode,
+  GrafanaVariableNode,
+  InfluxQLNode,
+} from '../types.js';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -41,7 +47,13 @@ type Uses = Map<string, { line: number; column: number }>;
  */
 const RAW_TARGET_IGNORED = new Set(['select', 'tags', 'groupBy', 'measurement', 'policy']);
 
-function collectVariableUses(value: unknown, into: Uses, skip: Set<unknown>, loc: JsonLocations, where: { line: number; column: number }): void {
+function collectVariableUses(
+  value: unknown,
+  into: Uses,
+  skip: Set<unknown>,
+  loc: JsonLocations,
+  where: { line: number; column: number },
+): void {
   const add = (name: string): void => void (into.has(name) || into.set(name, where));
   if (typeof value === 'string') {
     if (!value.includes('$') && !value.includes('[[')) return;
@@ -65,20 +77,29 @@ function collectVariableUses(value: unknown, into: Uses, skip: Set<unknown>, loc
 
 /** Facts of a query-builder target (rawQuery false), as Grafana would render it. */
 function builderFacts(target: Json): QueryFacts {
-  const facts: QueryFacts = { measurements: [], fields: [], tagConditions: [], tagKeys: [], hasTimeCondition: true, variables: [] };
+  const facts: QueryFacts = {
+    measurements: [],
+    fields: [],
+    tagConditions: [],
+    tagKeys: [],
+    hasTimeCondition: true,
+    variables: [],
+  };
   const measurement = str(target.measurement);
   if (measurement) {
     const ref: QueryFacts['measurements'][number] = { pos: 0 };
     const policy = str(target.policy);
     if (policy && policy !== 'default') ref.retentionPolicy = policy;
-    if (measurement.startsWith('/') && measurement.endsWith('/') && measurement.length > 1) ref.regex = measurement.slice(1, -1);
+    if (measurement.startsWith('/') && measurement.endsWith('/') && measurement.length > 1)
+      ref.regex = measurement.slice(1, -1);
     else if (/^\$\w+$/.test(measurement)) ref.variable = measurement.slice(1);
     else ref.name = measurement;
     facts.measurements.push(ref);
   }
   for (const part of (Array.isArray(target.select) ? target.select : []) as unknown[]) {
     for (const piece of (Array.isArray(part) ? part : []) as unknown[]) {
-      if (isObj(piece) && piece.type === 'field' && Array.isArray(piece.params) && typeof piece.params[0] === 'string') facts.fields.push({ name: piece.params[0], pos: 0 });
+      if (isObj(piece) && piece.type === 'field' && Array.isArray(piece.params) && typeof piece.params[0] === 'string')
+        facts.fields.push({ name: piece.params[0], pos: 0 });
     }
   }
   for (const tag of (Array.isArray(target.tags) ? target.tags : []) as unknown[]) {
@@ -126,7 +147,16 @@ export function queryNode(
   extra: Pick<InfluxQLNode, 'origin' | 'datasource'> & { dashboard?: GrafanaDashboardNode; database?: string },
   builder?: QueryFacts,
 ): InfluxQLNode {
-  const node: InfluxQLNode = { kind: 'influxql', file: base.file, line: base.line, column: base.column, statements: [], facts: [], ...extra, locate: () => ({ line: base.line, column: base.column }) };
+  const node: InfluxQLNode = {
+    kind: 'influxql',
+    file: base.file,
+    line: base.line,
+    column: base.column,
+    statements: [],
+    facts: [],
+    ...extra,
+    locate: () => ({ line: base.line, column: base.column }),
+  };
   if (builder) {
     node.facts = [builder];
     return node;
@@ -142,7 +172,9 @@ export function queryNode(
     node.locate = (offset) => {
       const before = text.slice(0, offset);
       const nl = before.split('\n').length - 1;
-      return nl === 0 ? { line: base.line, column: base.column } : { line: base.line + nl, column: offset - before.lastIndexOf('\n') };
+      return nl === 0
+        ? { line: base.line, column: base.column }
+        : { line: base.line + nl, column: offset - before.lastIndexOf('\n') };
     };
   }
   return node;
@@ -172,8 +204,17 @@ function panelNode(ctx: Ctx, p: Json, rowDatasource: string | null): GrafanaPane
     const raw = t.rawQuery === true || (t.measurement === undefined && typeof t.query === 'string');
     if (!raw && t.measurement === undefined) continue;
     const q = raw
-      ? queryNode({ file: ctx.file, ...at(ctx, t, 'query') }, str(t.query) ?? '', { origin: 'grafana-target', datasource: ds, dashboard: ctx.dashboard })
-      : queryNode({ file: ctx.file, ...at(ctx, t, 'measurement') }, undefined, { origin: 'grafana-target', datasource: ds, dashboard: ctx.dashboard }, builderFacts(t));
+      ? queryNode({ file: ctx.file, ...at(ctx, t, 'query') }, str(t.query) ?? '', {
+          origin: 'grafana-target',
+          datasource: ds,
+          dashboard: ctx.dashboard,
+        })
+      : queryNode(
+          { file: ctx.file, ...at(ctx, t, 'measurement') },
+          undefined,
+          { origin: 'grafana-target', datasource: ds, dashboard: ctx.dashboard },
+          builderFacts(t),
+        );
     panel.queries.push(q);
     ctx.queries.push(q);
     if (typeof t.refId === 'string') byRef.set(t.refId, q);
@@ -181,15 +222,26 @@ function panelNode(ctx: Ctx, p: Json, rowDatasource: string | null): GrafanaPane
   if (isObj(p.alert)) {
     const alert = p.alert;
     const texts: string[] = [str(alert.message) ?? '', str(p.description) ?? ''];
-    for (const link of (Array.isArray(p.links) ? p.links : []) as unknown[]) if (isObj(link)) texts.push(`${str(link.title) ?? ''} ${str(link.url) ?? ''}`);
-    if (isObj(alert.alertRuleTags)) for (const [k, v] of Object.entries(alert.alertRuleTags)) texts.push(`${k} ${String(v)}`);
+    for (const link of (Array.isArray(p.links) ? p.links : []) as unknown[])
+      if (isObj(link)) texts.push(`${str(link.title) ?? ''} ${str(link.url) ?? ''}`);
+    if (isObj(alert.alertRuleTags))
+      for (const [k, v] of Object.entries(alert.alertRuleTags)) texts.push(`${k} ${String(v)}`);
     const measurements = new Set<string>();
     for (const c of (Array.isArray(alert.conditions) ? alert.conditions : []) as unknown[]) {
       const ref = isObj(c) && isObj(c.query) && Array.isArray(c.query.params) ? c.query.params[0] : undefined;
       const q = typeof ref === 'string' ? byRef.get(ref) : undefined;
       for (const f of q?.facts ?? []) for (const m of f.measurements) if (m.name) measurements.add(m.name);
     }
-    ctx.alerts.push({ kind: 'grafana-alert', file: ctx.file, ...at(ctx, p, 'alert'), panel, name: str(alert.name) ?? panel.title, message: str(alert.message) ?? '', runbookText: texts, measurements: [...measurements] });
+    ctx.alerts.push({
+      kind: 'grafana-alert',
+      file: ctx.file,
+      ...at(ctx, p, 'alert'),
+      panel,
+      name: str(alert.name) ?? panel.title,
+      message: str(alert.message) ?? '',
+      runbookText: texts,
+      measurements: [...measurements],
+    });
   }
   return panel;
 }
@@ -218,15 +270,28 @@ export function buildGrafanaModel(file: string, value: Json, loc: JsonLocations,
   if (uid) dashboard.uid = uid;
   const ctx: Ctx = { file, loc, dashboard, queries: [], alerts: [] };
   const varObjects = new Set<unknown>();
-  const templating = isObj(json.templating) && Array.isArray(json.templating.list) ? (json.templating.list as unknown[]) : [];
+  const templating =
+    isObj(json.templating) && Array.isArray(json.templating.list) ? (json.templating.list as unknown[]) : [];
   for (const v of templating) {
     if (!isObj(v) || typeof v.name !== 'string') continue;
     varObjects.add(v);
-    const node: GrafanaVariableNode = { kind: 'grafana-variable', file, ...at(ctx, v, 'name'), dashboard, name: v.name, type: str(v.type) ?? 'query', datasource: datasourceRef(v.datasource) };
+    const node: GrafanaVariableNode = {
+      kind: 'grafana-variable',
+      file,
+      ...at(ctx, v, 'name'),
+      dashboard,
+      name: v.name,
+      type: str(v.type) ?? 'query',
+      datasource: datasourceRef(v.datasource),
+    };
     dashboard.variables.push(node);
     const query = isObj(v.query) ? str(v.query.query) : str(v.query);
     if (node.type === 'query' && query) {
-      const q = queryNode({ file, ...at(ctx, v, 'query') }, query, { origin: 'grafana-variable', datasource: node.datasource, dashboard });
+      const q = queryNode({ file, ...at(ctx, v, 'query') }, query, {
+        origin: 'grafana-variable',
+        datasource: node.datasource,
+        dashboard,
+      });
       ctx.queries.push(q);
     }
   }

@@ -12,7 +12,9 @@ export interface LogstashModel {
 /** Content sniffing: Logstash configs start (after comments/templates) with a section or a conditional. */
 export function looksLikeLogstash(text: string): boolean {
   const stripped = text.replace(/\{\{[\s\S]*?\}\}/g, '').replace(/^\s*#.*$/gm, '');
-  return /^\s*(input|filter|output)\s*\{/m.test(stripped) || /^\s*if\s+(!?\[|"[^"]*"\s+(not\s+)?in\s+\[)/.test(stripped);
+  return (
+    /^\s*(input|filter|output)\s*\{/m.test(stripped) || /^\s*if\s+(!?\[|"[^"]*"\s+(not\s+)?in\s+\[)/.test(stripped)
+  );
 }
 
 export function buildLogstashModel(file: string, text: string, pipeline: string): LogstashModel {
@@ -23,12 +25,36 @@ export function buildLogstashModel(file: string, text: string, pipeline: string)
   const walk = (statements: LS.Statement[], section: LS.SectionKind | 'none', guards: LS.Condition[]): void => {
     for (const s of statements) {
       if (s.type === 'Section') walk(s.body, s.kind, guards);
-      else if (s.type === 'Plugin') plugins.push({ kind: 'logstash-plugin', file, line: s.loc.start.line, column: s.loc.start.column, plugin: s, section, guards, pipeline });
+      else if (s.type === 'Plugin')
+        plugins.push({
+          kind: 'logstash-plugin',
+          file,
+          line: s.loc.start.line,
+          column: s.loc.start.column,
+          plugin: s,
+          section,
+          guards,
+          pipeline,
+        });
       else if (s.type === 'Branch') {
         // An `else` clause runs when the earlier conditions were false: its guards are unknown, keep the outer ones.
         for (const clause of s.clauses) {
-          if (clause.condition) conditions.push({ kind: 'logstash-condition', file, line: clause.condition.loc.start.line, column: clause.condition.loc.start.column, condition: clause.condition, section, guards, pipeline });
-          walk(clause.body, section, clause.condition && clause.keyword === 'if' ? [...guards, clause.condition] : guards);
+          if (clause.condition)
+            conditions.push({
+              kind: 'logstash-condition',
+              file,
+              line: clause.condition.loc.start.line,
+              column: clause.condition.loc.start.column,
+              condition: clause.condition,
+              section,
+              guards,
+              pipeline,
+            });
+          walk(
+            clause.body,
+            section,
+            clause.condition && clause.keyword === 'if' ? [...guards, clause.condition] : guards,
+          );
         }
       }
     }
@@ -53,17 +79,28 @@ export function settingStrings(plugin: LS.Plugin, name: string): { value: string
 }
 
 /** Entries of a hash setting (`match => { "message" => "..." }`, or the old array form `["message", "..."]`). */
-export function settingPairs(plugin: LS.Plugin, name: string): { key: string; values: { value: string; loc: LS.Span }[] }[] {
+export function settingPairs(
+  plugin: LS.Plugin,
+  name: string,
+): { key: string; values: { value: string; loc: LS.Span }[] }[] {
   const out: { key: string; values: { value: string; loc: LS.Span }[] }[] = [];
   const strings = (v: LS.Value): { value: string; loc: LS.Span }[] =>
-    v.type === 'String' || v.type === 'Bareword' ? [{ value: v.value, loc: v.loc }] : v.type === 'Array' ? v.items.flatMap(strings) : [];
+    v.type === 'String' || v.type === 'Bareword'
+      ? [{ value: v.value, loc: v.loc }]
+      : v.type === 'Array'
+        ? v.items.flatMap(strings)
+        : [];
   for (const a of plugin.attributes) {
     if (a.name !== name) continue;
     if (a.value.type === 'Hash') {
       for (const e of a.value.entries) out.push({ key: String(e.key.value), values: strings(e.value) });
     } else if (a.value.type === 'Array') {
       const items = strings(a.value);
-      for (let i = 0; i + 1 < items.length; i += 2) out.push({ key: (items[i] as { value: string }).value, values: [items[i + 1] as { value: string; loc: LS.Span }] });
+      for (let i = 0; i + 1 < items.length; i += 2)
+        out.push({
+          key: (items[i] as { value: string }).value,
+          values: [items[i + 1] as { value: string; loc: LS.Span }],
+        });
     }
   }
   return out;
@@ -82,8 +119,20 @@ export function tagTests(condition: LS.Condition): { tag: string; negated: boole
       visit(c.left, negated);
       visit(c.right, negated);
     } else if (c.type === 'Not') visit(c.operand, !negated);
-    else if (c.type === 'In' && c.right.type === 'FieldRef' && fieldName(c.right) === 'tags' && c.left.type === 'String') out.push({ tag: c.left.value, negated: negated !== c.negated, loc: c.left.loc });
-    else if ((c.type === 'Comparison') && c.left.type === 'FieldRef' && fieldName(c.left) === 'tags' && c.right.type === 'String') out.push({ tag: c.right.value, negated, loc: c.right.loc });
+    else if (
+      c.type === 'In' &&
+      c.right.type === 'FieldRef' &&
+      fieldName(c.right) === 'tags' &&
+      c.left.type === 'String'
+    )
+      out.push({ tag: c.left.value, negated: negated !== c.negated, loc: c.left.loc });
+    else if (
+      c.type === 'Comparison' &&
+      c.left.type === 'FieldRef' &&
+      fieldName(c.left) === 'tags' &&
+      c.right.type === 'String'
+    )
+      out.push({ tag: c.right.value, negated, loc: c.right.loc });
   };
   visit(condition, false);
   return out;
@@ -95,7 +144,8 @@ export function fieldReads(condition: LS.Condition): LS.FieldRef[] {
   const rv = (v: LS.RValue): void => {
     if (v.type === 'FieldRef' && v.path[0] !== 'tags' && v.path[0] !== '@metadata') out.push(v);
     else if (v.type === 'MethodCall') v.args.forEach(rv);
-    else if (v.type === 'Array') v.items.forEach((i) => (i.type === 'String' || i.type === 'Number' ? undefined : undefined));
+    else if (v.type === 'Array')
+      v.items.forEach((i) => (i.type === 'String' || i.type === 'Number' ? undefined : undefined));
   };
   const visit = (c: LS.Condition): void => {
     if (c.type === 'Boolean') {

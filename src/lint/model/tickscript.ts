@@ -103,8 +103,19 @@ export function tickscriptAlerts(node: TickscriptNode): TickscriptAlertNode[] {
     // The measurement is the last source before this alert in the script (its chain's from/query).
     const source = [...sources].reverse().find((s) => s.offset < start);
     const at = lineCol(node.text, start + (m[0].startsWith('|') ? 1 : 0));
-    const base = node.file.split('/').pop()?.replace(/\.tick$/, '') ?? node.file;
-    const alert: TickscriptAlertNode = { kind: 'tickscript-alert', file: node.file, ...at, tickscript: node, name: id ?? base, texts };
+    const base =
+      node.file
+        .split('/')
+        .pop()
+        ?.replace(/\.tick$/, '') ?? node.file;
+    const alert: TickscriptAlertNode = {
+      kind: 'tickscript-alert',
+      file: node.file,
+      ...at,
+      tickscript: node,
+      name: id ?? base,
+      texts,
+    };
     if (source) {
       alert.measurement = source.measurement;
       alert.measurementAt = lineCol(node.text, source.offset + 1);

@@ -84,14 +84,30 @@ export function parseJsonWithLocations(text: string): ParsedJson {
         const e = text[pos + 1];
         pos += 2;
         switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'n': out += '\n'; break;
-          case 'r': out += '\r'; break;
-          case 't': out += '\t'; break;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 't':
+            out += '\t';
+            break;
           case 'u': {
             const hex = text.slice(pos, pos + 4);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape');
@@ -134,7 +150,8 @@ export function parseJsonWithLocations(text: string): ParsedJson {
         pos++;
         const value = parseValue();
         // A plain assignment, except for `__proto__`, which must stay data and not set the prototype.
-        if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+        if (key === '__proto__')
+          Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
         else obj[key] = value;
         entry.keys?.set(key, keyAt);
         skip();

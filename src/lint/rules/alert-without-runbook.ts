@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'alert-without-runbook',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Every alert definition has a runbook with a URL and content', hint: 'Give the alert a runbook: title, markdown (or file) and the URL where it is published.' },
+    docs: {
+      description: 'Every alert definition has a runbook with a URL and content',
+      hint: 'Give the alert a runbook: title, markdown (or file) and the URL where it is published.',
+    },
     messages: { missing: 'Alert "{{name}}" has no runbook {{what}}.' },
   },
   create(context) {
@@ -19,7 +22,12 @@ export const rule: LintRule = {
       // A hand-written TICKscript alert carries its runbook as a link in .message() or .details():
       // that text is all the on-call engineer receives.
       'tickscript-alert': (a) => {
-        if (!a.texts.some((t) => /https?:\/\/\S+/.test(t))) context.report({ node: a, messageId: 'missing', data: { name: a.name, what: 'link in .message() or .details()' } });
+        if (!a.texts.some((t) => /https?:\/\/\S+/.test(t)))
+          context.report({
+            node: a,
+            messageId: 'missing',
+            data: { name: a.name, what: 'link in .message() or .details()' },
+          });
       },
     };
   },

@@ -17,7 +17,8 @@ export function patternsOverlap(a: string, b: string): boolean {
     if (hit !== undefined) return hit;
     let r: boolean;
     if (i === a.length && j === b.length) r = true;
-    else if (a[i] === '*') r = go(i + 1, j) || (j < b.length && go(i, j + 1)) || (j < b.length && b[j] === '*' && go(i + 1, j + 1));
+    else if (a[i] === '*')
+      r = go(i + 1, j) || (j < b.length && go(i, j + 1)) || (j < b.length && b[j] === '*' && go(i + 1, j + 1));
     else if (b[j] === '*') r = go(i, j + 1) || (i < a.length && go(i + 1, j));
     else r = i < a.length && j < b.length && a[i] === b[j] && go(i + 1, j + 1);
     memo.set(key, r);
@@ -32,7 +33,10 @@ export const rule: LintRule = {
     id: 'es-template-overlap',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Overlapping index templates have different priorities', hint: 'Give the more specific template the higher priority, or make the patterns disjoint.' },
+    docs: {
+      description: 'Overlapping index templates have different priorities',
+      hint: 'Give the more specific template the higher priority, or make the patterns disjoint.',
+    },
     messages: {
       overlap:
         'Template "{{name}}" ({{patterns}}) overlaps "{{other}}" ({{otherPatterns}}) at the same priority {{priority}}: Elasticsearch rejects the PUT of whichever comes second, so one of them is never installed.',
@@ -48,7 +52,17 @@ export const rule: LintRule = {
             const b = list[j];
             if (!a || !b || (a.priority ?? 0) !== (b.priority ?? 0) || a.name === b.name) continue;
             if (!a.patterns.some((p) => b.patterns.some((q) => patternsOverlap(p, q)))) continue;
-            context.report({ node: b, messageId: 'overlap', data: { name: b.name, patterns: b.patterns.join(', '), other: a.name, otherPatterns: a.patterns.join(', '), priority: a.priority ?? 0 } });
+            context.report({
+              node: b,
+              messageId: 'overlap',
+              data: {
+                name: b.name,
+                patterns: b.patterns.join(', '),
+                other: a.name,
+                otherPatterns: a.patterns.join(', '),
+                priority: a.priority ?? 0,
+              },
+            });
           }
         }
       },

@@ -20,11 +20,16 @@ export const rule: LintRule = {
     id: 'es-template-priority',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'logs-* index templates beat the built-in logs template (priority 100)', hint: 'Set "priority" above 100, e.g. 200 (and use PUT _index_template, not the legacy _template API).' },
+    docs: {
+      description: 'logs-* index templates beat the built-in logs template (priority 100)',
+      hint: 'Set "priority" above 100, e.g. 200 (and use PUT _index_template, not the legacy _template API).',
+    },
     messages: {
       low: 'Template "{{name}}" matches {{patterns}} with priority {{priority}}: the built-in logs-*-* template (priority 100) wins for logs-<a>-<b> indices.',
-      equal: 'Template "{{name}}" matches {{patterns}} with priority 100, the priority of the built-in logs-*-* template: Elasticsearch rejects the PUT (overlapping composable templates cannot share a priority).',
-      legacy: 'Legacy template "{{name}}" (order {{order}}) matches {{patterns}}: the built-in composable logs-*-* template matches logs-<a>-<b> indices, and Elasticsearch then ignores every legacy template.',
+      equal:
+        'Template "{{name}}" matches {{patterns}} with priority 100, the priority of the built-in logs-*-* template: Elasticsearch rejects the PUT (overlapping composable templates cannot share a priority).',
+      legacy:
+        'Legacy template "{{name}}" (order {{order}}) matches {{patterns}}: the built-in composable logs-*-* template matches logs-<a>-<b> indices, and Elasticsearch then ignores every legacy template.',
     },
   },
   create(context) {
@@ -38,7 +43,11 @@ export const rule: LintRule = {
         }
         const priority = t.priority ?? 0;
         if (priority > BUILTIN_LOGS_PRIORITY) return;
-        context.report({ node: t, messageId: priority === BUILTIN_LOGS_PRIORITY ? 'equal' : 'low', data: { name: t.name, patterns, priority } });
+        context.report({
+          node: t,
+          messageId: priority === BUILTIN_LOGS_PRIORITY ? 'equal' : 'low',
+          data: { name: t.name, patterns, priority },
+        });
       },
     };
   },

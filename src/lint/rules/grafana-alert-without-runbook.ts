@@ -8,7 +8,10 @@ export const rule: LintRule = {
     id: 'grafana-alert-without-runbook',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Every Grafana alert links a runbook', hint: 'Add a runbook URL to the alert message or a panel link titled "Runbook".' },
+    docs: {
+      description: 'Every Grafana alert links a runbook',
+      hint: 'Add a runbook URL to the alert message or a panel link titled "Runbook".',
+    },
     messages: { missing: 'Alert "{{name}}" has no runbook link (message: "{{message}}").' },
   },
   create(context) {

@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'grafana-duplicate-panel-id',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Panel ids are unique within a dashboard', hint: 'Give every panel its own id (calvin\'s builders number them for you).' },
+    docs: {
+      description: 'Panel ids are unique within a dashboard',
+      hint: "Give every panel its own id (calvin's builders number them for you).",
+    },
     messages: { duplicate: 'Panel id {{id}} is used again (first by "{{first}}").' },
   },
   create(context) {

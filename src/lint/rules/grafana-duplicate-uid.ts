@@ -21,7 +21,18 @@ export const rule: LintRule = {
           if (list.length < 2) continue;
           const bodies = new Set(list.map((d) => JSON.stringify(d.json)));
           if (bodies.size === 1) continue;
-          for (const d of list) context.report({ node: d, messageId: 'duplicate', data: { uid, other: list.filter((o) => o !== d).map((o) => o.file).join(', ') } });
+          for (const d of list)
+            context.report({
+              node: d,
+              messageId: 'duplicate',
+              data: {
+                uid,
+                other: list
+                  .filter((o) => o !== d)
+                  .map((o) => o.file)
+                  .join(', '),
+              },
+            });
         }
       },
     };

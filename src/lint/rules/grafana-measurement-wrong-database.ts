@@ -17,7 +17,10 @@ export const rule: LintRule = {
       description: 'Queries read measurements from the database Telegraf writes them to',
       hint: 'Use the datasource of the database the measurement is written to (see the influxdb_database tag of its Telegraf input and the outputs.influxdb tagpass).',
     },
-    messages: { wrong: 'Measurement "{{name}}" is written to database {{expected}}, but the query reads it from "{{database}}" (datasource "{{datasource}}").' },
+    messages: {
+      wrong:
+        'Measurement "{{name}}" is written to database {{expected}}, but the query reads it from "{{database}}" (datasource "{{datasource}}").',
+    },
   },
   create(context) {
     const k = context.knowledge;
@@ -41,8 +44,16 @@ export const rule: LintRule = {
             const dbs = k.databasesOf(m.name);
             if (!dbs || dbs.size === 0 || dbs.has(ds.database)) continue;
             const at = q.text !== undefined && m.pos ? q.locate(m.pos) : {};
-            const expected = [...dbs].sort().map((d) => `"${d}"`).join(' or ');
-            context.report({ node: q, ...at, messageId: 'wrong', data: { name: m.name, expected, database: ds.database, datasource: ds.name } });
+            const expected = [...dbs]
+              .sort()
+              .map((d) => `"${d}"`)
+              .join(' or ');
+            context.report({
+              node: q,
+              ...at,
+              messageId: 'wrong',
+              data: { name: m.name, expected, database: ds.database, datasource: ds.name },
+            });
           }
         }
       },

@@ -10,8 +10,13 @@ export const rule: LintRule = {
     id: 'grafana-missing-datasource',
     type: 'problem',
     severity: 'warning',
-    docs: { description: 'Panels with queries name their datasource', hint: 'Set the panel datasource (or each target\'s) to the provisioned datasource of the database it reads.' },
-    messages: { missing: 'Panel "{{title}}" has queries but no datasource: it runs on whatever datasource is the default.' },
+    docs: {
+      description: 'Panels with queries name their datasource',
+      hint: "Set the panel datasource (or each target's) to the provisioned datasource of the database it reads.",
+    },
+    messages: {
+      missing: 'Panel "{{title}}" has queries but no datasource: it runs on whatever datasource is the default.',
+    },
   },
   create(context) {
     const hasDefault = context.knowledge.datasources.some((d) => d.isDefault);

@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'grafana-missing-uid',
     type: 'problem',
     severity: 'warning',
-    docs: { description: 'Dashboards have a stable uid', hint: 'Add "uid": a short stable name such as "network-unifi-uap".' },
+    docs: {
+      description: 'Dashboards have a stable uid',
+      hint: 'Add "uid": a short stable name such as "network-unifi-uap".',
+    },
     messages: { missing: 'Dashboard "{{title}}" has no uid.' },
   },
   create(context) {

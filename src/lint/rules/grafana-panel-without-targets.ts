@@ -1,7 +1,18 @@
 import type { LintRule } from '../types.js';
 
 /** Panel types that show no query data. */
-const NO_QUERY_TYPES = new Set(['text', 'row', 'dashlist', 'news', 'alertlist', 'annolist', 'welcome', 'gettingstarted', 'pluginlist', 'nodeGraph-static']);
+const NO_QUERY_TYPES = new Set([
+  'text',
+  'row',
+  'dashlist',
+  'news',
+  'alertlist',
+  'annolist',
+  'welcome',
+  'gettingstarted',
+  'pluginlist',
+  'nodeGraph-static',
+]);
 
 /** A data panel without queries draws "No data" forever. */
 export const rule: LintRule = {

@@ -11,7 +11,10 @@ export const rule: LintRule = {
     id: 'grafana-undefined-variable',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Dashboards define every variable they use', hint: 'Add the variable under templating.list, or fix the name.' },
+    docs: {
+      description: 'Dashboards define every variable they use',
+      hint: 'Add the variable under templating.list, or fix the name.',
+    },
     messages: { undefined: 'Variable "${{name}}" is used but not defined.{{suggestion}}' },
   },
   create(context) {
@@ -20,7 +23,12 @@ export const rule: LintRule = {
         const defined = new Set(d.variables.map((v) => v.name));
         for (const [name, at] of [...d.referencedVariables].sort(([a], [b]) => (a < b ? -1 : 1))) {
           if (defined.has(name) || isBuiltin(name) || /^\d/.test(name)) continue;
-          context.report({ node: d, ...at, messageId: 'undefined', data: { name, suggestion: didYouMean(name, defined) } });
+          context.report({
+            node: d,
+            ...at,
+            messageId: 'undefined',
+            data: { name, suggestion: didYouMean(name, defined) },
+          });
         }
       },
     };

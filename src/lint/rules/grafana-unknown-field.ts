@@ -7,7 +7,10 @@ export const rule: LintRule = {
     id: 'grafana-unknown-field',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Queries read fields the measurement has', hint: 'Use a field the collector writes (see the Telegraf plugin documentation of the measurement).' },
+    docs: {
+      description: 'Queries read fields the measurement has',
+      hint: 'Use a field the collector writes (see the Telegraf plugin documentation of the measurement).',
+    },
     messages: { unknown: 'Measurement "{{measurement}}" has no field "{{field}}".{{suggestion}}' },
   },
   create(context) {
@@ -21,7 +24,12 @@ export const rule: LintRule = {
           for (const field of f.fields) {
             if (fields.has(field.name) || field.name.includes('$') || field.name === 'time') continue;
             const at = q.text !== undefined && field.pos ? q.locate(field.pos) : {};
-            context.report({ node: q, ...at, messageId: 'unknown', data: { measurement: name, field: field.name, suggestion: didYouMean(field.name, fields) } });
+            context.report({
+              node: q,
+              ...at,
+              messageId: 'unknown',
+              data: { measurement: name, field: field.name, suggestion: didYouMean(field.name, fields) },
+            });
           }
         }
       },

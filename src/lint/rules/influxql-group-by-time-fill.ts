@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'influxql-group-by-time-fill',
     type: 'suggestion',
     severity: 'warning',
-    docs: { description: 'GROUP BY time() states how empty intervals are filled', hint: 'Add fill(null), fill(none), fill(previous), fill(linear) or fill(0) so the intent is explicit.' },
+    docs: {
+      description: 'GROUP BY time() states how empty intervals are filled',
+      hint: 'Add fill(null), fill(none), fill(previous), fill(linear) or fill(0) so the intent is explicit.',
+    },
     messages: { missing: 'GROUP BY time({{interval}}) without fill(): empty intervals come back as null.' },
   },
   create(context) {

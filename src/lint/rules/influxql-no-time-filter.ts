@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'influxql-no-time-filter',
     type: 'problem',
     severity: 'warning',
-    docs: { description: 'SELECT queries bound time', hint: 'Add "AND $timeFilter" (Grafana) or a "time >= ..." condition.' },
+    docs: {
+      description: 'SELECT queries bound time',
+      hint: 'Add "AND $timeFilter" (Grafana) or a "time >= ..." condition.',
+    },
     messages: { missing: 'Query of "{{measurement}}" has no time condition: it scans the whole retention period.' },
   },
   create(context) {
@@ -17,7 +20,11 @@ export const rule: LintRule = {
           if (f.hasTimeCondition || q.statements[i]?.kind === 'show') return;
           if (f.measurements.length === 0) return;
           const m = f.measurements[0];
-          context.report({ node: q, messageId: 'missing', data: { measurement: m?.name ?? m?.regex ?? m?.variable ?? '?' } });
+          context.report({
+            node: q,
+            messageId: 'missing',
+            data: { measurement: m?.name ?? m?.regex ?? m?.variable ?? '?' },
+          });
         });
       },
     };

@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'influxql-raw-query',
     type: 'suggestion',
     severity: 'warning',
-    docs: { description: 'Dashboard definitions use typed queries', hint: 'Rewrite the query with the influxql builder (select/from/where) so names are escaped and lint can check it.' },
+    docs: {
+      description: 'Dashboard definitions use typed queries',
+      hint: 'Rewrite the query with the influxql builder (select/from/where) so names are escaped and lint can check it.',
+    },
     messages: { raw: 'Raw InfluxQL in a definition: "{{text}}".' },
   },
   create(context) {
@@ -14,7 +17,13 @@ export const rule: LintRule = {
       'dashboard-def': (d) => {
         for (const row of d.definition.rows)
           for (const p of row.panels)
-            for (const q of p.queries) if (q.kind === 'raw') context.report({ node: d, messageId: 'raw', data: { text: q.text.length > 80 ? `${q.text.slice(0, 77)}...` : q.text } });
+            for (const q of p.queries)
+              if (q.kind === 'raw')
+                context.report({
+                  node: d,
+                  messageId: 'raw',
+                  data: { text: q.text.length > 80 ? `${q.text.slice(0, 77)}...` : q.text },
+                });
       },
     };
   },

@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'live-log-fields',
     type: 'problem',
     severity: 'error',
-    docs: { description: '(--live) referenced log fields exist in the Elasticsearch mappings', hint: 'Check the field name (ECS: host.name, service.name, log.level, process.name) and the log filters that should produce it.' },
+    docs: {
+      description: '(--live) referenced log fields exist in the Elasticsearch mappings',
+      hint: 'Check the field name (ECS: host.name, service.name, log.level, process.name) and the log filters that should produce it.',
+    },
     messages: { missing: 'Log field "{{field}}" is not mapped in any logs-* index.' },
   },
   create(context) {
@@ -21,7 +24,8 @@ export const rule: LintRule = {
             const used = new Set<string>();
             if (q.groupBy) used.add(q.groupBy);
             for (const m of q.query.matchAll(/(?:^|[\s(])([A-Za-z_@][\w.@]*):/g)) used.add(m[1] as string);
-            for (const f of used) if (!fields.has(f)) context.report({ node: d, messageId: 'missing', data: { field: f } });
+            for (const f of used)
+              if (!fields.has(f)) context.report({ node: d, messageId: 'missing', data: { field: f } });
           }
         }
       },

@@ -9,8 +9,13 @@ export const rule: LintRule = {
     id: 'logstash-grok-bracket-alternation',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'No word alternation written as a character class in grok/regex', hint: 'Use a group: (?:for|on).' },
-    messages: { bracket: '"[{{words}}]" matches one character of "{{words}}", not one of the words; write (?:{{words}}).' },
+    docs: {
+      description: 'No word alternation written as a character class in grok/regex',
+      hint: 'Use a group: (?:for|on).',
+    },
+    messages: {
+      bracket: '"[{{words}}]" matches one character of "{{words}}", not one of the words; write (?:{{words}}).',
+    },
   },
   create(context) {
     return {
@@ -20,7 +25,13 @@ export const rule: LintRule = {
         for (const pair of sources) {
           for (const v of pair.values) {
             for (const m of v.value.replace(/%\{[^}]*\}/g, (s) => ' '.repeat(s.length)).matchAll(BRACKET_WORDS)) {
-              context.report({ node: p, line: v.loc.start.line, column: v.loc.start.column, messageId: 'bracket', data: { words: m[1] as string } });
+              context.report({
+                node: p,
+                line: v.loc.start.line,
+                column: v.loc.start.column,
+                messageId: 'bracket',
+                data: { words: m[1] as string },
+              });
             }
           }
         }

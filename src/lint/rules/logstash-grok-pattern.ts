@@ -14,7 +14,10 @@ export const rule: LintRule = {
     id: 'logstash-grok-pattern',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Grok patterns are defined and compile', hint: 'Use a standard grok pattern name, define it in pattern_definitions, or ship the patterns file with the pipeline.' },
+    docs: {
+      description: 'Grok patterns are defined and compile',
+      hint: 'Use a standard grok pattern name, define it in pattern_definitions, or ship the patterns file with the pipeline.',
+    },
     messages: {
       undefined: 'Grok pattern %{{{name}}} is not defined (not standard, not in pattern_definitions{{dir}}).',
       compile: 'Grok expression does not compile: {{message}}',
@@ -42,8 +45,24 @@ export const rule: LintRule = {
               const undefinedName = /grok pattern %\{(\w+)\} is not defined/.exec(error.message)?.[1];
               if (undefinedName) {
                 if (dirExists) continue;
-                context.report({ node: p, line: v.loc.start.line, column: v.loc.start.column, messageId: 'undefined', data: { name: undefinedName, dir: dirs.length ? `, and patterns_dir ${dirs.map((d) => d.value).join(', ')} does not exist` : '' } });
-              } else context.report({ node: p, line: v.loc.start.line, column: v.loc.start.column, messageId: 'compile', data: { message: error.message } });
+                context.report({
+                  node: p,
+                  line: v.loc.start.line,
+                  column: v.loc.start.column,
+                  messageId: 'undefined',
+                  data: {
+                    name: undefinedName,
+                    dir: dirs.length ? `, and patterns_dir ${dirs.map((d) => d.value).join(', ')} does not exist` : '',
+                  },
+                });
+              } else
+                context.report({
+                  node: p,
+                  line: v.loc.start.line,
+                  column: v.loc.start.column,
+                  messageId: 'compile',
+                  data: { message: error.message },
+                });
             }
           }
         }

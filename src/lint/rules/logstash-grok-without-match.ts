@@ -9,8 +9,13 @@ export const rule: LintRule = {
     id: 'logstash-grok-without-match',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'grok filters have a match', hint: 'To only change tags, use mutate { add_tag => [...] remove_tag => [...] }.' },
-    messages: { noMatch: 'grok has no match, so its {{settings}} never apply (and _grokparsefailure is added to every event).' },
+    docs: {
+      description: 'grok filters have a match',
+      hint: 'To only change tags, use mutate { add_tag => [...] remove_tag => [...] }.',
+    },
+    messages: {
+      noMatch: 'grok has no match, so its {{settings}} never apply (and _grokparsefailure is added to every event).',
+    },
   },
   create(context) {
     return {
@@ -19,7 +24,11 @@ export const rule: LintRule = {
         const names = new Set(p.plugin.attributes.map((a) => a.name));
         if (names.has('match')) return;
         const onSuccess = ['add_tag', 'remove_tag', 'add_field', 'remove_field'].filter((n) => names.has(n));
-        context.report({ node: p, messageId: 'noMatch', data: { settings: onSuccess.length ? onSuccess.join(', ') : 'settings' } });
+        context.report({
+          node: p,
+          messageId: 'noMatch',
+          data: { settings: onSuccess.length ? onSuccess.join(', ') : 'settings' },
+        });
       },
     };
   },

@@ -12,7 +12,10 @@ export const rule: LintRule = {
     id: 'logstash-index-name',
     type: 'problem',
     severity: 'warning',
-    docs: { description: 'Elasticsearch outputs write to logs-<area>-<app>-%{+YYYY.MM.dd}', hint: 'Use dashes between the parts and end with -%{+YYYY.MM.dd}.' },
+    docs: {
+      description: 'Elasticsearch outputs write to logs-<area>-<app>-%{+YYYY.MM.dd}',
+      hint: 'Use dashes between the parts and end with -%{+YYYY.MM.dd}.',
+    },
     messages: {
       dotted: 'Index "{{index}}" has a dot in its name, unlike every other logs-<area>-<app> index.',
       undated: 'Index "{{index}}" has no date suffix: one index grows forever and retention by day cannot drop it.',

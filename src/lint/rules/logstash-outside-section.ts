@@ -9,13 +9,24 @@ export const rule: LintRule = {
     id: 'logstash-outside-section',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Statements sit inside input, filter or output sections', hint: 'Move the conditional inside each section: filter { if ... { } } output { if ... { } }.' },
+    docs: {
+      description: 'Statements sit inside input, filter or output sections',
+      hint: 'Move the conditional inside each section: filter { if ... { } } output { if ... { } }.',
+    },
     messages: { outside: '{{message}}' },
   },
   create(context) {
     return {
       'logstash-file': (f) => {
-        for (const e of f.errors) if (e.kind === 'outside-section') context.report({ node: f, line: e.line, column: e.column, messageId: 'outside', data: { message: e.message } });
+        for (const e of f.errors)
+          if (e.kind === 'outside-section')
+            context.report({
+              node: f,
+              line: e.line,
+              column: e.column,
+              messageId: 'outside',
+              data: { message: e.message },
+            });
       },
     };
   },

@@ -8,8 +8,13 @@ export const rule: LintRule = {
     id: 'logstash-patterns-dir',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'patterns_dir points at a folder that exists (in the repository or on this machine)', hint: 'Ship the patterns folder with the pipeline (and deploy it), or use pattern_definitions.' },
-    messages: { missing: 'patterns_dir "{{dir}}" exists neither on this machine nor beside the pipeline in the repository.' },
+    docs: {
+      description: 'patterns_dir points at a folder that exists (in the repository or on this machine)',
+      hint: 'Ship the patterns folder with the pipeline (and deploy it), or use pattern_definitions.',
+    },
+    messages: {
+      missing: 'patterns_dir "{{dir}}" exists neither on this machine nor beside the pipeline in the repository.',
+    },
   },
   create(context) {
     return {
@@ -17,7 +22,13 @@ export const rule: LintRule = {
         for (const d of settingStrings(p.plugin, 'patterns_dir')) {
           const beside = path.join(path.dirname(p.file), path.basename(d.value));
           if (context.project.fileExists(d.value) || context.project.fileExists(beside)) continue;
-          context.report({ node: p, line: d.loc.start.line, column: d.loc.start.column, messageId: 'missing', data: { dir: d.value } });
+          context.report({
+            node: p,
+            line: d.loc.start.line,
+            column: d.loc.start.column,
+            messageId: 'missing',
+            data: { dir: d.value },
+          });
         }
       },
     };

@@ -6,7 +6,10 @@ export const rule: LintRule = {
     id: 'logstash-syntax',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'Logstash pipeline configs parse', hint: 'Fix the config where the parser stopped; comments start with #, not //.' },
+    docs: {
+      description: 'Logstash pipeline configs parse',
+      hint: 'Fix the config where the parser stopped; comments start with #, not //.',
+    },
     messages: { syntax: '{{message}}', comment: '{{message}}' },
   },
   create(context) {
@@ -14,7 +17,13 @@ export const rule: LintRule = {
       'logstash-file': (f) => {
         for (const e of f.errors) {
           if (e.kind === 'outside-section') continue;
-          context.report({ node: f, line: e.line, column: e.column, messageId: e.kind === 'bad-comment' ? 'comment' : 'syntax', data: { message: e.message } });
+          context.report({
+            node: f,
+            line: e.line,
+            column: e.column,
+            messageId: e.kind === 'bad-comment' ? 'comment' : 'syntax',
+            data: { message: e.message },
+          });
         }
       },
     };

@@ -17,10 +17,19 @@ export function tagFacts(project: LintProject): TagFacts {
     const settings = p.section === 'input' ? ['tags', 'add_tag'] : ['add_tag'];
     for (const s of settings)
       for (const v of settingStrings(p.plugin, s))
-        if (!v.value.includes('%{')) push(facts.added, p.pipeline, { tag: v.value, at: { file: p.file, line: v.loc.start.line, column: v.loc.start.column }, routing: p.section === 'input' || removes });
+        if (!v.value.includes('%{'))
+          push(facts.added, p.pipeline, {
+            tag: v.value,
+            at: { file: p.file, line: v.loc.start.line, column: v.loc.start.column },
+            routing: p.section === 'input' || removes,
+          });
   }
   for (const c of project.conditions)
-    for (const t of tagTests(c.condition)) push(facts.tested, c.pipeline, { tag: t.tag, at: { file: c.file, line: t.loc.start.line, column: t.loc.start.column } });
+    for (const t of tagTests(c.condition))
+      push(facts.tested, c.pipeline, {
+        tag: t.tag,
+        at: { file: c.file, line: t.loc.start.line, column: t.loc.start.column },
+      });
   return facts;
 }
 

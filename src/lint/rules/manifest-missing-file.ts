@@ -7,7 +7,10 @@ export const rule: LintRule = {
     id: 'manifest-missing-file',
     type: 'problem',
     severity: 'error',
-    docs: { description: 'KV manifest entries name files that exist', hint: 'Fix the file name in the manifest (or rename the file).' },
+    docs: {
+      description: 'KV manifest entries name files that exist',
+      hint: 'Fix the file name in the manifest (or rename the file).',
+    },
     messages: { missing: 'Manifest entry for {{key}} names {{file}}, which does not exist.{{suggestion}}' },
   },
   create(context) {
@@ -16,7 +19,13 @@ export const rule: LintRule = {
         for (const e of m.entries) {
           if (m.existing.has(e.file)) continue;
           const c = closest(e.file, m.existing);
-          context.report({ node: m, line: e.line, column: e.column, messageId: 'missing', data: { key: e.key, file: e.file, suggestion: c ? ` Did you mean "${c}"?` : '' } });
+          context.report({
+            node: m,
+            line: e.line,
+            column: e.column,
+            messageId: 'missing',
+            data: { key: e.key, file: e.file, suggestion: c ? ` Did you mean "${c}"?` : '' },
+          });
         }
       },
     };

@@ -12,7 +12,8 @@ export const rule: LintRule = {
   create(context) {
     return {
       project: ({ project }) => {
-        for (const u of project.unparsable) context.report({ node: u, messageId: 'parse', data: { message: u.message } });
+        for (const u of project.unparsable)
+          context.report({ node: u, messageId: 'parse', data: { message: u.message } });
       },
     };
   },

@@ -13,7 +13,14 @@ export const rule: LintRule = {
   create(context) {
     return {
       tickscript: (t) => {
-        for (const p of checkTickscript(t.text)) context.report({ node: t, line: p.line, column: p.column, messageId: 'syntax', data: { message: p.message } });
+        for (const p of checkTickscript(t.text))
+          context.report({
+            node: t,
+            line: p.line,
+            column: p.column,
+            messageId: 'syntax',
+            data: { message: p.message },
+          });
       },
     };
   },

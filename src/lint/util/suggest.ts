@@ -17,7 +17,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = Math.min(c.length, name.length) >= 3 && (c.startsWith(name) || name.startsWith(c)) ? 1 : distance(name, c);
+    const d =
+      Math.min(c.length, name.length) >= 3 && (c.startsWith(name) || name.startsWith(c)) ? 1 : distance(name, c);
     if (d < bestScore) {
       best = c;
       bestScore = d;

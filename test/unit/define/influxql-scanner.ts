@@ -45,7 +45,11 @@ function scanRegex(text: string, start: number): [string, number] {
     if (ch === '\n') throw new Error(`raw newline in regex at ${i}`);
     if (ch === '/') return [out, i + 1];
     if (ch === '\\') {
-      if (text[i + 1] === '/') { out += '/'; i += 2; continue; }
+      if (text[i + 1] === '/') {
+        out += '/';
+        i += 2;
+        continue;
+      }
       out += '\\';
       i += 1;
       continue;
@@ -60,7 +64,10 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i] as string;
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     const prev = tokens.at(-1);
     if (ch === '/' && prev?.type === 'op' && (prev.value === '=~' || prev.value === '!~')) {
       const [value, end] = scanRegex(text, i);

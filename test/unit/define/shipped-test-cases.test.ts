@@ -12,9 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 async function load<T>(folder: string): Promise<T[]> {
   const out: T[] = [];
-  for (const f of readdirSync(path.join(root, folder)).filter((n) => n.endsWith('.ts')).sort()) {
+  for (const f of readdirSync(path.join(root, folder))
+    .filter((n) => n.endsWith('.ts'))
+    .sort()) {
     const mod = (await import(path.join(root, folder, f))) as { default: T | T[] };
-    out.push(...[mod.default].flat() as T[]);
+    out.push(...([mod.default].flat() as T[]));
   }
   return out;
 }
@@ -30,7 +32,9 @@ beforeAll(async () => {
 describe('shipped log filter test cases', () => {
   it.each(filters.map((f) => [f.id, f] as const))('%s', (_id, filter) => {
     const result = runLogFilterTests(filter, { now });
-    const failures = result.cases.filter((c) => c.status !== 'passed').map((c) => `${c.name}: ${c.problems.join('; ')}`);
+    const failures = result.cases
+      .filter((c) => c.status !== 'passed')
+      .map((c) => `${c.name}: ${c.problems.join('; ')}`);
     expect(failures).toEqual([]);
     expect(result.cases.length).toBe(filter.tests.length);
   });
@@ -39,7 +43,9 @@ describe('shipped log filter test cases', () => {
 describe('shipped alert test cases', () => {
   it.each(alerts.map((a) => [a.id, a] as const))('%s', (_id, alert) => {
     const result = runAlertTests(alert, { now });
-    const failures = result.cases.filter((c) => c.status !== 'passed').map((c) => `${c.name}: ${c.problems.join('; ')}`);
+    const failures = result.cases
+      .filter((c) => c.status !== 'passed')
+      .map((c) => `${c.name}: ${c.problems.join('; ')}`);
     expect(failures).toEqual([]);
     expect(result.cases.length).toBe(alert.tests.length);
   });
@@ -58,25 +64,79 @@ describe('the whole shipped syslog pipeline on raw Calvinverse syslog JSON', () 
     return { event: current, dropped: false };
   };
   const raw = (program: string, message: string, priority = 'info', priorityNum = 6) => ({
-    date: '2026-11-23T10:15:02+00:00', pid: '4242', program, message, facility: 'daemon', host: 'node-07', priorityNum, priority, tags: ['logs.linux.syslog'],
+    date: '2026-11-23T10:15:02+00:00',
+    pid: '4242',
+    program,
+    message,
+    facility: 'daemon',
+    host: 'node-07',
+    priorityNum,
+    priority,
+    tags: ['logs.linux.syslog'],
   });
 
   it.each([
-    ['nexus', '2026-11-23 10:15:02,123+0000 ERROR [qtp1-1] admin org.sonatype.nexus.Foo - Disk full', 'artefacts', 'error', 'Disk full'],
-    ['run_jenkins.sh', '2026-11-23 10:15:02.123+0000 [id=9]\tWARNING\thudson.Foo#bar: agent lost', 'builds', 'warn', 'agent lost'],
-    ['rabbitmq-server', '2026-11-23 10:15:02.123 [error] <0.1.0> connection closed', 'queue', 'error', 'connection closed'],
+    [
+      'nexus',
+      '2026-11-23 10:15:02,123+0000 ERROR [qtp1-1] admin org.sonatype.nexus.Foo - Disk full',
+      'artefacts',
+      'error',
+      'Disk full',
+    ],
+    [
+      'run_jenkins.sh',
+      '2026-11-23 10:15:02.123+0000 [id=9]\tWARNING\thudson.Foo#bar: agent lost',
+      'builds',
+      'warn',
+      'agent lost',
+    ],
+    [
+      'rabbitmq-server',
+      '2026-11-23 10:15:02.123 [error] <0.1.0> connection closed',
+      'queue',
+      'error',
+      'connection closed',
+    ],
     ['influxd', 'ts=2026-11-23T10:15:02Z lvl=warn msg="Slow query" service=query', 'metrics', 'warn', 'Slow query'],
     ['vault', '2026-11-23T10:15:02.123Z [INFO]  core: vault is unsealed', 'secrets', 'info', 'vault is unsealed'],
-    ['fabio', '2026/11/23 10:15:02 [ERROR] dial tcp 10.0.0.4:8081: connection refused', 'proxy', 'error', 'dial tcp 10.0.0.4:8081: connection refused'],
-    ['consul', '2026-11-23T10:15:02.123Z [ERROR] agent: Coordinate update error: error="No cluster leader"', 'consul', 'error', 'Coordinate update error: error="No cluster leader"'],
-    ['logstash', '[2026-11-23T10:15:02,123][ERROR][logstash.pipeline        ] Pipeline aborted', 'logs', 'error', 'Pipeline aborted'],
-    ['elasticsearch', '[2026-11-23T10:15:02,123][WARN ][o.e.x.Foo] [documents-01] shard failed', 'documents', 'warn', 'shard failed'],
+    [
+      'fabio',
+      '2026/11/23 10:15:02 [ERROR] dial tcp 10.0.0.4:8081: connection refused',
+      'proxy',
+      'error',
+      'dial tcp 10.0.0.4:8081: connection refused',
+    ],
+    [
+      'consul',
+      '2026-11-23T10:15:02.123Z [ERROR] agent: Coordinate update error: error="No cluster leader"',
+      'consul',
+      'error',
+      'Coordinate update error: error="No cluster leader"',
+    ],
+    [
+      'logstash',
+      '[2026-11-23T10:15:02,123][ERROR][logstash.pipeline        ] Pipeline aborted',
+      'logs',
+      'error',
+      'Pipeline aborted',
+    ],
+    [
+      'elasticsearch',
+      '[2026-11-23T10:15:02,123][WARN ][o.e.x.Foo] [documents-01] shard failed',
+      'documents',
+      'warn',
+      'shard failed',
+    ],
   ])('%s lines end up as ECS documents of service %s', (program, message, serviceName, level, text) => {
     const { event, dropped } = run(raw(program, message));
     expect(dropped).toBe(false);
     expect(event).toMatchObject({
-      '@timestamp': expect.anything(), message: text, service: { name: serviceName }, log: { level },
-      host: { name: 'node-07' }, process: { name: program, pid: 4242 },
+      '@timestamp': expect.anything(),
+      message: text,
+      service: { name: serviceName },
+      log: { level },
+      host: { name: 'node-07' },
+      process: { name: program, pid: 4242 },
     });
     expect(event).not.toHaveProperty('program');
     expect(event).not.toHaveProperty('date');

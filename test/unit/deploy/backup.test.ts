@@ -24,7 +24,12 @@ describe('backups', () => {
     backup.finish('failed');
     expect(path.basename(backup.dir)).toBe('2026-11-23T09-17-00-123Z');
     const manifest = JSON.parse(readFileSync(path.join(backup.dir, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ environment: 'test', commit: 'abc', status: 'failed', entries: [{ state: 'applied', file: 'objects/0001.json' }, { state: 'failed' }] });
+    expect(manifest).toMatchObject({
+      environment: 'test',
+      commit: 'abc',
+      status: 'failed',
+      entries: [{ state: 'applied', file: 'objects/0001.json' }, { state: 'failed' }],
+    });
     expect(readdirSync(backup.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const found = findBackup(root, 'test');
     expect(found.object(found.manifest.entries[0]!)).toEqual({ dashboard: { uid: 'a', title: 'old' } });

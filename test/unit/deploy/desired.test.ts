@@ -17,8 +17,15 @@ const artifact = (type: Artifact['type'], name: string, body: unknown, extra: Pa
 describe('desiredObjects', () => {
   it('maps each artifact type to its deploy kind and keeps only the chosen targets', () => {
     const artifacts = [
-      artifact('grafana-dashboard', 'calvin-a', { uid: 'calvin-a', title: 'A', tags: ['calvin'] }, { meta: { folder: 'Build infrastructure', folderUid: 'folder-build' } }),
-      artifact('grafana-kv', 'config/services/dashboards/metrics/provisioning/dashboards/x/calvin-a', { uid: 'calvin-a' }),
+      artifact(
+        'grafana-dashboard',
+        'calvin-a',
+        { uid: 'calvin-a', title: 'A', tags: ['calvin'] },
+        { meta: { folder: 'Build infrastructure', folderUid: 'folder-build' } },
+      ),
+      artifact('grafana-kv', 'config/services/dashboards/metrics/provisioning/dashboards/x/calvin-a', {
+        uid: 'calvin-a',
+      }),
       artifact('logstash-kv', 'config/services/logs/filters/nexus', 'filter {}\n'),
       artifact('logstash-pipeline', 'nexus', 'filter {}\n'),
       artifact('kapacitor-task', 'calvin-disk', { id: 'calvin-disk', type: 'stream', dbrps: [], script: 'stream' }),
@@ -32,7 +39,11 @@ describe('desiredObjects', () => {
       'kapacitor/task calvin-disk',
       'elasticsearch/component-template ecs',
     ]);
-    expect(all[0]?.body).toEqual({ dashboard: { uid: 'calvin-a', title: 'A', tags: ['calvin'] }, folderUid: 'folder-build', folderTitle: 'Build infrastructure' });
+    expect(all[0]?.body).toEqual({
+      dashboard: { uid: 'calvin-a', title: 'A', tags: ['calvin'] },
+      folderUid: 'folder-build',
+      folderTitle: 'Build infrastructure',
+    });
     expect(all[1]?.body).toBe('{"uid":"calvin-a"}\n'); // KV gets the exact bytes
     expect(all[3]?.body).toMatchObject({ status: 'enabled' });
     expect(desiredObjects(artifacts, ['grafana']).map((d) => d.kind)).toEqual(['grafana/dashboard']);

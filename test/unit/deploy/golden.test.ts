@@ -15,18 +15,79 @@ function golden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-const task = (script: string) => ({ id: 'calvin-artefacts-disk-full', type: 'stream', dbrps: [{ db: 'system', rp: 'autogen' }], script, status: 'enabled' });
+const task = (script: string) => ({
+  id: 'calvin-artefacts-disk-full',
+  type: 'stream',
+  dbrps: [{ db: 'system', rp: 'autogen' }],
+  script,
+  status: 'enabled',
+});
 const desired: DesiredObject[] = [
-  { kind: 'grafana/dashboard', name: 'calvin-artefacts', body: { dashboard: { uid: 'calvin-artefacts', title: 'Artefacts (Nexus)', tags: ['calvin'] }, folderUid: 'folder-services' } },
-  { kind: 'kapacitor/task', name: 'calvin-artefacts-disk-full', body: task('stream\n  |from()\n    .measurement(\'disk\')\n  |alert()\n    .crit(lambda: "used_percent" > 95)\n') },
-  { kind: 'consul-kv/key', name: 'config/services/logs/filters/nexus', body: 'filter {\n  grok { match => { "message" => "%{NEXUS}" } }\n}\n' },
-  { kind: 'elasticsearch/index-template', name: 'logs-application', body: { index_patterns: ['logs-application-*'], priority: 200, template: { settings: { number_of_shards: 1 } }, _meta: { managed_by: 'calvin' } } },
+  {
+    kind: 'grafana/dashboard',
+    name: 'calvin-artefacts',
+    body: {
+      dashboard: { uid: 'calvin-artefacts', title: 'Artefacts (Nexus)', tags: ['calvin'] },
+      folderUid: 'folder-services',
+    },
+  },
+  {
+    kind: 'kapacitor/task',
+    name: 'calvin-artefacts-disk-full',
+    body: task('stream\n  |from()\n    .measurement(\'disk\')\n  |alert()\n    .crit(lambda: "used_percent" > 95)\n'),
+  },
+  {
+    kind: 'consul-kv/key',
+    name: 'config/services/logs/filters/nexus',
+    body: 'filter {\n  grok { match => { "message" => "%{NEXUS}" } }\n}\n',
+  },
+  {
+    kind: 'elasticsearch/index-template',
+    name: 'logs-application',
+    body: {
+      index_patterns: ['logs-application-*'],
+      priority: 200,
+      template: { settings: { number_of_shards: 1 } },
+      _meta: { managed_by: 'calvin' },
+    },
+  },
 ];
 const live: LiveObject[] = [
-  { kind: 'kapacitor/task', name: 'calvin-artefacts-disk-full', managed: true, body: { ...task('stream\n  |from()\n    .measurement(\'disk\')\n  |alert()\n    .crit(lambda: "used_percent" > 90)\n'), executing: true, created: '2026-01-01T00:00:00Z' } },
-  { kind: 'consul-kv/key', name: 'config/services/logs/filters/nexus', managed: true, body: 'filter {\n  grok { match => { "message" => "%{NEXUS}" } }\n}\n', ref: { modifyIndex: 7 } },
-  { kind: 'elasticsearch/index-template', name: 'logs-application', managed: true, body: { index_patterns: ['logs-application-*'], priority: 200, composed_of: [], template: { settings: { index: { number_of_shards: '1' } } }, _meta: { managed_by: 'calvin' } } },
-  { kind: 'chronograf/dashboard', name: 'calvin/Old queue', managed: true, body: { id: 3, name: 'calvin/Old queue', cells: [] } },
+  {
+    kind: 'kapacitor/task',
+    name: 'calvin-artefacts-disk-full',
+    managed: true,
+    body: {
+      ...task('stream\n  |from()\n    .measurement(\'disk\')\n  |alert()\n    .crit(lambda: "used_percent" > 90)\n'),
+      executing: true,
+      created: '2026-01-01T00:00:00Z',
+    },
+  },
+  {
+    kind: 'consul-kv/key',
+    name: 'config/services/logs/filters/nexus',
+    managed: true,
+    body: 'filter {\n  grok { match => { "message" => "%{NEXUS}" } }\n}\n',
+    ref: { modifyIndex: 7 },
+  },
+  {
+    kind: 'elasticsearch/index-template',
+    name: 'logs-application',
+    managed: true,
+    body: {
+      index_patterns: ['logs-application-*'],
+      priority: 200,
+      composed_of: [],
+      template: { settings: { index: { number_of_shards: '1' } } },
+      _meta: { managed_by: 'calvin' },
+    },
+  },
+  {
+    kind: 'chronograf/dashboard',
+    name: 'calvin/Old queue',
+    managed: true,
+    body: { id: 3, name: 'calvin/Old queue', cells: [] },
+  },
   { kind: 'chronograf/dashboard', name: 'Hand made', managed: false, body: { id: 4, name: 'Hand made', cells: [] } },
 ];
 

@@ -4,11 +4,18 @@ import { CalvinError } from '../../../src/errors.js';
 import { emptyCatalog } from '../../../src/load/index.js';
 
 /** Backends answering from memory; `hang` never answers (until aborted). */
-function fakeBackends(options: { influx?: 'ok' | 'down' | 'hang'; consulDown?: boolean } = {}): DiagnoseBackends & { influxQueries: string[]; searches: unknown[] } {
+function fakeBackends(
+  options: { influx?: 'ok' | 'down' | 'hang'; consulDown?: boolean } = {},
+): DiagnoseBackends & { influxQueries: string[]; searches: unknown[] } {
   const influxQueries: string[] = [];
   const searches: unknown[] = [];
   const consul = async <T>(value: T): Promise<T> => {
-    if (options.consulDown) throw new CalvinError('CONSUL_UNREACHABLE', 'Consul at 127.0.0.1:1 is unreachable (ECONNREFUSED)', 'set CONSUL_HTTP_ADDR');
+    if (options.consulDown)
+      throw new CalvinError(
+        'CONSUL_UNREACHABLE',
+        'Consul at 127.0.0.1:1 is unreachable (ECONNREFUSED)',
+        'set CONSUL_HTTP_ADDR',
+      );
     return value;
   };
   return {
@@ -28,11 +35,24 @@ function fakeBackends(options: { influx?: 'ok' | 'down' | 'hang'; consulDown?: b
     endpoints: async () => ({ influx: { url: 'http://influx' }, elasticsearch: { url: 'http://es' } }),
     influxQuery: (_endpoint, _db, query, call) => {
       influxQueries.push(query);
-      if (options.influx === 'down') return Promise.reject(new CalvinError('BACKEND_UNREACHABLE', 'InfluxDB is unreachable'));
-      if (options.influx === 'hang') return new Promise((_resolve, reject) => call.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
-      return Promise.resolve([{ name: 'cpu', tags: { host: 'nexus-01' }, columns: ['time', 'mean'], values: [[Date.parse('2026-11-23T10:30:00Z'), 80]] }]);
+      if (options.influx === 'down')
+        return Promise.reject(new CalvinError('BACKEND_UNREACHABLE', 'InfluxDB is unreachable'));
+      if (options.influx === 'hang')
+        return new Promise((_resolve, reject) =>
+          call.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        );
+      return Promise.resolve([
+        {
+          name: 'cpu',
+          tags: { host: 'nexus-01' },
+          columns: ['time', 'mean'],
+          values: [[Date.parse('2026-11-23T10:30:00Z'), 80]],
+        },
+      ]);
     },
-    esFieldCaps: async () => ({ fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } } }),
+    esFieldCaps: async () => ({
+      fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } },
+    }),
     esSearch: async (_endpoint, _index, body) => {
       searches.push(body);
       return { aggregations: {} };
@@ -63,7 +83,10 @@ describe('collect', () => {
     expect(c.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
     expect(backends.influxQueries).toHaveLength(2 * c.signals.length);
     expect(backends.searches).toHaveLength(1);
-    expect(c.metrics.find((m) => m.signal === 'cpu.used_percent' && m.host === 'nexus-01')?.points).toContainEqual({ time: '2026-11-23T10:30:00.000Z', value: 80 });
+    expect(c.metrics.find((m) => m.signal === 'cpu.used_percent' && m.host === 'nexus-01')?.points).toContainEqual({
+      time: '2026-11-23T10:30:00.000Z',
+      value: 80,
+    });
   });
 
   it('resolves a service id prefix', async () => {
@@ -71,11 +94,16 @@ describe('collect', () => {
   });
 
   it('names the closest services of an unknown one', async () => {
-    await expect(collect(fakeBackends(), request('artefact'))).rejects.toMatchObject({ code: 'UNKNOWN_SERVICE', hint: expect.stringContaining('artefacts') });
+    await expect(collect(fakeBackends(), request('artefact'))).rejects.toMatchObject({
+      code: 'UNKNOWN_SERVICE',
+      hint: expect.stringContaining('artefacts'),
+    });
   });
 
   it('stops with CONSUL_UNREACHABLE when Consul is down', async () => {
-    await expect(collect(fakeBackends({ consulDown: true }), request('artefacts'))).rejects.toMatchObject({ code: 'CONSUL_UNREACHABLE' });
+    await expect(collect(fakeBackends({ consulDown: true }), request('artefacts'))).rejects.toMatchObject({
+      code: 'CONSUL_UNREACHABLE',
+    });
   });
 
   it('marks a down InfluxDB unavailable and still collects the logs', async () => {

@@ -25,7 +25,14 @@ beforeAll(async () => {
     };
     if (path === '/v1/agent/self') return send({ Config: { Datacenter: 'dc1' } });
     if (path === '/v1/catalog/services') return send({ svc: [], metrics: ['http'], documents: ['http'] });
-    if (path === '/v1/health/service/svc') return send([{ Node: { Node: 'n1', Address: '10.0.0.1' }, Service: { ID: 'svc1', Service: 'svc', Tags: [], Port: 1 }, Checks: [] }]);
+    if (path === '/v1/health/service/svc')
+      return send([
+        {
+          Node: { Node: 'n1', Address: '10.0.0.1' },
+          Service: { ID: 'svc1', Service: 'svc', Tags: [], Port: 1 },
+          Checks: [],
+        },
+      ]);
     if (path.startsWith('/v1/catalog/service/')) {
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -70,7 +77,9 @@ describe('discoverEndpoints', () => {
 
   it('stops at its time budget with a Consul error', async () => {
     delayMs = 3_000;
-    const { ms, result } = await elapsed(() => discoverEndpoints(config, ['influx', 'elasticsearch'], { timeoutMs: 300 }));
+    const { ms, result } = await elapsed(() =>
+      discoverEndpoints(config, ['influx', 'elasticsearch'], { timeoutMs: 300 }),
+    );
     expect(result).toMatchObject({ code: 'CONSUL_UNREACHABLE' });
     expect(ms).toBeLessThan(1_500);
   });
@@ -79,7 +88,9 @@ describe('discoverEndpoints', () => {
     delayMs = 3_000;
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 100);
-    const { ms, result } = await elapsed(() => discoverEndpoints(config, ['influx', 'elasticsearch'], { timeoutMs: 10_000, signal: abort.signal }));
+    const { ms, result } = await elapsed(() =>
+      discoverEndpoints(config, ['influx', 'elasticsearch'], { timeoutMs: 10_000, signal: abort.signal }),
+    );
     expect(result).toMatchObject({ code: 'CONSUL_UNREACHABLE' });
     expect(ms).toBeLessThan(1_000);
   });

@@ -13,7 +13,10 @@ describe('time options', () => {
 
   it('turns flags into a window', () => {
     expect(windowFromFlags({}, now)).toEqual({ to: new Date(now), lengthMs: 3_600_000 });
-    expect(windowFromFlags({ since: '15m', to: '2026-11-23T10:00:00Z' }, now)).toEqual({ to: new Date('2026-11-23T10:00:00Z'), lengthMs: 900_000 });
+    expect(windowFromFlags({ since: '15m', to: '2026-11-23T10:00:00Z' }, now)).toEqual({
+      to: new Date('2026-11-23T10:00:00Z'),
+      lengthMs: 900_000,
+    });
     expect(windowFromFlags({ from: '2026-11-23T08:00:00Z', to: '2026-11-23T10:00:00Z' }, now).lengthMs).toBe(7_200_000);
   });
 

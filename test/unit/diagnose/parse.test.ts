@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { fieldGroupsFromCaps, fieldsFromCaps, logsFromSearch, mergeLogs, seriesFromInflux } from '../../../src/diagnose/parse.js';
+import {
+  fieldGroupsFromCaps,
+  fieldsFromCaps,
+  logsFromSearch,
+  mergeLogs,
+  seriesFromInflux,
+} from '../../../src/diagnose/parse.js';
 
 describe('seriesFromInflux', () => {
   it('merges window and baseline answers per host and split, ignoring unknown hosts', () => {
-    const window = [{ name: 'disk', tags: { host: 'n1', path: '/srv' }, columns: ['time', 'max'], values: [[1_700_000_060_000, 90], [1_700_000_120_000, null]] }];
+    const window = [
+      {
+        name: 'disk',
+        tags: { host: 'n1', path: '/srv' },
+        columns: ['time', 'max'],
+        values: [
+          [1_700_000_060_000, 90],
+          [1_700_000_120_000, null],
+        ],
+      },
+    ];
     const baseline = [
       { name: 'disk', tags: { host: 'n1', path: '/srv' }, columns: ['time', 'max'], values: [[1_700_000_000_000, 60]] },
-      { name: 'disk', tags: { host: 'intruder', path: '/' }, columns: ['time', 'max'], values: [[1_700_000_000_000, 1]] },
+      {
+        name: 'disk',
+        tags: { host: 'intruder', path: '/' },
+        columns: ['time', 'max'],
+        values: [[1_700_000_000_000, 1]],
+      },
     ];
     const series = seriesFromInflux('disk.used_percent', 'path', [window, baseline], new Set(['n1']));
     expect(series).toEqual([
@@ -25,27 +46,84 @@ describe('seriesFromInflux', () => {
 });
 
 describe('logsFromSearch', () => {
-  const fields = { host: 'host.name', level: 'log.level', message: 'message.keyword', service: null, process: null, errorType: 'error.type' };
+  const fields = {
+    host: 'host.name',
+    level: 'log.level',
+    message: 'message.keyword',
+    service: null,
+    process: null,
+    errorType: 'error.type',
+  };
 
   it('reads level counts, histograms and message groups', () => {
     const response = {
       aggregations: {
         window: {
-          hosts: { buckets: [{ key: 'n1', doc_count: 10, levels: { buckets: [{ key: 'error', doc_count: 4 }, { key: 'warn', doc_count: 1 }] }, histogram: { buckets: [{ key: 0, key_as_string: '2026-11-23T10:00:00.000Z', doc_count: 10, errors: { doc_count: 4 } }] } }] },
-          errors: { doc_count: 4, messages: { buckets: [{ key: '<script>x</script>', doc_count: 4, hosts: { buckets: [{ key: 'n1', doc_count: 4 }] }, first: { value: 0, value_as_string: '2026-11-23T10:00:00.000Z' }, last: { value: 1 }, types: { buckets: [{ key: 'IOException', doc_count: 4 }] } }] } },
+          hosts: {
+            buckets: [
+              {
+                key: 'n1',
+                doc_count: 10,
+                levels: {
+                  buckets: [
+                    { key: 'error', doc_count: 4 },
+                    { key: 'warn', doc_count: 1 },
+                  ],
+                },
+                histogram: {
+                  buckets: [
+                    { key: 0, key_as_string: '2026-11-23T10:00:00.000Z', doc_count: 10, errors: { doc_count: 4 } },
+                  ],
+                },
+              },
+            ],
+          },
+          errors: {
+            doc_count: 4,
+            messages: {
+              buckets: [
+                {
+                  key: '<script>x</script>',
+                  doc_count: 4,
+                  hosts: { buckets: [{ key: 'n1', doc_count: 4 }] },
+                  first: { value: 0, value_as_string: '2026-11-23T10:00:00.000Z' },
+                  last: { value: 1 },
+                  types: { buckets: [{ key: 'IOException', doc_count: 4 }] },
+                },
+              ],
+            },
+          },
         },
-        baseline: { hosts: { buckets: [{ key: 'n1', doc_count: 40, levels: { buckets: [{ key: 'ERROR', doc_count: 2 }] } }] }, errors: { messages: { buckets: [] } } },
+        baseline: {
+          hosts: { buckets: [{ key: 'n1', doc_count: 40, levels: { buckets: [{ key: 'ERROR', doc_count: 2 }] } }] },
+          errors: { messages: { buckets: [] } },
+        },
       },
     };
     const logs = logsFromSearch(response, fields, new Set(['n1']));
     expect(logs.hosts).toEqual([
-      { host: 'n1', window: { total: 10, errors: 4, warnings: 1 }, baseline: { total: 40, errors: 2, warnings: 0 }, buckets: [{ time: '2026-11-23T10:00:00.000Z', total: 10, errors: 4 }] },
+      {
+        host: 'n1',
+        window: { total: 10, errors: 4, warnings: 1 },
+        baseline: { total: 40, errors: 2, warnings: 0 },
+        buckets: [{ time: '2026-11-23T10:00:00.000Z', total: 10, errors: 4 }],
+      },
     ]);
-    expect(logs.windowErrors[0]).toMatchObject({ message: '<script>x</script>', count: 4, hosts: [{ name: 'n1', count: 4 }], errorTypes: ['IOException'], last: '1970-01-01T00:00:00.001Z' });
+    expect(logs.windowErrors[0]).toMatchObject({
+      message: '<script>x</script>',
+      count: 4,
+      hosts: [{ name: 'n1', count: 4 }],
+      errorTypes: ['IOException'],
+      last: '1970-01-01T00:00:00.001Z',
+    });
   });
 
   it('survives an empty or malformed answer', () => {
-    expect(logsFromSearch({ aggregations: { window: { hosts: 'nope' } } }, fields, new Set(['n1']))).toMatchObject({ hosts: [], windowErrors: [], baselineErrors: [] });
+    expect(logsFromSearch({ aggregations: { window: { hosts: 'nope' } } }, fields, new Set(['n1']))).toMatchObject({
+      hosts: [],
+      windowErrors: [],
+      baselineErrors: [],
+    });
     expect(logsFromSearch(null, fields, new Set())).toMatchObject({ hosts: [], windowErrors: [], baselineErrors: [] });
   });
 });
@@ -60,42 +138,110 @@ describe('fieldsFromCaps', () => {
         'log.level': { keyword: { aggregatable: true } },
       },
     };
-    expect(fieldsFromCaps(caps, { host: 'host.name', level: 'log.level', message: 'message', service: 'service.name', process: 'process.name', errorType: 'error.type' })).toEqual({
-      host: 'host.name', level: 'log.level', message: 'message.keyword', service: null, process: null, errorType: null,
+    expect(
+      fieldsFromCaps(caps, {
+        host: 'host.name',
+        level: 'log.level',
+        message: 'message',
+        service: 'service.name',
+        process: 'process.name',
+        errorType: 'error.type',
+      }),
+    ).toEqual({
+      host: 'host.name',
+      level: 'log.level',
+      message: 'message.keyword',
+      service: null,
+      process: null,
+      errorType: null,
     });
   });
 });
 
 describe('fieldGroupsFromCaps and mergeLogs', () => {
-  const candidates = { host: 'host.name', level: 'log.level', message: 'message', service: 'service.name', process: 'process.name', errorType: 'error.type' };
+  const candidates = {
+    host: 'host.name',
+    level: 'log.level',
+    message: 'message',
+    service: 'service.name',
+    process: 'process.name',
+    errorType: 'error.type',
+  };
 
   it('splits indices that map the ECS fields differently into groups', () => {
     const caps = {
       indices: ['logs-new-1', 'logs-old-1'],
       fields: {
-        'host.name': { keyword: { aggregatable: true, indices: ['logs-new-1'] }, text: { aggregatable: false, indices: ['logs-old-1'] } },
+        'host.name': {
+          keyword: { aggregatable: true, indices: ['logs-new-1'] },
+          text: { aggregatable: false, indices: ['logs-old-1'] },
+        },
         'host.name.keyword': { keyword: { aggregatable: true } },
-        'log.level': { keyword: { aggregatable: true, indices: ['logs-new-1'] }, text: { aggregatable: false, indices: ['logs-old-1'] } },
+        'log.level': {
+          keyword: { aggregatable: true, indices: ['logs-new-1'] },
+          text: { aggregatable: false, indices: ['logs-old-1'] },
+        },
         'log.level.keyword': { keyword: { aggregatable: true } },
         'message.keyword': { keyword: { aggregatable: true } },
       },
     };
     const groups = fieldGroupsFromCaps(caps, candidates);
     expect(groups).toEqual([
-      { indices: ['logs-new-1'], fields: { host: 'host.name', level: 'log.level', message: 'message.keyword', service: null, process: null, errorType: null } },
-      { indices: ['logs-old-1'], fields: { host: 'host.name.keyword', level: 'log.level.keyword', message: 'message.keyword', service: null, process: null, errorType: null } },
+      {
+        indices: ['logs-new-1'],
+        fields: {
+          host: 'host.name',
+          level: 'log.level',
+          message: 'message.keyword',
+          service: null,
+          process: null,
+          errorType: null,
+        },
+      },
+      {
+        indices: ['logs-old-1'],
+        fields: {
+          host: 'host.name.keyword',
+          level: 'log.level.keyword',
+          message: 'message.keyword',
+          service: null,
+          process: null,
+          errorType: null,
+        },
+      },
     ]);
   });
 
   it('keeps one group for a cluster mapped alike', () => {
-    const caps = { indices: ['a', 'b'], fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } } };
+    const caps = {
+      indices: ['a', 'b'],
+      fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } },
+    };
     expect(fieldGroupsFromCaps(caps, candidates)).toHaveLength(1);
   });
 
   it('sums the logs of several groups per host, bucket and message', () => {
     const part = (errors: number) => ({
-      hosts: [{ host: 'n1', window: { total: 10, errors, warnings: 0 }, baseline: { total: 5, errors: 1, warnings: 0 }, buckets: [{ time: 't1', total: 10, errors }] }],
-      windowErrors: [{ message: 'boom', count: errors, hosts: [{ name: 'n1', count: errors }], first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', errorTypes: ['E'], services: [], processes: [] }],
+      hosts: [
+        {
+          host: 'n1',
+          window: { total: 10, errors, warnings: 0 },
+          baseline: { total: 5, errors: 1, warnings: 0 },
+          buckets: [{ time: 't1', total: 10, errors }],
+        },
+      ],
+      windowErrors: [
+        {
+          message: 'boom',
+          count: errors,
+          hosts: [{ name: 'n1', count: errors }],
+          first: '2026-01-01T00:00:00.000Z',
+          last: '2026-01-01T00:00:00.000Z',
+          errorTypes: ['E'],
+          services: [],
+          processes: [],
+        },
+      ],
       baselineErrors: [],
       knownIssueCounts: { 'disk-full': errors },
       complete: { window: true, baseline: errors === 3 },
@@ -103,7 +249,22 @@ describe('fieldGroupsFromCaps and mergeLogs', () => {
     const merged = mergeLogs([part(3), part(4)]);
     expect(merged.knownIssueCounts).toEqual({ 'disk-full': 7 });
     expect(merged.complete).toEqual({ window: true, baseline: false });
-    expect(merged.hosts[0]).toMatchObject({ window: { total: 20, errors: 7 }, baseline: { errors: 2 }, buckets: [{ time: 't1', total: 20, errors: 7 }] });
-    expect(merged.windowErrors).toEqual([{ message: 'boom', count: 7, hosts: [{ name: 'n1', count: 7 }], first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', errorTypes: ['E'], services: [], processes: [] }]);
+    expect(merged.hosts[0]).toMatchObject({
+      window: { total: 20, errors: 7 },
+      baseline: { errors: 2 },
+      buckets: [{ time: 't1', total: 20, errors: 7 }],
+    });
+    expect(merged.windowErrors).toEqual([
+      {
+        message: 'boom',
+        count: 7,
+        hosts: [{ name: 'n1', count: 7 }],
+        first: '2026-01-01T00:00:00.000Z',
+        last: '2026-01-01T00:00:00.000Z',
+        errorTypes: ['E'],
+        services: [],
+        processes: [],
+      },
+    ]);
   });
 });

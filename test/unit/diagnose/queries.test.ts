@@ -35,22 +35,45 @@ describe('signalQueries', () => {
 
 describe('logSearchBody', () => {
   it('is aggregations only, filtered by the instances and the log selector', () => {
-    const fields = { host: 'host.name', level: 'log.level', message: 'message.keyword', service: 'service.name', process: 'process.name', errorType: 'error.type' };
+    const fields = {
+      host: 'host.name',
+      level: 'log.level',
+      message: 'message.keyword',
+      service: 'service.name',
+      process: 'process.name',
+      errorType: 'error.type',
+    };
     const body = logSearchBody(['nexus-01'], windows, fields, { serviceNames: ['artefacts'], processNames: ['nexus'] });
     expect(body.size).toBe(0);
     expect(JSON.stringify(body)).not.toContain('"size":10000');
     const filter = (body.query as { bool: { filter: unknown[] } }).bool.filter;
     expect(filter[0]).toEqual({ terms: { 'host.name': ['nexus-01'] } });
-    expect(filter[2]).toEqual({ bool: { should: [{ terms: { 'service.name': ['artefacts'] } }, { terms: { 'process.name': ['nexus'] } }], minimum_should_match: 1 } });
+    expect(filter[2]).toEqual({
+      bool: {
+        should: [{ terms: { 'service.name': ['artefacts'] } }, { terms: { 'process.name': ['nexus'] } }],
+        minimum_should_match: 1,
+      },
+    });
     const aggs = body.aggs as Record<string, { aggs: Record<string, unknown> }>;
     expect(Object.keys(aggs)).toEqual(['window', 'baseline']);
-    expect(aggs.window?.aggs.errors).toMatchObject({ aggs: { messages: { terms: { field: 'message.keyword', size: 100 } } } });
+    expect(aggs.window?.aggs.errors).toMatchObject({
+      aggs: { messages: { terms: { field: 'message.keyword', size: 100 } } },
+    });
   });
 
   it('falls back to a bounded sample when messages cannot be aggregated', () => {
-    const fields = { host: 'host.name', level: 'log.level', message: null, service: null, process: null, errorType: null };
+    const fields = {
+      host: 'host.name',
+      level: 'log.level',
+      message: null,
+      service: null,
+      process: null,
+      errorType: null,
+    };
     const body = logSearchBody(['n'], windows, fields, undefined);
-    const errors = (body.aggs as Record<string, { aggs: Record<string, { aggs: Record<string, { top_hits: { size: number } }> }> }>).window?.aggs.errors;
+    const errors = (
+      body.aggs as Record<string, { aggs: Record<string, { aggs: Record<string, { top_hits: { size: number } }> }> }>
+    ).window?.aggs.errors;
     expect(errors?.aggs.sample?.top_hits.size).toBe(100);
   });
 });

@@ -1,22 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceDef } from '../../../src/define/types.js';
-import { closestNames, editDistance, resolveByName, resolveByServiceId, unknownServiceError } from '../../../src/diagnose/resolve.js';
+import {
+  closestNames,
+  editDistance,
+  resolveByName,
+  resolveByServiceId,
+  unknownServiceError,
+} from '../../../src/diagnose/resolve.js';
 
 function def(id: string, consulName: string, aliases: string[], consulTags?: string[]): ServiceDef {
   return {
-    kind: 'service', id, consulName, title: id, aliases, owner: 'x', ...(consulTags ? { consulTags } : {}),
+    kind: 'service',
+    id,
+    consulName,
+    title: id,
+    aliases,
+    owner: 'x',
+    ...(consulTags ? { consulTags } : {}),
     metrics: { database: 'system', measurements: [], tagFilters: {}, signals: [] },
     logs: { indexPattern: 'logs-*', serviceNames: [], processNames: [] },
     runbooks: [],
   };
 }
 
-const defs = [def('artefacts', 'artefacts', ['nexus']), def('grafana', 'metrics', ['grafana'], ['dashboard']), def('influxdb', 'metrics', ['influx'])];
+const defs = [
+  def('artefacts', 'artefacts', ['nexus']),
+  def('grafana', 'metrics', ['grafana'], ['dashboard']),
+  def('influxdb', 'metrics', ['influx']),
+];
 const names = ['artefacts', 'builds', 'consul', 'metrics', 'queue'];
 
 describe('resolve', () => {
   it('takes an exact Consul name, with its definition when there is one', () => {
-    expect(resolveByName('artefacts', names, defs)).toMatchObject({ service: 'artefacts', how: 'name', definition: { id: 'artefacts' } });
+    expect(resolveByName('artefacts', names, defs)).toMatchObject({
+      service: 'artefacts',
+      how: 'name',
+      definition: { id: 'artefacts' },
+    });
     expect(resolveByName('builds', names, defs)).toEqual({ service: 'builds', how: 'name' });
   });
 
@@ -32,8 +52,15 @@ describe('resolve', () => {
   });
 
   it('takes a unique service id prefix', () => {
-    const ids = new Map([['artefacts', ['nexus_nexus-01', 'nexus_nexus-02']], ['queue', ['rabbit_rabbit-01']]]);
-    expect(resolveByServiceId('nexus_nexus-02', ids, defs)).toMatchObject({ service: 'artefacts', how: 'id-prefix', serviceIds: ['nexus_nexus-02'] });
+    const ids = new Map([
+      ['artefacts', ['nexus_nexus-01', 'nexus_nexus-02']],
+      ['queue', ['rabbit_rabbit-01']],
+    ]);
+    expect(resolveByServiceId('nexus_nexus-02', ids, defs)).toMatchObject({
+      service: 'artefacts',
+      how: 'id-prefix',
+      serviceIds: ['nexus_nexus-02'],
+    });
     expect(resolveByServiceId('zzz', ids, defs)).toBeNull();
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { knownIssueQueries } from '../../../src/diagnose/collect-logs.js';
 import type { KnownIssue } from '../../../src/diagnose/collected.js';
-import { matcherFits, signatureToLucene, templateMatcher, templateQuery } from '../../../src/diagnose/template-query.js';
+import {
+  matcherFits,
+  signatureToLucene,
+  templateMatcher,
+  templateQuery,
+} from '../../../src/diagnose/template-query.js';
 import { templateOf } from '../../../src/diagnose/templates.js';
 
 const MESSAGES = [
@@ -21,28 +26,52 @@ describe('template queries', () => {
       expect(matcherFits(matcher!, t, [m]), t).toBe(true);
     }
     const t = templateOf(MESSAGES[1] as string);
-    expect(matcherFits(templateMatcher(t)!, t, ['upload of artefact 9 rejected by quota at 2026-11-24T00:00:00Z (job build-9)'])).toBe(true);
-    expect(templateMatcher(t)!.js.test('upload of artefact 9 accepted by quota at 2026-11-24T00:00:00Z (job build-9)')).toBe(false);
+    expect(
+      matcherFits(templateMatcher(t)!, t, [
+        'upload of artefact 9 rejected by quota at 2026-11-24T00:00:00Z (job build-9)',
+      ]),
+    ).toBe(true);
+    expect(
+      templateMatcher(t)!.js.test('upload of artefact 9 accepted by quota at 2026-11-24T00:00:00Z (job build-9)'),
+    ).toBe(false);
   });
 
   it('are a Lucene regexp on a keyword field, or phrases of the fixed words on a text field', () => {
     const matcher = templateMatcher(templateOf(MESSAGES[0] as string))!;
-    expect(templateQuery(matcher, 'message.keyword', 'message')).toMatchObject({ regexp: { 'message.keyword': { flags: 'NONE' } } });
-    expect(templateQuery(matcher, null, 'message')).toEqual({ bool: { filter: [{ match_phrase: { message: 'Failed to write blob' } }, { match_phrase: { message: 'java io IOException No space left on device' } }] } });
+    expect(templateQuery(matcher, 'message.keyword', 'message')).toMatchObject({
+      regexp: { 'message.keyword': { flags: 'NONE' } },
+    });
+    expect(templateQuery(matcher, null, 'message')).toEqual({
+      bool: {
+        filter: [
+          { match_phrase: { message: 'Failed to write blob' } },
+          { match_phrase: { message: 'java io IOException No space left on device' } },
+        ],
+      },
+    });
     expect(templateQuery(templateMatcher('<num> <hex>')!, null, 'message')).toBeNull();
   });
 });
 
 describe('known-issue signatures as Lucene regular expressions', () => {
   it('translates the shipped kind of signature, and refuses what Lucene lacks', () => {
-    expect(signatureToLucene('java\\.lang\\.OutOfMemoryError|Java heap space')).toBe('.*(java\\.lang\\.OutOfMemoryError|Java heap space).*');
+    expect(signatureToLucene('java\\.lang\\.OutOfMemoryError|Java heap space')).toBe(
+      '.*(java\\.lang\\.OutOfMemoryError|Java heap space).*',
+    );
     expect(signatureToLucene('(?:a|b)\\d+\\s"x"')).toBe('.*((a|b)[0-9]+[ \t\r\n]\\"x\\").*');
     expect(signatureToLucene('^starts')).toBeNull();
     expect(signatureToLucene('(?=look)ahead')).toBeNull();
   });
 
   it('counts the applicable signatures only, with their field matches', () => {
-    const fields = { host: 'host.name', level: 'log.level', message: 'message.keyword', service: 'service.name', process: null, errorType: 'error.type' };
+    const fields = {
+      host: 'host.name',
+      level: 'log.level',
+      message: 'message.keyword',
+      service: 'service.name',
+      process: null,
+      errorType: 'error.type',
+    };
     const issues: KnownIssue[] = [
       { id: 'a', title: 'A', runbook: 'r', pattern: 'boom', fields: { 'error.type': 'E' } },
       { id: 'b', title: 'B', runbook: 'r', pattern: 'boom', services: ['other'] },

@@ -4,7 +4,10 @@ import { templateLabel, templateOf } from '../../../src/diagnose/templates.js';
 
 describe('templateOf', () => {
   it.each([
-    ['Failed to write /srv/nexus/blobs/a1/0f3c.bytes: No space left on device', 'Failed to write <path>: No space left on device'],
+    [
+      'Failed to write /srv/nexus/blobs/a1/0f3c.bytes: No space left on device',
+      'Failed to write <path>: No space left on device',
+    ],
     ['request 4f1c2b7e-1111-4c1e-9a7b-2f1e3d4c5b6a took 1500 ms', 'request <uuid> took <num> ms'],
     ['connect to 10.0.3.7:5672 refused', 'connect to <ip> refused'],
     ['build job_42 of "my project" failed at 2026-11-23T10:42:01Z', 'build <id> of "<str>" failed at <time>'],
@@ -15,16 +18,24 @@ describe('templateOf', () => {
   });
 
   it('keeps only the first line of a stack trace', () => {
-    expect(templateOf('java.lang.OutOfMemoryError: Java heap space\n\tat a.b.C.d(C.java:12)')).toBe('java.lang.OutOfMemoryError: Java heap space');
+    expect(templateOf('java.lang.OutOfMemoryError: Java heap space\n\tat a.b.C.d(C.java:12)')).toBe(
+      'java.lang.OutOfMemoryError: Java heap space',
+    );
   });
 
   it('gives messages that differ only in numbers, ids and paths one template', () => {
     fc.assert(
-      fc.property(fc.nat(), fc.nat(), fc.uuid(), fc.stringMatching(/^[a-z]{1,8}(\/[a-z0-9]{1,8}){1,4}$/), (a, b, id, p) => {
-        const one = templateOf(`job ${a} wrote /${p} in ${b} ms (request ${id})`);
-        const two = templateOf(`job ${b + 1} wrote /srv/x in ${a} ms (request 00000000-0000-4000-8000-000000000000)`);
-        return one === two;
-      }),
+      fc.property(
+        fc.nat(),
+        fc.nat(),
+        fc.uuid(),
+        fc.stringMatching(/^[a-z]{1,8}(\/[a-z0-9]{1,8}){1,4}$/),
+        (a, b, id, p) => {
+          const one = templateOf(`job ${a} wrote /${p} in ${b} ms (request ${id})`);
+          const two = templateOf(`job ${b + 1} wrote /srv/x in ${a} ms (request 00000000-0000-4000-8000-000000000000)`);
+          return one === two;
+        },
+      ),
     );
   });
 
@@ -43,16 +54,27 @@ describe('templateOf', () => {
 describe('templateLabel', () => {
   it('reads the last clause without variable parts', () => {
     expect(templateLabel('java.io.IOException: No space left on device')).toBe('No space left on device');
-    expect(templateLabel('connection to queue.service.consul:<num> failed: Connection refused (host <id>)')).toBe('Connection refused');
+    expect(templateLabel('connection to queue.service.consul:<num> failed: Connection refused (host <id>)')).toBe(
+      'Connection refused',
+    );
     expect(templateLabel('Scheduled task <num> took <num> ms')).toBe('Scheduled task <num> took <num> ms');
   });
 });
 
 describe('templateLabel on real Calvinverse messages', () => {
   it.each([
-    ['ERROR [qtp1480010240-321] deployer org.sonatype.nexus.blobstore.file.FileBlobStore - Failed to write blob 0f3c2a9e-5d4b-4c1e-9a7b-2f1e3d4c5b6a to /srv/nexus/blobs/default/content/vol-12/chap-33/0f3c2a9e-5d4b-4c1e-9a7b-2f1e3d4c5b6a.bytes: java.io.IOException: No space left on device', 'No space left on device'],
-    ['[ERROR][logstash.inputs.rabbitmq ] RabbitMQ connection error, will retry. Connection refused - connect(2) for "queue.service.consul" port 5672 (MarchHare::ConnectionRefused)', 'Connection refused'],
-    ['SEVERE: Error while serving http://jenkins-03:8080/job/build/console java.lang.OutOfMemoryError: Java heap space', 'OutOfMemoryError: Java heap space'],
+    [
+      'ERROR [qtp1480010240-321] deployer org.sonatype.nexus.blobstore.file.FileBlobStore - Failed to write blob 0f3c2a9e-5d4b-4c1e-9a7b-2f1e3d4c5b6a to /srv/nexus/blobs/default/content/vol-12/chap-33/0f3c2a9e-5d4b-4c1e-9a7b-2f1e3d4c5b6a.bytes: java.io.IOException: No space left on device',
+      'No space left on device',
+    ],
+    [
+      '[ERROR][logstash.inputs.rabbitmq ] RabbitMQ connection error, will retry. Connection refused - connect(2) for "queue.service.consul" port 5672 (MarchHare::ConnectionRefused)',
+      'Connection refused',
+    ],
+    [
+      'SEVERE: Error while serving http://jenkins-03:8080/job/build/console java.lang.OutOfMemoryError: Java heap space',
+      'OutOfMemoryError: Java heap space',
+    ],
     ['[ERROR] http: proxy error: context deadline exceeded (route /builds)', 'context deadline exceeded'],
   ])('labels %j', (message, label) => {
     expect(templateLabel(templateOf(message))).toBe(label);

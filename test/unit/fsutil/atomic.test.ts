@@ -34,10 +34,12 @@ describe('writeDirAtomic', () => {
     const out = path.join(base, 'out');
     mkdirSync(out);
     writeFileSync(path.join(out, 'keep.json'), 'previous');
-    await expect(writeDirAtomic(out, [
-      { path: 'a.json', content: 'x' },
-      { path: 'a.json', content: 'duplicate path fails' },
-    ])).rejects.toThrow();
+    await expect(
+      writeDirAtomic(out, [
+        { path: 'a.json', content: 'x' },
+        { path: 'a.json', content: 'duplicate path fails' },
+      ]),
+    ).rejects.toThrow();
     expect(readdirSync(out)).toEqual(['keep.json']);
     expect(readFileSync(path.join(out, 'keep.json'), 'utf8')).toBe('previous');
     expect(readdirSync(base)).toEqual(['out']);

@@ -29,8 +29,18 @@ describe('writeDirAtomic', () => {
     dirs.push(parent);
     const out = path.join(parent, 'out');
     await writeDirAtomic(out, [{ path: 'a.txt', content: 'a' }]);
-    await expect(writeDirAtomic(out, [{ path: 'b.txt', content: 'b' }, { path: '../escape.txt', content: 'x' }])).rejects.toThrow(/outside the output directory/);
-    await expect(writeDirAtomic(out, [{ path: 'b.txt', content: 'b' }, { path: 'b.txt', content: 'twice' }])).rejects.toThrow(/EEXIST/);
+    await expect(
+      writeDirAtomic(out, [
+        { path: 'b.txt', content: 'b' },
+        { path: '../escape.txt', content: 'x' },
+      ]),
+    ).rejects.toThrow(/outside the output directory/);
+    await expect(
+      writeDirAtomic(out, [
+        { path: 'b.txt', content: 'b' },
+        { path: 'b.txt', content: 'twice' },
+      ]),
+    ).rejects.toThrow(/EEXIST/);
     expect(readdirSync(out)).toEqual(['a.txt']);
     expect(readdirSync(parent)).toEqual(['out']);
   });

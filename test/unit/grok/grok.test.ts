@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expandGrok, GrokError, GrokLibrary, loadOniguruma, parsePatternFile, STANDARD_PATTERNS } from '../../../src/grok/index.js';
+import {
+  expandGrok,
+  GrokError,
+  GrokLibrary,
+  loadOniguruma,
+  parsePatternFile,
+  STANDARD_PATTERNS,
+} from '../../../src/grok/index.js';
 import { OnigMatcher } from '../../../src/grok/engine.js';
 import { OnigRegex } from '../../../src/grok/regex.js';
 
@@ -49,7 +56,9 @@ describe('expandGrok (pure)', () => {
 
 describe('Grok on Oniguruma', () => {
   it('captures ECS fields and converts :int and :float', () => {
-    const g = lib.compile('%{SYSLOGBASE} took %{NUMBER:[event][duration]:float}ms pid=%{INT:pid:int} %{GREEDYDATA:rest}');
+    const g = lib.compile(
+      '%{SYSLOGBASE} took %{NUMBER:[event][duration]:float}ms pid=%{INT:pid:int} %{GREEDYDATA:rest}',
+    );
     expect(g.match('Nov  3 09:15:02 build-01 sshd[1234]: took 12.5ms pid=77 done')).toEqual({
       timestamp: 'Nov  3 09:15:02',
       '[host][hostname]': 'build-01',
@@ -96,17 +105,21 @@ describe('Grok on Oniguruma', () => {
     const fast = new OnigMatcher(regex, captures.length);
     const slow = new OnigMatcher(regex, captures.length, { fastPath: false });
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1', '2', 'é', '-', '😀') , maxLength: 24 }), (text) => {
-        const a = fast.exec(text);
-        const as = [...fast.starts];
-        const ae = [...fast.ends];
-        const b = slow.exec(text);
-        expect(a).toBe(b);
-        if (a) {
-          const norm = (s: number[], e: number[]): string[] => s.map((x, i) => (x < 0 || (e[i] as number) <= x ? '' : text.slice(x, e[i])));
-          expect(norm(as, ae)).toEqual(norm([...slow.starts], [...slow.ends]));
-        }
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1', '2', 'é', '-', '😀'), maxLength: 24 }),
+        (text) => {
+          const a = fast.exec(text);
+          const as = [...fast.starts];
+          const ae = [...fast.ends];
+          const b = slow.exec(text);
+          expect(a).toBe(b);
+          if (a) {
+            const norm = (s: number[], e: number[]): string[] =>
+              s.map((x, i) => (x < 0 || (e[i] as number) <= x ? '' : text.slice(x, e[i])));
+            expect(norm(as, ae)).toEqual(norm([...slow.starts], [...slow.ends]));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -121,7 +134,10 @@ describe('Grok on Oniguruma', () => {
   });
 
   it('parses pattern files', () => {
-    expect(parsePatternFile('# comment\nMTS %{INT}\n\nRRDOMAIN [a-z.]+ \n')).toEqual({ MTS: '%{INT}', RRDOMAIN: '[a-z.]+' });
+    expect(parsePatternFile('# comment\nMTS %{INT}\n\nRRDOMAIN [a-z.]+ \n')).toEqual({
+      MTS: '%{INT}',
+      RRDOMAIN: '[a-z.]+',
+    });
   });
 });
 

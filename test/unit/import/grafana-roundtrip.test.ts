@@ -9,7 +9,13 @@ import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importGrafanaFiles, importedPanelType, normaliseInfluxQL, renderGrafanaEditorQuery, type GrafanaPanel } from '../../../src/import/index.js';
+import {
+  importGrafanaFiles,
+  importedPanelType,
+  normaliseInfluxQL,
+  renderGrafanaEditorQuery,
+  type GrafanaPanel,
+} from '../../../src/import/index.js';
 import type { GrafanaDashboardJson } from '../../../src/import/grafana-types.js';
 import { buildProject, loadCatalog } from '../../../src/load/index.js';
 import { existingDefinitions } from '../../../src/load/new-definition.js';
@@ -20,7 +26,10 @@ import { typecheck } from '../load/typecheck.js';
 
 const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../../../..');
 const corpus = path.resolve(repoRoot, '../shared/calvinverse-corpus');
-const files = execFileSync('grep', ['-rl', '"panels"\\|"rows"', '--include=*.json', corpus], { encoding: 'utf8' }).trim().split('\n').sort();
+const files = execFileSync('grep', ['-rl', '"panels"\\|"rows"', '--include=*.json', corpus], { encoding: 'utf8' })
+  .trim()
+  .split('\n')
+  .sort();
 
 interface PanelView {
   title: string;
@@ -29,7 +38,9 @@ interface PanelView {
 }
 
 function sortByGrid(panels: readonly GrafanaPanel[]): GrafanaPanel[] {
-  return [...panels].sort((a, b) => (a.gridPos?.y ?? 0) - (b.gridPos?.y ?? 0) || (a.gridPos?.x ?? 0) - (b.gridPos?.x ?? 0));
+  return [...panels].sort(
+    (a, b) => (a.gridPos?.y ?? 0) - (b.gridPos?.y ?? 0) || (a.gridPos?.x ?? 0) - (b.gridPos?.x ?? 0),
+  );
 }
 
 /** What Grafana shows and runs for the original dashboard, in display order. */
@@ -60,7 +71,11 @@ function renderedPanels(dashboard: { panels: RenderedPanel[] }): PanelView[] {
     if (panel.type === 'row') flat.push(...(panel.panels ?? []));
     else flat.push(panel);
   }
-  return flat.map((p) => ({ title: p.title, type: p.type, queries: (p.targets ?? []).map((t) => normaliseInfluxQL(t.query)) }));
+  return flat.map((p) => ({
+    title: p.title,
+    type: p.type,
+    queries: (p.targets ?? []).map((t) => normaliseInfluxQL(t.query)),
+  }));
 }
 
 describe('grafana import round trip over the corpus', () => {
@@ -72,10 +87,14 @@ describe('grafana import round trip over the corpus', () => {
   // Into a copy of the shipped project, so that imported ids meet the shipped ones.
   beforeAll(async () => {
     root = tempRoot();
-    for (const folder of ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates', 'runbooks']) cpSync(path.join(repoRoot, folder), path.join(root.root, folder), { recursive: true });
+    for (const folder of ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates', 'runbooks'])
+      cpSync(path.join(repoRoot, folder), path.join(root.root, folder), { recursive: true });
     const existing = await existingDefinitions(root.root);
     shippedIds = new Set(existing.keys());
-    imported = await importGrafanaFiles(files, { out: path.join(root.root, 'dashboards/imported'), existingIds: new Map([...existing].map(([id, d]) => [id, d.file])) });
+    imported = await importGrafanaFiles(files, {
+      out: path.join(root.root, 'dashboards/imported'),
+      existingIds: new Map([...existing].map(([id, d]) => [id, d.file])),
+    });
     catalog = await loadCatalog(root.root);
   }, 120_000);
   afterAll(() => root.remove());
@@ -83,13 +102,18 @@ describe('grafana import round trip over the corpus', () => {
   it('finds the corpus dashboards', () => {
     expect(files.length).toBeGreaterThanOrEqual(12);
     expect(imported).toHaveLength(files.length);
-    expect(catalog.dashboards.filter((d) => d.source?.file.startsWith('dashboards/imported/'))).toHaveLength(files.length);
+    expect(catalog.dashboards.filter((d) => d.source?.file.startsWith('dashboards/imported/'))).toHaveLength(
+      files.length,
+    );
   });
 
   it('renames imported ids that clash with the project (imported- prefix), and the project still builds', async () => {
     const renamed = imported.filter((r) => r.id.startsWith('imported-'));
     for (const r of renamed) {
-      expect(shippedIds.has(r.id.slice('imported-'.length).replace(/-\d+$/, '')) || shippedIds.has(r.id.slice('imported-'.length))).toBe(true);
+      expect(
+        shippedIds.has(r.id.slice('imported-'.length).replace(/-\d+$/, '')) ||
+          shippedIds.has(r.id.slice('imported-'.length)),
+      ).toBe(true);
       expect(r.notes[0]).toMatch(/^id ".*" is already used by .*: imported as "imported-/);
     }
     for (const r of imported) expect(shippedIds.has(r.id)).toBe(false);
@@ -100,9 +124,16 @@ describe('grafana import round trip over the corpus', () => {
   it('prefixes an id that clashes with an existing definition', async () => {
     const [first] = files;
     const plain = await importGrafanaFiles([first as string]);
-    const clashing = await importGrafanaFiles([first as string], { existingIds: new Map([[plain[0]?.id as string, 'dashboards/x.ts'], [`imported-${plain[0]?.id}`, 'dashboards/y.ts']]) });
+    const clashing = await importGrafanaFiles([first as string], {
+      existingIds: new Map([
+        [plain[0]?.id as string, 'dashboards/x.ts'],
+        [`imported-${plain[0]?.id}`, 'dashboards/y.ts'],
+      ]),
+    });
     expect(clashing[0]?.id).toBe(`imported-${plain[0]?.id}-2`);
-    expect(clashing[0]?.source).toContain(`is already used by dashboards/x.ts: imported as "imported-${plain[0]?.id}-2"`);
+    expect(clashing[0]?.source).toContain(
+      `is already used by dashboards/x.ts: imported as "imported-${plain[0]?.id}-2"`,
+    );
   });
 
   it('writes TypeScript that type-checks against the model', () => {
@@ -125,7 +156,10 @@ describe('grafana import round trip over the corpus', () => {
     expect(result).toBeDefined();
     const definition = catalog.dashboards.find((d) => d.id === result?.id);
     expect(definition?.source?.file).toBe(`dashboards/imported/${result?.fileName}`);
-    const artifacts = renderCatalog({ ...catalog, dashboards: definition ? [definition] : [] }, defaultRenderOptions({ targets: ['grafana'] }));
+    const artifacts = renderCatalog(
+      { ...catalog, dashboards: definition ? [definition] : [] },
+      defaultRenderOptions({ targets: ['grafana'] }),
+    );
     const artifact = artifacts.find((a) => a.type === 'grafana-dashboard');
     expect(artifact).toBeDefined();
     const rendered = renderedPanels(JSON.parse(artifact?.content ?? '{}') as { panels: RenderedPanel[] });

@@ -6,7 +6,7 @@ import { renderInfluxQL } from '../../../src/define/influxql.js';
 import type { InfluxQuery } from '../../../src/define/types.js';
 
 describe('normaliseInfluxQL', () => {
-  it('ignores layout, keyword case, identifier quotes, number spelling, AND order and Grafana\'s parentheses', () => {
+  it("ignores layout, keyword case, identifier quotes, number spelling, AND order and Grafana's parentheses", () => {
     const a = `SELECT mean("x")  / 100 FROM "cpu" WHERE ("host" =~ /^$h$/ AND "os" = 'linux') AND $timeFilter GROUP BY time($__interval), "host" fill(null)`;
     const b = `select MEAN(x) / 100.0 from cpu where $timeFilter and os='linux' AND "host"=~/^$h$/ group by host, time($__interval) FILL(null)`;
     expect(normaliseInfluxQL(a)).toBe(normaliseInfluxQL(b));
@@ -23,11 +23,18 @@ describe('normaliseInfluxQL', () => {
     ]) {
       expect(normaliseInfluxQL(other)).not.toBe(normaliseInfluxQL(base));
     }
-    expect(normaliseInfluxQL(`SELECT "x" FROM "m" WHERE ("a" = '1' OR "b" = '2') AND "c" = '3'`)).not.toBe(normaliseInfluxQL(`SELECT "x" FROM "m" WHERE "a" = '1' OR ("b" = '2' AND "c" = '3')`));
+    expect(normaliseInfluxQL(`SELECT "x" FROM "m" WHERE ("a" = '1' OR "b" = '2') AND "c" = '3'`)).not.toBe(
+      normaliseInfluxQL(`SELECT "x" FROM "m" WHERE "a" = '1' OR ("b" = '2' AND "c" = '3')`),
+    );
   });
   it('tokenises regexes, escaped quotes and durations', () => {
     expect(tokenize(`"a\\"b" =~ /x\\/y/ 'it\\'s' 10s 1.5`)?.map((t) => [t.kind, t.value])).toEqual([
-      ['ident', 'a"b'], ['op', '=~'], ['regex', 'x/y'], ['string', "it's"], ['word', '10s'], ['number', '1.5'],
+      ['ident', 'a"b'],
+      ['op', '=~'],
+      ['regex', 'x/y'],
+      ['string', "it's"],
+      ['word', '10s'],
+      ['number', '1.5'],
     ]);
     expect(tokenize(`"unterminated`)).toBeUndefined();
   });
@@ -35,11 +42,23 @@ describe('normaliseInfluxQL', () => {
 
 describe('parseSimpleInfluxQL', () => {
   it('parses the typical raw dashboard query', () => {
-    expect(parseSimpleInfluxQL(`SELECT 100 - mean("used_percent") AS "free" FROM "disk" WHERE ("host" =~ /^$_host$/ AND "os" = 'linux') AND $timeFilter GROUP BY time($_bucket), "path" fill(null)`, 'system')).toEqual({
+    expect(
+      parseSimpleInfluxQL(
+        `SELECT 100 - mean("used_percent") AS "free" FROM "disk" WHERE ("host" =~ /^$_host$/ AND "os" = 'linux') AND $timeFilter GROUP BY time($_bucket), "path" fill(null)`,
+        'system',
+      ),
+    ).toEqual({
       kind: 'influxql',
       database: 'system',
       measurement: 'disk',
-      select: [{ field: 'used_percent', functions: [{ fn: 'mean' }], math: [{ op: '-', value: 100, valueFirst: true }], alias: 'free' }],
+      select: [
+        {
+          field: 'used_percent',
+          functions: [{ fn: 'mean' }],
+          math: [{ op: '-', value: 100, valueFirst: true }],
+          alias: 'free',
+        },
+      ],
       where: [
         { key: 'host', op: '=~', value: { kind: 'variable', name: '_host' } },
         { key: 'os', op: '=', value: { kind: 'literal', value: 'linux' }, join: 'AND' },
@@ -69,10 +88,23 @@ describe('parseSimpleInfluxQL', () => {
     database: fc.constant('system'),
     measurement: name,
     select: fc.array(
-      fc.record({ field: name, functions: fc.subarray([{ fn: 'mean' as const }, { fn: 'non_negative_derivative' as const, args: ['1s'] }], { minLength: 0 }) }),
+      fc.record({
+        field: name,
+        functions: fc.subarray([{ fn: 'mean' as const }, { fn: 'non_negative_derivative' as const, args: ['1s'] }], {
+          minLength: 0,
+        }),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
-    where: fc.array(fc.record({ key: name, op: fc.constantFrom('=' as const, '!=' as const), value: fc.record({ kind: fc.constant('literal' as const), value: fc.string({ maxLength: 8 }) }), join: fc.constant('AND' as const) }), { maxLength: 3 }),
+    where: fc.array(
+      fc.record({
+        key: name,
+        op: fc.constantFrom('=' as const, '!=' as const),
+        value: fc.record({ kind: fc.constant('literal' as const), value: fc.string({ maxLength: 8 }) }),
+        join: fc.constant('AND' as const),
+      }),
+      { maxLength: 3 },
+    ),
     timeFilter: fc.boolean(),
     groupByTags: fc.array(name, { maxLength: 2 }),
   });

@@ -24,7 +24,7 @@ const empty = { services: [], dashboards: [], alerts: [], logFilters: [], indexT
 
 describe('locations of findings on typed definitions', () => {
   it('finds quoted literals before plain text, with 1-based line and column', () => {
-    const find = sourceFinder("const a = 'dsk-x';\nconst b = \"dsk\";\n");
+    const find = sourceFinder('const a = \'dsk-x\';\nconst b = "dsk";\n');
     expect(find('dsk')).toEqual({ line: 2, column: 11 });
     expect(find('nowhere')).toBeUndefined();
   });
@@ -32,23 +32,40 @@ describe('locations of findings on typed definitions', () => {
   it('puts a definition at its id literal and a finding about its measurement at that literal', () => {
     const a = alertDef({ query: { ...alertDef().query, measurement: 'dsk' } });
     const sources = new Map([['alerts/artefacts.ts', alertSource]]);
-    const { results } = lintInputs([], { catalog: { ...empty, alerts: [a] }, rules: [alertUnknownMeasurement], definitionSources: sources });
-    expect(results.flatMap((r) => r.messages.map((m) => [r.filePath, m.line, m.column]))).toEqual([['alerts/artefacts.ts', 5, 45]]);
+    const { results } = lintInputs([], {
+      catalog: { ...empty, alerts: [a] },
+      rules: [alertUnknownMeasurement],
+      definitionSources: sources,
+    });
+    expect(results.flatMap((r) => r.messages.map((m) => [r.filePath, m.line, m.column]))).toEqual([
+      ['alerts/artefacts.ts', 5, 45],
+    ]);
     const model = buildDefinitionModel({ ...empty, alerts: [a] }, sources);
     expect(model.alerts[0]).toMatchObject({ line: 3, column: 22 });
   });
 
   it('reports alert-level findings at the id line', () => {
     const a = alertDef({ runbook: { title: 't', markdown: '# x', url: '' } });
-    const { results } = lintInputs([], { catalog: { ...empty, alerts: [a] }, rules: [alertWithoutRunbook], definitionSources: new Map([['alerts/artefacts.ts', alertSource]]) });
+    const { results } = lintInputs([], {
+      catalog: { ...empty, alerts: [a] },
+      rules: [alertWithoutRunbook],
+      definitionSources: new Map([['alerts/artefacts.ts', alertSource]]),
+    });
     expect(results[0]?.messages.map((m) => m.line)).toEqual([3]);
   });
 
   it('puts each dashboard query at its measurement literal', () => {
     const d = dashboardDef([diskQuery({ timeFilter: false })], { source: { file: 'dashboards/artefacts.ts' } });
-    const src = "export default dashboard('artefacts-overview', {\n  rows: [row('Host', [\n    panel('Disk', influx({ measurement: 'disk', timeFilter: false })),\n  ])],\n});\n";
-    const { results } = lintInputs([], { catalog: { ...empty, dashboards: [d] }, rules: [influxqlNoTimeFilter], definitionSources: new Map([['dashboards/artefacts.ts', src]]) });
-    expect(results.flatMap((r) => r.messages.map((m) => [r.filePath, m.line]))).toEqual([['dashboards/artefacts.ts', 3]]);
+    const src =
+      "export default dashboard('artefacts-overview', {\n  rows: [row('Host', [\n    panel('Disk', influx({ measurement: 'disk', timeFilter: false })),\n  ])],\n});\n";
+    const { results } = lintInputs([], {
+      catalog: { ...empty, dashboards: [d] },
+      rules: [influxqlNoTimeFilter],
+      definitionSources: new Map([['dashboards/artefacts.ts', src]]),
+    });
+    expect(results.flatMap((r) => r.messages.map((m) => [r.filePath, m.line]))).toEqual([
+      ['dashboards/artefacts.ts', 3],
+    ]);
   });
 
   it('stays at 1:1 without the source text', () => {

@@ -1,5 +1,12 @@
 /** Minimal typed definitions for rule tests. */
-import type { AlertDef, DashboardDef, IndexTemplateDef, LogFilterDef, Query, ServiceDef } from '../../../src/define/types.js';
+import type {
+  AlertDef,
+  DashboardDef,
+  IndexTemplateDef,
+  LogFilterDef,
+  Query,
+  ServiceDef,
+} from '../../../src/define/types.js';
 
 export function alertDef(over: Partial<AlertDef> = {}): AlertDef {
   return {
@@ -10,10 +17,24 @@ export function alertDef(over: Partial<AlertDef> = {}): AlertDef {
     owner: 'ops',
     severity: 'page',
     description: 'Disk almost full',
-    query: { database: 'system', retentionPolicy: 'autogen', measurement: 'disk', field: 'used_percent', fn: 'mean', where: [], groupBy: ['host'], period: '5m', every: '1m' },
+    query: {
+      database: 'system',
+      retentionPolicy: 'autogen',
+      measurement: 'disk',
+      field: 'used_percent',
+      fn: 'mean',
+      where: [],
+      groupBy: ['host'],
+      period: '5m',
+      every: '1m',
+    },
     condition: { type: 'threshold', direction: 'above', crit: 95 },
     message: 'Disk full on {{ index .Tags "host" }}',
-    runbook: { title: 'Disk full', markdown: '# Disk full\nFree space.', url: 'https://runbooks.example/artefacts-disk-full' },
+    runbook: {
+      title: 'Disk full',
+      markdown: '# Disk full\nFree space.',
+      url: 'https://runbooks.example/artefacts-disk-full',
+    },
     handlers: [],
     tests: [],
     source: { file: 'alerts/artefacts.ts' },
@@ -32,7 +53,13 @@ export function dashboardDef(queries: Query[], over: Partial<DashboardDef> = {})
     variables: [],
     annotations: [],
     links: [],
-    rows: [{ title: 'Host', collapsed: false, panels: [{ type: 'timeseries', title: 'Disk', width: 12, height: 8, queries }] }],
+    rows: [
+      {
+        title: 'Host',
+        collapsed: false,
+        panels: [{ type: 'timeseries', title: 'Disk', width: 12, height: 8, queries }],
+      },
+    ],
     source: { file: 'dashboards/artefacts.ts' },
     ...over,
   };

@@ -9,7 +9,13 @@ describe('lint engine', () => {
   it('registers visitors once and dispatches every node to them', () => {
     const seen: string[] = [];
     const rule: LintRule = {
-      meta: { id: 'probe', type: 'problem', severity: 'warning', docs: { description: 'probe rule for the test', hint: 'nothing to do here' }, messages: { m: 'panel {{title}}' } },
+      meta: {
+        id: 'probe',
+        type: 'problem',
+        severity: 'warning',
+        docs: { description: 'probe rule for the test', hint: 'nothing to do here' },
+        messages: { m: 'panel {{title}}' },
+      },
       create: (ctx) => ({
         'grafana-panel': (p) => {
           seen.push(p.title);
@@ -18,7 +24,21 @@ describe('lint engine', () => {
         project: () => seen.push('project'),
       }),
     };
-    const project = buildProject({ files: [{ path: 'd.json', text: JSON.stringify({ title: 'd', schemaVersion: 16, panels: [{ id: 1, title: 'A', type: 'graph' }, { id: 2, title: 'B', type: 'graph' }] }) }] });
+    const project = buildProject({
+      files: [
+        {
+          path: 'd.json',
+          text: JSON.stringify({
+            title: 'd',
+            schemaVersion: 16,
+            panels: [
+              { id: 1, title: 'A', type: 'graph' },
+              { id: 2, title: 'B', type: 'graph' },
+            ],
+          }),
+        },
+      ],
+    });
     const results = runRules(project, [rule]);
     expect(seen).toEqual(['A', 'B', 'project']);
     expect(results).toEqual([
@@ -35,7 +55,10 @@ describe('lint engine', () => {
   });
 
   it('rejects a messageId the rule does not declare', () => {
-    const rule: LintRule = { meta: { id: 'bad', type: 'problem', severity: 'error', docs: { description: 'x', hint: 'y' }, messages: {} }, create: (ctx) => ({ project: (n) => ctx.report({ node: n, messageId: 'nope' }) }) };
+    const rule: LintRule = {
+      meta: { id: 'bad', type: 'problem', severity: 'error', docs: { description: 'x', hint: 'y' }, messages: {} },
+      create: (ctx) => ({ project: (n) => ctx.report({ node: n, messageId: 'nope' }) }),
+    };
     expect(() => runRules(buildProject({ files: [] }), [rule])).toThrow(/unknown messageId "nope"/);
   });
 

@@ -19,7 +19,9 @@ export interface InvalidCase extends RuleCase {
 }
 
 export function lintWith(rule: LintRule, c: RuleCase): { file: string; message: LintMessage }[] {
-  const catalog: Catalog | undefined = c.catalog ? { services: [], dashboards: [], alerts: [], logFilters: [], indexTemplates: [], ...c.catalog } : undefined;
+  const catalog: Catalog | undefined = c.catalog
+    ? { services: [], dashboards: [], alerts: [], logFilters: [], indexTemplates: [], ...c.catalog }
+    : undefined;
   const project = buildProject({
     files: c.files ?? [],
     ...(catalog ? { catalog } : {}),
@@ -45,8 +47,16 @@ export function ruleTester(rule: LintRule, tables: { valid: RuleCase[]; invalid:
     tables.invalid.forEach((c, i) => {
       it(`invalid #${i + 1} reports ${c.errors.map((e) => e.messageId).join(', ')}`, () => {
         const found = lintWith(rule, c);
-        expect(found.map((f) => ({ messageId: f.message.messageId, ...(c.errors[0]?.line !== undefined ? { line: f.message.line } : {}) }))).toEqual(
-          c.errors.map((e) => ({ messageId: e.messageId, ...(c.errors[0]?.line !== undefined ? { line: e.line } : {}) })),
+        expect(
+          found.map((f) => ({
+            messageId: f.message.messageId,
+            ...(c.errors[0]?.line !== undefined ? { line: f.message.line } : {}),
+          })),
+        ).toEqual(
+          c.errors.map((e) => ({
+            messageId: e.messageId,
+            ...(c.errors[0]?.line !== undefined ? { line: e.line } : {}),
+          })),
         );
         for (const f of found) {
           expect(f.message.ruleId).toBe(rule.meta.id);
@@ -60,7 +70,10 @@ export function ruleTester(rule: LintRule, tables: { valid: RuleCase[]; invalid:
 // ---------------------------------------------------------------------------------------------
 // Input builders
 
-export const json = (path: string, value: unknown): InputFile => ({ path, text: `${JSON.stringify(value, null, 2)}\n` });
+export const json = (path: string, value: unknown): InputFile => ({
+  path,
+  text: `${JSON.stringify(value, null, 2)}\n`,
+});
 export const text = (path: string, body: string): InputFile => ({ path, text: body });
 
 export interface TargetSpec {
@@ -72,19 +85,43 @@ export interface TargetSpec {
 }
 
 export function target(t: TargetSpec): Record<string, unknown> {
-  if (t.query !== undefined) return { refId: t.refId ?? 'A', rawQuery: true, query: t.query, ...(t.datasource !== undefined ? { datasource: t.datasource } : {}) };
+  if (t.query !== undefined)
+    return {
+      refId: t.refId ?? 'A',
+      rawQuery: true,
+      query: t.query,
+      ...(t.datasource !== undefined ? { datasource: t.datasource } : {}),
+    };
   return {
     refId: t.refId ?? 'A',
     measurement: t.measurement ?? 'cpu',
     policy: 'default',
-    select: [[{ type: 'field', params: [t.field ?? 'usage_idle'] }, { type: 'mean', params: [] }]],
-    groupBy: [{ type: 'time', params: ['$__interval'] }, { type: 'fill', params: ['null'] }],
+    select: [
+      [
+        { type: 'field', params: [t.field ?? 'usage_idle'] },
+        { type: 'mean', params: [] },
+      ],
+    ],
+    groupBy: [
+      { type: 'time', params: ['$__interval'] },
+      { type: 'fill', params: ['null'] },
+    ],
     tags: [],
     ...(t.datasource !== undefined ? { datasource: t.datasource } : {}),
   };
 }
 
-export function panel(p: { id?: number; title?: string; type?: string; datasource?: string | null; targets?: Record<string, unknown>[]; alert?: Record<string, unknown>; links?: unknown[] } = {}): Record<string, unknown> {
+export function panel(
+  p: {
+    id?: number;
+    title?: string;
+    type?: string;
+    datasource?: string | null;
+    targets?: Record<string, unknown>[];
+    alert?: Record<string, unknown>;
+    links?: unknown[];
+  } = {},
+): Record<string, unknown> {
   return {
     id: p.id ?? 1,
     title: p.title ?? 'CPU',
@@ -96,7 +133,14 @@ export function panel(p: { id?: number; title?: string; type?: string; datasourc
   };
 }
 
-export function dashboard(d: { uid?: string | null; title?: string; panels?: Record<string, unknown>[]; variables?: Record<string, unknown>[] } = {}): Record<string, unknown> {
+export function dashboard(
+  d: {
+    uid?: string | null;
+    title?: string;
+    panels?: Record<string, unknown>[];
+    variables?: Record<string, unknown>[];
+  } = {},
+): Record<string, unknown> {
   return {
     ...(d.uid === null ? {} : { uid: d.uid ?? 'test-dash' }),
     title: d.title ?? 'Test',
@@ -106,7 +150,12 @@ export function dashboard(d: { uid?: string | null; title?: string; panels?: Rec
   };
 }
 
-export const queryVariable = (name: string, query = 'SHOW TAG VALUES WITH KEY = "host"'): Record<string, unknown> => ({ name, type: 'query', datasource: 'InfluxDb.System', query });
+export const queryVariable = (name: string, query = 'SHOW TAG VALUES WITH KEY = "host"'): Record<string, unknown> => ({
+  name,
+  type: 'query',
+  datasource: 'InfluxDb.System',
+  query,
+});
 
 export const DATASOURCES = text(
   'datasources/influxdb.yaml',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { tickscriptAlerts } from '../../../src/lint/model/tickscript.js';
 import type { TickscriptNode } from '../../../src/lint/types.js';
 
-const node = (text: string): TickscriptNode => ({ kind: 'tickscript', file: 'alerts/x.tick', line: 1, column: 1, text });
+const node = (text: string): TickscriptNode => ({
+  kind: 'tickscript',
+  file: 'alerts/x.tick',
+  line: 1,
+  column: 1,
+  text,
+});
 
 describe('TICKscript alerts for the alert rules', () => {
   it('reads each |alert() with the measurement of its own chain, its id and its texts', () => {
@@ -23,13 +29,23 @@ describe('TICKscript alerts for the alert rules', () => {
       ),
     );
     expect(alerts).toMatchObject([
-      { name: 'cpu-high', measurement: 'cpu', measurementAt: { line: 4 }, line: 5, texts: ['CPU high | see https://r/cpu'] },
+      {
+        name: 'cpu-high',
+        measurement: 'cpu',
+        measurementAt: { line: 4 },
+        line: 5,
+        texts: ['CPU high | see https://r/cpu'],
+      },
       { name: 'x', measurement: 'mem', measurementAt: { line: 8 }, line: 9, texts: ["no link here, 'quoted'"] },
     ]);
   });
 
   it('ignores pipes and calls inside strings and // comments, and computed measurements', () => {
-    const alerts = tickscriptAlerts(node("// |alert() in a comment\nstream\n    |from()\n        .measurement(someLambdaResult())\n    |alert()\n        .message('a |alert() in text')\n"));
+    const alerts = tickscriptAlerts(
+      node(
+        "// |alert() in a comment\nstream\n    |from()\n        .measurement(someLambdaResult())\n    |alert()\n        .message('a |alert() in text')\n",
+      ),
+    );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.measurement).toBeUndefined();
   });

@@ -21,7 +21,11 @@ export default {
 } satisfies DashboardDef;
 `;
 
-export const ALERT_TS = (id: string, service: string, runbook: { file?: string; markdown?: string } = { markdown: '# Runbook' }): string => `import type { AlertDef } from 'calvin';
+export const ALERT_TS = (
+  id: string,
+  service: string,
+  runbook: { file?: string; markdown?: string } = { markdown: '# Runbook' },
+): string => `import type { AlertDef } from 'calvin';
 const alert: AlertDef = {
   kind: 'alert', id: '${id}', name: 'A${id.replace(/-/g, '')}', service: '${service}', owner: 'team-infra', severity: 'page',
   description: 'disk', message: 'disk full',
@@ -41,7 +45,10 @@ export default [{
 }] satisfies LogFilterDef[];
 `;
 
-export const INDEX_TEMPLATE_TS = (id: string, fromLogFilters: string[]): string => `import type { IndexTemplateDef } from 'calvin';
+export const INDEX_TEMPLATE_TS = (
+  id: string,
+  fromLogFilters: string[],
+): string => `import type { IndexTemplateDef } from 'calvin';
 export default {
   kind: 'index-template', id: '${id}', name: '${id}', patterns: ['logs-*'], priority: 200, components: [], settings: {},
   mappings: {}, fromLogFilters: ${JSON.stringify(fromLogFilters)}, ecsBase: true,
@@ -76,7 +83,10 @@ export function tempRoot(inside?: string): TempRoot {
 export function writeValidProject(target: TempRoot): void {
   target.write('services/artefacts.ts', SERVICE_TS('artefacts'));
   target.write('dashboards/artefacts.ts', DASHBOARD_TS('artefacts-overview', 'artefacts'));
-  target.write('alerts/artefacts-disk-full.ts', ALERT_TS('artefacts-disk-full', 'artefacts', { file: 'alerts/runbooks/artefacts-disk-full.md' }));
+  target.write(
+    'alerts/artefacts-disk-full.ts',
+    ALERT_TS('artefacts-disk-full', 'artefacts', { file: 'alerts/runbooks/artefacts-disk-full.md' }),
+  );
   target.write('alerts/runbooks/artefacts-disk-full.md', '# Artefacts disk full\n\nFree space on /srv.\n');
   target.write('log-filters/nexus.ts', LOG_FILTER_TS('nexus-request-log', 'artefacts'));
   target.write('index-templates/logs.ts', INDEX_TEMPLATE_TS('logs', ['nexus-request-log']));

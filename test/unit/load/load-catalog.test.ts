@@ -3,7 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../src/load/index.js';
 import { isCalvinError } from '../../../src/errors.js';
-import { ALERT_TS, DASHBOARD_TS, INDEX_TEMPLATE_TS, LOG_FILTER_TS, SERVICE_TS, tempRoot, writeValidProject, type TempRoot } from './fixture-roots.js';
+import {
+  ALERT_TS,
+  DASHBOARD_TS,
+  INDEX_TEMPLATE_TS,
+  LOG_FILTER_TS,
+  SERVICE_TS,
+  tempRoot,
+  writeValidProject,
+  type TempRoot,
+} from './fixture-roots.js';
 
 const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../../../..');
 const roots: TempRoot[] = [];
@@ -32,7 +41,9 @@ describe('loadCatalog', () => {
     writeValidProject(p);
     const catalog = await loadCatalog(p.root);
     expect(catalog.services.map((s) => s.id)).toEqual(['artefacts']);
-    expect(catalog.dashboards.map((d) => [d.id, d.source?.file])).toEqual([['artefacts-overview', 'dashboards/artefacts.ts']]);
+    expect(catalog.dashboards.map((d) => [d.id, d.source?.file])).toEqual([
+      ['artefacts-overview', 'dashboards/artefacts.ts'],
+    ]);
     expect(catalog.logFilters.map((f) => f.id)).toEqual(['nexus-request-log']);
     expect(catalog.indexTemplates.map((t) => t.id)).toEqual(['logs']);
     const alert = catalog.alerts[0];
@@ -43,10 +54,23 @@ describe('loadCatalog', () => {
   it('loads ESM-mode projects (package.json type module, .mts, .mjs) that use runtime exports of calvin', async () => {
     const p = project();
     p.write('package.json', '{"type":"module"}');
-    p.write('services/a.mts', `import { CalvinError } from 'calvin';\nif (typeof CalvinError !== 'function') throw new Error('no calvin');\n${SERVICE_TS('a').replace(/^import.*\n/, '').replace('const service: ServiceDef', 'const service')}`);
-    p.write('services/b.mjs', `export default ${JSON.stringify({ kind: 'service', id: 'b', consulName: 'b', title: 'b', aliases: [], owner: 'o', metrics: { database: 'system', measurements: [], tagFilters: {}, signals: [] }, logs: { indexPattern: 'logs-*', serviceNames: [], processNames: [] }, runbooks: [] })};\n`);
+    p.write(
+      'services/a.mts',
+      `import { CalvinError } from 'calvin';\nif (typeof CalvinError !== 'function') throw new Error('no calvin');\n${SERVICE_TS(
+        'a',
+      )
+        .replace(/^import.*\n/, '')
+        .replace('const service: ServiceDef', 'const service')}`,
+    );
+    p.write(
+      'services/b.mjs',
+      `export default ${JSON.stringify({ kind: 'service', id: 'b', consulName: 'b', title: 'b', aliases: [], owner: 'o', metrics: { database: 'system', measurements: [], tagFilters: {}, signals: [] }, logs: { indexPattern: 'logs-*', serviceNames: [], processNames: [] }, runbooks: [] })};\n`,
+    );
     const catalog = await loadCatalog(p.root);
-    expect(catalog.services.map((s) => [s.id, s.source?.file])).toEqual([['a', 'services/a.mts'], ['b', 'services/b.mjs']]);
+    expect(catalog.services.map((s) => [s.id, s.source?.file])).toEqual([
+      ['a', 'services/a.mts'],
+      ['b', 'services/b.mjs'],
+    ]);
   });
 
   it('loads projects inside the repository (self-reference of "calvin")', async () => {
@@ -72,7 +96,7 @@ describe('loadCatalog', () => {
     expect(byFile.services).toHaveLength(2);
   });
 
-  it('--only also matches a definition\'s service, and refuses a glob that matches nothing', async () => {
+  it("--only also matches a definition's service, and refuses a glob that matches nothing", async () => {
     const p = project();
     p.write('services/artefacts.ts', SERVICE_TS('artefacts'));
     p.write('services/queue.ts', SERVICE_TS('queue'));
@@ -83,13 +107,22 @@ describe('loadCatalog', () => {
     expect(selected.services.map((s) => s.id)).toEqual(['artefacts']);
     let error: unknown;
     await loadCatalog(p.root, { only: 'nexsus*' }).catch((caught: unknown) => (error = caught));
-    expect(isCalvinError(error) && [error.code, error.oneLine()]).toEqual(['BAD_ARGUMENT', expect.stringMatching(/^--only "nexsus\*" matches no definition \(/)]);
+    expect(isCalvinError(error) && [error.code, error.oneLine()]).toEqual([
+      'BAD_ARGUMENT',
+      expect.stringMatching(/^--only "nexsus\*" matches no definition \(/),
+    ]);
   });
 
   it('names the file and the thrown message when a file throws', async () => {
     const p = project();
-    p.write('dashboards/broken.ts', 'const x: number = 1;\nthrow new Error("cannot reach the metrics catalog\\nsecond line");\nexport default x;\n');
-    expect(await loadError(p.root)).toEqual({ code: 'BAD_DEFINITION', line: expect.stringMatching(/^dashboards\/broken\.ts: failed to load: cannot reach the metrics catalog \(/) });
+    p.write(
+      'dashboards/broken.ts',
+      'const x: number = 1;\nthrow new Error("cannot reach the metrics catalog\\nsecond line");\nexport default x;\n',
+    );
+    expect(await loadError(p.root)).toEqual({
+      code: 'BAD_DEFINITION',
+      line: expect.stringMatching(/^dashboards\/broken\.ts: failed to load: cannot reach the metrics catalog \(/),
+    });
   });
 
   it('reports syntax errors in one line with the error text and file:line:column', async () => {
@@ -97,7 +130,9 @@ describe('loadCatalog', () => {
     p.write('alerts/syntax.ts', 'export default {\n  id: "x" "y"\n};\n');
     const { code, line } = await loadError(p.root);
     expect(code).toBe('BAD_DEFINITION');
-    expect(line).toBe('alerts/syntax.ts:2:11: Expected "}" but found "\\"y\\"" (fix the file; --debug shows the stack)');
+    expect(line).toBe(
+      'alerts/syntax.ts:2:11: Expected "}" but found "\\"y\\"" (fix the file; --debug shows the stack)',
+    );
     // In a helper the helper is named; a file using import.meta loads file by file and says the same.
     p.write('alerts/syntax.ts', `import x from './_helper';\nexport default x;\n`);
     p.write('alerts/_helper.ts', 'export default [1, 2\n');
@@ -120,15 +155,24 @@ describe('loadCatalog', () => {
     const p = project();
     // Top-level await needs ESM mode, as in Node itself.
     p.write('package.json', '{"type":"module"}');
-    p.write('services/a.ts', `const id = await Promise.resolve('awaited');\n${SERVICE_TS('x').replace("id: 'x'", 'id')}`);
+    p.write(
+      'services/a.ts',
+      `const id = await Promise.resolve('awaited');\n${SERVICE_TS('x').replace("id: 'x'", 'id')}`,
+    );
     expect((await loadCatalog(p.root)).services.map((s) => s.id)).toEqual(['awaited']);
     const q = project();
-    q.write('services/b.ts', `const here = import.meta.url.endsWith('/services/b.ts') ? 'meta' : 'wrong';\n${SERVICE_TS('x').replace("id: 'x'", 'id: here')}`);
+    q.write(
+      'services/b.ts',
+      `const here = import.meta.url.endsWith('/services/b.ts') ? 'meta' : 'wrong';\n${SERVICE_TS('x').replace("id: 'x'", 'id: here')}`,
+    );
     expect((await loadCatalog(q.root)).services.map((s) => s.id)).toEqual(['meta']);
     // import.meta only in a helper: esbuild warns while bundling, and the loader goes file by file.
     const r = project();
     r.write('services/c.ts', `import id from './_helper';\n${SERVICE_TS('x').replace("id: 'x'", 'id')}`);
-    r.write('services/_helper.ts', "export default import.meta.url.endsWith('/services/_helper.ts') ? 'helper-meta' : 'wrong';\n");
+    r.write(
+      'services/_helper.ts',
+      "export default import.meta.url.endsWith('/services/_helper.ts') ? 'helper-meta' : 'wrong';\n",
+    );
     expect((await loadCatalog(r.root)).services.map((s) => s.id)).toEqual(['helper-meta']);
   });
 
@@ -147,7 +191,11 @@ describe('loadCatalog', () => {
     ['a number', 'export default 42;\n', /services\/x\.ts: exports a number, not a definition/],
     ['an unknown kind', 'export default { kind: "panel", id: "x" };\n', /services\/x\.ts: unknown kind "panel"/],
     ['a missing id', 'export default { kind: "service" };\n', /services\/x\.ts: a service without an `id`/],
-    ['a bad field', SERVICE_TS('x').replace("aliases: []", "aliases: 'nexus' as unknown as string[]"), /services\/x\.ts: service "x": `aliases` must be an array, got a string/],
+    [
+      'a bad field',
+      SERVICE_TS('x').replace('aliases: []', "aliases: 'nexus' as unknown as string[]"),
+      /services\/x\.ts: service "x": `aliases` must be an array, got a string/,
+    ],
   ])('rejects a file that exports %s', async (_label, source, pattern) => {
     const p = project();
     p.write('services/x.ts', source);
@@ -167,9 +215,21 @@ describe('loadCatalog', () => {
 
   it.each([
     ['alerts/a.ts', ALERT_TS('disk', 'nexus'), /alerts\/a\.ts: alert "disk" refers to unknown service "nexus"/],
-    ['dashboards/d.ts', DASHBOARD_TS('d', 'nexus'), /dashboards\/d\.ts: dashboard "d" refers to unknown service "nexus"/],
-    ['log-filters/f.ts', LOG_FILTER_TS('f', 'nexus'), /log-filters\/f\.ts: log-filter "f" refers to unknown service "nexus"/],
-    ['index-templates/t.ts', INDEX_TEMPLATE_TS('t', ['nope']), /index-templates\/t\.ts: index-template "t" maps fields of unknown log filter "nope"/],
+    [
+      'dashboards/d.ts',
+      DASHBOARD_TS('d', 'nexus'),
+      /dashboards\/d\.ts: dashboard "d" refers to unknown service "nexus"/,
+    ],
+    [
+      'log-filters/f.ts',
+      LOG_FILTER_TS('f', 'nexus'),
+      /log-filters\/f\.ts: log-filter "f" refers to unknown service "nexus"/,
+    ],
+    [
+      'index-templates/t.ts',
+      INDEX_TEMPLATE_TS('t', ['nope']),
+      /index-templates\/t\.ts: index-template "t" maps fields of unknown log filter "nope"/,
+    ],
   ])('rejects a dangling reference in %s', async (file, source, pattern) => {
     const p = project();
     p.write('services/artefacts.ts', SERVICE_TS('artefacts'));
@@ -183,7 +243,9 @@ describe('loadCatalog', () => {
     const p = project();
     p.write('services/artefacts.ts', SERVICE_TS('artefacts'));
     p.write('alerts/a.ts', ALERT_TS('disk', 'artefacts', { file: 'alerts/runbooks/missing.md' }));
-    expect((await loadError(p.root)).line).toMatch(/^alerts\/a\.ts: alert "disk" runbook file alerts\/runbooks\/missing\.md cannot be read/);
+    expect((await loadError(p.root)).line).toMatch(
+      /^alerts\/a\.ts: alert "disk" runbook file alerts\/runbooks\/missing\.md cannot be read/,
+    );
     p.write('alerts/a.ts', ALERT_TS('disk2', 'artefacts', { file: '../../etc/passwd' }));
     expect((await loadError(p.root)).line).toMatch(/outside the root/);
   });

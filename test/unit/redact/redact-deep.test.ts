@@ -3,7 +3,10 @@ import { redact, redactDeep } from '../../../src/redact.js';
 
 describe('redactDeep', () => {
   it('redacts every string of plain objects and arrays', () => {
-    expect(redactDeep({ a: ['token=abc123', { b: 'password: "p4ss"' }], n: 1 })).toEqual({ a: ['token=***', { b: 'password: "***"' }], n: 1 });
+    expect(redactDeep({ a: ['token=abc123', { b: 'password: "p4ss"' }], n: 1 })).toEqual({
+      a: ['token=***', { b: 'password: "***"' }],
+      n: 1,
+    });
   });
 
   it('keeps other objects as they are (a Date stays a Date)', () => {

@@ -13,17 +13,27 @@ import { defaultRenderOptions, renderChronografDashboard } from '../../../src/re
 import { fixtureCatalog } from '../../fixtures/render/catalog.js';
 
 type Json = Record<string, unknown>;
-interface Template { tempVar: string; type: string; values: { value: string }[]; query?: { influxql: string; db: string; measurement: string; tagKey: string } }
+interface Template {
+  tempVar: string;
+  type: string;
+  values: { value: string }[];
+  query?: { influxql: string; db: string; measurement: string; tagKey: string };
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const shipped: DashboardDef[] = [];
-for (const f of readdirSync(path.join(root, 'dashboards')).filter((n) => n.endsWith('.ts')).sort()) {
+for (const f of readdirSync(path.join(root, 'dashboards'))
+  .filter((n) => n.endsWith('.ts'))
+  .sort()) {
   shipped.push(((await import(path.join(root, 'dashboards', f))) as { default: DashboardDef }).default);
 }
 
 /** What Chronograf sends to InfluxDB once the user picked `nexus-01` (or a template's own value). */
 function substitute(query: string, templates: Template[]): string {
-  let out = query.replaceAll(':dashboardTime:', 'now() - 1h').replaceAll(':upperDashboardTime:', 'now()').replaceAll(':interval:', '10s');
+  let out = query
+    .replaceAll(':dashboardTime:', 'now() - 1h')
+    .replaceAll(':upperDashboardTime:', 'now()')
+    .replaceAll(':interval:', '10s');
   for (const t of templates) {
     const value = t.values[0]?.value ?? 'nexus-01';
     out = out.replaceAll(t.tempVar, t.type === 'tagValues' ? `'${value}'` : value);
@@ -35,7 +45,9 @@ function queriesOf(body: Json): string[] {
   const templates = body.templates as Template[];
   const cellQueries = (body.cells as Json[]).flatMap((c) => (c.queries as Json[]).map((q) => q.query as string));
   // A tagValues template's own query is filled in by Chronograf from db/measurement/tagKey.
-  const templateQueries = templates.filter((t) => t.query !== undefined && t.type !== 'tagValues').map((t) => (t.query as { influxql: string }).influxql);
+  const templateQueries = templates
+    .filter((t) => t.query !== undefined && t.type !== 'tagValues')
+    .map((t) => (t.query as { influxql: string }).influxql);
   return [...cellQueries, ...templateQueries];
 }
 

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardDef } from '../../../src/define/types.js';
-import { defaultRenderOptions, renderChronograf, renderChronografDashboard, toChronografQuery } from '../../../src/render/index.js';
+import {
+  defaultRenderOptions,
+  renderChronograf,
+  renderChronografDashboard,
+  toChronografQuery,
+} from '../../../src/render/index.js';
 import { fixtureCatalog } from '../../fixtures/render/catalog.js';
 
 type Json = Record<string, unknown>;
 
 describe('toChronografQuery', () => {
   it('turns Grafana macros and variables into Chronograf template variables', () => {
-    expect(toChronografQuery('SELECT mean("x") FROM "cpu" WHERE "host" =~ /^$host$/ AND "dc" !~ /^$dc$/ AND $timeFilter GROUP BY time($__interval)', ['host', 'dc'], [])).toBe(
+    expect(
+      toChronografQuery(
+        'SELECT mean("x") FROM "cpu" WHERE "host" =~ /^$host$/ AND "dc" !~ /^$dc$/ AND $timeFilter GROUP BY time($__interval)',
+        ['host', 'dc'],
+        [],
+      ),
+    ).toBe(
       'SELECT mean("x") FROM "cpu" WHERE "host" = :host: AND "dc" != :dc: AND time > :dashboardTime: AND time < :upperDashboardTime: GROUP BY time(:interval:)',
     );
     expect(toChronografQuery('SELECT x FROM y WHERE $timeFilter GROUP BY time($bucket)', [], ['bucket'])).toBe(
@@ -16,15 +27,20 @@ describe('toChronografQuery', () => {
   });
 
   it('quotes the placeholder of templates whose values Chronograf inserts verbatim', () => {
-    expect(toChronografQuery('SELECT x FROM "cpu" WHERE "host" =~ /^$host$/ AND "dc" !~ /^$dc$/', ['host', 'dc'], [], ['host'])).toBe(
-      `SELECT x FROM "cpu" WHERE "host" = :host: AND "dc" != ':dc:'`,
-    );
+    expect(
+      toChronografQuery(
+        'SELECT x FROM "cpu" WHERE "host" =~ /^$host$/ AND "dc" !~ /^$dc$/',
+        ['host', 'dc'],
+        [],
+        ['host'],
+      ),
+    ).toBe(`SELECT x FROM "cpu" WHERE "host" = :host: AND "dc" != ':dc:'`);
   });
 
   it('leaves quoted strings and identifiers alone', () => {
-    expect(toChronografQuery(`SELECT "$host" FROM "m" WHERE "t" = '$timeFilter $host' AND "h" = '$host'`, ['host'], [])).toBe(
-      `SELECT "$host" FROM "m" WHERE "t" = '$timeFilter $host' AND "h" = '$host'`,
-    );
+    expect(
+      toChronografQuery(`SELECT "$host" FROM "m" WHERE "t" = '$timeFilter $host' AND "h" = '$host'`, ['host'], []),
+    ).toBe(`SELECT "$host" FROM "m" WHERE "t" = '$timeFilter $host' AND "h" = '$host'`);
   });
 });
 
@@ -59,8 +75,21 @@ describe('renderChronografDashboard', () => {
 
   it('has a tagValues template for :host: and valid gauge colours', () => {
     const templates = body.templates as Json[];
-    expect(templates[0]).toMatchObject({ tempVar: ':host:', type: 'tagValues', query: { influxql: 'SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:', db: 'system', measurement: 'cpu', tagKey: 'host' } });
-    expect(templates[1]).toMatchObject({ tempVar: ':path:', type: 'influxql', query: { influxql: 'SHOW TAG VALUES ON "system" FROM "disk" WITH KEY = "path" WHERE "host" = :host:' } });
+    expect(templates[0]).toMatchObject({
+      tempVar: ':host:',
+      type: 'tagValues',
+      query: {
+        influxql: 'SHOW TAG VALUES ON :database: FROM :measurement: WITH KEY=:tagKey:',
+        db: 'system',
+        measurement: 'cpu',
+        tagKey: 'host',
+      },
+    });
+    expect(templates[1]).toMatchObject({
+      tempVar: ':path:',
+      type: 'influxql',
+      query: { influxql: 'SHOW TAG VALUES ON "system" FROM "disk" WITH KEY = "path" WHERE "host" = :host:' },
+    });
     const gauge = cells.find((c) => c.type === 'gauge') as Json;
     const colors = gauge.colors as Json[];
     expect(colors.map((c) => c.type)).toEqual(['min', 'threshold', 'max']);

@@ -5,15 +5,21 @@ import { fixtureCatalog } from '../../fixtures/render/catalog.js';
 
 describe('nestProperties', () => {
   it('nests dotted names into properties', () => {
-    expect(nestProperties({ 'host.name': { type: 'keyword' }, 'host.ip': { type: 'ip' }, message: { type: 'text' } }, 't')).toEqual({
+    expect(
+      nestProperties({ 'host.name': { type: 'keyword' }, 'host.ip': { type: 'ip' }, message: { type: 'text' } }, 't'),
+    ).toEqual({
       host: { properties: { ip: { type: 'ip' }, name: { type: 'keyword' } } },
       message: { type: 'text' },
     });
   });
 
   it('merges an explicit object with its children and refuses a leaf that is also a parent', () => {
-    expect(nestProperties({ host: { type: 'object' }, 'host.name': { type: 'keyword' } }, 't')).toEqual({ host: { properties: { name: { type: 'keyword' } } } });
-    expect(() => nestProperties({ host: { type: 'keyword' }, 'host.name': { type: 'keyword' } }, 't')).toThrow(/"host" is a keyword field and also the parent/);
+    expect(nestProperties({ host: { type: 'object' }, 'host.name': { type: 'keyword' } }, 't')).toEqual({
+      host: { properties: { name: { type: 'keyword' } } },
+    });
+    expect(() => nestProperties({ host: { type: 'keyword' }, 'host.name': { type: 'keyword' } }, 't')).toThrow(
+      /"host" is a keyword field and also the parent/,
+    );
   });
 });
 
@@ -22,7 +28,13 @@ describe('renderElasticsearch', () => {
   const template = catalog.indexTemplates[0] as IndexTemplateDef;
 
   it('renders a composable index template with _meta and the derived mappings', () => {
-    const body = renderIndexTemplateBody(template, catalog.logFilters) as { _meta: unknown; composed_of: unknown; index_patterns: unknown; priority: unknown; template: { mappings: { properties: Record<string, { properties?: Record<string, unknown> }> } } };
+    const body = renderIndexTemplateBody(template, catalog.logFilters) as {
+      _meta: unknown;
+      composed_of: unknown;
+      index_patterns: unknown;
+      priority: unknown;
+      template: { mappings: { properties: Record<string, { properties?: Record<string, unknown> }> } };
+    };
     expect(body._meta).toEqual({ managed_by: 'calvin', definition: 'logs' });
     expect(body.composed_of).toEqual(['calvin-logs-settings', 'calvin-logs-http']);
     expect(body.index_patterns).toEqual(['logs-*']);
@@ -33,7 +45,10 @@ describe('renderElasticsearch', () => {
   });
 
   it('renders each component template once, with _meta', () => {
-    const artifacts = renderElasticsearch([template, { ...template, id: 'logs-two', name: 'calvin-logs-two' }], catalog.logFilters);
+    const artifacts = renderElasticsearch(
+      [template, { ...template, id: 'logs-two', name: 'calvin-logs-two' }],
+      catalog.logFilters,
+    );
     expect(artifacts.map((a) => `${a.type} ${a.name}`)).toEqual([
       'es-index-template calvin-logs',
       'es-component-template calvin-logs-settings',
@@ -44,7 +59,12 @@ describe('renderElasticsearch', () => {
   });
 
   it('refuses two different component templates with one name', () => {
-    const other: IndexTemplateDef = { ...template, id: 'other', name: 'other', components: [{ name: 'calvin-logs-settings', settings: { 'index.number_of_shards': 3 } }] };
+    const other: IndexTemplateDef = {
+      ...template,
+      id: 'other',
+      name: 'other',
+      components: [{ name: 'calvin-logs-settings', settings: { 'index.number_of_shards': 3 } }],
+    };
     expect(() => renderElasticsearch([template, other], catalog.logFilters)).toThrow(/differs between index templates/);
   });
 });

@@ -31,7 +31,9 @@ describe('golden files', () => {
   const artifacts = renderCatalog(fixtureCatalog(), defaultRenderOptions());
 
   it('covers every target', () => {
-    expect(new Set(artifacts.map((a) => a.target))).toEqual(new Set(['grafana', 'chronograf', 'kapacitor', 'logstash', 'elasticsearch']));
+    expect(new Set(artifacts.map((a) => a.target))).toEqual(
+      new Set(['grafana', 'chronograf', 'kapacitor', 'logstash', 'elasticsearch']),
+    );
   });
 
   if (update) {
@@ -47,7 +49,9 @@ describe('golden files', () => {
 
   it('has exactly one golden file per artifact', () => {
     const expected = artifacts.map((a) => a.path).sort();
-    const actual = listFiles(goldenDir).map((f) => path.relative(goldenDir, f).split(path.sep).join('/')).sort();
+    const actual = listFiles(goldenDir)
+      .map((f) => path.relative(goldenDir, f).split(path.sep).join('/'))
+      .sort();
     expect(actual).toEqual(expected);
   });
 
@@ -76,7 +80,8 @@ describe('determinism', () => {
   it('does not depend on the order of the catalog', () => {
     const catalog = fixtureCatalog();
     const reference = renderCatalog(catalog, defaultRenderOptions()).map((a) => `${a.path}\n${a.content}`);
-    const shuffled = (items: readonly unknown[]) => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+    const shuffled = (items: readonly unknown[]) =>
+      fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
     fc.assert(
       fc.property(
         shuffled(catalog.services),

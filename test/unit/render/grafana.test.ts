@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DashboardDef, Panel } from '../../../src/define/types.js';
-import { defaultRenderOptions, flowLayout, grafanaUid, renderGrafanaDashboard, renderGrafanaKv, tagValuesQuery } from '../../../src/render/index.js';
+import {
+  defaultRenderOptions,
+  flowLayout,
+  grafanaUid,
+  renderGrafanaDashboard,
+  renderGrafanaKv,
+  tagValuesQuery,
+} from '../../../src/render/index.js';
 import { fixtureCatalog } from '../../fixtures/render/catalog.js';
 
 type Json = Record<string, unknown>;
@@ -12,7 +19,18 @@ function panel(title: string, width: number, height: number): Panel {
 }
 
 function dashboard(rows: DashboardDef['rows']): DashboardDef {
-  return { kind: 'dashboard', id: 'd', title: 'D', tags: ['x', 'calvin'], folder: 'F', time: { from: 'now-1h', to: 'now' }, variables: [], annotations: [], links: [], rows };
+  return {
+    kind: 'dashboard',
+    id: 'd',
+    title: 'D',
+    tags: ['x', 'calvin'],
+    folder: 'F',
+    time: { from: 'now-1h', to: 'now' },
+    variables: [],
+    annotations: [],
+    links: [],
+    rows,
+  };
 }
 
 describe('grafanaUid', () => {
@@ -35,7 +53,16 @@ describe('grafanaUid', () => {
 
 describe('flowLayout', () => {
   it('wraps boxes that do not fit below the tallest box of the line', () => {
-    const { positions, nextY } = flowLayout([{ w: 12, h: 8 }, { w: 12, h: 4 }, { w: 8, h: 6 }, { w: 30, h: 2 }], 24, 3);
+    const { positions, nextY } = flowLayout(
+      [
+        { w: 12, h: 8 },
+        { w: 12, h: 4 },
+        { w: 8, h: 6 },
+        { w: 30, h: 2 },
+      ],
+      24,
+      3,
+    );
     expect(positions).toEqual([
       { x: 0, y: 3, w: 12, h: 8 },
       { x: 12, y: 3, w: 12, h: 4 },
@@ -47,16 +74,21 @@ describe('flowLayout', () => {
 
   it('never overlaps boxes and keeps them inside the grid', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ w: fc.integer({ min: 1, max: 30 }), h: fc.integer({ min: 1, max: 12 }) }), { maxLength: 20 }), (boxes) => {
-        const { positions } = flowLayout(boxes, 24, 0);
-        for (const [i, a] of positions.entries()) {
-          expect(a.x + a.w).toBeLessThanOrEqual(24);
-          for (const b of positions.slice(i + 1)) {
-            const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-            expect(overlap).toBe(false);
+      fc.property(
+        fc.array(fc.record({ w: fc.integer({ min: 1, max: 30 }), h: fc.integer({ min: 1, max: 12 }) }), {
+          maxLength: 20,
+        }),
+        (boxes) => {
+          const { positions } = flowLayout(boxes, 24, 0);
+          for (const [i, a] of positions.entries()) {
+            expect(a.x + a.w).toBeLessThanOrEqual(24);
+            for (const b of positions.slice(i + 1)) {
+              const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+              expect(overlap).toBe(false);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });
@@ -84,7 +116,10 @@ describe('renderGrafanaDashboard', () => {
   });
 
   it('has no row panel for a single untitled row, the calvin tag once, schema 39 and a derived uid', () => {
-    const json = renderGrafanaDashboard(dashboard([{ title: '', collapsed: false, panels: [panel('a', 6, 3)] }]), options);
+    const json = renderGrafanaDashboard(
+      dashboard([{ title: '', collapsed: false, panels: [panel('a', 6, 3)] }]),
+      options,
+    );
     expect((json.panels as Json[]).map((p) => p.type)).toEqual(['text']);
     expect(json.tags).toEqual(['calvin', 'x']);
     expect(json.schemaVersion).toBe(39);
@@ -98,7 +133,9 @@ describe('renderGrafanaDashboard', () => {
     expect(cpu.datasource).toEqual({ type: 'influxdb', uid: 'influxdb-system' });
     const target = (cpu.targets as Json[])[0] as Json;
     expect(target).toMatchObject({ rawQuery: true, refId: 'A', resultFormat: 'time_series', alias: '$tag_host' });
-    expect(target.query).toBe('SELECT 100 - mean("usage_idle") AS "busy" FROM "cpu" WHERE "cpu" = \'cpu-total\' AND "host" =~ /^$host$/ AND $timeFilter GROUP BY time($__interval), "host" fill(null)');
+    expect(target.query).toBe(
+      'SELECT 100 - mean("usage_idle") AS "busy" FROM "cpu" WHERE "cpu" = \'cpu-total\' AND "host" =~ /^$host$/ AND $timeFilter GROUP BY time($__interval), "host" fill(null)',
+    );
     const mixed = (json.panels as Json[]).find((p) => p.title === 'Mixed sources') as Json;
     expect(mixed.datasource).toEqual({ type: 'datasource', uid: '-- Mixed --' });
     expect((mixed.targets as Json[]).map((t) => [t.refId, (t.datasource as Json).uid, t.resultFormat])).toEqual([
@@ -108,7 +145,10 @@ describe('renderGrafanaDashboard', () => {
   });
 
   it('renders log-count panels as Elasticsearch count histograms', () => {
-    const json = renderGrafanaDashboard(fixtureCatalog().dashboards[0] as DashboardDef, defaultRenderOptions({ logsDatasource: 'es-logs' }));
+    const json = renderGrafanaDashboard(
+      fixtureCatalog().dashboards[0] as DashboardDef,
+      defaultRenderOptions({ logsDatasource: 'es-logs' }),
+    );
     const logsRow = (json.panels as Json[]).find((p) => p.title === 'Logs') as Json;
     const logs = (logsRow.panels as Json[])[0] as Json;
     expect(logs.type).toBe('timeseries');
@@ -120,12 +160,28 @@ describe('renderGrafanaDashboard', () => {
   });
 
   it('builds SHOW TAG VALUES through the escaping functions', () => {
-    expect(tagValuesQuery({ kind: 'query', name: 'h', database: 'system', measurement: 'we"ird', tag: 'ho\\st', multi: false, includeAll: false })).toBe(
-      'SHOW TAG VALUES FROM "we\\"ird" WITH KEY = "ho\\\\st"',
-    );
     expect(
-      tagValuesQuery({ kind: 'query', name: 'h', database: 'system', tag: 'host', where: [{ key: 'env', op: '=', value: { kind: 'literal', value: "o'k" } }], multi: false, includeAll: false }),
-    ).toBe("SHOW TAG VALUES WITH KEY = \"host\" WHERE \"env\" = 'o\\'k'");
+      tagValuesQuery({
+        kind: 'query',
+        name: 'h',
+        database: 'system',
+        measurement: 'we"ird',
+        tag: 'ho\\st',
+        multi: false,
+        includeAll: false,
+      }),
+    ).toBe('SHOW TAG VALUES FROM "we\\"ird" WITH KEY = "ho\\\\st"');
+    expect(
+      tagValuesQuery({
+        kind: 'query',
+        name: 'h',
+        database: 'system',
+        tag: 'host',
+        where: [{ key: 'env', op: '=', value: { kind: 'literal', value: "o'k" } }],
+        multi: false,
+        includeAll: false,
+      }),
+    ).toBe('SHOW TAG VALUES WITH KEY = "host" WHERE "env" = \'o\\\'k\'');
   });
 });
 
@@ -140,7 +196,10 @@ describe('renderGrafanaKv', () => {
       'config/services/dashboards/metrics/provisioning/datasources/system',
     ]);
     const system = artifacts.find((a) => a.name.endsWith('/datasources/system'));
-    expect(system?.body).toMatchObject({ apiVersion: 1, datasources: [{ name: 'InfluxDb.System', uid: 'influxdb-system', type: 'influxdb', database: 'system' }] });
+    expect(system?.body).toMatchObject({
+      apiVersion: 1,
+      datasources: [{ name: 'InfluxDb.System', uid: 'influxdb-system', type: 'influxdb', database: 'system' }],
+    });
     const dash = artifacts.find((a) => a.name.endsWith('/calvin-artefacts-overview'));
     expect(JSON.parse(dash?.content ?? '{}').uid).toBe('calvin-artefacts-overview');
   });

@@ -23,7 +23,10 @@ describe('renderCatalog', () => {
     const twin = { ...catalog.alerts[0]! };
     const error = (() => {
       try {
-        renderCatalog({ ...catalog, alerts: [...catalog.alerts, twin] }, defaultRenderOptions({ targets: ['kapacitor'] }));
+        renderCatalog(
+          { ...catalog, alerts: [...catalog.alerts, twin] },
+          defaultRenderOptions({ targets: ['kapacitor'] }),
+        );
       } catch (e) {
         return e;
       }
@@ -36,6 +39,8 @@ describe('renderCatalog', () => {
   it('names the definition when a value cannot be written', () => {
     const catalog = fixtureCatalog();
     const filter = { ...catalog.logFilters[1]!, match: { op: 'tag' as const, tag: `both " and '` } };
-    expect(() => renderCatalog({ ...catalog, logFilters: [filter] }, defaultRenderOptions({ targets: ['logstash'] }))).toThrow(/^log filter syslog-base: cannot write .* as a Logstash string/);
+    expect(() =>
+      renderCatalog({ ...catalog, logFilters: [filter] }, defaultRenderOptions({ targets: ['logstash'] })),
+    ).toThrow(/^log filter syslog-base: cannot write .* as a Logstash string/);
   });
 });

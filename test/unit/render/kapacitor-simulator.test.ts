@@ -17,7 +17,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 async function shippedAlerts(): Promise<AlertDef[]> {
   const out: AlertDef[] = [];
-  for (const f of readdirSync(path.join(root, 'alerts')).filter((n) => n.endsWith('.ts')).sort()) {
+  for (const f of readdirSync(path.join(root, 'alerts'))
+    .filter((n) => n.endsWith('.ts'))
+    .sort()) {
     const mod = (await import(path.join(root, 'alerts', f))) as { default: AlertDef | AlertDef[] };
     out.push(...[mod.default].flat());
   }
@@ -33,15 +35,19 @@ export function levelLambdas(script: string): Partial<Record<'warn' | 'crit', Br
     const n = Number(number);
     found[level as 'warn' | 'crit'] = op === '>' ? (v) => v > n : (v) => v < n;
   };
-  for (const m of script.matchAll(/\|stateDuration\(lambda: "value" ([<>]) (-?[0-9.]+)\)\s+\.unit\(1s\)\s+\.as\('(warn|crit)_duration'\)/g)) add(m[3] as string, m[1] as string, m[2] as string);
-  for (const m of script.matchAll(/\.(warn|crit)\(lambda: "value" ([<>]) (-?[0-9.]+)\)/g)) add(m[1] as string, m[2] as string, m[3] as string);
+  for (const m of script.matchAll(
+    /\|stateDuration\(lambda: "value" ([<>]) (-?[0-9.]+)\)\s+\.unit\(1s\)\s+\.as\('(warn|crit)_duration'\)/g,
+  ))
+    add(m[3] as string, m[1] as string, m[2] as string);
+  for (const m of script.matchAll(/\.(warn|crit)\(lambda: "value" ([<>]) (-?[0-9.]+)\)/g))
+    add(m[1] as string, m[2] as string, m[3] as string);
   return found;
 }
 
 const minutes = (d: string): number => {
   const m = /^(\d+)([smhd])$/.exec(d);
   if (!m) throw new Error(`duration ${d}`);
-  return (Number(m[1]) * { s: 1 / 60, m: 1, h: 60, d: 1440 }[m[2] as 's' | 'm' | 'h' | 'd']);
+  return Number(m[1]) * { s: 1 / 60, m: 1, h: 60, d: 1440 }[m[2] as 's' | 'm' | 'h' | 'd'];
 };
 
 /** A series (1m interval) whose evaluated value at the end is about `value`. */
@@ -78,9 +84,18 @@ describe('TICKscript levels agree with the simulator', () => {
     // A non-negative derivative cannot go below zero: such probes have no value to compare.
     const reachable = (v: number): boolean => !alert.query.fn.startsWith('non_negative') || v >= 0;
     for (const target of probes([c.crit, ...(c.warn === undefined ? [] : [c.warn])]).filter(reachable)) {
-      const tags = Object.fromEntries(alert.query.where.map((w) => [w.key, w.value.kind === 'literal' ? String(w.value.value) : 'x']));
-      const key = `${alert.query.measurement},${Object.entries({ host: 'h-01', ...tags }).map(([k, v]) => `${k}=${v.replace(/ /g, '\\ ')}`).join(',')} ${alert.query.field}`;
-      const simulation = simulateAlert(alert, { name: 'probe', interval: '1m', series: { [key]: probeSeries(alert, target) }, expect: [] });
+      const tags = Object.fromEntries(
+        alert.query.where.map((w) => [w.key, w.value.kind === 'literal' ? String(w.value.value) : 'x']),
+      );
+      const key = `${alert.query.measurement},${Object.entries({ host: 'h-01', ...tags })
+        .map(([k, v]) => `${k}=${v.replace(/ /g, '\\ ')}`)
+        .join(',')} ${alert.query.field}`;
+      const simulation = simulateAlert(alert, {
+        name: 'probe',
+        interval: '1m',
+        series: { [key]: probeSeries(alert, target) },
+        expect: [],
+      });
       const step = simulation.groups[0]?.steps.at(-1);
       if (step?.value === undefined) throw new Error(`no value for probe ${target}`);
       const tick: AlertLevel = lambdas.crit?.(step.value) ? 'CRITICAL' : lambdas.warn?.(step.value) ? 'WARNING' : 'OK';

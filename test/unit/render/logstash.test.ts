@@ -51,7 +51,12 @@ function modelStrings(filter: LogFilterDef): string[] {
   const step = (s: FilterStep): void => {
     switch (s.step) {
       case 'grok':
-        out.push(fieldName(s.field), ...s.patterns, ...Object.entries(s.patternDefinitions ?? {}).flat(), ...(s.tagOnFailure ?? []));
+        out.push(
+          fieldName(s.field),
+          ...s.patterns,
+          ...Object.entries(s.patternDefinitions ?? {}).flat(),
+          ...(s.tagOnFailure ?? []),
+        );
         break;
       case 'kv':
         out.push(fieldName(s.field), s.fieldSplit, s.valueSplit, ...(s.includeKeys ?? []));
@@ -62,7 +67,12 @@ function modelStrings(filter: LogFilterDef): string[] {
         if (s.timezone !== undefined) out.push(s.timezone);
         break;
       case 'mutate':
-        out.push(...Object.values(s.add ?? {}), ...(s.addTags ?? []), ...(s.removeTags ?? []), ...(s.gsub ?? []).flatMap((g) => [g.pattern, g.replacement]));
+        out.push(
+          ...Object.values(s.add ?? {}),
+          ...(s.addTags ?? []),
+          ...(s.removeTags ?? []),
+          ...(s.gsub ?? []).flatMap((g) => [g.pattern, g.replacement]),
+        );
         break;
       case 'drop':
         if (s.when !== undefined) condition(s.when);
@@ -124,8 +134,17 @@ describe('logstash string literals', () => {
           id: 'prop',
           description: 'property',
           order: 1,
-          match: { op: 'and', conditions: [{ op: 'tag', tag }, { op: '==', field: 'a.b', value }] },
-          steps: [{ step: 'grok', field: 'message', patterns: [pattern] }, { step: 'mutate', add: { 'x.y': value }, addTags: [tag] }],
+          match: {
+            op: 'and',
+            conditions: [
+              { op: 'tag', tag },
+              { op: '==', field: 'a.b', value },
+            ],
+          },
+          steps: [
+            { step: 'grok', field: 'message', patterns: [pattern] },
+            { step: 'mutate', add: { 'x.y': value }, addTags: [tag] },
+          ],
           produces: [],
           tests: [],
         };
@@ -152,7 +171,13 @@ describe('logstash conditions and fields', () => {
       conditions: [
         { op: '==', field: 'program', value: 'nexus' },
         { op: 'tag', tag: 'logs.linux.syslog' },
-        { op: 'or', conditions: [{ op: '=~', field: 'log.level', pattern: 'err/or' }, { op: 'not in', field: 'x', values: ['a', 'b'] }] },
+        {
+          op: 'or',
+          conditions: [
+            { op: '=~', field: 'log.level', pattern: 'err/or' },
+            { op: 'not in', field: 'x', values: ['a', 'b'] },
+          ],
+        },
         { op: 'not', condition: { op: 'exists', field: 'event.original' } },
         { op: 'not', condition: { op: '!=', field: 'process.pid', value: 42 } },
       ],
@@ -180,7 +205,9 @@ describe('logstash artifacts', () => {
       'config/services/logs/filters/input.calvin.rabbitmq.logs.builds',
       'config/services/logs/filters/output.calvin.elasticsearch.logs',
     ]);
-    expect(artifacts.filter((a) => a.type === 'logstash-pipeline').map((a) => a.path)).toContain('logstash/filters/0200-nexus-request-log.conf');
+    expect(artifacts.filter((a) => a.type === 'logstash-pipeline').map((a) => a.path)).toContain(
+      'logstash/filters/0200-nexus-request-log.conf',
+    );
   });
 
   it('keeps the consul-template placeholders of the Calvinverse input and writes daily logs-<area>-<app> indices', () => {
@@ -194,7 +221,9 @@ describe('logstash artifacts', () => {
   });
 
   it('gives every plugin a unique id', () => {
-    const ids = artifacts.filter((a) => a.type === 'logstash-pipeline').flatMap((a) => [...a.content.matchAll(/id => "([^"]+)"/g)].map((m) => m[1]));
+    const ids = artifacts
+      .filter((a) => a.type === 'logstash-pipeline')
+      .flatMap((a) => [...a.content.matchAll(/id => "([^"]+)"/g)].map((m) => m[1]));
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AlertDef } from '../../../src/define/types.js';
-import { checkTickscript, defaultRenderOptions, renderCatalog, renderTickscript, tickString, untickString } from '../../../src/render/index.js';
+import {
+  checkTickscript,
+  defaultRenderOptions,
+  renderCatalog,
+  renderTickscript,
+  tickString,
+  untickString,
+} from '../../../src/render/index.js';
 import { tokenizeTickscript } from '../../../src/render/tick-check.js';
 import { fixtureCatalog } from '../../fixtures/render/catalog.js';
 
@@ -120,27 +127,57 @@ trigger
     |httpOut('output')
 `;
     expect(checkTickscript(chronograf)).toEqual([]);
-    expect(checkTickscript("stream|where(lambda: isPresent(\"x\") AND hour(\"time\") >= 8 AND \"s\" == 'a' + 'b') // trailing comment\n")).toEqual([]);
+    expect(
+      checkTickscript(
+        'stream|where(lambda: isPresent("x") AND hour("time") >= 8 AND "s" == \'a\' + \'b\') // trailing comment\n',
+      ),
+    ).toEqual([]);
   });
 
   it('accepts dbrp statements and template type declarations', () => {
-    expect(checkTickscript('dbrp "telegraf"."autogen"\nvar x string\nvar y = 5m\nstream|from().measurement(\'cpu\')\n')).toEqual([]);
+    expect(
+      checkTickscript('dbrp "telegraf"."autogen"\nvar x string\nvar y = 5m\nstream|from().measurement(\'cpu\')\n'),
+    ).toEqual([]);
   });
 
   const broken: [string, string, { line: number; column: number; message: RegExp }][] = [
     ['unbalanced quote', "var x = 'abc\nstream|from()\n", { line: 1, column: 9, message: /unterminated string/ }],
-    ['missing paren', "stream\n    |from(\n    |window()\n", { line: 3, column: 5, message: /unexpected "\|"/ }],
-    ['missing closing paren at end', "stream|from().measurement('cpu'", { line: 1, column: 32, message: /expected "\)"/ }],
+    ['missing paren', 'stream\n    |from(\n    |window()\n', { line: 3, column: 5, message: /unexpected "\|"/ }],
+    [
+      'missing closing paren at end',
+      "stream|from().measurement('cpu'",
+      { line: 1, column: 32, message: /expected "\)"/ },
+    ],
     ['bad duration', 'stream|window().period(10mins)\n', { line: 1, column: 24, message: /bad duration "10mins"/ }],
     ['fractional duration', 'stream|window().period(1.5m)\n', { line: 1, column: 24, message: /bad duration "1.5m"/ }],
-    ['unknown character', 'stream|from()\n  .measurement(#cpu)\n', { line: 2, column: 16, message: /unexpected character "#"/ }],
-    ['unterminated reference', 'stream|where(lambda: "host == 1)\n', { line: 1, column: 22, message: /unterminated field reference/ }],
-    ['reference outside a lambda', 'stream|from().measurement("cpu")\n', { line: 1, column: 27, message: /field reference "cpu" outside a lambda/ }],
-    ['unterminated regex', 'stream|where(lambda: "host" =~ /abc)\n', { line: 1, column: 32, message: /unterminated regex/ }],
+    [
+      'unknown character',
+      'stream|from()\n  .measurement(#cpu)\n',
+      { line: 2, column: 16, message: /unexpected character "#"/ },
+    ],
+    [
+      'unterminated reference',
+      'stream|where(lambda: "host == 1)\n',
+      { line: 1, column: 22, message: /unterminated field reference/ },
+    ],
+    [
+      'reference outside a lambda',
+      'stream|from().measurement("cpu")\n',
+      { line: 1, column: 27, message: /field reference "cpu" outside a lambda/ },
+    ],
+    [
+      'unterminated regex',
+      'stream|where(lambda: "host" =~ /abc)\n',
+      { line: 1, column: 32, message: /unterminated regex/ },
+    ],
     ['dangling operator', 'stream|where(lambda: "a" > )\n', { line: 1, column: 28, message: /unexpected "\)"/ }],
     ['var without value', 'var = 5\n', { line: 1, column: 5, message: /variable name/ }],
     ['pipe without node', 'stream|\n', { line: 1, column: 8, message: /node name/ }],
-    ['regex operator without regex', 'stream|where(lambda: "a" =~ \'x\')\n', { line: 1, column: 29, message: /a regex after =~/ }],
+    [
+      'regex operator without regex',
+      'stream|where(lambda: "a" =~ \'x\')\n',
+      { line: 1, column: 29, message: /a regex after =~/ },
+    ],
   ];
   for (const [name, script, expected] of broken) {
     it(`rejects ${name} with its position`, () => {
@@ -152,7 +189,9 @@ trigger
   }
 
   it('parses every generated script of the fixture catalog', () => {
-    const scripts = renderCatalog(fixtureCatalog(), defaultRenderOptions({ targets: ['kapacitor'] })).filter((a) => a.type === 'kapacitor-tickscript');
+    const scripts = renderCatalog(fixtureCatalog(), defaultRenderOptions({ targets: ['kapacitor'] })).filter(
+      (a) => a.type === 'kapacitor-tickscript',
+    );
     expect(scripts.length).toBe(4);
     for (const script of scripts) expect(checkTickscript(script.content), script.path).toEqual([]);
   });
@@ -168,20 +207,40 @@ trigger
         text,
         fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }),
         fc.constantFrom('threshold', 'relative', 'deadman'),
-        fc.constantFrom<AlertDef['query']['fn']>('mean', 'max', 'percentile', 'derivative', 'non_negative_difference', 'count'),
+        fc.constantFrom<AlertDef['query']['fn']>(
+          'mean',
+          'max',
+          'percentile',
+          'derivative',
+          'non_negative_difference',
+          'count',
+        ),
         (message, tagValue, channel, threshold, conditionType, fn) => {
           const condition: AlertDef['condition'] =
             conditionType === 'threshold'
-              ? { type: 'threshold', direction: 'below', crit: threshold, warn: threshold / 2, critReset: threshold + 1 }
+              ? {
+                  type: 'threshold',
+                  direction: 'below',
+                  crit: threshold,
+                  warn: threshold / 2,
+                  critReset: threshold + 1,
+                }
               : conditionType === 'relative'
                 ? { type: 'relative', direction: 'above', shift: '1d', change: 'absolute', crit: threshold }
                 : { type: 'deadman', threshold: Math.abs(threshold), interval: '10m' };
           const alert: AlertDef = {
             ...base,
             message: message.endsWith('\\') ? `${message} ` : message,
-            query: { ...base.query, fn, where: [{ key: tagValue, op: '!=', value: { kind: 'literal', value: tagValue } }] },
+            query: {
+              ...base.query,
+              fn,
+              where: [{ key: tagValue, op: '!=', value: { kind: 'literal', value: tagValue } }],
+            },
             condition,
-            handlers: [{ type: 'slack', channel }, { type: 'email', to: [channel || 'x'] }],
+            handlers: [
+              { type: 'slack', channel },
+              { type: 'email', to: [channel || 'x'] },
+            ],
           };
           const script = renderTickscript(alert, catalog.services, defaultRenderOptions());
           expect(checkTickscript(script)).toEqual([]);
@@ -201,21 +260,27 @@ function kapacitorUnquote(literal: string): string {
 describe('tickString', () => {
   it('round-trips any string through the lexer and Kapacitor unquoting', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom("'", '\\', '"', '/', 'a', ' ', '\n', 'é', '{'), maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 20 })), (value) => {
-        let literal: string;
-        try {
-          literal = tickString(value);
-        } catch {
-          // Only a trailing backslash together with ''' is unrepresentable.
-          expect(value.endsWith('\\') && (value.includes("'''") || value.endsWith("'"))).toBe(true);
-          return;
-        }
-        const tokens = tokenizeTickscript(`var x = ${literal}`);
-        expect(tokens.map((t) => t.kind)).toEqual(['var', 'ident', '=', 'string', 'eof']);
-        expect(tokens[3]?.text).toBe(literal);
-        expect(kapacitorUnquote(literal)).toBe(value);
-        expect(untickString(literal)).toBe(value);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: fc.constantFrom("'", '\\', '"', '/', 'a', ' ', '\n', 'é', '{'), maxLength: 30 }),
+          fc.string({ unit: 'binary', maxLength: 20 }),
+        ),
+        (value) => {
+          let literal: string;
+          try {
+            literal = tickString(value);
+          } catch {
+            // Only a trailing backslash together with ''' is unrepresentable.
+            expect(value.endsWith('\\') && (value.includes("'''") || value.endsWith("'"))).toBe(true);
+            return;
+          }
+          const tokens = tokenizeTickscript(`var x = ${literal}`);
+          expect(tokens.map((t) => t.kind)).toEqual(['var', 'ident', '=', 'string', 'eof']);
+          expect(tokens[3]?.text).toBe(literal);
+          expect(kapacitorUnquote(literal)).toBe(value);
+          expect(untickString(literal)).toBe(value);
+        },
+      ),
       { numRuns: 300 },
     );
   });

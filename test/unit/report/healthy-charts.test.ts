@@ -19,7 +19,13 @@ describe('reports when nothing is anomalous', () => {
 
 describe('top errors', () => {
   it('never has an empty first or last: a message without time falls back to the window bounds', () => {
-    const c = collected({ logs: { hosts: [hostLogs('nexus-01', 20, 0)], windowErrors: [group('boom: it failed', [['nexus-01', 20]], '', '')], baselineErrors: [] } });
+    const c = collected({
+      logs: {
+        hosts: [hostLogs('nexus-01', 20, 0)],
+        windowErrors: [group('boom: it failed', [['nexus-01', 20]], '', '')],
+        baselineErrors: [],
+      },
+    });
     const { topErrors, window } = analyze(c, { now: () => 1 }, 0);
     expect(topErrors[0]).toMatchObject({ first: window.from, last: window.to });
   });

@@ -7,7 +7,13 @@ import { collected, group, hostLogs } from '../diagnose/fixtures.js';
 /** A diagnosis whose top error carries a secret in a quoted value, as log messages do. */
 function withSecret() {
   const message = 'ERROR vault login failed for "ci": password="hunter2" rejected';
-  const c = collected({ logs: { hosts: [hostLogs('nexus-01', 40, 0)], windowErrors: [group(message, [['nexus-01', 40]])], baselineErrors: [] } });
+  const c = collected({
+    logs: {
+      hosts: [hostLogs('nexus-01', 40, 0)],
+      windowErrors: [group(message, [['nexus-01', 40]])],
+      baselineErrors: [],
+    },
+  });
   return analyze(c, { now: () => 1 }, 0);
 }
 
@@ -25,6 +31,7 @@ describe('reports with secrets in log messages', () => {
   });
 
   it('every other format hides it too', () => {
-    for (const format of ['text', 'markdown', 'html'] as const) expect(renderRedactedReport(format, { diagnosis: withSecret() })).not.toContain('hunter2');
+    for (const format of ['text', 'markdown', 'html'] as const)
+      expect(renderRedactedReport(format, { diagnosis: withSecret() })).not.toContain('hunter2');
   });
 });

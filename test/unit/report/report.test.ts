@@ -37,14 +37,38 @@ describe('reports of the Nexus disk-full diagnosis', () => {
   it('fits the text report into 80 columns with sparklines', () => {
     const text = renderReport('text', input);
     // Only a URL (never cut, it is meant to be copied) may run past column 80.
-    for (const line of text.split('\n').filter((l) => !/^\s+(runbook )?https?:\/\//.test(l))) expect([...line].length, line).toBeLessThanOrEqual(80);
+    for (const line of text.split('\n').filter((l) => !/^\s+(runbook )?https?:\/\//.test(l)))
+      expect([...line].length, line).toBeLessThanOrEqual(80);
     expect(text).toMatch(/[▁▂▃▄▅▆▇█]{10,}/);
   });
 
   it('keeps the JSON exactly to the contract', () => {
     const parsed = JSON.parse(renderReport('json', input)) as Diagnosis;
-    expect(Object.keys(parsed)).toEqual(['service', 'query', 'environment', 'window', 'baseline', 'status', 'summary', 'instances', 'suspects', 'timeline', 'topErrors', 'knownIssues', 'runbooks', 'sources', 'durationMs']);
-    expect(Object.keys(parsed.instances[0] ?? {})).toEqual(['node', 'address', 'serviceId', 'status', 'checks', 'anomalies']);
+    expect(Object.keys(parsed)).toEqual([
+      'service',
+      'query',
+      'environment',
+      'window',
+      'baseline',
+      'status',
+      'summary',
+      'instances',
+      'suspects',
+      'timeline',
+      'topErrors',
+      'knownIssues',
+      'runbooks',
+      'sources',
+      'durationMs',
+    ]);
+    expect(Object.keys(parsed.instances[0] ?? {})).toEqual([
+      'node',
+      'address',
+      'serviceId',
+      'status',
+      'checks',
+      'anomalies',
+    ]);
   });
 
   it('draws one self-contained HTML file with inline SVG charts', () => {
@@ -58,10 +82,15 @@ describe('hostile strings from the backends', () => {
   const evil = {
     node: 'n<script>alert(1)</script>|`x`\u001b[31m',
     service: 'svc"\'/<b>.*|',
-    message: 'ERROR <img src=x onerror=alert(1)> | pipe | ```code``` \u001b[2J\u001b[Hreset\u0007 [link](javascript:alert(1))',
+    message:
+      'ERROR <img src=x onerror=alert(1)> | pipe | ```code``` \u001b[2J\u001b[Hreset\u0007 [link](javascript:alert(1))',
   };
   const h = collected({ nodes: [evil.node, 'ok-1'], service: evil.service, query: evil.service });
-  h.instances[0]!.checks[1] = { name: 'check <b>"x"</b>', status: 'critical', output: '<script>alert(2)</script> \u001b]0;title\u0007' };
+  h.instances[0]!.checks[1] = {
+    name: 'check <b>"x"</b>',
+    status: 'critical',
+    output: '<script>alert(2)</script> \u001b]0;title\u0007',
+  };
   h.logs.hosts = [hostLogs(evil.node, 300, 1, 10), hostLogs('ok-1', 1, 1)];
   h.logs.windowErrors = [group(evil.message, [[evil.node, 300]])];
   h.knownIssues = [{ id: 'x<y>', title: 'T | <b>', runbook: 'javascript:alert(1)', pattern: 'pipe' }];
@@ -85,9 +114,13 @@ describe('hostile strings from the backends', () => {
     expect(outsideCode).not.toMatch(/<script|<img|<b>/);
     expect(outsideCode).not.toContain('](javascript');
     expect(md).not.toContain('\u001b');
-    for (const row of md.split('\n').filter((l) => l.startsWith('| ') && l.includes('ok-1') === false && l.includes('script'))) {
+    for (const row of md
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && l.includes('ok-1') === false && l.includes('script'))) {
       const cells = row.replace(/\\\|/g, '').split('|').length;
-      const header = md.split('\n').find((l) => l.startsWith('| Node') || l.startsWith('| Count') || l.startsWith('| Time'));
+      const header = md
+        .split('\n')
+        .find((l) => l.startsWith('| Node') || l.startsWith('| Count') || l.startsWith('| Time'));
       expect(cells, row).toBeGreaterThan(2);
       expect(header).toBeDefined();
     }

@@ -15,6 +15,8 @@ describe('writeFileAtomic', () => {
   });
 
   it('fails with one clear line when the folder does not exist', async () => {
-    await expect(writeFileAtomic('/nonexistent-calvin-dir/x.md', 'x')).rejects.toThrow(/cannot write \/nonexistent-calvin-dir\/x\.md \(ENOENT\)/);
+    await expect(writeFileAtomic('/nonexistent-calvin-dir/x.md', 'x')).rejects.toThrow(
+      /cannot write \/nonexistent-calvin-dir\/x\.md \(ENOENT\)/,
+    );
   });
 });

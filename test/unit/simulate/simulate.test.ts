@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AlertDef, AlertTestCase } from '../../../src/define/types.js';
-import { checkAlertCase, parseSeriesValues, simulateAlert, SeriesSyntaxError, UnsupportedAlertError } from '../../../src/simulate/index.js';
+import {
+  checkAlertCase,
+  parseSeriesValues,
+  simulateAlert,
+  SeriesSyntaxError,
+  UnsupportedAlertError,
+} from '../../../src/simulate/index.js';
 import { parseSeriesKey } from '../../../src/simulate/series.js';
 import { parseDurationMs } from '../../../src/simulate/duration.js';
 
@@ -14,7 +20,17 @@ function alertDef(over: Partial<AlertDef> & Pick<AlertDef, 'condition'>): AlertD
     owner: 'o',
     severity: 'page',
     description: 'd',
-    query: { database: 'system', retentionPolicy: 'autogen', measurement: 'disk', field: 'used_percent', fn: 'max', where: [], groupBy: ['host'], period: '1m', every: '1m' },
+    query: {
+      database: 'system',
+      retentionPolicy: 'autogen',
+      measurement: 'disk',
+      field: 'used_percent',
+      fn: 'max',
+      where: [],
+      groupBy: ['host'],
+      period: '1m',
+      every: '1m',
+    },
     message: 'm',
     runbook: { title: 't', markdown: 'm', url: 'u' },
     handlers: [],
@@ -40,16 +56,25 @@ describe('series notation', () => {
 
   it('a+bxn always gives n+1 values on a line (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 200 }), (a, b, n) => {
-        const v = parseSeriesValues(`${a}${b < 0 ? '-' : '+'}${Math.abs(b)}x${n}`);
-        expect(v).toHaveLength(n + 1);
-        expect(v[n]).toBe(a + b * n);
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 0, max: 200 }),
+        (a, b, n) => {
+          const v = parseSeriesValues(`${a}${b < 0 ? '-' : '+'}${Math.abs(b)}x${n}`);
+          expect(v).toHaveLength(n + 1);
+          expect(v[n]).toBe(a + b * n);
+        },
+      ),
     );
   });
 
   it('parses series keys with escapes', () => {
-    expect(parseSeriesKey('disk,host=nexus-01,path=/srv\\ data used_percent')).toEqual({ measurement: 'disk', tags: { host: 'nexus-01', path: '/srv data' }, field: 'used_percent' });
+    expect(parseSeriesKey('disk,host=nexus-01,path=/srv\\ data used_percent')).toEqual({
+      measurement: 'disk',
+      tags: { host: 'nexus-01', path: '/srv data' },
+      field: 'used_percent',
+    });
     expect(() => parseSeriesKey('nofield')).toThrow(SeriesSyntaxError);
   });
 
@@ -64,12 +89,27 @@ describe('threshold alerts', () => {
   const threshold = alertDef({ condition: { type: 'threshold', direction: 'above', warn: 80, crit: 90 } });
 
   it('goes WARNING then CRITICAL and back without hysteresis', () => {
-    expect(levels(threshold, { 'disk,host=h1 used_percent': '70 85 95 85 70' })).toEqual(['OK', 'WARNING', 'CRITICAL', 'WARNING', 'OK']);
+    expect(levels(threshold, { 'disk,host=h1 used_percent': '70 85 95 85 70' })).toEqual([
+      'OK',
+      'WARNING',
+      'CRITICAL',
+      'WARNING',
+      'OK',
+    ]);
   });
 
   it('holds a level until the value passes its reset (hysteresis)', () => {
-    const h = alertDef({ condition: { type: 'threshold', direction: 'above', warn: 80, crit: 90, warnReset: 75, critReset: 87 } });
-    expect(levels(h, { 'disk,host=h1 used_percent': '95 88 86 78 74 81' })).toEqual(['CRITICAL', 'CRITICAL', 'WARNING', 'WARNING', 'OK', 'WARNING']);
+    const h = alertDef({
+      condition: { type: 'threshold', direction: 'above', warn: 80, crit: 90, warnReset: 75, critReset: 87 },
+    });
+    expect(levels(h, { 'disk,host=h1 used_percent': '95 88 86 78 74 81' })).toEqual([
+      'CRITICAL',
+      'CRITICAL',
+      'WARNING',
+      'WARNING',
+      'OK',
+      'WARNING',
+    ]);
   });
 
   it('handles below thresholds', () => {
@@ -79,24 +119,55 @@ describe('threshold alerts', () => {
 
   it('needs the condition to hold for `for` before changing level', () => {
     const f = alertDef({ condition: { type: 'threshold', direction: 'above', crit: 90 }, for: '2m' });
-    expect(levels(f, { 'disk,host=h1 used_percent': '95 95 95 95 50 95' })).toEqual(['OK', 'OK', 'CRITICAL', 'CRITICAL', 'OK', 'OK']);
+    expect(levels(f, { 'disk,host=h1 used_percent': '95 95 95 95 50 95' })).toEqual([
+      'OK',
+      'OK',
+      'CRITICAL',
+      'CRITICAL',
+      'OK',
+      'OK',
+    ]);
   });
 
   it('keeps the level through missing data and aggregates the window', () => {
-    expect(levels(threshold, { 'disk,host=h1 used_percent': '95 _ _ 50' })).toEqual(['CRITICAL', 'CRITICAL', 'CRITICAL', 'OK']);
-    const mean = alertDef({ condition: { type: 'threshold', direction: 'above', crit: 90 }, query: { ...threshold.query, fn: 'mean', period: '3m' } });
-    expect(levels(mean, { 'disk,host=h1 used_percent': '100 100 70 70' })).toEqual(['CRITICAL', 'CRITICAL', 'OK', 'OK']);
+    expect(levels(threshold, { 'disk,host=h1 used_percent': '95 _ _ 50' })).toEqual([
+      'CRITICAL',
+      'CRITICAL',
+      'CRITICAL',
+      'OK',
+    ]);
+    const mean = alertDef({
+      condition: { type: 'threshold', direction: 'above', crit: 90 },
+      query: { ...threshold.query, fn: 'mean', period: '3m' },
+    });
+    expect(levels(mean, { 'disk,host=h1 used_percent': '100 100 70 70' })).toEqual([
+      'CRITICAL',
+      'CRITICAL',
+      'OK',
+      'OK',
+    ]);
   });
 
   it('groups by host, filters with where, inverts', () => {
     const def = alertDef({
       condition: { type: 'threshold', direction: 'above', crit: 90 },
-      query: { ...threshold.query, measurement: 'cpu', field: 'usage_idle', where: [{ key: 'cpu', op: '=', value: { kind: 'literal', value: 'cpu-total' } }], invert: 100 },
+      query: {
+        ...threshold.query,
+        measurement: 'cpu',
+        field: 'usage_idle',
+        where: [{ key: 'cpu', op: '=', value: { kind: 'literal', value: 'cpu-total' } }],
+        invert: 100,
+      },
     });
     const sim = simulateAlert(def, {
       name: 'c',
       interval: '1m',
-      series: { 'cpu,host=h1,cpu=cpu-total usage_idle': '5x2', 'cpu,host=h2,cpu=cpu-total usage_idle': '50x2', 'cpu,host=h1,cpu=cpu0 usage_idle': '0x2', 'mem,host=h1 usage_idle': '0x2' },
+      series: {
+        'cpu,host=h1,cpu=cpu-total usage_idle': '5x2',
+        'cpu,host=h2,cpu=cpu-total usage_idle': '50x2',
+        'cpu,host=h1,cpu=cpu0 usage_idle': '0x2',
+        'mem,host=h1 usage_idle': '0x2',
+      },
       expect: [],
     });
     expect(sim.groups.map((g) => [g.tags.host, g.steps.map((s) => s.level)])).toEqual([
@@ -109,25 +180,61 @@ describe('threshold alerts', () => {
 
 describe('relative and deadman alerts', () => {
   it('compares with the value `shift` ago, in percent or absolute', () => {
-    const pct = alertDef({ condition: { type: 'relative', direction: 'above', shift: '2m', change: 'percent', warn: 50, crit: 100 } });
-    expect(levels(pct, { 'disk,host=h1 used_percent': '10 10 16 25 10' })).toEqual(['OK', 'OK', 'WARNING', 'CRITICAL', 'OK']);
-    const abs = alertDef({ condition: { type: 'relative', direction: 'below', shift: '1m', change: 'absolute', crit: -10 } });
+    const pct = alertDef({
+      condition: { type: 'relative', direction: 'above', shift: '2m', change: 'percent', warn: 50, crit: 100 },
+    });
+    expect(levels(pct, { 'disk,host=h1 used_percent': '10 10 16 25 10' })).toEqual([
+      'OK',
+      'OK',
+      'WARNING',
+      'CRITICAL',
+      'OK',
+    ]);
+    const abs = alertDef({
+      condition: { type: 'relative', direction: 'below', shift: '1m', change: 'absolute', crit: -10 },
+    });
     expect(levels(abs, { 'disk,host=h1 used_percent': '50 30 29' })).toEqual(['OK', 'CRITICAL', 'OK']);
   });
 
   it('fires CRITICAL when a group sends too few points in the interval', () => {
     const dead = alertDef({ condition: { type: 'deadman', threshold: 0, interval: '3m' } });
-    expect(levels(dead, { 'disk,host=h1 used_percent': '1 1 1 1 _ _ _ _ 1' })).toEqual(['OK', 'OK', 'OK', 'OK', 'OK', 'OK', 'CRITICAL', 'CRITICAL', 'OK']);
+    expect(levels(dead, { 'disk,host=h1 used_percent': '1 1 1 1 _ _ _ _ 1' })).toEqual([
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+      'OK',
+      'CRITICAL',
+      'CRITICAL',
+      'OK',
+    ]);
   });
 
   it('reports functions it does not simulate as unsupported', () => {
-    const d = alertDef({ condition: { type: 'threshold', direction: 'above', crit: 1 }, query: { ...alertDef({ condition: { type: 'deadman', threshold: 0, interval: '1m' } }).query, fn: 'moving_average' } });
-    expect(() => simulateAlert(d, { name: 'c', interval: '1m', series: { 'disk,host=h1 used_percent': '1' }, expect: [] })).toThrow(UnsupportedAlertError);
+    const d = alertDef({
+      condition: { type: 'threshold', direction: 'above', crit: 1 },
+      query: {
+        ...alertDef({ condition: { type: 'deadman', threshold: 0, interval: '1m' } }).query,
+        fn: 'moving_average',
+      },
+    });
+    expect(() =>
+      simulateAlert(d, { name: 'c', interval: '1m', series: { 'disk,host=h1 used_percent': '1' }, expect: [] }),
+    ).toThrow(UnsupportedAlertError);
   });
 });
 
 describe('checkAlertCase', () => {
-  const def = alertDef({ condition: { type: 'threshold', direction: 'above', warn: 80, crit: 90, warnReset: 75, critReset: 87 }, for: '5m', query: { ...alertDef({ condition: { type: 'deadman', threshold: 0, interval: '1m' } }).query, groupBy: ['host', 'path'], period: '5m' } });
+  const def = alertDef({
+    condition: { type: 'threshold', direction: 'above', warn: 80, crit: 90, warnReset: 75, critReset: 87 },
+    for: '5m',
+    query: {
+      ...alertDef({ condition: { type: 'deadman', threshold: 0, interval: '1m' } }).query,
+      groupBy: ['host', 'path'],
+      period: '5m',
+    },
+  });
   const testCase: AlertTestCase = {
     name: 'fills up',
     interval: '1m',
@@ -144,7 +251,18 @@ describe('checkAlertCase', () => {
   });
 
   it('fails the ones that do not, with the actual level', () => {
-    const { results } = checkAlertCase(def, { ...testCase, expect: [{ at: '20m', level: 'CRITICAL', tags: { host: 'nexus-01' } }] });
-    expect(results).toEqual([{ at: '20m', expected: 'CRITICAL', tags: { host: 'nexus-01' }, actual: [{ tags: { host: 'nexus-01', path: '/srv' }, level: 'WARNING' }], passed: false }]);
+    const { results } = checkAlertCase(def, {
+      ...testCase,
+      expect: [{ at: '20m', level: 'CRITICAL', tags: { host: 'nexus-01' } }],
+    });
+    expect(results).toEqual([
+      {
+        at: '20m',
+        expected: 'CRITICAL',
+        tags: { host: 'nexus-01' },
+        actual: [{ tags: { host: 'nexus-01', path: '/srv' }, level: 'WARNING' }],
+        passed: false,
+      },
+    ]);
   });
 });

@@ -27,10 +27,13 @@ export const datePlugin: FilterPlugin = {
     const locale = asString(settings.locale, `${where}: locale`);
     if (locale !== undefined && !/^en([-_].*)?$/i.test(locale)) {
       return () => {
-        throw new UnsupportedError(`${where}: date locale '${locale}' is not evaluated (English month and day names only)`);
+        throw new UnsupportedError(
+          `${where}: date locale '${locale}' is not evaluated (English month and day names only)`,
+        );
       };
     }
-    const tagOnFailure = settings.tag_on_failure === undefined ? ['_dateparsefailure'] : asList(settings.tag_on_failure);
+    const tagOnFailure =
+      settings.tag_on_failure === undefined ? ['_dateparsefailure'] : asList(settings.tag_on_failure);
     const onSuccess = compileOnSuccess(settings, env, where);
     let unsupported: string | undefined;
     const parsersFor = (now: Date): DateParser[] =>

@@ -11,12 +11,28 @@ import { FilterConfigError, UnsupportedError } from '../types.js';
 
 export const grokPlugin: FilterPlugin = {
   name: 'grok',
-  settings: ['match', 'pattern_definitions', 'patterns_dir', 'patterns_files_glob', 'overwrite', 'tag_on_failure', 'break_on_match', 'keep_empty_captures', 'named_captures_only', 'target', 'timeout_millis', 'timeout_scope', 'tag_on_timeout', 'ecs_compatibility'],
+  settings: [
+    'match',
+    'pattern_definitions',
+    'patterns_dir',
+    'patterns_files_glob',
+    'overwrite',
+    'tag_on_failure',
+    'break_on_match',
+    'keep_empty_captures',
+    'named_captures_only',
+    'target',
+    'timeout_millis',
+    'timeout_scope',
+    'tag_on_timeout',
+    'ecs_compatibility',
+  ],
   compile(settings, env, where) {
     let library = env.grok;
     // ecs_compatibility picks the capture names of the standard patterns: calvin's are the ECS
     // (v1/v8) ones; `disabled` swaps in the legacy names (program, pid, clientip, ...).
-    if (asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`) === 'disabled') library = library.extend(LEGACY_LOG_PATTERNS);
+    if (asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`) === 'disabled')
+      library = library.extend(LEGACY_LOG_PATTERNS);
     // Timeouts only change the result of a match that runs longer than timeout_millis (it then
     // gets tag_on_timeout instead); calvin runs every match to completion, which is what Logstash
     // does for every match that finishes in time. The values are still checked as Logstash does.
@@ -57,7 +73,10 @@ export const grokPlugin: FilterPlugin = {
       };
     }
     const definitions = asHash(settings.pattern_definitions, `${where}: pattern_definitions`);
-    if (definitions.length > 0) library = library.extend(Object.fromEntries(definitions.map(([k, v]) => [k, asString(v, `${where}: pattern_definitions`) ?? ''])));
+    if (definitions.length > 0)
+      library = library.extend(
+        Object.fromEntries(definitions.map(([k, v]) => [k, asString(v, `${where}: pattern_definitions`) ?? ''])),
+      );
 
     const matches: { path: string[]; groks: Grok[] }[] = [];
     for (const [field, patterns] of asHash(settings.match, `${where}: match`)) {
@@ -72,10 +91,12 @@ export const grokPlugin: FilterPlugin = {
       matches.push({ path: env.parsePath(field), groks });
     }
     const overwrite = new Set(asList(settings.overwrite).map((f) => env.parsePath(f).join('\u0000')));
-    const tagOnFailure = settings.tag_on_failure === undefined ? ['_grokparsefailure'] : asList(settings.tag_on_failure);
+    const tagOnFailure =
+      settings.tag_on_failure === undefined ? ['_grokparsefailure'] : asList(settings.tag_on_failure);
     const breakOnMatch = asBool(settings.break_on_match, true, `${where}: break_on_match`);
     const keepEmpty = asBool(settings.keep_empty_captures, false, `${where}: keep_empty_captures`);
-    const target = settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
+    const target =
+      settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
     const onSuccess = compileOnSuccess(settings, env, where);
 
     const write = (event: LogEvent, field: string, value: string | number): void => {

@@ -12,8 +12,10 @@ export const jsonPlugin: FilterPlugin = {
     const source = asString(settings.source, `${where}: source`);
     if (source === undefined) throw new FilterConfigError(`${where}: json needs a source`);
     const sourcePath = env.parsePath(source);
-    const target = settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
-    const tagOnFailure = settings.tag_on_failure === undefined ? ['_jsonparsefailure'] : asList(settings.tag_on_failure);
+    const target =
+      settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
+    const tagOnFailure =
+      settings.tag_on_failure === undefined ? ['_jsonparsefailure'] : asList(settings.tag_on_failure);
     const skipInvalid = asBool(settings.skip_on_invalid_json, false, `${where}: skip_on_invalid_json`);
     // ecs_compatibility does not change what json writes: in ECS mode the plugin only logs a
     // warning when target is unset. The value is still checked as Logstash checks it.

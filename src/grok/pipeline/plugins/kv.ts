@@ -8,7 +8,12 @@ import type { FilterPlugin } from '../types.js';
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '(': ')', '[': ']', '<': '>' };
 
 /** Splits text into pairs: field separators are any char of fieldSplit, outside quotes and brackets. */
-export function splitPairs(text: string, fieldSplit: string, valueSplit: string, includeBrackets: boolean): [string, string][] {
+export function splitPairs(
+  text: string,
+  fieldSplit: string,
+  valueSplit: string,
+  includeBrackets: boolean,
+): [string, string][] {
   const pairs: [string, string][] = [];
   let i = 0;
   const n = text.length;
@@ -39,7 +44,22 @@ export function splitPairs(text: string, fieldSplit: string, valueSplit: string,
 
 export const kvPlugin: FilterPlugin = {
   name: 'kv',
-  settings: ['source', 'target', 'field_split', 'value_split', 'include_keys', 'exclude_keys', 'prefix', 'trim_key', 'trim_value', 'allow_duplicate_values', 'include_brackets', 'default_keys', 'tag_on_failure', 'ecs_compatibility'],
+  settings: [
+    'source',
+    'target',
+    'field_split',
+    'value_split',
+    'include_keys',
+    'exclude_keys',
+    'prefix',
+    'trim_key',
+    'trim_value',
+    'allow_duplicate_values',
+    'include_brackets',
+    'default_keys',
+    'tag_on_failure',
+    'ecs_compatibility',
+  ],
   compile(settings, env, where) {
     // ecs_compatibility does not change the pairs kv writes (ECS mode only warns when target is
     // unset); tag_on_failure is added only when the plugin raises an internal exception, which
@@ -47,7 +67,8 @@ export const kvPlugin: FilterPlugin = {
     asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`);
     asList(settings.tag_on_failure);
     const source = env.parsePath(asString(settings.source, `${where}: source`) ?? 'message');
-    const target = settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
+    const target =
+      settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
     const fieldSplit = asString(settings.field_split, `${where}: field_split`) ?? ' ';
     const valueSplit = asString(settings.value_split, `${where}: value_split`) ?? '=';
     const include = new Set(asList(settings.include_keys));
@@ -59,14 +80,16 @@ export const kvPlugin: FilterPlugin = {
     const includeBrackets = asBool(settings.include_brackets, true, `${where}: include_brackets`);
     const defaults = settings.default_keys;
     const onSuccess = compileOnSuccess(settings, env, where);
-    const trimmer = (chars: string | undefined) => (s: string): string => {
-      if (!chars) return s;
-      let a = 0;
-      let b = s.length;
-      while (a < b && chars.includes(s[a] as string)) a++;
-      while (b > a && chars.includes(s[b - 1] as string)) b--;
-      return s.slice(a, b);
-    };
+    const trimmer =
+      (chars: string | undefined) =>
+      (s: string): string => {
+        if (!chars) return s;
+        let a = 0;
+        let b = s.length;
+        while (a < b && chars.includes(s[a] as string)) a++;
+        while (b > a && chars.includes(s[b - 1] as string)) b--;
+        return s.slice(a, b);
+      };
     const tk = trimmer(trimKey);
     const tv = trimmer(trimValue);
     return (event: LogEvent) => {

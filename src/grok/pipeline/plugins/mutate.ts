@@ -79,7 +79,8 @@ function compileSteps(settings: Settings, env: CompileEnv, where: string): Step[
   }
   for (const [field, type] of hash('convert')) {
     const t = String(type);
-    if (!['integer', 'float', 'string', 'boolean'].includes(t)) throw new FilterConfigError(`${where}: convert type '${t}' is not evaluated (integer, float, string, boolean)`);
+    if (!['integer', 'float', 'string', 'boolean'].includes(t))
+      throw new FilterConfigError(`${where}: convert type '${t}' is not evaluated (integer, float, string, boolean)`);
     steps.push((e) => {
       const path = p(field);
       const v = getPath(e, path);
@@ -101,7 +102,12 @@ function compileSteps(settings: Settings, env: CompileEnv, where: string): Step[
     steps.push((e) => {
       const path = p(field);
       const v = getPath(e, path);
-      if (v !== undefined) setPath(e, path, mapStrings(v, (s) => re.replaceAll(s, sprintf(replacement, e, p))));
+      if (v !== undefined)
+        setPath(
+          e,
+          path,
+          mapStrings(v, (s) => re.replaceAll(s, sprintf(replacement, e, p))),
+        );
     });
   }
   const caseStep = (name: string, fn: (s: string) => string): void => {
@@ -153,7 +159,23 @@ function compileSteps(settings: Settings, env: CompileEnv, where: string): Step[
 
 export const mutatePlugin: FilterPlugin = {
   name: 'mutate',
-  settings: ['coerce', 'rename', 'update', 'replace', 'convert', 'gsub', 'uppercase', 'capitalize', 'lowercase', 'strip', 'split', 'join', 'merge', 'copy', 'tag_on_failure'],
+  settings: [
+    'coerce',
+    'rename',
+    'update',
+    'replace',
+    'convert',
+    'gsub',
+    'uppercase',
+    'capitalize',
+    'lowercase',
+    'strip',
+    'split',
+    'join',
+    'merge',
+    'copy',
+    'tag_on_failure',
+  ],
   compile(settings, env, where) {
     // tag_on_failure (default _mutate_error) is added only when a mutation raises an exception in
     // Logstash; calvin does not model those exceptions, so the tag never applies here (a case

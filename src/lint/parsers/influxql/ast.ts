@@ -64,7 +64,14 @@ export interface SelectStatement {
   pos: number;
 }
 
-export type ShowWhat = 'tag-values' | 'tag-keys' | 'measurements' | 'field-keys' | 'series' | 'databases' | 'retention-policies';
+export type ShowWhat =
+  | 'tag-values'
+  | 'tag-keys'
+  | 'measurements'
+  | 'field-keys'
+  | 'series'
+  | 'databases'
+  | 'retention-policies';
 
 export interface ShowStatement {
   kind: 'show';

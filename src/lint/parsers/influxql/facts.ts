@@ -14,7 +14,12 @@ export interface MeasurementRef {
 export interface TagConditionFact {
   key: string;
   op: string;
-  value: { kind: 'string'; value: string } | { kind: 'regex'; pattern: string } | { kind: 'variable'; name: string } | { kind: 'number'; value: number } | { kind: 'other' };
+  value:
+    | { kind: 'string'; value: string }
+    | { kind: 'regex'; pattern: string }
+    | { kind: 'variable'; name: string }
+    | { kind: 'number'; value: number }
+    | { kind: 'other' };
   pos: number;
 }
 
@@ -104,13 +109,24 @@ function mergeSelect(stmt: SelectStatement, facts: QueryFacts): void {
   if (time) {
     const iv = time.interval;
     if (iv.type === 'variable') facts.variables.push({ name: iv.name, pos: iv.pos });
-    if (!facts.groupByTime) facts.groupByTime = { interval: iv.type === 'duration' ? iv.value : iv.type === 'variable' ? `$${iv.name}` : '?', pos: time.pos };
+    if (!facts.groupByTime)
+      facts.groupByTime = {
+        interval: iv.type === 'duration' ? iv.value : iv.type === 'variable' ? `$${iv.name}` : '?',
+        pos: time.pos,
+      };
   }
   if (stmt.fill && facts.fill === undefined) facts.fill = stmt.fill.value;
 }
 
 export function queryFacts(statement: Statement): QueryFacts {
-  const facts: QueryFacts = { measurements: [], fields: [], tagConditions: [], tagKeys: [], hasTimeCondition: false, variables: [] };
+  const facts: QueryFacts = {
+    measurements: [],
+    fields: [],
+    tagConditions: [],
+    tagKeys: [],
+    hasTimeCondition: false,
+    variables: [],
+  };
   if (statement.kind === 'select') mergeSelect(statement, facts);
   else {
     sourceRefs(statement.from, facts);

@@ -32,9 +32,41 @@ export class LexError extends Error {
 }
 
 const KEYWORDS = new Set([
-  'SELECT', 'FROM', 'WHERE', 'GROUP', 'BY', 'ORDER', 'LIMIT', 'OFFSET', 'SLIMIT', 'SOFFSET', 'FILL', 'AS', 'AND', 'OR',
-  'ASC', 'DESC', 'SHOW', 'TAG', 'VALUES', 'KEYS', 'KEY', 'WITH', 'MEASUREMENTS', 'MEASUREMENT', 'FIELD', 'SERIES',
-  'DATABASES', 'RETENTION', 'POLICIES', 'ON', 'IN', 'INTO', 'TZ', 'TRUE', 'FALSE',
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'BY',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'SLIMIT',
+  'SOFFSET',
+  'FILL',
+  'AS',
+  'AND',
+  'OR',
+  'ASC',
+  'DESC',
+  'SHOW',
+  'TAG',
+  'VALUES',
+  'KEYS',
+  'KEY',
+  'WITH',
+  'MEASUREMENTS',
+  'MEASUREMENT',
+  'FIELD',
+  'SERIES',
+  'DATABASES',
+  'RETENTION',
+  'POLICIES',
+  'ON',
+  'IN',
+  'INTO',
+  'TZ',
+  'TRUE',
+  'FALSE',
 ]);
 
 const DURATION = /(\d+)(ns|u|µ|ms|s|m|h|d|w)(?![A-Za-z0-9_])/y;
@@ -83,7 +115,8 @@ export function tokenize(text: string): Token[] {
       if (!m) throw new LexError("'$' not followed by a variable name", i);
       const name = m[1] as string;
       i += m[0].length;
-      if (name === 'timeFilter' || name === '__timeFilter') tokens.push({ type: 'time-filter', value: name, pos: start });
+      if (name === 'timeFilter' || name === '__timeFilter')
+        tokens.push({ type: 'time-filter', value: name, pos: start });
       else tokens.push({ type: 'variable', value: name, pos: start });
       continue;
     }
@@ -156,7 +189,11 @@ export function tokenize(text: string): Token[] {
       const m = IDENT.exec(text) as RegExpExecArray;
       i += m[0].length;
       const upper = m[0].toUpperCase();
-      tokens.push(KEYWORDS.has(upper) ? { type: 'keyword', value: upper, pos: start } : { type: 'ident', value: m[0], pos: start });
+      tokens.push(
+        KEYWORDS.has(upper)
+          ? { type: 'keyword', value: upper, pos: start }
+          : { type: 'ident', value: m[0], pos: start },
+      );
       continue;
     }
     const two = text.slice(i, i + 2);

@@ -2,7 +2,17 @@
  * A recursive-descent parser for InfluxQL SELECT and SHOW statements, tolerant of Grafana's
  * template variables. Errors carry the offset of the offending token.
  */
-import type { Expr, GroupBy, MeasurementName, ParseResult, SelectField, SelectStatement, ShowStatement, Source, Statement } from './ast.js';
+import type {
+  Expr,
+  GroupBy,
+  MeasurementName,
+  ParseResult,
+  SelectField,
+  SelectStatement,
+  ShowStatement,
+  Source,
+  Statement,
+} from './ast.js';
 import { LexError, tokenize, type Token } from './lexer.js';
 
 class ParseError extends Error {
@@ -14,7 +24,27 @@ class ParseError extends Error {
   }
 }
 
-const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, '=': 3, '!=': 3, '<>': 3, '<': 3, '<=': 3, '>': 3, '>=': 3, '=~': 3, '!~': 3, '+': 4, '-': 4, '|': 4, '^': 4, '*': 5, '/': 5, '%': 5, '&': 5 };
+const PRECEDENCE: Record<string, number> = {
+  OR: 1,
+  AND: 2,
+  '=': 3,
+  '!=': 3,
+  '<>': 3,
+  '<': 3,
+  '<=': 3,
+  '>': 3,
+  '>=': 3,
+  '=~': 3,
+  '!~': 3,
+  '+': 4,
+  '-': 4,
+  '|': 4,
+  '^': 4,
+  '*': 5,
+  '/': 5,
+  '%': 5,
+  '&': 5,
+};
 
 class Parser {
   private i = 0;
@@ -117,9 +147,11 @@ class Parser {
       let value: string | number;
       if (t.type === 'number') value = Number(t.value);
       else if (t.type === 'op' && t.value === '-' && this.tok.type === 'number') value = -Number(this.next().value);
-      else if (t.type === 'ident' && ['null', 'none', 'previous', 'linear'].includes(t.value.toLowerCase())) value = t.value.toLowerCase();
+      else if (t.type === 'ident' && ['null', 'none', 'previous', 'linear'].includes(t.value.toLowerCase()))
+        value = t.value.toLowerCase();
       else if (t.type === 'variable') value = `$${t.value}`;
-      else throw new ParseError(`fill() takes null, none, previous, linear or a number, not ${this.describe(t)}`, t.pos);
+      else
+        throw new ParseError(`fill() takes null, none, previous, linear or a number, not ${this.describe(t)}`, t.pos);
       this.expectPunct(')');
       stmt.fill = { value, pos: fpos };
     }
@@ -127,7 +159,8 @@ class Parser {
       this.next();
       this.expectKw('BY');
       const t = this.next();
-      if (!(t.type === 'ident' && t.value.toLowerCase() === 'time')) throw new ParseError('ORDER BY supports only time', t.pos);
+      if (!(t.type === 'ident' && t.value.toLowerCase() === 'time'))
+        throw new ParseError('ORDER BY supports only time', t.pos);
       if (this.isKw('DESC')) {
         this.next();
         stmt.orderByTimeDesc = true;
@@ -164,11 +197,18 @@ class Parser {
       if (t.type === 'op' && t.value === '*') {
         this.next();
         g.all = true;
-      } else if (t.type === 'ident' && !t.quoted && t.value.toLowerCase() === 'time' && this.peek().type === 'punct' && this.peek().value === '(') {
+      } else if (
+        t.type === 'ident' &&
+        !t.quoted &&
+        t.value.toLowerCase() === 'time' &&
+        this.peek().type === 'punct' &&
+        this.peek().value === '('
+      ) {
         this.next();
         this.next();
         const interval = this.expr(0);
-        if (!(interval.type === 'duration' || interval.type === 'variable')) throw new ParseError('time() takes a duration such as 1m or $__interval', interval.pos);
+        if (!(interval.type === 'duration' || interval.type === 'variable'))
+          throw new ParseError('time() takes a duration such as 1m or $__interval', interval.pos);
         let offset: Expr | undefined;
         if (this.isPunct(',')) {
           this.next();
@@ -213,7 +253,10 @@ class Parser {
     }
     if (t.type === 'keyword') {
       // Unquoted keywords as measurement names are a syntax error in InfluxDB too.
-      throw new ParseError(`${t.value} is a keyword: quote it as "${t.value.toLowerCase()}" to use it as a name`, t.pos);
+      throw new ParseError(
+        `${t.value} is a keyword: quote it as "${t.value.toLowerCase()}" to use it as a name`,
+        t.pos,
+      );
     }
     return this.fail('a measurement name, regex or variable');
   }
@@ -236,7 +279,8 @@ class Parser {
       }
       parts.push(this.measurementPart());
     }
-    const name = (p: MeasurementName | undefined): string | undefined => (p?.type === 'name' ? p.name : p?.type === 'variable' ? `$${p.name}` : undefined);
+    const name = (p: MeasurementName | undefined): string | undefined =>
+      p?.type === 'name' ? p.name : p?.type === 'variable' ? `$${p.name}` : undefined;
     if (parts.length === 1) return { measurement: parts[0] as MeasurementName, pos };
     const last = parts[parts.length - 1] as MeasurementName;
     if (parts.length === 2) {
@@ -252,7 +296,10 @@ class Parser {
       return src;
     }
     // More dots: an unquoted dotted measurement name (snmp.usg.interfaces) after db.rp.
-    const joined = parts.map((p) => name(p) ?? '').slice(2).join('.');
+    const joined = parts
+      .map((p) => name(p) ?? '')
+      .slice(2)
+      .join('.');
     const src: Source = { measurement: { type: 'name', name: joined }, pos };
     const db = name(parts[0]);
     const rp = name(parts[1]);
@@ -317,7 +364,8 @@ class Parser {
           stmt.withKey = { op: 'IN', keys, pos: kpos };
         } else {
           const op = this.next();
-          if (op.type !== 'op' || !['=', '!=', '=~', '!~', '<>'].includes(op.value)) throw new ParseError(`expected =, !=, =~, !~ or IN after WITH KEY, found ${this.describe(op)}`, op.pos);
+          if (op.type !== 'op' || !['=', '!=', '=~', '!~', '<>'].includes(op.value))
+            throw new ParseError(`expected =, !=, =~, !~ or IN after WITH KEY, found ${this.describe(op)}`, op.pos);
           const v = this.next();
           if (v.type === 'ident' || v.type === 'regex') stmt.withKey = { op: op.value, keys: [v.value], pos: kpos };
           else if (v.type === 'variable') stmt.withKey = { op: op.value, keys: [`$${v.value}`], pos: kpos };
@@ -326,11 +374,13 @@ class Parser {
       } else if (this.isKw('MEASUREMENT')) {
         this.next();
         const op = this.next();
-        if (op.type !== 'op') throw new ParseError(`expected an operator after WITH MEASUREMENT, found ${this.describe(op)}`, op.pos);
+        if (op.type !== 'op')
+          throw new ParseError(`expected an operator after WITH MEASUREMENT, found ${this.describe(op)}`, op.pos);
         stmt.withMeasurement = { op: op.value, value: this.measurementPart() };
       } else this.fail('KEY or MEASUREMENT after WITH');
     }
-    if (stmt.what === 'tag-values' && !stmt.withKey) throw new ParseError('SHOW TAG VALUES needs WITH KEY = "<tag>"', this.tok.pos);
+    if (stmt.what === 'tag-values' && !stmt.withKey)
+      throw new ParseError('SHOW TAG VALUES needs WITH KEY = "<tag>"', this.tok.pos);
     if (this.isKw('WHERE')) {
       this.next();
       stmt.where = this.expr(0);
@@ -385,7 +435,10 @@ class Parser {
         let cast: string | undefined;
         if (this.isPunct('::')) {
           this.next();
-          cast = this.tok.type === 'ident' || this.tok.type === 'keyword' ? this.next().value.toLowerCase() : this.fail('a type after ::');
+          cast =
+            this.tok.type === 'ident' || this.tok.type === 'keyword'
+              ? this.next().value.toLowerCase()
+              : this.fail('a type after ::');
         }
         return cast ? { type: 'ref', name: t.value, cast, pos: t.pos } : { type: 'ref', name: t.value, pos: t.pos };
       }
@@ -446,7 +499,8 @@ export function parseInfluxQL(text: string): ParseResult {
     const tokens = tokenize(text);
     return { statements: new Parser(tokens).parseStatements(), errors: [] };
   } catch (error) {
-    if (error instanceof ParseError || error instanceof LexError) return { statements: [], errors: [{ message: error.message, offset: error.offset }] };
+    if (error instanceof ParseError || error instanceof LexError)
+      return { statements: [], errors: [{ message: error.message, offset: error.offset }] };
     throw error;
   }
 }

@@ -150,7 +150,11 @@ class Parser {
       } else if (ch === '#') {
         const start = this.pos;
         const end = this.lineEnd();
-        this.comments.push({ type: 'Comment', text: this.src.slice(start + 1, end).replace(/\r$/, ''), loc: this.span(start, end) });
+        this.comments.push({
+          type: 'Comment',
+          text: this.src.slice(start + 1, end).replace(/\r$/, ''),
+          loc: this.span(start, end),
+        });
         this.pos = end;
       } else if (statementLevel && ch === '/' && this.peek(1) === '/') {
         const p = this.position(this.pos);
@@ -225,7 +229,8 @@ class Parser {
   private topStatement(): Statement {
     if (this.atTemplate()) return this.template();
     const word = this.peekName();
-    if (word !== undefined && SECTION_KINDS.has(word) && this.nextNonSpaceIs(this.pos + word.length, '{')) return this.section();
+    if (word !== undefined && SECTION_KINDS.has(word) && this.nextNonSpaceIs(this.pos + word.length, '{'))
+      return this.section();
     if (this.atKeyword('if')) {
       this.reportOutside('conditional');
       return this.branch(true);
@@ -280,7 +285,8 @@ class Parser {
     if (this.atKeyword('if')) return this.branch(topLevel);
     if (this.atKeyword('else')) this.fail("'else' without a preceding 'if' block");
     const word = this.peekName();
-    if (topLevel && word !== undefined && SECTION_KINDS.has(word) && this.nextNonSpaceIs(this.pos + word.length, '{')) return this.section();
+    if (topLevel && word !== undefined && SECTION_KINDS.has(word) && this.nextNonSpaceIs(this.pos + word.length, '{'))
+      return this.section();
     if (word === undefined && this.peek() !== '"' && this.peek() !== "'") {
       this.fail(`expected a plugin or a conditional, found ${this.describeHere()}`);
     }
@@ -391,7 +397,7 @@ class Parser {
     }
     const raw = this.src.slice(start + 1, this.pos);
     this.pos++;
-    const value = this.options.supportEscapes ? unescape(raw) : raw;
+    const value = this.options.supportEscapes ? unescapeString(raw) : raw;
     return { type: 'String', value, raw, quote, templates, loc: this.span(start, this.pos) };
   }
 
@@ -560,7 +566,8 @@ class Parser {
       this.pos += 2;
       this.skipSpace();
       const right = this.rvalue();
-      if (right.type !== 'Regex' && right.type !== 'String') this.fail(`expected a /regex/ or string after '${op}'`, right.loc.start.offset);
+      if (right.type !== 'Regex' && right.type !== 'String')
+        this.fail(`expected a /regex/ or string after '${op}'`, right.loc.start.offset);
       return { type: 'RegexMatch', op, left, right, loc: this.span(start, this.pos) };
     }
     if (this.atKeyword('in')) {
@@ -600,8 +607,11 @@ class Parser {
     const num = this.tryNumber();
     if (num) return num;
     const word = this.peekName();
-    if (word !== undefined && BAREWORD_START.test(word[0] ?? '') && this.src[this.pos + word.length] === '(') return this.methodCall(word);
-    this.fail(`expected a field reference, string, number, array or /regex/ in condition, found ${this.describeHere()}`);
+    if (word !== undefined && BAREWORD_START.test(word[0] ?? '') && this.src[this.pos + word.length] === '(')
+      return this.methodCall(word);
+    this.fail(
+      `expected a field reference, string, number, array or /regex/ in condition, found ${this.describeHere()}`,
+    );
   }
 
   private atSelector(): boolean {
@@ -617,7 +627,8 @@ class Parser {
     while (this.peek() === '[') {
       const close = this.src.indexOf(']', this.pos);
       const inner = close === -1 ? '' : this.src.slice(this.pos + 1, close);
-      if (close === -1 || inner.includes(',') || inner.length === 0) this.fail('malformed field reference (expected [name])');
+      if (close === -1 || inner.includes(',') || inner.length === 0)
+        this.fail('malformed field reference (expected [name])');
       path.push(inner);
       this.pos = close + 1;
     }
@@ -679,7 +690,8 @@ function foldBoolean(operands: Condition[], ops: BooleanOp[]): Condition {
   };
   out.push(operands[0] as Condition);
   ops.forEach((op, i) => {
-    while (stack.length > 0 && BOOLEAN_PRECEDENCE[stack[stack.length - 1] as BooleanOp] >= BOOLEAN_PRECEDENCE[op]) reduce();
+    while (stack.length > 0 && BOOLEAN_PRECEDENCE[stack[stack.length - 1] as BooleanOp] >= BOOLEAN_PRECEDENCE[op])
+      reduce();
     stack.push(op);
     out.push(operands[i + 1] as Condition);
   });
@@ -689,7 +701,7 @@ function foldBoolean(operands: Condition[], ops: BooleanOp[]): Condition {
 
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', "'": "'", n: '\n', r: '\r', t: '\t', '0': '\0' };
 
-function unescape(raw: string): string {
+function unescapeString(raw: string): string {
   return raw.replace(/\\(.)/g, (whole, ch: string) => ESCAPES[ch] ?? whole);
 }
 

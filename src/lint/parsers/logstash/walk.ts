@@ -41,7 +41,11 @@ export function childrenOf(node: AnyNode): AnyNode[] {
 }
 
 /** Depth-first pre-order walk; `ancestors` is the path from the root (excluding the node). */
-export function walk(node: AnyNode, visit: (node: AnyNode, ancestors: readonly AnyNode[]) => void | 'skip', ancestors: AnyNode[] = []): void {
+export function walk(
+  node: AnyNode,
+  visit: (node: AnyNode, ancestors: readonly AnyNode[]) => void | 'skip',
+  ancestors: AnyNode[] = [],
+): void {
   if (visit(node, ancestors) === 'skip') return;
   ancestors.push(node);
   for (const child of childrenOf(node)) walk(child, visit, ancestors);

@@ -6,7 +6,10 @@ const on = (measurement: string) => alertDef({ query: { ...alertDef().query, mea
 
 const tick = (name: string, body: string) => text(`alerts/${name}.tick`, body);
 const cpuAlert = (measurement: string) =>
-  tick('cpu', `var m = '${measurement}'\nstream\n    |from()\n        .measurement(m)\n    |alert()\n        .crit(lambda: "usage_idle" < 10)\n        .message('https://runbooks.example/cpu')\n`);
+  tick(
+    'cpu',
+    `var m = '${measurement}'\nstream\n    |from()\n        .measurement(m)\n    |alert()\n        .crit(lambda: "usage_idle" < 10)\n        .message('https://runbooks.example/cpu')\n`,
+  );
 
 ruleTester(rule, {
   valid: [
@@ -14,12 +17,27 @@ ruleTester(rule, {
     { catalog: { alerts: [on('nexus_requests')], services: [serviceDef()] } },
     { files: [cpuAlert('cpu')] },
     // A batch query's FROM names the measurement ("db"."rp"."m").
-    { files: [tick('b', "batch\n    |query('SELECT mean(\"usage_idle\") FROM \"system\".\"autogen\".\"cpu\"')\n        .every(1m)\n    |alert()\n        .message('https://r/x')\n")] },
+    {
+      files: [
+        tick(
+          'b',
+          'batch\n    |query(\'SELECT mean("usage_idle") FROM "system"."autogen"."cpu"\')\n        .every(1m)\n    |alert()\n        .message(\'https://r/x\')\n',
+        ),
+      ],
+    },
   ],
   invalid: [
     { catalog: { alerts: [on('nexus_request')], services: [serviceDef()] }, errors: [{ messageId: 'unknown' }] },
     // Raw TICKscript: the finding sits on the .measurement() line (through the string variable).
     { files: [cpuAlert('cpuu')], errors: [{ messageId: 'unknown', line: 4 }] },
-    { files: [tick('b', "batch\n    |query('SELECT mean(\"x\") FROM \"system\".\"autogen\".\"cpuu\"')\n    |alert()\n        .message('https://r/x')\n")], errors: [{ messageId: 'unknown', line: 2 }] },
+    {
+      files: [
+        tick(
+          'b',
+          'batch\n    |query(\'SELECT mean("x") FROM "system"."autogen"."cpuu"\')\n    |alert()\n        .message(\'https://r/x\')\n',
+        ),
+      ],
+      errors: [{ messageId: 'unknown', line: 2 }],
+    },
   ],
 });

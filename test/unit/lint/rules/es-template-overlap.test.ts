@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { patternsOverlap, rule } from '../../../../src/lint/rules/es-template-overlap.js';
 import { json, lintWith, ruleTester } from '../rule-tester.js';
 
-const tpl = (file: string, patterns: string[], priority: number) => json(file, { index_patterns: patterns, priority, template: {} });
+const tpl = (file: string, patterns: string[], priority: number) =>
+  json(file, { index_patterns: patterns, priority, template: {} });
 
 ruleTester(rule, {
   valid: [
@@ -10,19 +11,37 @@ ruleTester(rule, {
     { files: [tpl('a.json', ['logs-*'], 200), tpl('b.json', ['logs-application-*'], 300)] },
   ],
   invalid: [
-    { files: [tpl('a.json', ['logs-*'], 200), tpl('b.json', ['logs-application-*'], 200)], errors: [{ messageId: 'overlap' }] },
+    {
+      files: [tpl('a.json', ['logs-*'], 200), tpl('b.json', ['logs-application-*'], 200)],
+      errors: [{ messageId: 'overlap' }],
+    },
     // Composable without a "template" key (composed_of, data_stream) still takes part.
-    { files: [tpl('a.json', ['logs-*'], 200), json('b.json', { index_patterns: ['logs-app-*'], priority: 200, composed_of: ['m'], data_stream: {} })], errors: [{ messageId: 'overlap' }] },
+    {
+      files: [
+        tpl('a.json', ['logs-*'], 200),
+        json('b.json', { index_patterns: ['logs-app-*'], priority: 200, composed_of: ['m'], data_stream: {} }),
+      ],
+      errors: [{ messageId: 'overlap' }],
+    },
   ],
 });
 
 describe('es-template-overlap message', () => {
   it('says that Elasticsearch rejects the second PUT', () => {
-    const [m] = lintWith(rule, { files: [tpl('a.json', ['logs-*'], 200), tpl('b.json', ['logs-application-*'], 200)] }).map((f) => f.message.message);
+    const [m] = lintWith(rule, {
+      files: [tpl('a.json', ['logs-*'], 200), tpl('b.json', ['logs-application-*'], 200)],
+    }).map((f) => f.message.message);
     expect(m).toMatch(/at the same priority 200: Elasticsearch rejects the PUT of whichever comes second/);
   });
   it('leaves legacy templates (order) out: they never conflict with composable ones', () => {
-    expect(lintWith(rule, { files: [tpl('a.json', ['logs-*'], 200), json('b.json', { index_patterns: ['logs-*'], order: 200, mappings: {} })] })).toEqual([]);
+    expect(
+      lintWith(rule, {
+        files: [
+          tpl('a.json', ['logs-*'], 200),
+          json('b.json', { index_patterns: ['logs-*'], order: 200, mappings: {} }),
+        ],
+      }),
+    ).toEqual([]);
   });
 });
 

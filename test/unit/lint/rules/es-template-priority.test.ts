@@ -2,9 +2,19 @@ import { rule } from '../../../../src/lint/rules/es-template-priority.js';
 import { json, ruleTester } from '../rule-tester.js';
 import { indexTemplateDef } from '../definitions.js';
 
-const tpl = (priority: number | undefined, patterns = ['logs-*']) => json('templates/logs.json', { index_patterns: patterns, ...(priority === undefined ? {} : { priority }), template: { mappings: { properties: { message: { type: 'text' } } } } });
+const tpl = (priority: number | undefined, patterns = ['logs-*']) =>
+  json('templates/logs.json', {
+    index_patterns: patterns,
+    ...(priority === undefined ? {} : { priority }),
+    template: { mappings: { properties: { message: { type: 'text' } } } },
+  });
 
-const legacy = (order: number, patterns = ['logs-*']) => json('templates/legacy.json', { index_patterns: patterns, order, mappings: { properties: { pid: { type: 'keyword' } } } });
+const legacy = (order: number, patterns = ['logs-*']) =>
+  json('templates/legacy.json', {
+    index_patterns: patterns,
+    order,
+    mappings: { properties: { pid: { type: 'keyword' } } },
+  });
 
 ruleTester(rule, {
   valid: [
@@ -16,7 +26,9 @@ ruleTester(rule, {
     // A legacy template outside logs-*-* is not beaten by the built-in logs template.
     { files: [legacy(5, ['metrics-*'])] },
     // Composable without "template": composed_of + priority.
-    { files: [json('t.json', { index_patterns: ['logs-app-*'], priority: 200, composed_of: ['calvin-logs-mappings'] })] },
+    {
+      files: [json('t.json', { index_patterns: ['logs-app-*'], priority: 200, composed_of: ['calvin-logs-mappings'] })],
+    },
   ],
   invalid: [
     // Equal priority to the built-in template: Elasticsearch rejects the PUT.
@@ -26,7 +38,17 @@ ruleTester(rule, {
     { files: [legacy(5)], errors: [{ messageId: 'legacy' }] },
     { files: [legacy(500, ['logs-os-*'])], errors: [{ messageId: 'legacy' }] },
     // composed_of / data_stream make it composable even without "template": priority 50 loses.
-    { files: [json('t.json', { index_patterns: ['logs-app-*'], priority: 50, composed_of: ['calvin-logs-mappings'], data_stream: {} })], errors: [{ messageId: 'low' }] },
+    {
+      files: [
+        json('t.json', {
+          index_patterns: ['logs-app-*'],
+          priority: 50,
+          composed_of: ['calvin-logs-mappings'],
+          data_stream: {},
+        }),
+      ],
+      errors: [{ messageId: 'low' }],
+    },
     { files: [tpl(undefined, ['logs-application-*'])], errors: [{ messageId: 'low' }] },
     { catalog: { indexTemplates: [indexTemplateDef({ priority: 90 })] }, errors: [{ messageId: 'low' }] },
   ],

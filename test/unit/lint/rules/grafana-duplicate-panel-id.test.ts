@@ -4,8 +4,16 @@ import { dashboard, json, panel, ruleTester } from '../rule-tester.js';
 ruleTester(rule, {
   valid: [{ files: [json('d.json', dashboard({ panels: [panel({ id: 1 }), panel({ id: 2 })] }))] }],
   invalid: [
-    { files: [json('d.json', dashboard({ panels: [panel({ id: 3, title: 'A' }), panel({ id: 3, title: 'B' })] }))], errors: [{ messageId: 'duplicate' }] },
+    {
+      files: [json('d.json', dashboard({ panels: [panel({ id: 3, title: 'A' }), panel({ id: 3, title: 'B' })] }))],
+      errors: [{ messageId: 'duplicate' }],
+    },
     // Panels inside a collapsed row count too.
-    { files: [json('d.json', dashboard({ panels: [panel({ id: 1 }), { type: 'row', id: 9, panels: [panel({ id: 1 })] }] }))], errors: [{ messageId: 'duplicate' }] },
+    {
+      files: [
+        json('d.json', dashboard({ panels: [panel({ id: 1 }), { type: 'row', id: 9, panels: [panel({ id: 1 })] }] })),
+      ],
+      errors: [{ messageId: 'duplicate' }],
+    },
   ],
 });

@@ -10,7 +10,16 @@ ruleTester(rule, {
     { files: [json('d.json', dashboard({ panels: [panel({ datasource: 'Whatever' })] }))] },
   ],
   invalid: [
-    { files: [DATASOURCES, json('d.json', dashboard({ panels: [panel({ datasource: 'InfluxDb.Sytem' })] }))], errors: [{ messageId: 'unknown' }] },
-    { files: [DATASOURCES, json('d.json', dashboard({ variables: [{ ...queryVariable('host'), datasource: 'Influx' }] }))], errors: [{ messageId: 'unknown' }] },
+    {
+      files: [DATASOURCES, json('d.json', dashboard({ panels: [panel({ datasource: 'InfluxDb.Sytem' })] }))],
+      errors: [{ messageId: 'unknown' }],
+    },
+    {
+      files: [
+        DATASOURCES,
+        json('d.json', dashboard({ variables: [{ ...queryVariable('host'), datasource: 'Influx' }] })),
+      ],
+      errors: [{ messageId: 'unknown' }],
+    },
   ],
 });

@@ -6,11 +6,21 @@ const q = (t: Parameters<typeof target>[0]) => json('d.json', dashboard({ panels
 ruleTester(rule, {
   valid: [
     { files: [q({ measurement: 'cpu', field: 'usage_idle' })] },
-    { files: [q({ query: 'SELECT count(tot) FROM (SELECT max("uptime") AS "tot" FROM "system" WHERE $timeFilter GROUP BY "host")' })] },
+    {
+      files: [
+        q({
+          query:
+            'SELECT count(tot) FROM (SELECT max("uptime") AS "tot" FROM "system" WHERE $timeFilter GROUP BY "host")',
+        }),
+      ],
+    },
     { files: [q({ measurement: 'jvm_memory', field: 'anything' })] },
   ],
   invalid: [
     { files: [q({ measurement: 'mem', field: 'used_percnt' })], errors: [{ messageId: 'unknown' }] },
-    { files: [q({ query: 'SELECT mean("load") FROM "system" WHERE $timeFilter' })], errors: [{ messageId: 'unknown' }] },
+    {
+      files: [q({ query: 'SELECT mean("load") FROM "system" WHERE $timeFilter' })],
+      errors: [{ messageId: 'unknown' }],
+    },
   ],
 });

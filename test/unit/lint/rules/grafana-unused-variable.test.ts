@@ -3,8 +3,33 @@ import { dashboard, json, panel, queryVariable, target, ruleTester } from '../ru
 
 ruleTester(rule, {
   valid: [
-    { files: [json('d.json', dashboard({ variables: [queryVariable('host')], panels: [panel({ targets: [target({ query: 'SELECT mean("usage_idle") FROM "cpu" WHERE "host" =~ /^$host$/ AND $timeFilter' })] })] }))] },
-    { files: [json('d.json', dashboard({ variables: [queryVariable('host')], panels: [{ ...panel(), repeat: 'host' }] }))] },
+    {
+      files: [
+        json(
+          'd.json',
+          dashboard({
+            variables: [queryVariable('host')],
+            panels: [
+              panel({
+                targets: [
+                  target({ query: 'SELECT mean("usage_idle") FROM "cpu" WHERE "host" =~ /^$host$/ AND $timeFilter' }),
+                ],
+              }),
+            ],
+          }),
+        ),
+      ],
+    },
+    {
+      files: [
+        json('d.json', dashboard({ variables: [queryVariable('host')], panels: [{ ...panel(), repeat: 'host' }] })),
+      ],
+    },
   ],
-  invalid: [{ files: [json('d.json', dashboard({ variables: [queryVariable('environment')] }))], errors: [{ messageId: 'unused' }] }],
+  invalid: [
+    {
+      files: [json('d.json', dashboard({ variables: [queryVariable('environment')] }))],
+      errors: [{ messageId: 'unused' }],
+    },
+  ],
 });

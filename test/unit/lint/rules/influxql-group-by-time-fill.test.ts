@@ -12,7 +12,10 @@ ruleTester(rule, {
     { catalog: { dashboards: [dashboardDef([diskQuery()])] } },
   ],
   invalid: [
-    { files: [q('SELECT mean("x") FROM "cpu" WHERE $timeFilter GROUP BY time(1m), "host"')], errors: [{ messageId: 'missing' }] },
+    {
+      files: [q('SELECT mean("x") FROM "cpu" WHERE $timeFilter GROUP BY time(1m), "host"')],
+      errors: [{ messageId: 'missing' }],
+    },
     { catalog: { dashboards: [dashboardDef([diskQuery({ fill: undefined })])] }, errors: [{ messageId: 'missing' }] },
   ],
 });

@@ -11,8 +11,23 @@ ruleTester(rule, {
     { files: [q('SELECT mean("x") FROM "cpu" WHERE "environment" =~ /.*/ AND $timeFilter')] },
   ],
   invalid: [
-    { files: [q('SELECT mean("x") FROM "cpu" WHERE "host" =~ /.*/ AND $timeFilter')], errors: [{ messageId: 'regex' }] },
-    { files: [q('SELECT mean("x") FROM "procstat" WHERE "pid" =~ /^.*$/ AND $timeFilter')], errors: [{ messageId: 'regex' }] },
-    { catalog: { dashboards: [dashboardDef([diskQuery({ where: [{ key: 'path', op: '=~', value: { kind: 'regex', pattern: '.*data.*' } }] })])] }, errors: [{ messageId: 'regex' }] },
+    {
+      files: [q('SELECT mean("x") FROM "cpu" WHERE "host" =~ /.*/ AND $timeFilter')],
+      errors: [{ messageId: 'regex' }],
+    },
+    {
+      files: [q('SELECT mean("x") FROM "procstat" WHERE "pid" =~ /^.*$/ AND $timeFilter')],
+      errors: [{ messageId: 'regex' }],
+    },
+    {
+      catalog: {
+        dashboards: [
+          dashboardDef([
+            diskQuery({ where: [{ key: 'path', op: '=~', value: { kind: 'regex', pattern: '.*data.*' } }] }),
+          ]),
+        ],
+      },
+      errors: [{ messageId: 'regex' }],
+    },
   ],
 });

@@ -12,7 +12,10 @@ ruleTester(rule, {
     { catalog: { dashboards: [dashboardDef([diskQuery()])] } },
   ],
   invalid: [
-    { files: [q('SELECT last("passing") FROM "consul_health_checks" WHERE category=\'secrets\' GROUP BY "check_id"')], errors: [{ messageId: 'missing' }] },
+    {
+      files: [q('SELECT last("passing") FROM "consul_health_checks" WHERE category=\'secrets\' GROUP BY "check_id"')],
+      errors: [{ messageId: 'missing' }],
+    },
     { catalog: { dashboards: [dashboardDef([diskQuery({ timeFilter: false })])] }, errors: [{ messageId: 'missing' }] },
   ],
 });

@@ -4,5 +4,20 @@ import { dashboardDef, diskQuery } from '../definitions.js';
 
 ruleTester(rule, {
   valid: [{ catalog: { dashboards: [dashboardDef([diskQuery()])] } }],
-  invalid: [{ catalog: { dashboards: [dashboardDef([{ kind: 'raw', database: 'system', text: 'SELECT count(tot) FROM (SELECT max("uptime") AS "tot" FROM "system" WHERE $timeFilter GROUP BY "host")' }])] }, errors: [{ messageId: 'raw' }] }],
+  invalid: [
+    {
+      catalog: {
+        dashboards: [
+          dashboardDef([
+            {
+              kind: 'raw',
+              database: 'system',
+              text: 'SELECT count(tot) FROM (SELECT max("uptime") AS "tot" FROM "system" WHERE $timeFilter GROUP BY "host")',
+            },
+          ]),
+        ],
+      },
+      errors: [{ messageId: 'raw' }],
+    },
+  ],
 });

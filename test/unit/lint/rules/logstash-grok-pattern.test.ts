@@ -14,10 +14,21 @@ ruleTester(rule, {
     { files: [grok('    match => { "message" => "%{SYSLOGTIMESTAMP:ts} %{HOSTNAME:host} %{GREEDYDATA:rest}" }')] },
     { files: [grok('    pattern_definitions => { "MTS" => "\\d+" }\n    match => [ "message", "%{MTS:pid} info" ]')] },
     // An existing patterns_dir may define it.
-    { files: [grok('    patterns_dir => "/patterns"\n    match => [ "message", "%{MTS:pid}" ]')], fileExists: (p) => p === '/patterns' },
+    {
+      files: [grok('    patterns_dir => "/patterns"\n    match => [ "message", "%{MTS:pid}" ]')],
+      fileExists: (p) => p === '/patterns',
+    },
   ],
   invalid: [
-    { files: [grok('    patterns_dir => "/etc/logstash/conf.d/patterns"\n    match => [ "message", "%{MTS:pid}sinfo" ]')], errors: [{ messageId: 'undefined', line: 4 }] },
-    { files: [grok('    match => { "message" => "%{WORD:verb} (unclosed" }')], errors: [{ messageId: 'compile', line: 3 }] },
+    {
+      files: [
+        grok('    patterns_dir => "/etc/logstash/conf.d/patterns"\n    match => [ "message", "%{MTS:pid}sinfo" ]'),
+      ],
+      errors: [{ messageId: 'undefined', line: 4 }],
+    },
+    {
+      files: [grok('    match => { "message" => "%{WORD:verb} (unclosed" }')],
+      errors: [{ messageId: 'compile', line: 3 }],
+    },
   ],
 });

@@ -4,7 +4,10 @@ import { text, ruleTester } from '../rule-tester.js';
 const out = (index: string) => text('p/o.conf', `output {\n  elasticsearch {\n    index => "${index}"\n  }\n}\n`);
 
 ruleTester(rule, {
-  valid: [{ files: [out('logs-application-fabio-%{+YYYY.MM.dd}')] }, { files: [out('logs-os-linux-syslog-%{+YYYY.MM.dd}')] }],
+  valid: [
+    { files: [out('logs-application-fabio-%{+YYYY.MM.dd}')] },
+    { files: [out('logs-os-linux-syslog-%{+YYYY.MM.dd}')] },
+  ],
   invalid: [
     { files: [out('logs-application.fabio-%{+YYYY.MM.dd}')], errors: [{ messageId: 'dotted', line: 3 }] },
     { files: [out('logs-os-linux-access')], errors: [{ messageId: 'undated', line: 3 }] },

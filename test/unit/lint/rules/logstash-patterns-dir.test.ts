@@ -1,7 +1,10 @@
 import { rule } from '../../../../src/lint/rules/logstash-patterns-dir.js';
 import { text, ruleTester } from '../rule-tester.js';
 
-const f = text('p/f.conf', 'filter {\n  grok {\n    patterns_dir => "/etc/logstash/conf.d/patterns"\n    match => [ "message", "%{WORD:w}" ]\n  }\n}\n');
+const f = text(
+  'p/f.conf',
+  'filter {\n  grok {\n    patterns_dir => "/etc/logstash/conf.d/patterns"\n    match => [ "message", "%{WORD:w}" ]\n  }\n}\n',
+);
 
 ruleTester(rule, {
   valid: [

@@ -7,5 +7,7 @@ ruleTester(rule, {
     // A template with Ruby or consul-template interpolation is JSON only once rendered.
     { files: [text('consul_x.json', '{ "service": { "port": #{port} } }\n')] },
   ],
-  invalid: [{ files: [text('a.json', '{\n  "title": "x",\n  "panels": [,]\n}\n')], errors: [{ messageId: 'parse', line: 3 }] }],
+  invalid: [
+    { files: [text('a.json', '{\n  "title": "x",\n  "panels": [,]\n}\n')], errors: [{ messageId: 'parse', line: 3 }] },
+  ],
 });

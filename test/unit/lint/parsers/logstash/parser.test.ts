@@ -1,11 +1,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filterStatements, parseLogstash, plainValue, pluginsOf, walk } from '../../../../../src/lint/parsers/logstash/index.js';
-import type { AnyNode, Branch, Comparison, Condition, Plugin, Section } from '../../../../../src/lint/parsers/logstash/index.js';
+import {
+  filterStatements,
+  parseLogstash,
+  plainValue,
+  pluginsOf,
+  walk,
+} from '../../../../../src/lint/parsers/logstash/index.js';
+import type {
+  AnyNode,
+  Branch,
+  Comparison,
+  Condition,
+  Plugin,
+  Section,
+} from '../../../../../src/lint/parsers/logstash/index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
-const corpusFilters = path.resolve(repoRoot, '../shared/calvinverse-corpus/calvinverse.logs.filters/config/kv/config/services/logs/filters');
+const corpusFilters = path.resolve(
+  repoRoot,
+  '../shared/calvinverse-corpus/calvinverse.logs.filters/config/kv/config/services/logs/filters',
+);
 
 function firstSection(text: string): Section {
   const { config, errors } = parseLogstash(text);
@@ -113,7 +129,15 @@ describe('parseLogstash: values', () => {
     );
     const p = s.body[0] as Plugin;
     const values = Object.fromEntries(p.attributes.map((a) => [a.name, plainValue(a.value)]));
-    expect(values).toEqual({ a: 'dq \\" x', b: 'sq', c: -12.5, d: 'bare_word', e: ['x', 1, ['y']], f: { k: 'v', n: 2 }, codec: { json: { charset: 'UTF-8' } } });
+    expect(values).toEqual({
+      a: 'dq \\" x',
+      b: 'sq',
+      c: -12.5,
+      d: 'bare_word',
+      e: ['x', 1, ['y']],
+      f: { k: 'v', n: 2 },
+      codec: { json: { charset: 'UTF-8' } },
+    });
     expect(p.loc.start).toEqual({ line: 2, column: 3, offset: 11 });
     expect(p.attributes[2]?.value.loc.start).toMatchObject({ line: 5, column: 10 });
     expect(p.attributes[0]?.nameLoc.start).toMatchObject({ line: 3, column: 5 });
