@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { GrokLibrary, loadOniguruma } from '../src/grok/index.js';
+import { GrokLibrary, loadOniguruma } from '../src/logstash/index.js';
 
 const LINES = 100_000;
 const ROUNDS = 5;

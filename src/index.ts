@@ -5,7 +5,7 @@ export * from './define/index.js';
 export * from './render/index.js';
 export * from './load/index.js';
 export * from './deploy/index.js';
-export * from './grok/index.js';
+export * from './logstash/index.js';
 export * from './simulate/index.js';
 export * from './diagnose/index.js';
 export * from './report/index.js';

@@ -22,7 +22,7 @@ export {
   queryFacts,
   type Statement as InfluxQLStatement,
   type QueryFacts as InfluxQLQueryFacts,
-} from './parsers/influxql/index.js';
+} from '../lang/influxql/index.js';
 export { parseJsonWithLocations } from './parsers/json-locations.js';
 export type {
   LintRule,

@@ -90,7 +90,7 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   const load = options.loadCatalog ?? (async (root: string) => (await import('../load/index.js')).loadCatalog(root));
   const catalogs = await Promise.all(collected.definitionRoots.map((r) => load(r)));
   // Grok expressions are compiled on the real engine when it is available.
-  await (await import('../grok/engine.js')).loadOniguruma().catch(() => undefined);
+  await (await import('../logstash/grok/engine.js')).loadOniguruma().catch(() => undefined);
   const catalog = catalogs.length ? mergeCatalogs(catalogs) : undefined;
   // Raw artifacts linted from inside a calvin project: its definitions say which measurements exist.
   const contextCatalog =

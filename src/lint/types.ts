@@ -3,8 +3,8 @@
  * visitors keyed by node kind; the engine walks every input once and dispatches.
  */
 import type { AlertDef, DashboardDef, IndexTemplateDef, LogFilterDef, ServiceDef } from '../define/types.js';
-import type { QueryFacts, Statement } from './parsers/influxql/index.js';
-import type * as LS from './parsers/logstash/ast.js';
+import type { QueryFacts, Statement } from '../lang/influxql/index.js';
+import type * as LS from '../lang/logstash/ast.js';
 import type { KnowledgeBase } from './knowledge/index.js';
 import type { LiveFacts } from './live/facts.js';
 

@@ -66,7 +66,7 @@ Examples:
           );
       }
       const config = await ctx.config();
-      const { runTestCommand } = await import('../../grok/testing/command.js');
+      const { runTestCommand } = await import('../../logstash/testing/command.js');
       const { report, exitCode } = await runTestCommand({
         paths,
         root: config.root,

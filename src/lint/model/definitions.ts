@@ -1,6 +1,6 @@
 /** Typed definitions (the Catalog) → the same nodes raw artifacts produce, located at their source file. */
 import type { Catalog, InfluxQuery, Query } from '../../define/types.js';
-import type { QueryFacts } from '../parsers/influxql/index.js';
+import type { QueryFacts } from '../../lang/influxql/index.js';
 import type {
   AlertDefNode,
   DashboardDefNode,

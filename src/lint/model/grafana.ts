@@ -3,7 +3,7 @@
  * → the nodes rules visit. Queries are parsed once here.
  */
 import type { JsonLocations } from '../parsers/json-locations.js';
-import { parseInfluxQL, queryFacts, type QueryFacts } from '../parsers/influxql/index.js';
+import { parseInfluxQL, queryFacts, type QueryFacts } from '../../lang/influxql/index.js';
 import type {
   GrafanaAlertNode,
   GrafanaDashboardNode,

@@ -1,6 +1,6 @@
 /** A parsed Logstash pipeline file → plugin and condition nodes, each with its section and guards. */
-import { parseLogstash } from '../parsers/logstash/parser.js';
-import type * as LS from '../parsers/logstash/ast.js';
+import { parseLogstash } from '../../lang/logstash/parser.js';
+import type * as LS from '../../lang/logstash/ast.js';
 import type { LogstashConditionNode, LogstashFileNode, LogstashPluginNode } from '../types.js';
 
 export interface LogstashModel {

@@ -1,6 +1,6 @@
-import { isOnigurumaLoaded } from '../../grok/engine.js';
-import { GrokError } from '../../grok/errors.js';
-import { standardGrokLibrary } from '../../grok/grok.js';
+import { isOnigurumaLoaded } from '../../logstash/grok/engine.js';
+import { GrokError } from '../../logstash/grok/errors.js';
+import { standardGrokLibrary } from '../../logstash/grok/grok.js';
 import { settingPairs, settingStrings } from '../model/logstash.js';
 import type { LintRule } from '../types.js';
 

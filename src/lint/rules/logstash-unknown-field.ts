@@ -1,6 +1,6 @@
 import { LOGSTASH_EVENT_FIELDS } from '../knowledge/index.js';
 import { fieldName, fieldReads, settingPairs, settingStrings, tagTests } from '../model/logstash.js';
-import type * as LS from '../parsers/logstash/ast.js';
+import type * as LS from '../../lang/logstash/ast.js';
 import type { LintRule, LogstashPluginNode } from '../types.js';
 import { didYouMean } from '../util/suggest.js';
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlertDef, LogFilterDef } from '../../../src/define/index.js';
-import { loadOniguruma } from '../../../src/grok/index.js';
-import { runAlertTests, runLogFilterTests } from '../../../src/grok/testing/index.js';
-import { compileLogFilterDef } from '../../../src/grok/pipeline/index.js';
+import { loadOniguruma } from '../../../src/logstash/index.js';
+import { runAlertTests, runLogFilterTests } from '../../../src/logstash/testing/index.js';
+import { compileLogFilterDef } from '../../../src/logstash/pipeline/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DashboardDef } from '../../../src/define/types.js';
-import { parseInfluxQL, queryFacts } from '../../../src/lint/parsers/influxql/index.js';
+import { parseInfluxQL, queryFacts } from '../../../src/lang/influxql/index.js';
 import { defaultRenderOptions, renderChronografDashboard } from '../../../src/render/index.js';
 import { fixtureCatalog } from '../../fixtures/render/catalog.js';
 

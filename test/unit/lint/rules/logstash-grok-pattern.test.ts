@@ -1,5 +1,5 @@
 import { beforeAll } from 'vitest';
-import { loadOniguruma } from '../../../../src/grok/engine.js';
+import { loadOniguruma } from '../../../../src/logstash/grok/engine.js';
 import { rule } from '../../../../src/lint/rules/logstash-grok-pattern.js';
 import { text, ruleTester } from '../rule-tester.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLogstash, plainValue, pluginsOf } from '../../../../../src/lint/parsers/logstash/index.js';
-import type { PlainValue } from '../../../../../src/lint/parsers/logstash/index.js';
+import { parseLogstash, plainValue, pluginsOf } from '../../../../src/lang/logstash/index.js';
+import type { PlainValue } from '../../../../src/lang/logstash/index.js';
 
 // Generated configs: print them, parse them, and get the same settings back.
 const bareword = fc

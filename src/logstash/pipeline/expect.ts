@@ -1,6 +1,6 @@
 /** Checking a filter's output against a test case's expectations (fields, tags, absent, dropped). */
 import type { LogFilterTestCase } from '../../define/types.js';
-import { parseFieldPath } from '../field-path.js';
+import { parseFieldPath } from '../grok/field-path.js';
 import { valuesEqual } from './conditions.js';
 import { getPath, hasPath, tagsOf } from './event.js';
 import type { LogEvent } from './event.js';

@@ -1,10 +1,10 @@
 /** The grok filter: match fields against grok expressions on Oniguruma, write the captures. */
-import type { Grok } from '../../grok.js';
-import { GrokError } from '../../errors.js';
+import type { Grok } from '../../grok/grok.js';
+import { GrokError } from '../../grok/errors.js';
 import { compileOnSuccess, tagAll } from '../common.js';
 import { getPath, setPath, valueToString } from '../event.js';
 import type { LogEvent } from '../event.js';
-import { LEGACY_LOG_PATTERNS } from '../../patterns/index.js';
+import { LEGACY_LOG_PATTERNS } from '../../grok/patterns/index.js';
 import { asBool, asChoice, asCount, asHash, asList, asString, ECS_MODES } from '../settings.js';
 import type { FilterPlugin } from '../types.js';
 import { FilterConfigError, UnsupportedError } from '../types.js';

@@ -2,8 +2,8 @@
  * The mutate filter, in Logstash's fixed order: coerce, rename, update, replace, convert, gsub,
  * uppercase, capitalize, lowercase, strip, split, join, merge, copy; then the common options.
  */
-import { OnigRegex } from '../../regex.js';
-import { GrokError } from '../../errors.js';
+import { OnigRegex } from '../../grok/regex.js';
+import { GrokError } from '../../grok/errors.js';
 import { compileOnSuccess } from '../common.js';
 import { deepClone, getPath, hasPath, isPlainObject, removePath, setPath, sprintf, valueToString } from '../event.js';
 import type { LogEvent } from '../event.js';

@@ -6,9 +6,9 @@ import {
   compileLogstashFilters,
   FilterConfigError,
   loadOniguruma,
-} from '../../../src/grok/index.js';
-import type { LogEvent, RunResult } from '../../../src/grok/index.js';
-import { parseLogstash } from '../../../src/lint/parsers/logstash/index.js';
+} from '../../../src/logstash/index.js';
+import type { LogEvent, RunResult } from '../../../src/logstash/index.js';
+import { parseLogstash } from '../../../src/lang/logstash/index.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 

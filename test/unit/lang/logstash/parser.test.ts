@@ -1,23 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  filterStatements,
-  parseLogstash,
-  plainValue,
-  pluginsOf,
-  walk,
-} from '../../../../../src/lint/parsers/logstash/index.js';
-import type {
-  AnyNode,
-  Branch,
-  Comparison,
-  Condition,
-  Plugin,
-  Section,
-} from '../../../../../src/lint/parsers/logstash/index.js';
+import { filterStatements, parseLogstash, plainValue, pluginsOf, walk } from '../../../../src/lang/logstash/index.js';
+import type { AnyNode, Branch, Comparison, Condition, Plugin, Section } from '../../../../src/lang/logstash/index.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..');
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const corpusFilters = path.resolve(
   repoRoot,
   '../shared/calvinverse-corpus/calvinverse.logs.filters/config/kv/config/services/logs/filters',

@@ -3,7 +3,7 @@
  * their case lists. Pure apart from the injected clock; files are read by the caller.
  */
 import type { AlertDef, Catalog, LogFilterDef, LogFilterTestCase } from '../../define/types.js';
-import type { Config } from '../../lint/parsers/logstash/ast.js';
+import type { Config } from '../../lang/logstash/ast.js';
 import { checkAlertCase, AlertTestError, UnsupportedAlertError } from '../../simulate/index.js';
 import { checkLogCase } from '../pipeline/expect.js';
 import { compileLogFilterDef, compileLogstashFilters } from '../pipeline/program.js';

@@ -2,10 +2,10 @@
  * Conditions, as Logstash evaluates them: on the parsed config's AST, and on calvin's typed
  * LogCondition. Regexes run on Oniguruma.
  */
-import type { Condition, RValue } from '../../lint/parsers/logstash/ast.js';
+import type { Condition, RValue } from '../../lang/logstash/ast.js';
 import type { LogCondition } from '../../define/types.js';
-import { GrokError } from '../errors.js';
-import { OnigRegex } from '../regex.js';
+import { GrokError } from '../grok/errors.js';
+import { OnigRegex } from '../grok/regex.js';
 import { getPath, isPlainObject, sprintf, tagsOf, valueToString } from './event.js';
 import type { LogEvent } from './event.js';
 import { FilterConfigError, UnsupportedError } from './types.js';

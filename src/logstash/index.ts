@@ -1,11 +1,11 @@
 /** Public API of grok, the Logstash filter evaluator and `calvin test`. */
-export { Grok, GrokLibrary, compileGrok, standardGrokLibrary, parsePatternFile } from './grok.js';
-export type { GrokCaptures, GrokLibraryOptions } from './grok.js';
-export { expandGrok } from './compile.js';
-export type { CaptureSpec, ExpandedGrok, GrokType } from './compile.js';
-export { loadOniguruma } from './engine.js';
-export { GrokError } from './errors.js';
-export { STANDARD_PATTERNS } from './patterns/index.js';
+export { Grok, GrokLibrary, compileGrok, standardGrokLibrary, parsePatternFile } from './grok/grok.js';
+export type { GrokCaptures, GrokLibraryOptions } from './grok/grok.js';
+export { expandGrok } from './grok/compile.js';
+export type { CaptureSpec, ExpandedGrok, GrokType } from './grok/compile.js';
+export { loadOniguruma } from './grok/engine.js';
+export { GrokError } from './grok/errors.js';
+export { STANDARD_PATTERNS } from './grok/patterns/index.js';
 export { compileLogstashFilters, compileLogFilterDef } from './pipeline/program.js';
 export type { FilterProgram, ProgramOptions, RunResult } from './pipeline/program.js';
 export { checkLogCase } from './pipeline/expect.js';

@@ -5,7 +5,7 @@ import {
   queryFacts,
   type SelectStatement,
   type ShowStatement,
-} from '../../../../src/lint/parsers/influxql/index.js';
+} from '../../../../src/lang/influxql/index.js';
 
 const select = (q: string): SelectStatement => {
   const r = parseInfluxQL(q);

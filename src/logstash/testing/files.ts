@@ -8,8 +8,8 @@ import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import type { LogFilterTestCase } from '../../define/types.js';
 import { CalvinError } from '../../errors.js';
-import { parseLogstash } from '../../lint/parsers/logstash/parser.js';
-import { parsePatternFile } from '../grok.js';
+import { parseLogstash } from '../../lang/logstash/parser.js';
+import { parsePatternFile } from '../grok/grok.js';
 import type { RawLogstashSuite } from './run.js';
 
 const CONFIG_EXTENSIONS = ['.conf', '.ctmpl'];

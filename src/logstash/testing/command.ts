@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Catalog } from '../../define/types.js';
 import { CalvinError } from '../../errors.js';
 import { DEFINITION_FOLDERS } from '../../load/find.js';
-import { loadOniguruma } from '../engine.js';
+import { loadOniguruma } from '../grok/engine.js';
 import { casesFileFor, configFileFor, findCaseFiles, isConfigFile, readLogstashSuite, CASES_SUFFIX } from './files.js';
 import { redactDeep } from '../../redact.js';
 import { formatReport } from './format.js';

@@ -3,11 +3,11 @@
  * config, or calvin's typed LogFilterDef. Both end up as the same plugin implementations.
  */
 import type { FilterStep, LogFilterDef } from '../../define/types.js';
-import type { Config, Plugin, Statement, Value } from '../../lint/parsers/logstash/ast.js';
-import { filterStatements } from '../../lint/parsers/logstash/walk.js';
-import { parseFieldPath } from '../field-path.js';
-import { standardGrokLibrary } from '../grok.js';
-import type { GrokLibrary } from '../grok.js';
+import type { Config, Plugin, Statement, Value } from '../../lang/logstash/ast.js';
+import { filterStatements } from '../../lang/logstash/walk.js';
+import { parseFieldPath } from '../grok/field-path.js';
+import { standardGrokLibrary } from '../grok/grok.js';
+import type { GrokLibrary } from '../grok/grok.js';
 import { compileCondition, compileLogCondition } from './conditions.js';
 import type { Predicate } from './conditions.js';
 import { deepClone } from './event.js';

@@ -1,5 +1,5 @@
 /** Shared shapes of the in-process filter evaluator. */
-import type { GrokLibrary } from '../grok.js';
+import type { GrokLibrary } from '../grok/grok.js';
 import type { LogEvent } from './event.js';
 
 /** A setting value as plain data (from a parsed Logstash config or a typed definition). */

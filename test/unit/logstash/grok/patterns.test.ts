@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GrokLibrary, loadOniguruma, STANDARD_PATTERNS } from '../../../src/grok/index.js';
+import { GrokLibrary, loadOniguruma, STANDARD_PATTERNS } from '../../../../src/logstash/index.js';
 
 /** For every standard pattern: texts it must match in full, and texts it must not match in full. */
 const SAMPLES: Record<string, { yes: string[]; no: string[] }> = {

@@ -7,9 +7,9 @@ import {
   loadOniguruma,
   parsePatternFile,
   STANDARD_PATTERNS,
-} from '../../../src/grok/index.js';
-import { OnigMatcher } from '../../../src/grok/engine.js';
-import { OnigRegex } from '../../../src/grok/regex.js';
+} from '../../../../src/logstash/index.js';
+import { OnigMatcher } from '../../../../src/logstash/grok/engine.js';
+import { OnigRegex } from '../../../../src/logstash/grok/regex.js';
 
 let lib: GrokLibrary;
 beforeAll(async () => {
