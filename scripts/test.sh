@@ -16,6 +16,9 @@ echo "== type check and compile" >&2
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.build.json
 
+echo "== browser for the page tests (Debian chromium)" >&2
+node scripts/ensure-chromium.mjs >/dev/null
+
 echo "== starting the local stack" >&2
 node scripts/stack.mjs up
 
