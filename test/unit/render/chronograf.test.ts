@@ -68,7 +68,10 @@ describe('renderChronografDashboard', () => {
   it('qualifies queries with database and retention policy and uses template variables', () => {
     const query = ((cells[0]?.queries as Json[])[0] as Json).query as string;
     expect(query).toContain('FROM "system"."autogen"."cpu"');
-    expect(query).toContain('"host" = :host:');
+    // The panel's $host is multi-value with "All": Chronograf substitutes one value, so the
+    // filter is dropped and GROUP BY "host" keeps every host apart, as Grafana's "All" shows them.
+    expect(query).not.toContain(':host:');
+    expect(query).toContain('GROUP BY time(:interval:), "host"');
     expect(query).toContain('time > :dashboardTime:');
     expect(query).not.toContain('$');
   });
