@@ -229,7 +229,8 @@ function cellQuery(query: Query, options: RenderOptions, { convert, multi }: Cel
   };
 }
 
-function noteText(panel: Panel): string {
+/** The text a panel becomes as a Chronograf note, before Chronograf sanitises it. */
+export function chronografNoteText(panel: Panel): string {
   if (panel.type === 'text') return panel.content ?? '';
   if (panel.type === 'log-count') {
     const log = panel.logQuery;
@@ -240,7 +241,7 @@ function noteText(panel: Panel): string {
 
 function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, context: CellContext): Json {
   const type = CELL_TYPES[panel.type];
-  const note = sanitizeChronografNote(noteText(panel));
+  const note = sanitizeChronografNote(chronografNoteText(panel));
   return {
     axes: axes(panel),
     colors: cellColors(panel),

@@ -3,11 +3,14 @@ import type { LintRule } from '../types.js';
 import { rule as alertMeasurementNotOnDashboard } from './alert-measurement-not-on-dashboard.js';
 import { rule as alertUnknownMeasurement } from './alert-unknown-measurement.js';
 import { rule as alertWithoutRunbook } from './alert-without-runbook.js';
+import { rule as chronografNoteRewritten } from './chronograf-note-rewritten.js';
+import { rule as chronografSingleValueVariable } from './chronograf-single-value-variable.js';
 import { rule as esTemplateOverlap } from './es-template-overlap.js';
 import { rule as esTemplatePriority } from './es-template-priority.js';
 import { rule as grafanaAlertWithoutRunbook } from './grafana-alert-without-runbook.js';
 import { rule as grafanaDuplicatePanelId } from './grafana-duplicate-panel-id.js';
 import { rule as grafanaDuplicateUid } from './grafana-duplicate-uid.js';
+import { rule as grafanaLegacyAnnotation } from './grafana-legacy-annotation.js';
 import { rule as grafanaMeasurementWrongDatabase } from './grafana-measurement-wrong-database.js';
 import { rule as grafanaMissingDatasource } from './grafana-missing-datasource.js';
 import { rule as grafanaMissingUid } from './grafana-missing-uid.js';
@@ -16,7 +19,9 @@ import { rule as grafanaUndefinedVariable } from './grafana-undefined-variable.j
 import { rule as grafanaUnknownDatasource } from './grafana-unknown-datasource.js';
 import { rule as grafanaUnknownField } from './grafana-unknown-field.js';
 import { rule as grafanaUnknownMeasurement } from './grafana-unknown-measurement.js';
+import { rule as grafanaUnresolvedDatasource } from './grafana-unresolved-datasource.js';
 import { rule as grafanaUnusedVariable } from './grafana-unused-variable.js';
+import { rule as influxUnknownDatabase } from './influx-unknown-database.js';
 import { rule as influxqlGroupByTimeFill } from './influxql-group-by-time-fill.js';
 import { rule as influxqlHighCardinalityRegex } from './influxql-high-cardinality-regex.js';
 import { rule as influxqlNoTimeFilter } from './influxql-no-time-filter.js';
@@ -44,11 +49,14 @@ export const RULES: readonly LintRule[] = [
   alertMeasurementNotOnDashboard,
   alertUnknownMeasurement,
   alertWithoutRunbook,
+  chronografNoteRewritten,
+  chronografSingleValueVariable,
   esTemplateOverlap,
   esTemplatePriority,
   grafanaAlertWithoutRunbook,
   grafanaDuplicatePanelId,
   grafanaDuplicateUid,
+  grafanaLegacyAnnotation,
   grafanaMeasurementWrongDatabase,
   grafanaMissingDatasource,
   grafanaMissingUid,
@@ -57,7 +65,9 @@ export const RULES: readonly LintRule[] = [
   grafanaUnknownDatasource,
   grafanaUnknownField,
   grafanaUnknownMeasurement,
+  grafanaUnresolvedDatasource,
   grafanaUnusedVariable,
+  influxUnknownDatabase,
   influxqlGroupByTimeFill,
   influxqlHighCardinalityRegex,
   influxqlNoTimeFilter,
