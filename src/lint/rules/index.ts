@@ -27,6 +27,7 @@ import { rule as influxqlHighCardinalityRegex } from './influxql-high-cardinalit
 import { rule as influxqlNoTimeFilter } from './influxql-no-time-filter.js';
 import { rule as influxqlRawQuery } from './influxql-raw-query.js';
 import { rule as influxqlSyntax } from './influxql-syntax.js';
+import { rule as liveEnvironmentModel } from './live-environment-model.js';
 import { rule as liveInfluxSchema } from './live-influx-schema.js';
 import { rule as liveLogFields } from './live-log-fields.js';
 import { rule as logFieldTypeConflict } from './log-field-type-conflict.js';
@@ -73,6 +74,7 @@ export const RULES: readonly LintRule[] = [
   influxqlNoTimeFilter,
   influxqlRawQuery,
   influxqlSyntax,
+  liveEnvironmentModel,
   liveInfluxSchema,
   liveLogFields,
   logFieldTypeConflict,
