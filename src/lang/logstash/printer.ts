@@ -116,7 +116,7 @@ function printPlugin(p: Plugin, indent: string): string {
 }
 
 function printBlock(body: readonly Statement[], indent: string): string {
-  if (body.length === 0) return '{\n' + `${indent}}`;
+  if (body.length === 0) return `{\n${indent}}`;
   return `{\n${body.map((s) => printStatement(s, indent + INDENT)).join('\n')}\n${indent}}`;
 }
 
