@@ -76,6 +76,17 @@ describe('renderChronografDashboard', () => {
     expect(query).not.toContain('$');
   });
 
+  it('renders a constant as a one-value csv template: Chronograf has no resolver for type constant', () => {
+    // ui/src/tempVars/utils/index.ts resolveValues: csv and map resolve; any other type (constant)
+    // throws "TemplateValue resolution for TemplateType constant not implemented".
+    const category = (body.templates as Json[]).find((t) => t.tempVar === ':category:');
+    expect(category).toMatchObject({
+      type: 'csv',
+      values: [{ selected: true, type: 'csv', value: 'artefacts-storage' }],
+    });
+    expect(JSON.stringify(body.templates)).not.toContain('"constant"');
+  });
+
   it('has a tagValues template for :host: and valid gauge colours', () => {
     const templates = body.templates as Json[];
     expect(templates[0]).toMatchObject({
