@@ -1,6 +1,11 @@
-/** logstash-patterns-core 4.3.1, ecs-v1 set: bind. */
+/**
+ * logstash-patterns-core 4.3.1, ecs-v1 set: bind. Definitions equal to the legacy set's are taken from it.
+ */
+import { pick } from '../pick.js';
+import { patterns as legacy } from '../legacy/bind.js';
+
 export const patterns: Record<string, string> = {
-  BIND9_TIMESTAMP: '%{MONTHDAY}[-]%{MONTH}[-]%{YEAR} %{TIME}',
+  ...pick(legacy, ['BIND9_TIMESTAMP']),
   BIND9_DNSTYPE:
     '(?:A|AAAA|CAA|CDNSKEY|CDS|CERT|CNAME|CSYNC|DLV|DNAME|DNSKEY|DS|HINFO|LOC|MX|NAPTR|NS|NSEC|NSEC3|OPENPGPKEY|PTR|RRSIG|RP|SIG|SMIMEA|SOA|SRV|TSIG|TXT|URI)',
   BIND9_CATEGORY: '(?:queries)',

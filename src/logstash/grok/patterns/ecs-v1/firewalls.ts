@@ -1,18 +1,25 @@
-/** logstash-patterns-core 4.3.1, ecs-v1 set: firewalls. */
+/**
+ * logstash-patterns-core 4.3.1, ecs-v1 set: firewalls. Definitions equal to the legacy set's are taken from it.
+ */
+import { pick } from '../pick.js';
+import { patterns as legacy } from '../legacy/firewalls.js';
+
 export const patterns: Record<string, string> = {
+  ...pick(legacy, [
+    'CISCOTIMESTAMP',
+    'CISCOTAG',
+    'CISCO_ACTION',
+    'CISCO_REASON',
+    'CISCO_DIRECTION',
+    'CISCO_INTERVAL',
+    'CISCO_XLATE_TYPE',
+    'CISCOFW104003',
+    'CISCOFW104004',
+  ]),
   NETSCREENSESSIONLOG:
     '%{SYSLOGTIMESTAMP:timestamp} %{IPORHOST:[observer][hostname]} %{NOTSPACE:[observer][name]}: (?<[observer][product]>NetScreen) device_id=%{WORD:[netscreen][device_id]} .*?(system-\\w+-%{NONNEGINT:[event][code]}\\(%{WORD:[netscreen][session][type]}\\))?: start_time="%{DATA:[netscreen][session][start_time]}" duration=%{INT:[netscreen][session][duration]:int} policy_id=%{INT:[netscreen][policy_id]} service=%{DATA:[netscreen][service]} proto=%{INT:[netscreen][protocol_number]:int} src zone=%{WORD:[observer][ingress][zone]} dst zone=%{WORD:[observer][egress][zone]} action=%{WORD:[event][action]} sent=%{INT:[source][bytes]:int} rcvd=%{INT:[destination][bytes]:int} src=%{IPORHOST:[source][address]} dst=%{IPORHOST:[destination][address]}(?: src_port=%{INT:[source][port]:int} dst_port=%{INT:[destination][port]:int})?(?: src-xlated ip=%{IP:[source][nat][ip]} port=%{INT:[source][nat][port]:int} dst-xlated ip=%{IP:[destination][nat][ip]} port=%{INT:[destination][nat][port]:int})?(?: session_id=%{INT:[netscreen][session][id]} reason=%{GREEDYDATA:[netscreen][session][reason]})?',
   CISCO_TAGGED_SYSLOG:
     '^<%{POSINT:[log][syslog][priority]:int}>%{CISCOTIMESTAMP:timestamp}( %{SYSLOGHOST:[host][hostname]})? ?: %%{CISCOTAG:[cisco][asa][tag]}:',
-  CISCOTIMESTAMP: '%{MONTH} +%{MONTHDAY}(?: %{YEAR})? %{TIME}',
-  CISCOTAG: '[A-Z0-9]+-%{INT}-(?:[A-Z0-9_]+)',
-  CISCO_ACTION:
-    'Built|Teardown|Deny|Denied|denied|requested|permitted|denied by ACL|discarded|est-allowed|Dropping|created|deleted',
-  CISCO_REASON:
-    'Duplicate TCP SYN|Failed to locate egress interface|Invalid transport field|No matching connection|DNS Response|DNS Query|(?:%{WORD}\\s*)*',
-  CISCO_DIRECTION: 'Inbound|inbound|Outbound|outbound',
-  CISCO_INTERVAL: 'first hit|%{INT}-second interval',
-  CISCO_XLATE_TYPE: 'static|dynamic',
   CISCO_HITCOUNT_INTERVAL:
     'hit-cnt %{INT:[cisco][asa][hit_count]:int} (?:first hit|%{INT:[cisco][asa][interval]:int}-second interval)',
   CISCO_SRC_IP_USER:
@@ -25,8 +32,6 @@ export const patterns: Record<string, string> = {
     '%{NOTSPACE:[observer][egress][interface][name]}:(?:(?:%{IP:[destination][ip]})|(?:%{HOSTNAME:[destination][address]}))(?:/%{INT:[destination][port]:int})?(?:\\(%{DATA:[destination][user][name]}\\))?',
   CISCOFW104001: '\\((?:Primary|Secondary)\\) Switching to ACTIVE - %{GREEDYDATA:[event][reason]}',
   CISCOFW104002: '\\((?:Primary|Secondary)\\) Switching to STANDBY - %{GREEDYDATA:[event][reason]}',
-  CISCOFW104003: '\\((?:Primary|Secondary)\\) Switching to FAILED\\.',
-  CISCOFW104004: '\\((?:Primary|Secondary)\\) Switching to OK\\.',
   CISCOFW105003:
     '\\((?:Primary|Secondary)\\) Monitoring on [Ii]nterface %{NOTSPACE:[network][interface][name]} waiting',
   CISCOFW105004: '\\((?:Primary|Secondary)\\) Monitoring on [Ii]nterface %{NOTSPACE:[network][interface][name]} normal',

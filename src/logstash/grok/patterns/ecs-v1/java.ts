@@ -1,11 +1,13 @@
-/** logstash-patterns-core 4.3.1, ecs-v1 set: java. */
+/**
+ * logstash-patterns-core 4.3.1, ecs-v1 set: java. Definitions equal to the legacy set's are taken from it.
+ */
+import { pick } from '../pick.js';
+import { patterns as legacy } from '../legacy/java.js';
+
 export const patterns: Record<string, string> = {
-  JAVACLASS: '(?:[a-zA-Z$_][a-zA-Z$_0-9]*\\.)*[a-zA-Z$_][a-zA-Z$_0-9]*',
-  JAVAFILE: '(?:[a-zA-Z$_0-9. -]+)',
-  JAVAMETHOD: '(?:(<(?:cl)?init>)|[a-zA-Z$_][a-zA-Z$_0-9]*)',
+  ...pick(legacy, ['JAVACLASS', 'JAVAFILE', 'JAVAMETHOD', 'JAVATHREAD']),
   JAVASTACKTRACEPART:
     '%{SPACE}at %{JAVACLASS:[java][log][origin][class][name]}\\.%{JAVAMETHOD:[log][origin][function]}\\(%{JAVAFILE:[log][origin][file][name]}(?::%{INT:[log][origin][file][line]:int})?\\)',
-  JAVATHREAD: '(?:[A-Z]{2}-Processor[\\d]+)',
   JAVALOGMESSAGE: '(?:.*)',
   CATALINA7_DATESTAMP: '%{MONTH} %{MONTHDAY}, %{YEAR} %{HOUR}:%{MINUTE}:%{SECOND} (?:AM|PM)',
   CATALINA7_LOG:

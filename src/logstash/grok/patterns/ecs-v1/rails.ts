@@ -1,6 +1,11 @@
-/** logstash-patterns-core 4.3.1, ecs-v1 set: rails. */
+/**
+ * logstash-patterns-core 4.3.1, ecs-v1 set: rails. Definitions equal to the legacy set's are taken from it.
+ */
+import { pick } from '../pick.js';
+import { patterns as legacy } from '../legacy/rails.js';
+
 export const patterns: Record<string, string> = {
-  RUUID: '\\h{32}',
+  ...pick(legacy, ['RUUID']),
   RCONTROLLER: '(?<[rails][controller][class]>[^#]+)#(?<[rails][controller][action]>\\w+)',
   RAILS3HEAD:
     '(?m)Started %{WORD:[http][request][method]} "%{URIPATHPARAM:[url][original]}" for %{IPORHOST:[source][address]} at (?<timestamp>%{YEAR}-%{MONTHNUM}-%{MONTHDAY} %{HOUR}:%{MINUTE}:%{SECOND} %{ISO8601_TIMEZONE})',
