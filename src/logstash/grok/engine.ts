@@ -77,8 +77,13 @@ function onigVersion(): string {
   return installedVersion;
 }
 
+/** Whether the fast path may run on this vscode-oniguruma version. */
+export function fastPathAllowed(version: string = onigVersion()): boolean {
+  return version === FAST_PATH_VERSION;
+}
+
 function fastBinding(scanner: Onig.OnigScanner): { binding: WasmBinding; ptr: number; options: number } | undefined {
-  if (onigVersion() !== FAST_PATH_VERSION) return undefined;
+  if (!fastPathAllowed()) return undefined;
   const s = scanner as unknown as ScannerInternals;
   const b = s._onigBinding;
   if (typeof s._ptr !== 'number' || !b || typeof s.onigOptions !== 'function' || !Array.isArray(s._options))

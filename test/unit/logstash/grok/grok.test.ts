@@ -8,7 +8,7 @@ import {
   parsePatternFile,
   STANDARD_PATTERNS,
 } from '../../../../src/logstash/index.js';
-import { OnigMatcher } from '../../../../src/logstash/grok/engine.js';
+import { fastPathAllowed, OnigMatcher } from '../../../../src/logstash/grok/engine.js';
 import { OnigRegex } from '../../../../src/logstash/grok/regex.js';
 
 let lib: GrokLibrary;
@@ -122,6 +122,12 @@ describe('Grok on Oniguruma', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('takes the private fast path only on the vscode-oniguruma version it was checked against', () => {
+    expect(fastPathAllowed('2.0.1')).toBe(true);
+    expect(fastPathAllowed('2.0.2')).toBe(false);
+    expect(fastPathAllowed('3.0.0')).toBe(false);
   });
 
   it('matches long lines and alternates between texts without mixing them up', () => {
