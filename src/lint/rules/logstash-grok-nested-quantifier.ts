@@ -14,7 +14,9 @@ export const rule: LintRule = {
     severity: 'warning',
     docs: {
       description: 'Grok expressions have no nested unbounded quantifiers',
-      hint: 'Make the inner or the outer repetition bounded, atomic (?>...) or possessive (a++), or anchor what separates the repetitions.',
+      hint:
+        'Make the inner or the outer repetition bounded, atomic (?>...) or possessive (a++), ' +
+        'or anchor what separates the repetitions.',
     },
     messages: {
       nested: 'Grok {{where}} nests unbounded quantifiers in "{{group}}": it can backtrack for exponential time.',

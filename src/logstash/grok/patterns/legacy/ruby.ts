@@ -2,5 +2,6 @@
 export const patterns: Record<string, string> = {
   RUBY_LOGLEVEL: '(?:DEBUG|FATAL|ERROR|WARN|INFO)',
   RUBY_LOGGER:
-    '[DFEWI], \\[%{TIMESTAMP_ISO8601:timestamp} #%{POSINT:pid}\\] *%{RUBY_LOGLEVEL:loglevel} -- +%{DATA:progname}: %{GREEDYDATA:message}',
+    '[DFEWI], \\[%{TIMESTAMP_ISO8601:timestamp} #%{POSINT:pid}\\] *%{RUBY_LOGLEVEL:loglevel} -- +' +
+    '%{DATA:progname}: %{GREEDYDATA:message}',
 };
