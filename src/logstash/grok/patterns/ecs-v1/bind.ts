@@ -11,12 +11,12 @@ export const patterns: Record<string, string> = {
     'NSEC3|OPENPGPKEY|PTR|RRSIG|RP|SIG|SMIMEA|SOA|SRV|TSIG|TXT|URI)',
   BIND9_CATEGORY: '(?:queries)',
   BIND9_QUERYLOGBASE:
-    'client(:? @0x(?:[0-9A-Fa-f]+))? %{IP:[client][ip]}#%{POSINT:[client][port]:int} \\(%{GREEDY' +
-    'DATA:[bind][log][question][name]}\\): query: %{GREEDYDATA:[dns][question][name]} (?<[dns][q' +
-    'uestion][class]>IN) %{BIND9_DNSTYPE:[dns][question][type]}(:? %{DATA:[bind][log][question]' +
-    '[flags]})? \\(%{IP:[server][ip]}\\)',
+    'client(:? @0x(?:[0-9A-Fa-f]+))? %{IP:[client][ip]}#%{POSINT:[client][port]:int} \\(' +
+    '%{GREEDYDATA:[bind][log][question][name]}\\): query: %{GREEDYDATA:[dns][question][name]} ' +
+    '(?<[dns][question][class]>IN) %{BIND9_DNSTYPE:[dns][question][type]}(:? ' +
+    '%{DATA:[bind][log][question][flags]})? \\(%{IP:[server][ip]}\\)',
   BIND9_QUERYLOG:
-    '%{BIND9_TIMESTAMP:timestamp} %{BIND9_CATEGORY:[bing][log][category]}: %{LOGLEVEL:[log][lev' +
-    'el]}: %{BIND9_QUERYLOGBASE}',
+    '%{BIND9_TIMESTAMP:timestamp} %{BIND9_CATEGORY:[bing][log][category]}: ' +
+    '%{LOGLEVEL:[log][level]}: %{BIND9_QUERYLOGBASE}',
   BIND9: '%{BIND9_QUERYLOG}',
 };

@@ -10,8 +10,8 @@ export const patterns: Record<string, string> = {
   EXIM_DATE: '(:?%{YEAR}-%{MONTHNUM}-%{MONTHDAY} %{TIME})',
   EXIM_PID: '\\[%{POSINT:[process][pid]:int}\\]',
   EXIM_REMOTE_HOST:
-    '(H=(%{NOTSPACE:[source][address]} )?(\\(%{NOTSPACE:[exim][log][remote_address]}\\) )?\\[%{IP:' +
-    '[source][ip]}\\](?::%{POSINT:[source][port]:int})?)',
+    '(H=(%{NOTSPACE:[source][address]} )?(\\(%{NOTSPACE:[exim][log][remote_address]}\\) )?\\[' +
+    '%{IP:[source][ip]}\\](?::%{POSINT:[source][port]:int})?)',
   EXIM_INTERFACE: '(I=\\[%{IP:[destination][ip]}\\](?::%{NUMBER:[destination][port]:int}))',
   EXIM_PROTOCOL: '(P=%{NOTSPACE:[network][protocol]})',
   EXIM_MSG_SIZE: '(S=%{NUMBER:[exim][log][message][size]:int})',
@@ -20,8 +20,9 @@ export const patterns: Record<string, string> = {
   EXIM_SUBJECT: '(T="%{EXIM_QUOTED_CONTENT:[exim][log][message][subject]}")',
   EXIM_UNKNOWN_FIELD: '(?:[A-Za-z0-9]{1,4}=(?:%{QUOTEDSTRING}|%{NOTSPACE}))',
   EXIM_MESSAGE_ARRIVAL:
-    '%{EXIM_DATE:timestamp} (?:%{EXIM_PID} )?%{EXIM_MSGID:[exim][log][message][id]} (?<[exim][l' +
-    'og][flags]><=) (?<[exim][log][status]>[a-z:] )?%{EMAILADDRESS:[exim][log][sender][email]}%' +
-    '{EXIM_NAMED_FIELDS}(?:(?: from <?%{DATA:[exim][log][sender][original]}>?)? for %{EMAILADDR' +
-    'ESS:[exim][log][recipient][email]})?',
+    '%{EXIM_DATE:timestamp} (?:%{EXIM_PID} )?%{EXIM_MSGID:[exim][log][message][id]} ' +
+    '(?<[exim][log][flags]><=) (?<[exim][log][status]>[a-z:] )?' +
+    '%{EMAILADDRESS:[exim][log][sender][email]}%{EXIM_NAMED_FIELDS}(?:(?: from <?' +
+    '%{DATA:[exim][log][sender][original]}>?)? for ' +
+    '%{EMAILADDRESS:[exim][log][recipient][email]})?',
 };

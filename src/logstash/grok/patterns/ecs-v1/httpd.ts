@@ -7,19 +7,20 @@ import { patterns as legacy } from '../legacy/httpd.js';
 export const patterns: Record<string, string> = {
   ...pick(legacy, ['HTTPDUSER', 'HTTPDERROR_DATE', 'HTTPD_ERRORLOG', 'COMMONAPACHELOG', 'COMBINEDAPACHELOG']),
   HTTPD_COMMONLOG:
-    '%{IPORHOST:[source][address]} (?:-|%{HTTPDUSER:[apache][access][user][identity]}) (?:-|%{H' +
-    'TTPDUSER:[user][name]}) \\[%{HTTPDATE:timestamp}\\] "(?:%{WORD:[http][request][method]} %{NO' +
-    'TSPACE:[url][original]}(?: HTTP/%{NUMBER:[http][version]})?|%{DATA})" (?:-|%{INT:[http][re' +
-    'sponse][status_code]:int}) (?:-|%{INT:[http][response][body][bytes]:int})',
+    '%{IPORHOST:[source][address]} (?:-|%{HTTPDUSER:[apache][access][user][identity]}) (?:-|' +
+    '%{HTTPDUSER:[user][name]}) \\[%{HTTPDATE:timestamp}\\] "(?:%{WORD:[http][request][method]} ' +
+    '%{NOTSPACE:[url][original]}(?: HTTP/%{NUMBER:[http][version]})?|%{DATA})" (?:-|' +
+    '%{INT:[http][response][status_code]:int}) (?:-|%{INT:[http][response][body][bytes]:int})',
   HTTPD_COMBINEDLOG:
-    '%{HTTPD_COMMONLOG} "(?:-|%{DATA:[http][request][referrer]})" "(?:-|%{DATA:[user_agent][ori' + 'ginal]})"',
+    '%{HTTPD_COMMONLOG} "(?:-|%{DATA:[http][request][referrer]})" "(?:-|' + '%{DATA:[user_agent][original]})"',
   HTTPD20_ERRORLOG:
-    '\\[%{HTTPDERROR_DATE:timestamp}\\] \\[%{LOGLEVEL:[log][level]}\\] (?:\\[client %{IPORHOST:[sour' +
-    'ce][address]}\\] )?%{GREEDYDATA:message}',
+    '\\[%{HTTPDERROR_DATE:timestamp}\\] \\[%{LOGLEVEL:[log][level]}\\] (?:\\[client ' +
+    '%{IPORHOST:[source][address]}\\] )?%{GREEDYDATA:message}',
   HTTPD24_ERRORLOG:
-    '\\[%{HTTPDERROR_DATE:timestamp}\\] \\[(?:%{WORD:[apache][error][module]})?:%{LOGLEVEL:[log][l' +
-    'evel]}\\] \\[pid %{POSINT:[process][pid]:int}(:tid %{INT:[process][thread][id]:int})?\\](?: \\(' +
-    '%{POSINT:[apache][error][proxy][error][code]?}\\)%{DATA:[apache][error][proxy][error][messa' +
-    'ge]}:)?(?: \\[client %{IPORHOST:[source][address]}(?::%{POSINT:[source][port]:int})?\\])?(?:' +
-    ' %{DATA:[error][code]}:)? %{GREEDYDATA:message}',
+    '\\[%{HTTPDERROR_DATE:timestamp}\\] \\[(?:%{WORD:[apache][error][module]})?:' +
+    '%{LOGLEVEL:[log][level]}\\] \\[pid %{POSINT:[process][pid]:int}(:tid ' +
+    '%{INT:[process][thread][id]:int})?\\](?: \\(%{POSINT:[apache][error][proxy][error][code]?}\\)' +
+    '%{DATA:[apache][error][proxy][error][message]}:)?(?: \\[client ' +
+    '%{IPORHOST:[source][address]}(?::%{POSINT:[source][port]:int})?\\])?(?: ' +
+    '%{DATA:[error][code]}:)? %{GREEDYDATA:message}',
 };

@@ -8,6 +8,7 @@ export const patterns: Record<string, string> = {
   ...pick(legacy, ['REDISTIMESTAMP']),
   REDISLOG: '\\[%{POSINT:[process][pid]:int}\\] %{REDISTIMESTAMP:timestamp} \\*',
   REDISMONLOG:
-    '%{NUMBER:timestamp} \\[%{INT:[redis][database][id]} %{IP:[client][ip]}:%{POSINT:[client][po' +
-    'rt]:int}\\] "%{WORD:[redis][command][name]}"\\s?%{GREEDYDATA:[redis][command][args]}',
+    '%{NUMBER:timestamp} \\[%{INT:[redis][database][id]} %{IP:[client][ip]}:' +
+    '%{POSINT:[client][port]:int}\\] "%{WORD:[redis][command][name]}"\\s?' +
+    '%{GREEDYDATA:[redis][command][args]}',
 };

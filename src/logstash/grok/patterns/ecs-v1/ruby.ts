@@ -7,6 +7,6 @@ import { patterns as legacy } from '../legacy/ruby.js';
 export const patterns: Record<string, string> = {
   ...pick(legacy, ['RUBY_LOGLEVEL']),
   RUBY_LOGGER:
-    '[DFEWI], \\[%{TIMESTAMP_ISO8601:timestamp} #%{POSINT:[process][pid]:int}\\] *%{RUBY_LOGLEVEL' +
-    ':[log][level]} -- +%{DATA:[process][name]}: %{GREEDYDATA:message}',
+    '[DFEWI], \\[%{TIMESTAMP_ISO8601:timestamp} #%{POSINT:[process][pid]:int}\\] *' +
+    '%{RUBY_LOGLEVEL:[log][level]} -- +%{DATA:[process][name]}: %{GREEDYDATA:message}',
 };

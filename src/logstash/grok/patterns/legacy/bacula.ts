@@ -9,21 +9,21 @@ export const patterns: Record<string, string> = {
   BACULA_VERSION: '%{USER}',
   BACULA_JOB: '%{USER}',
   BACULA_LOG_MAX_CAPACITY:
-    'User defined maximum volume capacity %{BACULA_CAPACITY} exceeded on device \\"%{BACULA_DEVI' +
-    'CE:device}\\" \\(%{BACULA_DEVICEPATH}\\)',
+    'User defined maximum volume capacity %{BACULA_CAPACITY} exceeded on device \\"' +
+    '%{BACULA_DEVICE:device}\\" \\(%{BACULA_DEVICEPATH}\\)',
   BACULA_LOG_END_VOLUME:
-    'End of medium on Volume \\"%{BACULA_VOLUME:volume}\\" Bytes=%{BACULA_CAPACITY} Blocks=%{BACU' +
-    'LA_CAPACITY} at %{MONTHDAY}-%{MONTH}-%{YEAR} %{HOUR}:%{MINUTE}.',
+    'End of medium on Volume \\"%{BACULA_VOLUME:volume}\\" Bytes=%{BACULA_CAPACITY} Blocks=' +
+    '%{BACULA_CAPACITY} at %{MONTHDAY}-%{MONTH}-%{YEAR} %{HOUR}:%{MINUTE}.',
   BACULA_LOG_NEW_VOLUME: 'Created new Volume \\"%{BACULA_VOLUME:volume}\\" in catalog.',
   BACULA_LOG_NEW_LABEL:
-    'Labeled new Volume \\"%{BACULA_VOLUME:volume}\\" on device \\"%{BACULA_DEVICE:device}\\" \\(%{B' +
-    'ACULA_DEVICEPATH}\\).',
+    'Labeled new Volume \\"%{BACULA_VOLUME:volume}\\" on device \\"%{BACULA_DEVICE:device}\\" \\(' +
+    '%{BACULA_DEVICEPATH}\\).',
   BACULA_LOG_WROTE_LABEL:
-    'Wrote label to prelabeled Volume \\"%{BACULA_VOLUME:volume}\\" on device \\"%{BACULA_DEVICE}\\"' +
-    ' \\(%{BACULA_DEVICEPATH}\\)',
+    'Wrote label to prelabeled Volume \\"%{BACULA_VOLUME:volume}\\" on device \\"' +
+    '%{BACULA_DEVICE}\\" \\(%{BACULA_DEVICEPATH}\\)',
   BACULA_LOG_NEW_MOUNT:
-    'New volume \\"%{BACULA_VOLUME:volume}\\" mounted on device \\"%{BACULA_DEVICE:device}\\" \\(%{B' +
-    'ACULA_DEVICEPATH}\\) at %{MONTHDAY}-%{MONTH}-%{YEAR} %{HOUR}:%{MINUTE}.',
+    'New volume \\"%{BACULA_VOLUME:volume}\\" mounted on device \\"%{BACULA_DEVICE:device}\\" \\(' +
+    '%{BACULA_DEVICEPATH}\\) at %{MONTHDAY}-%{MONTH}-%{YEAR} %{HOUR}:%{MINUTE}.',
   BACULA_LOG_NOOPEN: '\\s*Cannot open %{DATA}: ERR=%{GREEDYDATA:berror}',
   BACULA_LOG_NOOPENDIR: '\\s*Could not open directory %{DATA}: ERR=%{GREEDYDATA:berror}',
   BACULA_LOG_NOSTAT: '\\s*Could not stat %{DATA}: ERR=%{GREEDYDATA:berror}',
@@ -52,26 +52,27 @@ export const patterns: Record<string, string> = {
   BACULA_LOG_DUPLICATE: 'Fatal error: JobId %{INT:duplicate} already running. Duplicate job not allowed.',
   BACULA_LOG_NOJOBSTAT: 'Fatal error: No Job status returned from FD.',
   BACULA_LOG_FATAL_CONN:
-    'Fatal error: bsock.c:133 Unable to connect to (Client: %{BACULA_HOST:client}|Storage daemo' +
-    'n) on %{HOSTNAME}:%{POSINT}. ERR=(?<berror>%{GREEDYDATA})',
+    'Fatal error: bsock.c:133 Unable to connect to (Client: %{BACULA_HOST:client}|Storage ' +
+    'daemon) on %{HOSTNAME}:%{POSINT}. ERR=(?<berror>%{GREEDYDATA})',
   BACULA_LOG_NO_CONNECT:
-    'Warning: bsock.c:127 Could not connect to (Client: %{BACULA_HOST:client}|Storage daemon) o' +
-    'n %{HOSTNAME}:%{POSINT}. ERR=(?<berror>%{GREEDYDATA})',
+    'Warning: bsock.c:127 Could not connect to (Client: %{BACULA_HOST:client}|Storage daemon) ' +
+    'on %{HOSTNAME}:%{POSINT}. ERR=(?<berror>%{GREEDYDATA})',
   BACULA_LOG_NO_AUTH: 'Fatal error: Unable to authenticate with File daemon at %{DATA}. Possible causes:',
   BACULA_LOG_NOSUIT: 'No prior or suitable Full backup found in catalog. Doing FULL backup.',
   BACULA_LOG_NOPRIOR: 'No prior Full backup Job record found.',
   BACULA_LOG_JOB: '(Error: )?Bacula %{BACULA_HOST} %{BACULA_VERSION} \\(%{BACULA_VERSION}\\):',
   BACULA_LOGLINE:
-    '%{BACULA_TIMESTAMP:bts} %{BACULA_HOST:hostname}(?: JobId %{INT:jobid})?:? (%{BACULA_LOG_MA' +
-    'X_CAPACITY}|%{BACULA_LOG_END_VOLUME}|%{BACULA_LOG_NEW_VOLUME}|%{BACULA_LOG_NEW_LABEL}|%{BA' +
-    'CULA_LOG_WROTE_LABEL}|%{BACULA_LOG_NEW_MOUNT}|%{BACULA_LOG_NOOPEN}|%{BACULA_LOG_NOOPENDIR}' +
-    '|%{BACULA_LOG_NOSTAT}|%{BACULA_LOG_NOJOBS}|%{BACULA_LOG_ALL_RECORDS_PRUNED}|%{BACULA_LOG_B' +
-    'EGIN_PRUNE_JOBS}|%{BACULA_LOG_BEGIN_PRUNE_FILES}|%{BACULA_LOG_PRUNED_JOBS}|%{BACULA_LOG_PR' +
-    'UNED_FILES}|%{BACULA_LOG_ENDPRUNE}|%{BACULA_LOG_STARTJOB}|%{BACULA_LOG_STARTRESTORE}|%{BAC' +
-    'ULA_LOG_USEDEVICE}|%{BACULA_LOG_DIFF_FS}|%{BACULA_LOG_JOBEND}|%{BACULA_LOG_NOPRUNE_JOBS}|%' +
-    '{BACULA_LOG_NOPRUNE_FILES}|%{BACULA_LOG_VOLUME_PREVWRITTEN}|%{BACULA_LOG_READYAPPEND}|%{BA' +
-    'CULA_LOG_CANCELLING}|%{BACULA_LOG_MARKCANCEL}|%{BACULA_LOG_CLIENT_RBJ}|%{BACULA_LOG_VSS}|%' +
-    '{BACULA_LOG_MAXSTART}|%{BACULA_LOG_DUPLICATE}|%{BACULA_LOG_NOJOBSTAT}|%{BACULA_LOG_FATAL_C' +
-    'ONN}|%{BACULA_LOG_NO_CONNECT}|%{BACULA_LOG_NO_AUTH}|%{BACULA_LOG_NOSUIT}|%{BACULA_LOG_JOB}' +
-    '|%{BACULA_LOG_NOPRIOR})',
+    '%{BACULA_TIMESTAMP:bts} %{BACULA_HOST:hostname}(?: JobId %{INT:jobid})?:? (' +
+    '%{BACULA_LOG_MAX_CAPACITY}|%{BACULA_LOG_END_VOLUME}|%{BACULA_LOG_NEW_VOLUME}|' +
+    '%{BACULA_LOG_NEW_LABEL}|%{BACULA_LOG_WROTE_LABEL}|%{BACULA_LOG_NEW_MOUNT}|' +
+    '%{BACULA_LOG_NOOPEN}|%{BACULA_LOG_NOOPENDIR}|%{BACULA_LOG_NOSTAT}|%{BACULA_LOG_NOJOBS}|' +
+    '%{BACULA_LOG_ALL_RECORDS_PRUNED}|%{BACULA_LOG_BEGIN_PRUNE_JOBS}|' +
+    '%{BACULA_LOG_BEGIN_PRUNE_FILES}|%{BACULA_LOG_PRUNED_JOBS}|%{BACULA_LOG_PRUNED_FILES}|' +
+    '%{BACULA_LOG_ENDPRUNE}|%{BACULA_LOG_STARTJOB}|%{BACULA_LOG_STARTRESTORE}|' +
+    '%{BACULA_LOG_USEDEVICE}|%{BACULA_LOG_DIFF_FS}|%{BACULA_LOG_JOBEND}|' +
+    '%{BACULA_LOG_NOPRUNE_JOBS}|%{BACULA_LOG_NOPRUNE_FILES}|%{BACULA_LOG_VOLUME_PREVWRITTEN}|' +
+    '%{BACULA_LOG_READYAPPEND}|%{BACULA_LOG_CANCELLING}|%{BACULA_LOG_MARKCANCEL}|' +
+    '%{BACULA_LOG_CLIENT_RBJ}|%{BACULA_LOG_VSS}|%{BACULA_LOG_MAXSTART}|%{BACULA_LOG_DUPLICATE}|' +
+    '%{BACULA_LOG_NOJOBSTAT}|%{BACULA_LOG_FATAL_CONN}|%{BACULA_LOG_NO_CONNECT}|' +
+    '%{BACULA_LOG_NO_AUTH}|%{BACULA_LOG_NOSUIT}|%{BACULA_LOG_JOB}|%{BACULA_LOG_NOPRIOR})',
 };

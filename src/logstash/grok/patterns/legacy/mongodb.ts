@@ -3,13 +3,13 @@ export const patterns: Record<string, string> = {
   MONGO_LOG: '%{SYSLOGTIMESTAMP:timestamp} \\[%{WORD:component}\\] %{GREEDYDATA:message}',
   MONGO_QUERY: '\\{ (?<={ ).*(?= } ntoreturn:) \\}',
   MONGO_SLOWQUERY:
-    '%{WORD} %{MONGO_WORDDASH:database}\\.%{MONGO_WORDDASH:collection} %{WORD}: %{MONGO_QUERY:qu' +
-    'ery} %{WORD}:%{NONNEGINT:ntoreturn} %{WORD}:%{NONNEGINT:ntoskip} %{WORD}:%{NONNEGINT:nscan' +
-    'ned}.*nreturned:%{NONNEGINT:nreturned}..+ (?<duration>[0-9]+)ms',
+    '%{WORD} %{MONGO_WORDDASH:database}\\.%{MONGO_WORDDASH:collection} %{WORD}: ' +
+    '%{MONGO_QUERY:query} %{WORD}:%{NONNEGINT:ntoreturn} %{WORD}:%{NONNEGINT:ntoskip} %{WORD}:' +
+    '%{NONNEGINT:nscanned}.*nreturned:%{NONNEGINT:nreturned}..+ (?<duration>[0-9]+)ms',
   MONGO_WORDDASH: '\\b[\\w-]+\\b',
   MONGO3_SEVERITY: '\\w',
   MONGO3_COMPONENT: '%{WORD}|-',
   MONGO3_LOG:
-    '%{TIMESTAMP_ISO8601:timestamp} %{MONGO3_SEVERITY:severity} %{MONGO3_COMPONENT:component}%{' +
-    'SPACE}(?:\\[%{DATA:context}\\])? %{GREEDYDATA:message}',
+    '%{TIMESTAMP_ISO8601:timestamp} %{MONGO3_SEVERITY:severity} %{MONGO3_COMPONENT:component}' +
+    '%{SPACE}(?:\\[%{DATA:context}\\])? %{GREEDYDATA:message}',
 };

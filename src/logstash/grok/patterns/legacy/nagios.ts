@@ -33,106 +33,115 @@ export const patterns: Record<string, string> = {
   NAGIOS_EC_ENABLE_SVC_NOTIFICATIONS: 'ENABLE_SVC_NOTIFICATIONS',
   NAGIOS_WARNING: 'Warning:%{SPACE}%{GREEDYDATA:nagios_message}',
   NAGIOS_CURRENT_SERVICE_STATE:
-    '%{NAGIOS_TYPE_CURRENT_SERVICE_STATE:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_se' +
-    'rvice};%{DATA:nagios_state};%{DATA:nagios_statetype};%{DATA:nagios_statecode};%{GREEDYDATA' +
-    ':nagios_message}',
+    '%{NAGIOS_TYPE_CURRENT_SERVICE_STATE:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_service};%{DATA:nagios_state};%{DATA:nagios_statetype};' +
+    '%{DATA:nagios_statecode};%{GREEDYDATA:nagios_message}',
   NAGIOS_CURRENT_HOST_STATE:
-    '%{NAGIOS_TYPE_CURRENT_HOST_STATE:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_state' +
-    '};%{DATA:nagios_statetype};%{DATA:nagios_statecode};%{GREEDYDATA:nagios_message}',
+    '%{NAGIOS_TYPE_CURRENT_HOST_STATE:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_state};%{DATA:nagios_statetype};%{DATA:nagios_statecode};' +
+    '%{GREEDYDATA:nagios_message}',
   NAGIOS_SERVICE_NOTIFICATION:
-    '%{NAGIOS_TYPE_SERVICE_NOTIFICATION:nagios_type}: %{DATA:nagios_notifyname};%{DATA:nagios_h' +
-    'ostname};%{DATA:nagios_service};%{DATA:nagios_state};%{DATA:nagios_contact};%{GREEDYDATA:n' +
-    'agios_message}',
+    '%{NAGIOS_TYPE_SERVICE_NOTIFICATION:nagios_type}: %{DATA:nagios_notifyname};' +
+    '%{DATA:nagios_hostname};%{DATA:nagios_service};%{DATA:nagios_state};' +
+    '%{DATA:nagios_contact};%{GREEDYDATA:nagios_message}',
   NAGIOS_HOST_NOTIFICATION:
-    '%{NAGIOS_TYPE_HOST_NOTIFICATION:nagios_type}: %{DATA:nagios_notifyname};%{DATA:nagios_host' +
-    'name};%{DATA:nagios_state};%{DATA:nagios_contact};%{GREEDYDATA:nagios_message}',
+    '%{NAGIOS_TYPE_HOST_NOTIFICATION:nagios_type}: %{DATA:nagios_notifyname};' +
+    '%{DATA:nagios_hostname};%{DATA:nagios_state};%{DATA:nagios_contact};' +
+    '%{GREEDYDATA:nagios_message}',
   NAGIOS_SERVICE_ALERT:
-    '%{NAGIOS_TYPE_SERVICE_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_service};%' +
-    '{DATA:nagios_state};%{DATA:nagios_statelevel};%{NUMBER:nagios_attempt};%{GREEDYDATA:nagios' +
-    '_message}',
+    '%{NAGIOS_TYPE_SERVICE_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_service};' +
+    '%{DATA:nagios_state};%{DATA:nagios_statelevel};%{NUMBER:nagios_attempt};' +
+    '%{GREEDYDATA:nagios_message}',
   NAGIOS_HOST_ALERT:
-    '%{NAGIOS_TYPE_HOST_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_state};%{DATA' +
-    ':nagios_statelevel};%{NUMBER:nagios_attempt};%{GREEDYDATA:nagios_message}',
+    '%{NAGIOS_TYPE_HOST_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_state};' +
+    '%{DATA:nagios_statelevel};%{NUMBER:nagios_attempt};%{GREEDYDATA:nagios_message}',
   NAGIOS_SERVICE_FLAPPING_ALERT:
-    '%{NAGIOS_TYPE_SERVICE_FLAPPING_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_s' +
-    'ervice};%{DATA:nagios_state};%{GREEDYDATA:nagios_message}',
+    '%{NAGIOS_TYPE_SERVICE_FLAPPING_ALERT:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_service};%{DATA:nagios_state};%{GREEDYDATA:nagios_message}',
   NAGIOS_HOST_FLAPPING_ALERT:
-    '%{NAGIOS_TYPE_HOST_FLAPPING_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_stat' +
-    'e};%{GREEDYDATA:nagios_message}',
+    '%{NAGIOS_TYPE_HOST_FLAPPING_ALERT:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_state};%{GREEDYDATA:nagios_message}',
   NAGIOS_SERVICE_DOWNTIME_ALERT:
-    '%{NAGIOS_TYPE_SERVICE_DOWNTIME_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_s' +
-    'ervice};%{DATA:nagios_state};%{GREEDYDATA:nagios_comment}',
+    '%{NAGIOS_TYPE_SERVICE_DOWNTIME_ALERT:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_service};%{DATA:nagios_state};%{GREEDYDATA:nagios_comment}',
   NAGIOS_HOST_DOWNTIME_ALERT:
-    '%{NAGIOS_TYPE_HOST_DOWNTIME_ALERT:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_stat' +
-    'e};%{GREEDYDATA:nagios_comment}',
+    '%{NAGIOS_TYPE_HOST_DOWNTIME_ALERT:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_state};%{GREEDYDATA:nagios_comment}',
   NAGIOS_PASSIVE_SERVICE_CHECK:
-    '%{NAGIOS_TYPE_PASSIVE_SERVICE_CHECK:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_se' +
-    'rvice};%{DATA:nagios_state};%{GREEDYDATA:nagios_comment}',
+    '%{NAGIOS_TYPE_PASSIVE_SERVICE_CHECK:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_service};%{DATA:nagios_state};%{GREEDYDATA:nagios_comment}',
   NAGIOS_PASSIVE_HOST_CHECK:
-    '%{NAGIOS_TYPE_PASSIVE_HOST_CHECK:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_state' +
-    '};%{GREEDYDATA:nagios_comment}',
+    '%{NAGIOS_TYPE_PASSIVE_HOST_CHECK:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_state};%{GREEDYDATA:nagios_comment}',
   NAGIOS_SERVICE_EVENT_HANDLER:
-    '%{NAGIOS_TYPE_SERVICE_EVENT_HANDLER:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_se' +
-    'rvice};%{DATA:nagios_state};%{DATA:nagios_statelevel};%{DATA:nagios_event_handler_name}',
+    '%{NAGIOS_TYPE_SERVICE_EVENT_HANDLER:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_service};%{DATA:nagios_state};%{DATA:nagios_statelevel};' +
+    '%{DATA:nagios_event_handler_name}',
   NAGIOS_HOST_EVENT_HANDLER:
-    '%{NAGIOS_TYPE_HOST_EVENT_HANDLER:nagios_type}: %{DATA:nagios_hostname};%{DATA:nagios_state' +
-    '};%{DATA:nagios_statelevel};%{DATA:nagios_event_handler_name}',
+    '%{NAGIOS_TYPE_HOST_EVENT_HANDLER:nagios_type}: %{DATA:nagios_hostname};' +
+    '%{DATA:nagios_state};%{DATA:nagios_statelevel};%{DATA:nagios_event_handler_name}',
   NAGIOS_TIMEPERIOD_TRANSITION:
-    '%{NAGIOS_TYPE_TIMEPERIOD_TRANSITION:nagios_type}: %{DATA:nagios_service};%{NUMBER:nagios_u' +
-    'nknown1};%{NUMBER:nagios_unknown2}',
+    '%{NAGIOS_TYPE_TIMEPERIOD_TRANSITION:nagios_type}: %{DATA:nagios_service};' +
+    '%{NUMBER:nagios_unknown1};%{NUMBER:nagios_unknown2}',
   NAGIOS_EC_LINE_DISABLE_SVC_CHECK:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_DISABLE_SVC_CHECK:nagios_command}' +
-    ';%{DATA:nagios_hostname};%{DATA:nagios_service}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_DISABLE_SVC_CHECK:nagios_command};%{DATA:nagios_hostname};' +
+    '%{DATA:nagios_service}',
   NAGIOS_EC_LINE_DISABLE_HOST_CHECK:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_DISABLE_HOST_CHECK:nagios_command' +
-    '};%{DATA:nagios_hostname}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_DISABLE_HOST_CHECK:nagios_command};%{DATA:nagios_hostname}',
   NAGIOS_EC_LINE_ENABLE_SVC_CHECK:
     '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_ENABLE_SVC_CHECK:nagios_command};' +
     '%{DATA:nagios_hostname};%{DATA:nagios_service}',
   NAGIOS_EC_LINE_ENABLE_HOST_CHECK:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_ENABLE_HOST_CHECK:nagios_command}' +
-    ';%{DATA:nagios_hostname}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_ENABLE_HOST_CHECK:nagios_command};%{DATA:nagios_hostname}',
   NAGIOS_EC_LINE_PROCESS_SERVICE_CHECK_RESULT:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_PROCESS_SERVICE_CHECK_RESULT:nagi' +
-    'os_command};%{DATA:nagios_hostname};%{DATA:nagios_service};%{DATA:nagios_state};%{GREEDYDA' +
-    'TA:nagios_check_result}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_PROCESS_SERVICE_CHECK_RESULT:nagios_command};%{DATA:nagios_hostname};' +
+    '%{DATA:nagios_service};%{DATA:nagios_state};%{GREEDYDATA:nagios_check_result}',
   NAGIOS_EC_LINE_PROCESS_HOST_CHECK_RESULT:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_PROCESS_HOST_CHECK_RESULT:nagios_' +
-    'command};%{DATA:nagios_hostname};%{DATA:nagios_state};%{GREEDYDATA:nagios_check_result}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_PROCESS_HOST_CHECK_RESULT:nagios_command};%{DATA:nagios_hostname};' +
+    '%{DATA:nagios_state};%{GREEDYDATA:nagios_check_result}',
   NAGIOS_EC_LINE_DISABLE_HOST_SVC_NOTIFICATIONS:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_DISABLE_HOST_SVC_NOTIFICATIONS:na' +
-    'gios_command};%{GREEDYDATA:nagios_hostname}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_DISABLE_HOST_SVC_NOTIFICATIONS:nagios_command};%{GREEDYDATA:nagios_hostname}',
   NAGIOS_EC_LINE_DISABLE_HOST_NOTIFICATIONS:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_DISABLE_HOST_NOTIFICATIONS:nagios' +
-    '_command};%{GREEDYDATA:nagios_hostname}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_DISABLE_HOST_NOTIFICATIONS:nagios_command};%{GREEDYDATA:nagios_hostname}',
   NAGIOS_EC_LINE_DISABLE_SVC_NOTIFICATIONS:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_DISABLE_SVC_NOTIFICATIONS:nagios_' +
-    'command};%{DATA:nagios_hostname};%{GREEDYDATA:nagios_service}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_DISABLE_SVC_NOTIFICATIONS:nagios_command};%{DATA:nagios_hostname};' +
+    '%{GREEDYDATA:nagios_service}',
   NAGIOS_EC_LINE_ENABLE_HOST_SVC_NOTIFICATIONS:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_ENABLE_HOST_SVC_NOTIFICATIONS:nag' +
-    'ios_command};%{GREEDYDATA:nagios_hostname}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_ENABLE_HOST_SVC_NOTIFICATIONS:nagios_command};%{GREEDYDATA:nagios_hostname}',
   NAGIOS_EC_LINE_ENABLE_HOST_NOTIFICATIONS:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_ENABLE_HOST_NOTIFICATIONS:nagios_' +
-    'command};%{GREEDYDATA:nagios_hostname}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_ENABLE_HOST_NOTIFICATIONS:nagios_command};%{GREEDYDATA:nagios_hostname}',
   NAGIOS_EC_LINE_ENABLE_SVC_NOTIFICATIONS:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_ENABLE_SVC_NOTIFICATIONS:nagios_c' +
-    'ommand};%{DATA:nagios_hostname};%{GREEDYDATA:nagios_service}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_ENABLE_SVC_NOTIFICATIONS:nagios_command};%{DATA:nagios_hostname};' +
+    '%{GREEDYDATA:nagios_service}',
   NAGIOS_EC_LINE_SCHEDULE_HOST_DOWNTIME:
-    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: %{NAGIOS_EC_SCHEDULE_HOST_DOWNTIME:nagios_com' +
-    'mand};%{DATA:nagios_hostname};%{NUMBER:nagios_start_time};%{NUMBER:nagios_end_time};%{NUMB' +
-    'ER:nagios_fixed};%{NUMBER:nagios_trigger_id};%{NUMBER:nagios_duration};%{DATA:author};%{DA' +
-    'TA:comment}',
+    '%{NAGIOS_TYPE_EXTERNAL_COMMAND:nagios_type}: ' +
+    '%{NAGIOS_EC_SCHEDULE_HOST_DOWNTIME:nagios_command};%{DATA:nagios_hostname};' +
+    '%{NUMBER:nagios_start_time};%{NUMBER:nagios_end_time};%{NUMBER:nagios_fixed};' +
+    '%{NUMBER:nagios_trigger_id};%{NUMBER:nagios_duration};%{DATA:author};%{DATA:comment}',
   NAGIOSLOGLINE:
-    '%{NAGIOSTIME} (?:%{NAGIOS_WARNING}|%{NAGIOS_CURRENT_SERVICE_STATE}|%{NAGIOS_CURRENT_HOST_S' +
-    'TATE}|%{NAGIOS_SERVICE_NOTIFICATION}|%{NAGIOS_HOST_NOTIFICATION}|%{NAGIOS_SERVICE_ALERT}|%' +
-    '{NAGIOS_HOST_ALERT}|%{NAGIOS_SERVICE_FLAPPING_ALERT}|%{NAGIOS_HOST_FLAPPING_ALERT}|%{NAGIO' +
-    'S_SERVICE_DOWNTIME_ALERT}|%{NAGIOS_HOST_DOWNTIME_ALERT}|%{NAGIOS_PASSIVE_SERVICE_CHECK}|%{' +
-    'NAGIOS_PASSIVE_HOST_CHECK}|%{NAGIOS_SERVICE_EVENT_HANDLER}|%{NAGIOS_HOST_EVENT_HANDLER}|%{' +
-    'NAGIOS_TIMEPERIOD_TRANSITION}|%{NAGIOS_EC_LINE_DISABLE_SVC_CHECK}|%{NAGIOS_EC_LINE_ENABLE_' +
-    'SVC_CHECK}|%{NAGIOS_EC_LINE_DISABLE_HOST_CHECK}|%{NAGIOS_EC_LINE_ENABLE_HOST_CHECK}|%{NAGI' +
-    'OS_EC_LINE_PROCESS_HOST_CHECK_RESULT}|%{NAGIOS_EC_LINE_PROCESS_SERVICE_CHECK_RESULT}|%{NAG' +
-    'IOS_EC_LINE_SCHEDULE_HOST_DOWNTIME}|%{NAGIOS_EC_LINE_DISABLE_HOST_SVC_NOTIFICATIONS}|%{NAG' +
-    'IOS_EC_LINE_ENABLE_HOST_SVC_NOTIFICATIONS}|%{NAGIOS_EC_LINE_DISABLE_HOST_NOTIFICATIONS}|%{' +
-    'NAGIOS_EC_LINE_ENABLE_HOST_NOTIFICATIONS}|%{NAGIOS_EC_LINE_DISABLE_SVC_NOTIFICATIONS}|%{NA' +
-    'GIOS_EC_LINE_ENABLE_SVC_NOTIFICATIONS})',
+    '%{NAGIOSTIME} (?:%{NAGIOS_WARNING}|%{NAGIOS_CURRENT_SERVICE_STATE}|' +
+    '%{NAGIOS_CURRENT_HOST_STATE}|%{NAGIOS_SERVICE_NOTIFICATION}|%{NAGIOS_HOST_NOTIFICATION}|' +
+    '%{NAGIOS_SERVICE_ALERT}|%{NAGIOS_HOST_ALERT}|%{NAGIOS_SERVICE_FLAPPING_ALERT}|' +
+    '%{NAGIOS_HOST_FLAPPING_ALERT}|%{NAGIOS_SERVICE_DOWNTIME_ALERT}|' +
+    '%{NAGIOS_HOST_DOWNTIME_ALERT}|%{NAGIOS_PASSIVE_SERVICE_CHECK}|' +
+    '%{NAGIOS_PASSIVE_HOST_CHECK}|%{NAGIOS_SERVICE_EVENT_HANDLER}|%{NAGIOS_HOST_EVENT_HANDLER}|' +
+    '%{NAGIOS_TIMEPERIOD_TRANSITION}|%{NAGIOS_EC_LINE_DISABLE_SVC_CHECK}|' +
+    '%{NAGIOS_EC_LINE_ENABLE_SVC_CHECK}|%{NAGIOS_EC_LINE_DISABLE_HOST_CHECK}|' +
+    '%{NAGIOS_EC_LINE_ENABLE_HOST_CHECK}|%{NAGIOS_EC_LINE_PROCESS_HOST_CHECK_RESULT}|' +
+    '%{NAGIOS_EC_LINE_PROCESS_SERVICE_CHECK_RESULT}|%{NAGIOS_EC_LINE_SCHEDULE_HOST_DOWNTIME}|' +
+    '%{NAGIOS_EC_LINE_DISABLE_HOST_SVC_NOTIFICATIONS}|' +
+    '%{NAGIOS_EC_LINE_ENABLE_HOST_SVC_NOTIFICATIONS}|' +
+    '%{NAGIOS_EC_LINE_DISABLE_HOST_NOTIFICATIONS}|%{NAGIOS_EC_LINE_ENABLE_HOST_NOTIFICATIONS}|' +
+    '%{NAGIOS_EC_LINE_DISABLE_SVC_NOTIFICATIONS}|%{NAGIOS_EC_LINE_ENABLE_SVC_NOTIFICATIONS})',
 };

@@ -3,6 +3,6 @@ export const patterns: Record<string, string> = {
   REDISTIMESTAMP: '%{MONTHDAY} %{MONTH} %{TIME}',
   REDISLOG: '\\[%{POSINT:pid}\\] %{REDISTIMESTAMP:timestamp} \\*',
   REDISMONLOG:
-    '%{NUMBER:timestamp} \\[%{INT:database} %{IP:client}:%{NUMBER:port}\\] "%{WORD:command}"\\s?%{' +
-    'GREEDYDATA:params}',
+    '%{NUMBER:timestamp} \\[%{INT:database} %{IP:client}:%{NUMBER:port}\\] "%{WORD:command}"\\s?' +
+    '%{GREEDYDATA:params}',
 };
