@@ -32,6 +32,7 @@ import { rule as liveInfluxSchema } from './live-influx-schema.js';
 import { rule as liveLogFields } from './live-log-fields.js';
 import { rule as logFieldTypeConflict } from './log-field-type-conflict.js';
 import { rule as logstashGrokBracketAlternation } from './logstash-grok-bracket-alternation.js';
+import { rule as logstashGrokNestedQuantifier } from './logstash-grok-nested-quantifier.js';
 import { rule as logstashGrokPattern } from './logstash-grok-pattern.js';
 import { rule as logstashGrokWithoutMatch } from './logstash-grok-without-match.js';
 import { rule as logstashIndexName } from './logstash-index-name.js';
@@ -79,6 +80,7 @@ export const RULES: readonly LintRule[] = [
   liveLogFields,
   logFieldTypeConflict,
   logstashGrokBracketAlternation,
+  logstashGrokNestedQuantifier,
   logstashGrokPattern,
   logstashGrokWithoutMatch,
   logstashIndexName,
