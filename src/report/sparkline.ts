@@ -1,3 +1,5 @@
+import { suffix } from './chart/y-range.js';
+
 /** ▁▂▃▄▅▆▇█ from a series (nulls are blanks), scaled to its own min..max. Pure. */
 const BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -27,4 +29,27 @@ export function downsample(values: readonly (number | null)[], size: number): (n
     out.push(group.length > 0 ? Math.max(...group) : null);
   }
   return out;
+}
+
+/**
+ * A sparkline between its scale, `78% ▁▁▂▃▅▇██ 100%`: the lowest and highest value drawn, with as many
+ * decimals as it takes for them to differ (99.1% and 99.9% are not both "99%"). Empty without data.
+ */
+export function scaledSparkline(values: readonly (number | null)[], unit: string, maxWidth = 40): string {
+  const spark = sparkline(values, maxWidth);
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (spark === '' || finite.length === 0) return '';
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  if (lo === hi) return `${spark} flat at ${scaleLabel(lo, unit, 0)}`;
+  let decimals = 0;
+  while (decimals < 3 && scaleLabel(lo, unit, decimals) === scaleLabel(hi, unit, decimals)) decimals += 1;
+  return `${scaleLabel(lo, unit, decimals)} ${spark} ${scaleLabel(hi, unit, decimals)}`;
+}
+
+function scaleLabel(value: number, unit: string, decimals: number): string {
+  const abs = Math.abs(value);
+  const [div, prefix] =
+    unit === 'percent' || abs < 1e4 ? [1, ''] : abs >= 1e9 ? [1e9, 'G'] : abs >= 1e6 ? [1e6, 'M'] : [1e3, 'k'];
+  return `${(value / div).toFixed(div === 1 ? decimals : Math.max(1, decimals))}${prefix}${suffix(unit)}`;
 }
