@@ -81,7 +81,8 @@ export function chartSpec(
   const times = [...series, ...peers.flatMap((p) => p.points)].map((p) => p.t);
   const windowFrom = Date.parse(diagnosis.window.from);
   const from = Math.min(...times, windowFrom);
-  const to = Math.max(...times.map((t) => t + (kind === 'bars' ? bucketMs : 0)), from + 60_000);
+  const windowTo = Date.parse(diagnosis.window.to);
+  const to = Math.max(...times.map((t) => t + (kind === 'bars' ? bucketMs : 0)), from + 60_000, windowTo || 0);
   const band = chart.band
     ? {
         center: chart.band.center,

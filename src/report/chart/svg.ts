@@ -12,8 +12,8 @@ import { clockIn } from './time-axis.js';
 import { chartValue } from './describe.js';
 
 export const CHART_WIDTH = 360;
-export const CHART_HEIGHT = 210;
-const PLOT = { left: 44, right: 8, top: 34, bottom: 44 };
+export const CHART_HEIGHT = 220;
+const PLOT = { left: 44, right: 8, top: 44, bottom: 44 };
 const INK = '#1f2328';
 const MUTED = '#57606a';
 const SERIES = '#0969da';
@@ -53,7 +53,7 @@ export function renderChartSvg(spec: ChartSpec): string {
     `<text x="${PLOT.left}" y="13" font-size="12.5" font-weight="600" fill="${INK}">${escapeHtml(truncateWidth(spec.title, 46))}</text>`,
   );
   if (spec.y.zoom)
-    out.push(`<text x="${right}" y="13" text-anchor="end" fill="${MUTED}">${escapeHtml(spec.y.zoom)}</text>`);
+    out.push(`<text x="${PLOT.left}" y="28" fill="${MUTED}">${escapeHtml(`y axis ${spec.y.zoom}`)}</text>`);
   // Baseline shown for context, before the window, on a light ground.
   if (spec.windowFrom > spec.x.from)
     out.push(
@@ -123,14 +123,7 @@ export function renderChartSvg(spec: ChartSpec): string {
 
 /** Samples and words (colour is never the only key): the series, peers, baseline band, thresholds. */
 function legend(spec: ChartSpec, baseline: number): string {
-  const items: [string, string][] = [
-    [
-      spec.kind === 'bars'
-        ? `<rect x="0" y="-7" width="10" height="8" fill="${SERIES}"/>`
-        : `<line x1="0" x2="12" y1="-3" y2="-3" stroke="${SERIES}" stroke-width="2.2"/>`,
-      truncateWidth(spec.node, 16),
-    ],
-  ];
+  const items: [string, string][] = [];
   if (spec.peers.length > 0)
     items.push([`<line x1="0" x2="12" y1="-3" y2="-3" stroke="${PEER}" stroke-width="1"/>`, 'peers']);
   if (spec.band)
@@ -140,6 +133,13 @@ function legend(spec: ChartSpec, baseline: number): string {
       `<line x1="0" x2="12" y1="-3" y2="-3" stroke="${LEVEL.critical}" stroke-width="1.5" stroke-dasharray="2 2"/>`,
       'thresholds',
     ]);
+  // The node's name goes last: it is the one item of unknown length.
+  items.push([
+    spec.kind === 'bars'
+      ? `<rect x="0" y="-7" width="10" height="8" fill="${SERIES}"/>`
+      : `<line x1="0" x2="12" y1="-3" y2="-3" stroke="${SERIES}" stroke-width="2.2"/>`,
+    truncateWidth(spec.node, 24),
+  ]);
   let at = 4;
   const parts = items.map(([sample, word]) => {
     const part = `<g transform="translate(${at},${baseline})">${sample}<text x="16" y="0" fill="${INK}">${escapeHtml(word)}</text></g>`;

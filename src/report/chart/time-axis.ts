@@ -12,7 +12,7 @@ export interface TimeAxis {
   zone: string;
 }
 
-const TICKS = 5;
+const TICKS = 4;
 
 /** A formatter of `HH:MM` in `timeZone`; throws a CalvinError for an unknown zone. */
 export function clockIn(timeZone: string): (ms: number) => string {

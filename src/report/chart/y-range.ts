@@ -32,7 +32,7 @@ export function yAxis(values: readonly number[], unit: string): YAxis {
 /** min/max widened to a minimum span and padded by a tenth; counts and percents start at 0 when near it. */
 function padded(lo: number, hi: number, unit: string): [number, number] {
   const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
-  const minSpan = unit === 'percent' ? 2 : unit === 'count' ? 5 : magnitude > 0 ? magnitude * 0.1 : 1;
+  const minSpan = unit === 'percent' ? 2 : unit === 'count' ? 5 : magnitude > 1e-6 ? magnitude * 0.1 : 1;
   let from = lo;
   let to = hi;
   if (to - from < minSpan) {
