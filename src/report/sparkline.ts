@@ -42,14 +42,19 @@ export function scaledSparkline(values: readonly (number | null)[], unit: string
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
   if (lo === hi) return `${spark} flat at ${scaleLabel(lo, unit, 0)}`;
-  let decimals = 0;
+  // Enough decimals to show the span itself (99.1–99.9 %, not 99–100 %).
+  let decimals = Math.min(3, Math.max(0, Math.ceil(-Math.log10((hi - lo) / divisor(Math.max(-lo, hi), unit)))));
   while (decimals < 3 && scaleLabel(lo, unit, decimals) === scaleLabel(hi, unit, decimals)) decimals += 1;
   return `${scaleLabel(lo, unit, decimals)} ${spark} ${scaleLabel(hi, unit, decimals)}`;
 }
 
-function scaleLabel(value: number, unit: string, decimals: number): string {
+function divisor(value: number, unit: string): number {
   const abs = Math.abs(value);
-  const [div, prefix] =
-    unit === 'percent' || abs < 1e4 ? [1, ''] : abs >= 1e9 ? [1e9, 'G'] : abs >= 1e6 ? [1e6, 'M'] : [1e3, 'k'];
+  return unit === 'percent' || abs < 1e4 ? 1 : abs >= 1e9 ? 1e9 : abs >= 1e6 ? 1e6 : 1e3;
+}
+
+function scaleLabel(value: number, unit: string, decimals: number): string {
+  const div = divisor(value, unit);
+  const prefix = div === 1e9 ? 'G' : div === 1e6 ? 'M' : div === 1e3 ? 'k' : '';
   return `${(value / div).toFixed(div === 1 ? decimals : Math.max(1, decimals))}${prefix}${suffix(unit)}`;
 }
