@@ -29,7 +29,7 @@ figure.chart figcaption{font-size:.85rem;color:#57606a;margin-top:.3rem}
 ul,ol{padding-left:1.3rem}
 @media (max-width:720px){
 body{margin:1rem auto;padding:0 .75rem}
-table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.cards thead,table.cards thead *{position:absolute;left:0;width:1px;height:1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}
 table.cards tr{border:1px solid #d0d7de;border-radius:6px;margin:0 0 .7rem;padding:.4rem .6rem}
 table.cards td{border:0;padding:.15rem 0;text-align:left;overflow-wrap:anywhere}
