@@ -13,6 +13,7 @@ export { renderMarkdown as renderDiagnosisMarkdown } from './markdown.js';
 export { renderText as renderDiagnosisText, type TextOptions as DiagnosisTextOptions } from './text.js';
 export { sparkline } from './sparkline.js';
 export * from './chart/index.js';
+export { clockIn as reportClock } from './chart/time-axis.js';
 export { REPORT_CSS } from './page-css.js';
 export { localRunbookLinks, runbookFileCandidates } from './runbook-links.js';
 export { REPORT_FORMATS, type ReportFormat, type ReportInput } from './model.js';

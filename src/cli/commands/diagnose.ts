@@ -74,7 +74,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
         import('../../report/write-file.js'),
       ]);
       const timeZone = flags.tz ?? 'UTC';
-      report.clockIn(timeZone); // an unknown zone fails here, before any backend is asked
+      report.reportClock(timeZone); // an unknown zone fails here, before any backend is asked
       const window = windowFromFlags(flags, Date.now());
       const deadlineMs =
         flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');

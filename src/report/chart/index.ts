@@ -8,6 +8,5 @@
  */
 export { chartSpec, chartSpecs, type ChartMarker, type ChartOptions, type ChartPoint, type ChartSpec } from './spec.js';
 export { CHART_HEIGHT, CHART_WIDTH, renderChartSvg } from './svg.js';
-export { chartValue, describeChart } from './describe.js';
-export { yAxis, type YAxis } from './y-range.js';
-export { clockIn, timeAxis, type TimeAxis } from './time-axis.js';
+export type { YAxis } from './y-range.js';
+export type { TimeAxis } from './time-axis.js';
