@@ -105,7 +105,13 @@ function valuesOf(signal: WatchedSignal, points: readonly SeriesPoint[]): Series
 
 function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, anomaly: Anomaly | null): ChartSeries {
   const windowFrom = Date.parse(c.window.from);
-  const contextFrom = windowFrom - (Date.parse(c.window.to) - windowFrom) * CONTEXT_SHARE;
+  const context = (Date.parse(c.window.to) - windowFrom) * CONTEXT_SHARE;
+  // An anomaly that started before the window gets baseline before its start too, so the change shows.
+  const since = anomaly?.since ? Date.parse(anomaly.since) : Number.NaN;
+  const contextFrom = Math.min(
+    windowFrom - context,
+    Number.isFinite(since) ? since - context : Number.POSITIVE_INFINITY,
+  );
   const all = valuesOf(signal, series.points).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   const baseline = all.filter((p) => Date.parse(p.time) < windowFrom);
   const values = baseline.flatMap((p) => (p.value === null ? [] : [p.value]));

@@ -90,7 +90,8 @@ export function renderChartSvg(spec: ChartSpec): string {
   } else {
     out.push(`<path d="${path(spec.series) ?? ''}" fill="none" stroke="${SERIES}" stroke-width="2.2"/>`);
   }
-  for (const m of spec.markers) {
+  // A marker before the chart's start (an anomaly older than the context shown) is told in the desc only.
+  for (const m of spec.markers.filter((mk) => mk.t >= spec.x.from && mk.t <= spec.x.to)) {
     const mx = x(m.t);
     const text = m.kind === 'since' ? `since ${clock(m.t)}` : `new: ${truncateWidth(m.label, 24)}`;
     // A label that would run past the right edge goes to the left of its line.

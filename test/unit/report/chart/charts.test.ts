@@ -120,4 +120,14 @@ describe('the chart model of the Nexus disk-full diagnosis', () => {
     const again = chartSpecs(diagnosis, keyCharts(c, diagnosis));
     expect(again.map(renderChartSvg)).toEqual([disk, errors].map((s) => renderChartSvg(must(s))));
   });
+
+  it('draws a series without data as an empty, still labelled chart', () => {
+    const empty: ChartSeries = { ...nearlyFull, node: 'nexus-09', points: [], since: '2026-11-23T08:00:00Z' };
+    const spec = must(chartSpecs(diagnosis, [empty])[0]);
+    expect(spec.description).toBe('memory on nexus-09, 10:00–11:00 UTC: no data.');
+    const svg = renderChartSvg(spec);
+    expect(svg).toContain('<desc id="chart-1-nexus-09-mem-used-percent-desc">');
+    expect(svg).not.toContain('since 08:00');
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
 });
