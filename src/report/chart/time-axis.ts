@@ -14,11 +14,16 @@ export interface TimeAxis {
 
 const TICKS = 4;
 
-/** A formatter of `HH:MM` in `timeZone`; throws a CalvinError for an unknown zone. */
-export function clockIn(timeZone: string): (ms: number) => string {
-  let format: Intl.DateTimeFormat;
+/** Intl formatters are slow to build and a report asks for the same few many times. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  const known = clocks.get(timeZone);
+  if (known) return known;
   try {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(timeZone, format);
+    return format;
   } catch {
     throw new CalvinError(
       'BAD_ARGUMENT',
@@ -26,10 +31,17 @@ export function clockIn(timeZone: string): (ms: number) => string {
       'use an IANA time zone name such as UTC or Europe/Amsterdam',
     );
   }
+}
+
+/** A formatter of `HH:MM` in `timeZone`; throws a CalvinError for an unknown zone. */
+export function clockIn(timeZone: string): (ms: number) => string {
+  const format = formatterOf(timeZone);
   return (ms) => format.format(new Date(ms));
 }
 
+/** The zone's short name at a moment (`UTC`, `GMT+1`); a CalvinError for an unknown zone. */
 export function zoneName(timeZone: string, at: number): string {
+  formatterOf(timeZone);
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(at));
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }

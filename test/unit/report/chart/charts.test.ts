@@ -6,6 +6,7 @@ import { analyze } from '../../../../src/diagnose/analyze.js';
 import { type ChartSeries, keyCharts } from '../../../../src/diagnose/charts.js';
 import { isCalvinError } from '../../../../src/errors.js';
 import { chartSpecs, renderChartSvg } from '../../../../src/report/chart/index.js';
+import { renderReport } from '../../../../src/report/index.js';
 import { diskFull } from '../../diagnose/fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,6 +85,7 @@ describe('the chart model of the Nexus disk-full diagnosis', () => {
       caught = error;
     }
     expect(isCalvinError(caught) && caught.code).toBe('BAD_ARGUMENT');
+    expect(() => renderReport('html', { diagnosis, timeZone: 'Mars/Olympus' })).toThrow(/unknown time zone/);
   });
 
   it('draws the disk chart as its golden SVG', () => {
