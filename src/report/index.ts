@@ -15,6 +15,7 @@ export { sparkline } from './sparkline.js';
 export * from './chart/index.js';
 export { clockIn as reportClock } from './chart/time-axis.js';
 export { REPORT_CSS } from './page-css.js';
+export { statusMark } from './model.js';
 export { localRunbookLinks, runbookFileCandidates } from './runbook-links.js';
 export { REPORT_FORMATS, type ReportFormat, type ReportInput } from './model.js';
 
