@@ -30,7 +30,8 @@ export function renderMarkdown(input: ReportInput): string {
   out.push(`# Diagnosis of ${md(d.service)}: ${d.status}`, '');
   out.push(`**${md(d.summary)}**`, '');
   out.push(
-    `Query ${md(d.query)} · environment ${md(d.environment)} · window ${md(d.window.from)} to ${md(d.window.to)} (times in ${md(zone)}) · baseline from ${md(d.baseline.from)}`,
+    `Query ${md(d.query)} · environment ${md(d.environment)} · window ${md(d.window.from)} to ` +
+      `${md(d.window.to)} (times in ${md(zone)}) · baseline from ${md(d.baseline.from)}`,
     '',
   );
 
@@ -86,7 +87,8 @@ export function renderMarkdown(input: ReportInput): string {
     );
     for (const e of d.topErrors) {
       out.push(
-        `| ${count(e.count)} | ${code(e.pattern)} | ${e.nodes.map(md).join(', ')} | ${clock(e.first, to, tz)} | ${clock(e.last, to, tz)} | ${code(e.example)} |`,
+        `| ${count(e.count)} | ${code(e.pattern)} | ${e.nodes.map(md).join(', ')} | ${clock(e.first, to, tz)} | ` +
+          `${clock(e.last, to, tz)} | ${code(e.example)} |`,
       );
     }
     out.push('');
@@ -96,7 +98,8 @@ export function renderMarkdown(input: ReportInput): string {
     out.push('## Known issues', '');
     for (const k of d.knownIssues)
       out.push(
-        `- **${md(k.id)}**: ${md(k.title)} (${count(k.matches)} matches), runbook: ${link(runbookHref(input, k.runbook), runbookHref(input, k.runbook))}`,
+        `- **${md(k.id)}**: ${md(k.title)} (${count(k.matches)} matches), runbook: ` +
+          `${link(runbookHref(input, k.runbook), runbookHref(input, k.runbook))}`,
       );
     out.push('');
   }
@@ -109,7 +112,8 @@ export function renderMarkdown(input: ReportInput): string {
   }
 
   out.push(
-    `Sources: consul ${d.sources.consul}, influx ${d.sources.influx}, elasticsearch ${d.sources.elasticsearch} · ${count(d.durationMs)} ms`,
+    `Sources: consul ${d.sources.consul}, influx ${d.sources.influx}, elasticsearch ${d.sources.elasticsearch} ` +
+      `· ${count(d.durationMs)} ms`,
     '',
   );
   return out.join('\n');

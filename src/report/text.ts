@@ -84,7 +84,8 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
   line(
     p.dim(
       fit(
-        `environment ${t(d.environment)} · window ${at(d.window.from)}–${at(d.window.to)} ${zone} · baseline from ${at(d.baseline.from)}`,
+        `environment ${t(d.environment)} · window ${at(d.window.from)}–${at(d.window.to)} ${zone} · baseline ` +
+          `from ${at(d.baseline.from)}`,
       ),
     ),
   );
@@ -108,7 +109,8 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
       const room = Math.min(39, width - (4 + nodeWidth + 2 + displayWidth(checks) + 2));
       const rest = room >= 4 ? `${checks}  ${truncate(t(i.address), room)}` : truncate(checks, width - 6 - nodeWidth);
       line(
-        `  ${statusPaint(p, i.status)(mark)} ${p.bold(node)}  ${statusPaint(p, i.status)(rest.slice(0, 9))}${rest.slice(9)}`,
+        `  ${statusPaint(p, i.status)(mark)} ${p.bold(node)}  ` +
+          `${statusPaint(p, i.status)(rest.slice(0, 9))}${rest.slice(9)}`,
       );
       for (const c of i.checks.filter((x) => x.status !== 'passing')) {
         for (const l of wrap(

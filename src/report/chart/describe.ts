@@ -29,7 +29,8 @@ export function describeChart(spec: Omit<ChartSpec, 'description'>, timeZone: st
     const total = values.reduce((n, p) => n + p.value, 0);
     const minutes = Math.round(spec.bucketMs / 60_000);
     out.push(
-      `${spec.label} per ${minutes} min on ${spec.node}, ${span}: ${Math.round(total).toLocaleString('en-US')} in all, ` +
+      `${spec.label} per ${minutes} min on ${spec.node}, ${span}: ${Math.round(total).toLocaleString('en-US')} ` +
+        `in all, ` +
         `peak ${v(peak.value)} at ${clock(peak.t)}.`,
     );
   } else {

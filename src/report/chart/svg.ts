@@ -47,28 +47,34 @@ export function renderChartSvg(spec: ChartSpec): string {
   const out: string[] = [];
   const ids = `${spec.id}-title ${spec.id}-desc`;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${ids}" ${FONT} font-size="11">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" ` +
+      `aria-labelledby="${ids}" ${FONT} font-size="11">`,
     `<title id="${spec.id}-title">${escapeHtml(spec.title)}</title>`,
     `<desc id="${spec.id}-desc">${escapeHtml(spec.description)}</desc>`,
-    `<text x="${PLOT.left}" y="13" font-size="12.5" font-weight="600" fill="${INK}">${escapeHtml(truncateWidth(spec.title, 46))}</text>`,
+    `<text x="${PLOT.left}" y="13" font-size="12.5" font-weight="600" ` +
+      `fill="${INK}">${escapeHtml(truncateWidth(spec.title, 46))}</text>`,
   );
   if (spec.y.zoom)
     out.push(`<text x="${PLOT.left}" y="28" fill="${MUTED}">${escapeHtml(`y axis ${spec.y.zoom}`)}</text>`);
   // Baseline shown for context, before the window, on a light ground.
   if (spec.windowFrom > spec.x.from)
     out.push(
-      `<rect x="${PLOT.left}" y="${PLOT.top}" width="${n(x(spec.windowFrom) - PLOT.left)}" height="${bottom - PLOT.top}" fill="#f6f8fa"/>`,
+      `<rect x="${PLOT.left}" y="${PLOT.top}" width="${n(x(spec.windowFrom) - PLOT.left)}" ` +
+        `height="${bottom - PLOT.top}" fill="#f6f8fa"/>`,
       `<text x="${PLOT.left + 3}" y="${bottom - 4}" fill="${MUTED}">before the window</text>`,
     );
   for (const tick of spec.y.ticks)
     out.push(
-      `<line x1="${PLOT.left}" x2="${right}" y1="${n(y(tick.value))}" y2="${n(y(tick.value))}" stroke="#d0d7de" stroke-width="0.5"/>`,
-      `<text x="${PLOT.left - 4}" y="${n(y(tick.value) + 3)}" text-anchor="end" fill="${MUTED}">${escapeHtml(tick.label)}</text>`,
+      `<line x1="${PLOT.left}" x2="${right}" y1="${n(y(tick.value))}" y2="${n(y(tick.value))}" stroke="#d0d7de" ` +
+        `stroke-width="0.5"/>`,
+      `<text x="${PLOT.left - 4}" y="${n(y(tick.value) + 3)}" text-anchor="end" ` +
+        `fill="${MUTED}">${escapeHtml(tick.label)}</text>`,
     );
   if (spec.band) {
     const top = y(spec.band.high);
     out.push(
-      `<rect x="${PLOT.left}" y="${n(top)}" width="${right - PLOT.left}" height="${n(Math.max(1.5, y(spec.band.low) - top))}" fill="${SERIES}" fill-opacity="0.18"/>`,
+      `<rect x="${PLOT.left}" y="${n(top)}" width="${right - PLOT.left}" ` +
+        `height="${n(Math.max(1.5, y(spec.band.low) - top))}" fill="${SERIES}" fill-opacity="0.18"/>`,
     );
   }
   for (const peer of spec.peers)
@@ -76,8 +82,10 @@ export function renderChartSvg(spec: ChartSpec): string {
   for (const t of spec.thresholds) {
     const ty = n(y(t.value));
     out.push(
-      `<line x1="${PLOT.left}" x2="${right}" y1="${ty}" y2="${ty}" stroke="${LEVEL[t.level]}" stroke-width="1.5" stroke-dasharray="${DASH[t.level]}"/>`,
-      `<text x="${PLOT.left + 3}" y="${n(y(t.value) - 3)}" fill="${LEVEL[t.level]}" ${HALO}>${t.level} ${chartValue(t.value, spec.unit, precise)}</text>`,
+      `<line x1="${PLOT.left}" x2="${right}" y1="${ty}" y2="${ty}" stroke="${LEVEL[t.level]}" ` +
+        `stroke-width="1.5" stroke-dasharray="${DASH[t.level]}"/>`,
+      `<text x="${PLOT.left + 3}" y="${n(y(t.value) - 3)}" fill="${LEVEL[t.level]}" ${HALO}>${t.level} ` +
+        `${chartValue(t.value, spec.unit, precise)}</text>`,
     );
   }
   if (spec.kind === 'bars') {
@@ -85,7 +93,8 @@ export function renderChartSvg(spec: ChartSpec): string {
     for (const p of spec.series)
       if (p.value !== null && p.value > 0)
         out.push(
-          `<rect x="${n(x(p.t))}" y="${n(y(p.value))}" width="${n(width)}" height="${n(bottom - y(p.value))}" fill="${SERIES}"/>`,
+          `<rect x="${n(x(p.t))}" y="${n(y(p.value))}" width="${n(width)}" height="${n(bottom - y(p.value))}" ` +
+            `fill="${SERIES}"/>`,
         );
   } else {
     out.push(`<path d="${path(spec.series) ?? ''}" fill="none" stroke="${SERIES}" stroke-width="2.2"/>`);
@@ -104,8 +113,10 @@ export function renderChartSvg(spec: ChartSpec): string {
       );
     else
       out.push(
-        `<line x1="${n(mx)}" x2="${n(mx)}" y1="${PLOT.top}" y2="${bottom}" stroke="${NEW}" stroke-width="1.2" stroke-dasharray="1 2"/>`,
-        `<text x="${n(mx + dx)}" y="${PLOT.top + 10}" text-anchor="${anchor}" fill="${NEW}" ${HALO}>${escapeHtml(text)}</text>`,
+        `<line x1="${n(mx)}" x2="${n(mx)}" y1="${PLOT.top}" y2="${bottom}" stroke="${NEW}" stroke-width="1.2" ` +
+          `stroke-dasharray="1 2"/>`,
+        `<text x="${n(mx + dx)}" y="${PLOT.top + 10}" text-anchor="${anchor}" fill="${NEW}" ` +
+          `${HALO}>${escapeHtml(text)}</text>`,
       );
   }
   out.push(`<line x1="${PLOT.left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${MUTED}" stroke-width="1"/>`);
@@ -143,7 +154,9 @@ function legend(spec: ChartSpec, baseline: number): string {
   ]);
   let at = 4;
   const parts = items.map(([sample, word]) => {
-    const part = `<g transform="translate(${at},${baseline})">${sample}<text x="16" y="0" fill="${INK}">${escapeHtml(word)}</text></g>`;
+    const part =
+      `<g transform="translate(${at},${baseline})">${sample}<text x="16" y="0" ` +
+      `fill="${INK}">${escapeHtml(word)}</text></g>`;
     at += 16 + word.length * CHAR_WIDTH + 12;
     return part;
   });
