@@ -229,3 +229,39 @@ export async function nodesWithMeta(
     throw consulError(error, config, 'the node list');
   }
 }
+
+export interface CatalogNode {
+  node: string;
+  address: string;
+  /** Names of the services registered on the node. */
+  services: string[];
+}
+
+/**
+ * The nodes whose name or address is one of `wanted`, with the services on each: resolves a node
+ * or an address that an error message names. One node-list call, then one call per match.
+ */
+export async function findNodes(
+  config: Config,
+  wanted: string[],
+  options: ConsulCallOptions = {},
+): Promise<CatalogNode[]> {
+  const consul = createConsulClient(config, options);
+  const names = new Set(wanted);
+  try {
+    const nodes = (await consul.catalog.node.list({ ...dcOption(config) })) as { Node?: string; Address?: string }[];
+    const hits = nodes.filter((n) => names.has(n.Node ?? '') || names.has(n.Address ?? '')).slice(0, 10);
+    return await Promise.all(
+      hits.map(async (n) => {
+        const node = n.Node ?? '';
+        const found = (await consul.catalog.node.services({ node, ...dcOption(config) })) as {
+          Services?: Record<string, { Service?: string }> | null;
+        } | null;
+        const services = Object.values(found?.Services ?? {}).map((s) => s.Service ?? '');
+        return { node, address: n.Address ?? '', services: [...new Set(services.filter(Boolean))].sort() };
+      }),
+    );
+  } catch (error) {
+    throw consulError(error, config, 'the node list');
+  }
+}

@@ -28,6 +28,16 @@ export interface InstanceReport {
   anomalies: Anomaly[];
 }
 
+/** A service the diagnosed one depends on, looked at one level deep (an addition to the contract). */
+export interface DependencyReport {
+  service: string;
+  /** What led to it: the name an error message used (`amqp.queue.service.consul`), or `dependsOn`. */
+  reference: string;
+  via: 'logs' | 'definition';
+  status: DiagnosisStatus;
+  instances: InstanceReport[];
+}
+
 export interface Diagnosis {
   service: string;
   query: string;
@@ -44,4 +54,6 @@ export interface Diagnosis {
   runbooks: { alert: string; title: string; url: string }[];
   sources: { consul: SourceStatus; influx: SourceStatus; elasticsearch: SourceStatus };
   durationMs: number;
+  /** Present when a dependency was declared or named by the errors. */
+  dependencies?: DependencyReport[];
 }
