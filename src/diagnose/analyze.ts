@@ -109,7 +109,8 @@ function rankSuspects(
     const p = dependency.pattern;
     const since = formatClock(p.first, c.window.to);
     const all = `all ${dependency.instances} ${c.service} instances`;
-    const cause = `${all} log '${p.label}' (${formatCount(p.count)}× since ${since}) while their own metrics are normal`;
+    const logged = `${all} log '${p.label}' (${formatCount(p.count)}× since ${since})`;
+    const cause = `${logged} while their own metrics are normal`;
     // A dependency resolved through Consul names real nodes; otherwise the name the errors use.
     if (blamed) suspects.push(...dependencySuspects(blamed, cause, 9.5));
     else suspects.push({ node: `${DEPENDENCY_PREFIX}${dependency.dependency}`, reason: cause, score: 9 });
