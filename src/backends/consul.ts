@@ -32,12 +32,21 @@ export interface ServiceInstance {
   serviceName: string;
   serviceTags: string[];
   servicePort: number;
+  /** The service's `Meta` (Calvinverse-style environments carry `version` there). */
+  serviceMeta: Record<string, string>;
   checks: ConsulCheck[];
 }
 
 interface RawHealthEntry {
   Node?: { Node?: string; Address?: string; Meta?: Record<string, string> | null };
-  Service?: { ID?: string; Service?: string; Tags?: string[] | null; Address?: string; Port?: number };
+  Service?: {
+    ID?: string;
+    Service?: string;
+    Tags?: string[] | null;
+    Address?: string;
+    Port?: number;
+    Meta?: Record<string, string> | null;
+  };
   Checks?: { CheckID?: string; Name?: string; Status?: string; Output?: string; ServiceID?: string }[] | null;
 }
 
@@ -84,6 +93,7 @@ export async function serviceInstances(
       serviceName: entry.Service?.Service ?? service,
       serviceTags: entry.Service?.Tags ?? [],
       servicePort: entry.Service?.Port ?? 0,
+      serviceMeta: entry.Service?.Meta ?? {},
       checks: (entry.Checks ?? []).map((c) => ({
         checkId: c.CheckID ?? '',
         name: c.Name ?? c.CheckID ?? '',

@@ -9,6 +9,7 @@ import { matchKnownIssues } from './known-issues.js';
 import { analyzeLogs, type LabelGroup } from './log-analysis.js';
 import { analyzeMetrics } from './metric-analysis.js';
 import { byScore, healthAnomalies, instanceReports } from './health-analysis.js';
+import { analyzeRollout, rolloutSentence, type Rollout } from './rollout.js';
 import {
   analyzeDependencies,
   blamedDependency,
@@ -26,7 +27,12 @@ export interface Clock {
 const MAX_TIMELINE = 40;
 const MAX_TOP_ERRORS = 10;
 
-export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagnosis {
+export interface AnalyzeOptions {
+  /** Always compare versions side by side (`--compare-versions`), even with one version. */
+  compareVersions?: boolean;
+}
+
+export function analyze(c: Collected, clock: Clock, startedAtMs: number, options: AnalyzeOptions = {}): Diagnosis {
   const metrics = analyzeMetrics(c);
   const logs = analyzeLogs(c);
   const health = healthAnomalies(c);
@@ -38,7 +44,8 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
   const ownStatus = overallStatus(c, instances, null);
   const blamed = blamedDependency(dependencies, dependency, ownStatus === 'healthy');
 
-  const suspects = rankSuspects(c, all, dependency, blamed);
+  const rollout = analyzeRollout(c, instances, logs.labels, options.compareVersions ?? false);
+  const suspects = withVersionSuspect(rankSuspects(c, all, dependency, blamed), rollout);
   const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service, c.logs.knownIssueCounts);
   const runbooks = rankRunbooks(c, all);
   const status = overallStatus(c, instances, dependency);
@@ -65,6 +72,7 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
     dependency,
     blamed,
     alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url,
+    rollout,
   );
   return {
     service: c.service,
@@ -83,6 +91,7 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
     sources: c.sources,
     durationMs: Math.max(0, Math.round(clock.now() - startedAtMs)),
     ...(dependencies.length > 0 ? { dependencies: dependencies.map((d) => d.report) } : {}),
+    ...(rollout ? { rollout } : {}),
   };
 }
 
@@ -182,6 +191,7 @@ function summarize(
   dependency: DependencyOutage | null,
   blamed: DependencyFinding | null,
   runbook: string | undefined,
+  rollout: Rollout | null,
 ): string {
   const missing = (['influx', 'elasticsearch'] as const)
     .filter((s) => c.sources[s] !== 'ok')
@@ -189,6 +199,8 @@ function summarize(
   const partial = missing.length > 0 ? ` (${missing.join(' and ')} unavailable)` : '';
   const withRunbook = (text: string): string => `${text}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
   if (status === 'unknown') return `no instances of ${c.service} are registered in Consul (${c.environment})${partial}`;
+  const versions = rollout ? rolloutSentence(rollout) : null;
+  if (rollout?.verdict === 'new-version-worse' && versions) return withRunbook(`rollout: ${versions}`);
   if (dependency) {
     const p = dependency.pattern;
     const since = formatClock(p.first, c.window.to);
@@ -226,6 +238,7 @@ function summarize(
     parts.push(`${formatCount(errors.hosts.get(first.n) ?? 0)} '${errors.label}' errors`);
   if (byNode.length > 1) parts.push(`${byNode.length - 1} more instance${byNode.length === 2 ? '' : 's'} affected`);
   if (blamed) parts.push(`dependency ${dependencyPhrase(blamed)}`);
+  if (versions) parts.push(versions);
   return withRunbook(parts.join('; '));
 }
 
@@ -236,4 +249,31 @@ function dependencyPhrase(f: DependencyFinding): string {
   const where = nodes.length > 0 ? ` on ${nodes.join(', ')}` : '';
   const state = f.report.instances.length === 0 ? 'has no instances' : f.report.status;
   return `${f.report.service}${where} (${state})`;
+}
+
+/** A version that fails where its predecessor does not is the first suspect, named with its instances. */
+function withVersionSuspect(suspects: Diagnosis['suspects'], rollout: Rollout | null): Diagnosis['suspects'] {
+  if (rollout?.verdict !== 'new-version-worse') return suspects;
+  const known = rollout.versions.filter((v) => v.version !== 'unknown');
+  const newer = known[known.length - 1];
+  const older = known[known.length - 2];
+  if (!newer || !older) return suspects;
+  const strongest = [...rollout.comparisons].sort((a, b) => b.effect - a.effect || a.p - b.p)[0];
+  const test = strongest
+    ? `; ${strongest.signal} worse than on ${older.version} (Mann–Whitney U=${strongest.u}, p=${strongest.p}, ` +
+      `effect r=${strongest.effect})`
+    : '';
+  const nodes = newer.unhealthy.length > 0 ? newer.unhealthy : newer.nodes;
+  return [
+    {
+      node: nodes[0] as string,
+      reason:
+        `version ${newer.version} on ${nodes.join(', ')}: ${rollout.evidence ?? 'fails'}${test}; ` +
+        `${older.version} instances are healthy`,
+      score: 10,
+      version: newer.version,
+      nodes,
+    },
+    ...suspects,
+  ];
 }

@@ -22,6 +22,8 @@ export function createDiagnoseBackends(config: Config): DiagnoseBackends {
         address: i.address,
         serviceId: i.serviceId,
         tags: i.serviceTags,
+        serviceMeta: i.serviceMeta,
+        nodeMeta: i.nodeMeta,
         // Node-level checks (serfHealth) and the instance's own checks.
         checks: i.checks
           .filter((c) => c.serviceId === '' || c.serviceId === i.serviceId)

@@ -21,11 +21,14 @@ import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMat
 import { watchedSignals } from './signals.js';
 import type { KnownNode } from './dependency-refs.js';
 import { collectMetrics } from './collect-metrics.js';
+import { withVersion } from './versions.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { messageOf, type SourceResult } from './source-result.js';
 
 export interface InstanceInfo extends CollectedInstance {
   tags?: string[];
+  serviceMeta?: Record<string, string>;
+  nodeMeta?: Record<string, string>;
 }
 
 export interface CallOptions {
@@ -135,7 +138,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     window: windows.window,
     baseline: windows.baseline,
     bucketMs: windows.bucketMs,
-    instances: instances.map(({ node, address, serviceId, checks }) => ({ node, address, serviceId, checks })),
+    instances: instances.map(withVersion),
     knownServices: names,
     signals,
     metrics: [],

@@ -16,6 +16,8 @@ export interface CollectedInstance {
   address: string;
   serviceId: string;
   checks: CollectedCheck[];
+  /** Version of what the instance runs (Consul service Meta `version`, a version tag, node Meta `image`). */
+  version?: string;
 }
 
 /** A metric the diagnosis watches; `splitBy` names a tag whose values are separate series (disk path). */

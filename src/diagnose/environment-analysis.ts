@@ -7,6 +7,7 @@ import { analyze, type Clock } from './analyze.js';
 import type { CollectedEnvironment } from './collect-environment.js';
 import type { Collected, CollectedLogs, KnownIssue, MessageGroup } from './collected.js';
 import { hostSignals } from './signals.js';
+import { withVersion } from './versions.js';
 import type { DiagnosisStatus, SourceStatus } from './types.js';
 
 export interface ServiceStatus {
@@ -17,6 +18,9 @@ export interface ServiceStatus {
   reason: string;
   /** First suspect's node (full name), if any. */
   suspect: string | null;
+  /** Versions its instances run, oldest first; more than one means a rollout is under way. */
+  versions: string[];
+  rollout: boolean;
 }
 
 export interface EnvironmentStatus {
@@ -73,7 +77,7 @@ export function analyzeEnvironment(
       bucketMs: env.windows.bucketMs,
       instances: [...instances]
         .sort((a, b) => a.node.localeCompare(b.node) || a.serviceId.localeCompare(b.serviceId))
-        .map(({ node, address, serviceId, checks }) => ({ node, address, serviceId, checks })),
+        .map(withVersion),
       knownServices: env.services.map((s) => s.service),
       signals,
       metrics: env.metrics.filter((m) => nodes.has(m.host)),
@@ -84,13 +88,15 @@ export function analyzeEnvironment(
       sources: env.sources,
       sourceErrors: env.sourceErrors,
     };
-    const d = analyze(collected, clock, startedAtMs);
+    const d = analyze(collected, clock, startedAtMs, { compareVersions: true });
     return {
       service,
       status: d.status,
       instances: instances.length,
       reason: d.summary,
       suspect: d.suspects[0]?.node ?? null,
+      versions: d.rollout?.versions.map((v) => v.version) ?? [],
+      rollout: (d.rollout?.versions.filter((v) => v.version !== 'unknown').length ?? 0) > 1,
     };
   });
   services.sort((a, b) => RANK[a.status] - RANK[b.status] || a.service.localeCompare(b.service));

@@ -1,4 +1,5 @@
 /** The diagnosis contract of DESIGN.md (`calvin diagnose <service> --json`). Keep it exact. */
+import type { Rollout } from './rollout.js';
 
 export type DiagnosisStatus = 'healthy' | 'degraded' | 'critical' | 'unknown';
 export type SourceStatus = 'ok' | 'unavailable' | 'error';
@@ -47,13 +48,16 @@ export interface Diagnosis {
   status: DiagnosisStatus;
   summary: string;
   instances: InstanceReport[];
-  suspects: { node: string; reason: string; score: number }[];
+  /** `version` and `nodes` when the suspect is a version of a rollout (node: its first failing instance). */
+  suspects: { node: string; reason: string; score: number; version?: string; nodes?: string[] }[];
   timeline: { time: string; node: string; source: string; summary: string }[];
   topErrors: { pattern: string; count: number; nodes: string[]; first: string; last: string; example: string }[];
   knownIssues: { id: string; title: string; runbook: string; matches: number }[];
   runbooks: { alert: string; title: string; url: string }[];
   sources: { consul: SourceStatus; influx: SourceStatus; elasticsearch: SourceStatus };
   durationMs: number;
+  /** Present when the instances run more than one version, or when asked (`--compare-versions`). */
+  rollout?: Rollout;
   /** Present when a dependency was declared or named by the errors. */
   dependencies?: DependencyReport[];
 }

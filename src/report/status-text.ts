@@ -23,7 +23,8 @@ export function renderStatusText(s: EnvironmentStatus, options: { width?: number
   const out = wrap(header, width, '  ');
   for (const row of s.services) {
     const n = `${row.instances} instance${row.instances === 1 ? '' : 's'}`;
-    out.push(`${MARK[row.status]} ${row.status.padEnd(8)} ${cleanText(row.service)} (${n})`);
+    const rollout = row.rollout ? `, rollout ${row.versions.map(cleanText).join(' → ')}` : '';
+    out.push(`${MARK[row.status]} ${row.status.padEnd(8)} ${cleanText(row.service)} (${n}${rollout})`);
     if (row.status !== 'healthy')
       for (const line of wrap(cleanText(row.reason), width - 13, '             '))
         out.push(`             ${line.trimStart()}`);

@@ -10,6 +10,7 @@ interface DiagnoseFlags {
   format?: string;
   out?: string;
   deadline?: string;
+  compareVersions?: boolean;
 }
 
 const FORMATS = ['text', 'markdown', 'html', 'json'];
@@ -32,6 +33,7 @@ export const registerDiagnose: RegisterCommand = (program, ctx) => {
     .option('--format <format>', `report format: ${FORMATS.join(', ')} (default text)`)
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--deadline <duration>', 'time budget of the whole diagnosis; slow backends are cut off (default 10s)')
+    .option('--compare-versions', 'compare the versions of the instances side by side (Mann–Whitney U per signal)')
     .addHelpText(
       'after',
       `
@@ -86,6 +88,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           lengthMs: window.lengthMs,
           deadlineMs,
           catalog,
+          compareVersions: flags.compareVersions ?? false,
         });
         for (const [source, why] of Object.entries(result.sourceErrors)) {
           if (why)

@@ -61,6 +61,22 @@ describe('analyzeEnvironment', () => {
     expect(text.split('\n').every((l) => l.length <= 60 || !l.includes(' '))).toBe(true);
   });
 
+  it('flags a service in the middle of a rollout', () => {
+    const env = environment();
+    env.services = env.services.map((x) =>
+      x.service === 'secrets'
+        ? { ...x, instances: x.instances.map((i, k) => ({ ...i, tags: [k === 0 ? '1.3.0' : '1.2.0'] })) }
+        : x,
+    );
+    const s = analyzeEnvironment(env, EMPTY_CATALOG, [], 'system', clock, 0);
+    expect(s.services.find((x) => x.service === 'secrets')).toMatchObject({
+      rollout: true,
+      versions: ['1.2.0', '1.3.0'],
+    });
+    expect(s.services.find((x) => x.service === 'artefacts')?.rollout).toBe(false);
+    expect(renderStatusText(s)).toContain('secrets (2 instances, rollout 1.2.0 → 1.3.0)');
+  });
+
   it('exits like diagnose: unknown only when nothing is unhealthy', () => {
     expect(worstStatus(['healthy', 'unknown'])).toBe('unknown');
     expect(worstStatus(['degraded', 'unknown', 'critical'])).toBe('critical');
