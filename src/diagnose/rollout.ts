@@ -50,8 +50,14 @@ function windowValues(c: Collected, signal: WatchedSignal, nodes: Set<string>): 
     .map((p) => (signal.invert !== undefined ? signal.invert - (p.value as number) : (p.value as number)));
 }
 
+/** Errors per log bucket, from each instance's first log line on (before it, it did not serve). */
 function errorBuckets(c: Collected, nodes: Set<string>): number[] {
-  return c.logs.hosts.filter((h) => nodes.has(h.host)).flatMap((h) => h.buckets.map((b) => b.errors));
+  return c.logs.hosts
+    .filter((h) => nodes.has(h.host))
+    .flatMap((h) => {
+      const first = h.buckets.findIndex((b) => b.total > 0);
+      return first < 0 ? [] : h.buckets.slice(first).map((b) => b.errors);
+    });
 }
 
 /** The rollout of a diagnosis when its instances run more than one version (or always, when forced). */
