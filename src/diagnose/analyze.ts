@@ -10,6 +10,7 @@ import { analyzeLogs, type LabelGroup } from './log-analysis.js';
 import { analyzeMetrics } from './metric-analysis.js';
 import { byScore, healthAnomalies, instanceReports } from './health-analysis.js';
 import { analyzeRollout, rolloutSentence, type Rollout } from './rollout.js';
+import { appearedInstances, changeEvents, type AppearedGroup } from './changes.js';
 import {
   analyzeDependencies,
   blamedDependency,
@@ -49,7 +50,8 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service, c.logs.knownIssueCounts);
   const runbooks = rankRunbooks(c, all);
   const status = overallStatus(c, instances, dependency);
-  const timeline = buildTimeline(all, [...metrics.events, ...logs.events]);
+  const appeared = appearedInstances(c);
+  const timeline = buildTimeline(all, [...metrics.events, ...logs.events, ...changeEvents(c, appeared)]);
   const topErrors = logs.patterns.slice(0, MAX_TOP_ERRORS).map((p) => ({
     pattern: p.template,
     count: p.count,
@@ -73,6 +75,7 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
     blamed,
     alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url,
     rollout,
+    appeared,
   );
   return {
     service: c.service,
@@ -192,12 +195,15 @@ function summarize(
   blamed: DependencyFinding | null,
   runbook: string | undefined,
   rollout: Rollout | null,
+  appeared: AppearedGroup[],
 ): string {
   const missing = (['influx', 'elasticsearch'] as const)
     .filter((s) => c.sources[s] !== 'ok')
     .map((s) => (s === 'influx' ? 'metrics' : 'logs'));
   const partial = missing.length > 0 ? ` (${missing.join(' and ')} unavailable)` : '';
-  const withRunbook = (text: string): string => `${text}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
+  const change = alignedChange(c, all, appeared);
+  const withRunbook = (text: string): string =>
+    `${text}${change ? `; ${change}` : ''}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
   if (status === 'unknown') return `no instances of ${c.service} are registered in Consul (${c.environment})${partial}`;
   const versions = rollout ? rolloutSentence(rollout) : null;
   if (rollout?.verdict === 'new-version-worse' && versions) return withRunbook(`rollout: ${versions}`);
@@ -276,4 +282,16 @@ function withVersionSuspect(suspects: Diagnosis['suspects'], rollout: Rollout | 
     },
     ...suspects,
   ];
+}
+
+/** "began as 2 new instances (1.3.0) appeared at 01:32": a change within two buckets of the first anomaly. */
+function alignedChange(c: Collected, all: FoundAnomaly[], appeared: AppearedGroup[]): string | null {
+  const starts = all.flatMap((a) => (a.anomaly.since ? [Date.parse(a.anomaly.since)] : []));
+  if (starts.length === 0 || appeared.length === 0) return null;
+  const onset = Math.min(...starts);
+  const near = appeared.find((g) => Math.abs(Date.parse(g.time) - onset) <= 2 * c.bucketMs + 60_000);
+  if (!near) return null;
+  const n = near.nodes.length;
+  const version = near.version ? ` (${near.version})` : '';
+  return `began as ${n} new instance${n === 1 ? '' : 's'}${version} appeared at ${formatClock(near.time, c.window.to)}`;
 }
