@@ -1,4 +1,4 @@
-/** The diagnosis contract of DESIGN.md (`calvin diagnose <service> --json`). Keep it exact. */
+/** The diagnosis contract (`calvin diagnose <service> --json`, docs/diagnose.md). Keep it exact. */
 import type { Rollout } from './rollout.js';
 
 export type DiagnosisStatus = 'healthy' | 'degraded' | 'critical' | 'unknown';

@@ -17,6 +17,7 @@ import {
   type BulkDocument,
 } from '../../src/backends/elasticsearch.js';
 import { diagnose } from '../../src/diagnose/run.js';
+import { schemaValidator } from '../helpers/schemas.js';
 import { exitCodeOf } from '../../src/diagnose/run.js';
 import { loadCatalog } from '../../src/load/index.js';
 import { renderComponentTemplateBody, renderIndexTemplateBody } from '../../src/render/elasticsearch.js';
@@ -195,6 +196,7 @@ describe('diagnose names the dependency of a common cause', () => {
       expect(diagnosis.summary).toContain(`common cause`);
       expect(diagnosis.summary).toContain(`suspect ${QUEUE} on ${RABBITS[0]}`);
       expect(diagnosis.dependencies?.[0]).toMatchObject({ service: QUEUE, via: 'logs', status: 'critical' });
+      expect(schemaValidator()('diagnosis', diagnosis)).toEqual([]);
       await esDeleteIndex(elasticsearch, index);
     }, 60_000);
   }

@@ -9,6 +9,7 @@ import { discoverEndpoints } from '../../src/backends/discover.js';
 import { closeElasticClients, esBulkIndex, esDeleteIndex, esRefresh } from '../../src/backends/elasticsearch.js';
 import type { BulkDocument } from '../../src/backends/elasticsearch.js';
 import { diagnose } from '../../src/diagnose/run.js';
+import { schemaValidator } from '../helpers/schemas.js';
 import { stackConfig } from './diagnose-helpers.js';
 
 const SFX = `ro${process.pid}`;
@@ -77,5 +78,6 @@ describe('diagnose during a half-done rollout', () => {
     expect(diagnosis.topErrors[0]?.nodes).toEqual(NEW);
     expect(diagnosis.summary).toContain('while 1.2.0 instances are healthy');
     expect(diagnosis.status).not.toBe('healthy');
+    expect(schemaValidator()('diagnosis', diagnosis)).toEqual([]);
   }, 60_000);
 });
