@@ -11,7 +11,7 @@ import { collectMetrics } from './collect-metrics.js';
 import { fieldGroupsFromCaps, logsFromSearch, mergeLogs } from './parse.js';
 import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, type Windows } from './queries.js';
 import { hostSignals } from './signals.js';
-import { messageOf, statusOf, type SourceResult } from './source-result.js';
+import { messageOf, sourcesOf, statusOf, type SourceResult } from './source-result.js';
 import type { SourceStatus } from './types.js';
 
 export interface EnvironmentRequest {
@@ -92,11 +92,7 @@ export async function collectEnvironment(
     services,
     metrics: metrics.value,
     logs: logs.value,
-    sources: { consul: 'ok', influx: metrics.status, elasticsearch: logs.status },
-    sourceErrors: {
-      ...(metrics.error ? { influx: metrics.error } : {}),
-      ...(logs.error ? { elasticsearch: logs.error } : {}),
-    },
+    ...sourcesOf(metrics, logs),
   };
 }
 

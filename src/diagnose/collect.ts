@@ -23,7 +23,7 @@ import type { KnownNode } from './dependency-refs.js';
 import { collectMetrics } from './collect-metrics.js';
 import { withVersion } from './versions.js';
 import { collectDependencies } from './collect-dependencies.js';
-import { messageOf, type SourceResult } from './source-result.js';
+import { messageOf, sourcesOf, type SourceResult } from './source-result.js';
 
 export interface InstanceInfo extends CollectedInstance {
   tags?: string[];
@@ -226,11 +226,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     ...(dependencies.length > 0 ? { dependencies } : {}),
     metrics: metrics.value,
     logs: logs.value,
-    sources: { consul: 'ok', influx: metrics.status, elasticsearch: logs.status },
-    sourceErrors: {
-      ...(metrics.error ? { influx: metrics.error } : {}),
-      ...(logs.error ? { elasticsearch: logs.error } : {}),
-    },
+    ...sourcesOf(metrics, logs),
   };
 }
 

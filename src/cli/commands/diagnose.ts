@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../context.js';
+import { windowDeadlineConfig } from '../diagnose-flags.js';
 import { CalvinError } from '../../errors.js';
 
 interface DiagnoseFlags {
@@ -62,22 +63,14 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           `--json and --format ${flags.format} contradict each other`,
           'use one of them',
         );
-      const [
-        { windowFromFlags, parseDuration },
-        { diagnose, exitCodeOf, DEFAULT_DEADLINE_MS },
-        report,
-        { writeFileAtomic },
-      ] = await Promise.all([
-        import('../../diagnose/options.js'),
-        import('../../diagnose/run.js'),
-        import('../../report/index.js'),
-        import('../../report/write-file.js'),
-      ]);
-      const window = windowFromFlags(flags, Date.now());
-      const deadlineMs =
-        flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
-      const base = await ctx.config();
-      const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
+      const [{ diagnose, exitCodeOf }, report, { writeFileAtomic }, { window, deadlineMs, config }] = await Promise.all(
+        [
+          import('../../diagnose/run.js'),
+          import('../../report/index.js'),
+          import('../../report/write-file.js'),
+          windowDeadlineConfig(flags, ctx),
+        ],
+      );
       const catalog = await loadCatalogOrWarn(config.root, ctx);
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');

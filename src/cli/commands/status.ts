@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../context.js';
+import { windowDeadlineConfig } from '../diagnose-flags.js';
 
 interface StatusFlags {
   env?: string;
@@ -29,22 +30,11 @@ one Elasticsearch multi-search. Exit codes as diagnose: 0 all healthy, 1 any deg
 2 calvin could not run, 3 some service unknown (no instances) and none unhealthy.`,
     )
     .action(async (flags: StatusFlags) => {
-      const [
-        { windowFromFlags, parseDuration },
-        { environmentStatus },
-        { environmentExitCode },
-        { DEFAULT_DEADLINE_MS },
-      ] = await Promise.all([
-        import('../../diagnose/options.js'),
+      const [{ environmentStatus }, { environmentExitCode }, { window, deadlineMs, config }] = await Promise.all([
         import('../../diagnose/status.js'),
         import('../../diagnose/environment-analysis.js'),
-        import('../../diagnose/run.js'),
+        windowDeadlineConfig(flags, ctx),
       ]);
-      const window = windowFromFlags(flags, Date.now());
-      const deadlineMs =
-        flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
-      const base = await ctx.config();
-      const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
       try {
         const status = await environmentStatus(config, { to: window.to, lengthMs: window.lengthMs, deadlineMs });
