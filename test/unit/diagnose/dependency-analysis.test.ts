@@ -3,6 +3,8 @@ import { analyze } from '../../../src/diagnose/analyze.js';
 import type { Collected, CollectedDependency } from '../../../src/diagnose/collected.js';
 import { exitCodeOf } from '../../../src/diagnose/run.js';
 import { collected, group, hostLogs, normalMetrics } from './fixtures.js';
+import { renderJson } from '../../../src/report/json.js';
+import { schemaValidator } from '../../helpers/schemas.js';
 
 const clock = { now: () => 1_000 };
 const LOGSTASH = ['cv-logs-0-3-1-a17', 'cv-logs-0-3-1-b42', 'cv-logs-0-3-1-c03', 'cv-logs-0-3-1-d99'];
@@ -59,6 +61,9 @@ describe('analyze with dependencies', () => {
     expect(d.topErrors[0]?.pattern).toMatch(/Connection refused/);
     expect(d.dependencies?.[0]).toMatchObject({ service: 'queue', via: 'logs', status: 'critical' });
     expect(d.dependencies?.[0]?.instances.map((i) => i.status)).toEqual(['critical', 'healthy']);
+    const json = JSON.parse(renderJson(d));
+    expect(schemaValidator()('diagnosis', json)).toEqual([]);
+    expect(json.dependencies[0].instances[0].node).toBe('cv-queue-0-9-0-x11');
   });
 
   it('names the node an address pointed at even when its checks pass', () => {

@@ -4,6 +4,8 @@ import type { Collected } from '../../../src/diagnose/collected.js';
 import { mannWhitney } from '../../../src/diagnose/mann-whitney.js';
 import { compareVersions, versionOf } from '../../../src/diagnose/versions.js';
 import { collected, diskFull, group, hostLogs } from './fixtures.js';
+import { renderJson } from '../../../src/report/json.js';
+import { schemaValidator } from '../../helpers/schemas.js';
 
 const clock = { now: () => 1_000 };
 const OLD = ['cv-api-1-2-0-a1', 'cv-api-1-2-0-b2'];
@@ -57,6 +59,10 @@ describe('analyze during a rollout', () => {
     expect(d.summary).toMatch(
       /^rollout: instances on 1\.3\.0 fail \('.*' ×240\/instance\) while 1\.2\.0 instances are healthy/,
     );
+    const json = JSON.parse(renderJson(d));
+    expect(schemaValidator()('diagnosis', json)).toEqual([]);
+    expect(json.suspects[0]).toMatchObject({ version: '1.3.0', nodes: NEW });
+    expect(json.rollout.verdict).toBe('new-version-worse');
     expect(d.rollout?.versions.map((v) => [v.version, v.unhealthy])).toEqual([
       ['1.2.0', []],
       ['1.3.0', NEW],
