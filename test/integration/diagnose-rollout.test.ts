@@ -69,7 +69,7 @@ afterAll(async () => {
 
 describe('diagnose during a half-done rollout', () => {
   it('names version 1.3.0 and its two instances, and says 1.2.0 is healthy', async () => {
-    const { diagnosis } = await diagnose(config, { query: SERVICE, to: new Date(NOW) });
+    const { diagnosis } = await diagnose(config, { query: SERVICE, to: new Date(NOW), deadlineMs: 30_000 });
     const context = `${diagnosis.summary}\n${JSON.stringify(diagnosis.suspects)}`;
     expect(diagnosis.rollout?.verdict, context).toBe('new-version-worse');
     expect(diagnosis.suspects[0], context).toMatchObject({ version: '1.3.0', nodes: NEW, node: NEW[0] });
