@@ -32,12 +32,21 @@ export interface ServiceInstance {
   serviceName: string;
   serviceTags: string[];
   servicePort: number;
+  /** The service's `Meta` (Calvinverse-style environments carry `version` there). */
+  serviceMeta: Record<string, string>;
   checks: ConsulCheck[];
 }
 
 interface RawHealthEntry {
   Node?: { Node?: string; Address?: string; Meta?: Record<string, string> | null };
-  Service?: { ID?: string; Service?: string; Tags?: string[] | null; Address?: string; Port?: number };
+  Service?: {
+    ID?: string;
+    Service?: string;
+    Tags?: string[] | null;
+    Address?: string;
+    Port?: number;
+    Meta?: Record<string, string> | null;
+  };
   Checks?: { CheckID?: string; Name?: string; Status?: string; Output?: string; ServiceID?: string }[] | null;
 }
 
@@ -84,6 +93,7 @@ export async function serviceInstances(
       serviceName: entry.Service?.Service ?? service,
       serviceTags: entry.Service?.Tags ?? [],
       servicePort: entry.Service?.Port ?? 0,
+      serviceMeta: entry.Service?.Meta ?? {},
       checks: (entry.Checks ?? []).map((c) => ({
         checkId: c.CheckID ?? '',
         name: c.Name ?? c.CheckID ?? '',
@@ -225,6 +235,42 @@ export async function nodesWithMeta(
       .filter((n) => n.Meta?.[key] === value)
       .map((n) => n.Node ?? '')
       .filter(Boolean);
+  } catch (error) {
+    throw consulError(error, config, 'the node list');
+  }
+}
+
+export interface CatalogNode {
+  node: string;
+  address: string;
+  /** Names of the services registered on the node. */
+  services: string[];
+}
+
+/**
+ * The nodes whose name or address is one of `wanted`, with the services on each: resolves a node
+ * or an address that an error message names. One node-list call, then one call per match.
+ */
+export async function findNodes(
+  config: Config,
+  wanted: string[],
+  options: ConsulCallOptions = {},
+): Promise<CatalogNode[]> {
+  const consul = createConsulClient(config, options);
+  const names = new Set(wanted);
+  try {
+    const nodes = (await consul.catalog.node.list({ ...dcOption(config) })) as { Node?: string; Address?: string }[];
+    const hits = nodes.filter((n) => names.has(n.Node ?? '') || names.has(n.Address ?? '')).slice(0, 10);
+    return await Promise.all(
+      hits.map(async (n) => {
+        const node = n.Node ?? '';
+        const found = (await consul.catalog.node.services({ node, ...dcOption(config) })) as {
+          Services?: Record<string, { Service?: string }> | null;
+        } | null;
+        const services = Object.values(found?.Services ?? {}).map((s) => s.Service ?? '');
+        return { node, address: n.Address ?? '', services: [...new Set(services.filter(Boolean))].sort() };
+      }),
+    );
   } catch (error) {
     throw consulError(error, config, 'the node list');
   }

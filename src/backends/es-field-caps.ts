@@ -12,7 +12,8 @@ export async function esFieldCaps(
   const client = createElasticClient(endpoint, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   try {
     return await client.fieldCaps(
-      { index, fields, ignore_unavailable: true, allow_no_indices: true },
+      // include_unmapped: an index without `message.keyword` must say so, or it is taken to have it.
+      { index, fields, ignore_unavailable: true, allow_no_indices: true, include_unmapped: true },
       {
         requestTimeout: options.timeoutMs ?? 5_000,
         maxRetries: 0,

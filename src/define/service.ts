@@ -127,6 +127,19 @@ export class ServiceBuilder implements Builder<ServiceDef> {
     return this;
   }
 
+  /** Consul services this one needs; diagnose looks at their health when this one fails. */
+  dependsOn(...names: string[]): this {
+    const list = this.model.dependsOn ?? [];
+    for (const name of names) {
+      assertNonEmpty(name, `Service "${this.model.id}" dependency`);
+      if (name === this.model.id || name === this.model.consulName)
+        throw definitionError(`Service "${this.model.id}" depends on itself.`, 'Remove the dependency.');
+      if (!list.includes(name)) list.push(name);
+    }
+    this.model.dependsOn = list;
+    return this;
+  }
+
   build(): ServiceDef {
     const { logs, id } = this.model;
     if (logs.serviceNames.length === 0 && logs.processNames.length === 0) {

@@ -157,6 +157,8 @@ export interface ServiceDef {
   };
   logs: LogSelector;
   runbooks: RunbookLink[];
+  /** Consul services this one needs (`queue`): diagnose pulls their health, metrics and logs in. */
+  dependsOn?: string[];
   source?: SourceRef;
 }
 

@@ -8,8 +8,17 @@ import type { FoundAnomaly, TimelineEvent } from './found.js';
 import { matchKnownIssues } from './known-issues.js';
 import { analyzeLogs, type LabelGroup } from './log-analysis.js';
 import { analyzeMetrics } from './metric-analysis.js';
+import { byScore, healthAnomalies, instanceReports } from './health-analysis.js';
+import { analyzeRollout, rolloutSentence, type Rollout } from './rollout.js';
+import { appearedInstances, changeEvents, type AppearedGroup } from './changes.js';
+import {
+  analyzeDependencies,
+  blamedDependency,
+  dependencySuspects,
+  type DependencyFinding,
+} from './dependency-analysis.js';
 import { round } from './stats.js';
-import type { Anomaly, Diagnosis, DiagnosisStatus, InstanceReport } from './types.js';
+import type { Diagnosis, DiagnosisStatus, InstanceReport } from './types.js';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -19,30 +28,30 @@ export interface Clock {
 const MAX_TIMELINE = 40;
 const MAX_TOP_ERRORS = 10;
 
-export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagnosis {
+export interface AnalyzeOptions {
+  /** Always compare versions side by side (`--compare-versions`), even with one version. */
+  compareVersions?: boolean;
+}
+
+export function analyze(c: Collected, clock: Clock, startedAtMs: number, options: AnalyzeOptions = {}): Diagnosis {
   const metrics = analyzeMetrics(c);
   const logs = analyzeLogs(c);
   const health = healthAnomalies(c);
   const dependency = findDependencyOutage(c, logs.patterns, metrics.anomalies);
   const all = [...health, ...metrics.anomalies, ...logs.anomalies];
 
-  const instances: InstanceReport[] = c.instances.map((i) => {
-    const mine = all.filter((a) => a.host === i.node).sort(byScore);
-    return {
-      node: i.node,
-      address: i.address,
-      serviceId: i.serviceId,
-      status: instanceStatus(mine.map((a) => a.anomaly)),
-      checks: i.checks.map((ch) => ({ name: ch.name, status: ch.status, output: ch.output })),
-      anomalies: mine.map((a) => a.anomaly),
-    };
-  });
+  const instances = instanceReports(c.instances, all);
+  const dependencies = analyzeDependencies(c);
+  const ownStatus = overallStatus(c, instances, null);
+  const blamed = blamedDependency(dependencies, dependency, ownStatus === 'healthy');
 
-  const suspects = rankSuspects(c, all, dependency);
+  const rollout = analyzeRollout(c, instances, logs.labels, options.compareVersions ?? false);
+  const suspects = withVersionSuspect(rankSuspects(c, all, dependency, blamed), rollout);
   const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service, c.logs.knownIssueCounts);
   const runbooks = rankRunbooks(c, all);
   const status = overallStatus(c, instances, dependency);
-  const timeline = buildTimeline(all, [...metrics.events, ...logs.events]);
+  const appeared = appearedInstances(c);
+  const timeline = buildTimeline(all, [...metrics.events, ...logs.events, ...changeEvents(c, appeared)]);
   const topErrors = logs.patterns.slice(0, MAX_TOP_ERRORS).map((p) => ({
     pattern: p.template,
     count: p.count,
@@ -63,7 +72,10 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
     all,
     logs.labels,
     dependency,
+    blamed,
     alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url,
+    rollout,
+    appeared,
   );
   return {
     service: c.service,
@@ -81,42 +93,9 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number): Diagno
     runbooks,
     sources: c.sources,
     durationMs: Math.max(0, Math.round(clock.now() - startedAtMs)),
+    ...(dependencies.length > 0 ? { dependencies: dependencies.map((d) => d.report) } : {}),
+    ...(rollout ? { rollout } : {}),
   };
-}
-
-function byScore(a: FoundAnomaly, b: FoundAnomaly): number {
-  return b.anomaly.score - a.anomaly.score || a.anomaly.signal.localeCompare(b.anomaly.signal);
-}
-
-function healthAnomalies(c: Collected): FoundAnomaly[] {
-  const found: FoundAnomaly[] = [];
-  for (const i of c.instances) {
-    for (const check of i.checks) {
-      if (check.status === 'passing') continue;
-      const score = check.status === 'critical' ? 8 : check.status === 'warning' ? 5 : 3;
-      const output = check.output.replace(/\s+/g, ' ').trim().slice(0, 200);
-      found.push({
-        host: i.node,
-        anomaly: {
-          source: 'health',
-          signal: check.name,
-          score,
-          value: check.status,
-          baseline: 'passing',
-          since: null,
-          evidence: `check "${check.name}" is ${check.status}${output ? `: ${output}` : ''}`,
-        },
-        headline: `check "${check.name}" ${check.status}`,
-      });
-    }
-  }
-  return found;
-}
-
-function instanceStatus(anomalies: Anomaly[]): DiagnosisStatus {
-  if (anomalies.some((a) => a.score >= 8 || (a.source === 'health' && a.value === 'critical'))) return 'critical';
-  if (anomalies.length > 0) return 'degraded';
-  return 'healthy';
 }
 
 function overallStatus(
@@ -131,15 +110,24 @@ function overallStatus(
   return 'healthy';
 }
 
-function rankSuspects(c: Collected, all: FoundAnomaly[], dependency: DependencyOutage | null): Diagnosis['suspects'] {
+function rankSuspects(
+  c: Collected,
+  all: FoundAnomaly[],
+  dependency: DependencyOutage | null,
+  blamed: DependencyFinding | null,
+): Diagnosis['suspects'] {
   const suspects: Diagnosis['suspects'] = [];
   if (dependency) {
     const p = dependency.pattern;
-    suspects.push({
-      node: `${DEPENDENCY_PREFIX}${dependency.dependency}`,
-      reason: `all ${dependency.instances} instances log '${p.label}' (${formatCount(p.count)}× since ${formatClock(p.first, c.window.to)}) while their own metrics are normal`,
-      score: 9,
-    });
+    const since = formatClock(p.first, c.window.to);
+    const all = `all ${dependency.instances} ${c.service} instances`;
+    const logged = `${all} log '${p.label}' (${formatCount(p.count)}× since ${since})`;
+    const cause = `${logged} while their own metrics are normal`;
+    // A dependency resolved through Consul names real nodes; otherwise the name the errors use.
+    if (blamed) suspects.push(...dependencySuspects(blamed, cause, 9.5));
+    else suspects.push({ node: `${DEPENDENCY_PREFIX}${dependency.dependency}`, reason: cause, score: 9 });
+  } else if (blamed) {
+    suspects.push(...dependencySuspects(blamed, `${c.service} is unhealthy while it depends on it`, 7));
   }
   for (const node of [...new Set(all.map((a) => a.host))]) {
     let mine = all.filter((a) => a.host === node).sort(byScore);
@@ -204,19 +192,36 @@ function summarize(
   all: FoundAnomaly[],
   labels: LabelGroup[],
   dependency: DependencyOutage | null,
+  blamed: DependencyFinding | null,
   runbook: string | undefined,
+  rollout: Rollout | null,
+  appeared: AppearedGroup[],
 ): string {
   const missing = (['influx', 'elasticsearch'] as const)
     .filter((s) => c.sources[s] !== 'ok')
     .map((s) => (s === 'influx' ? 'metrics' : 'logs'));
   const partial = missing.length > 0 ? ` (${missing.join(' and ')} unavailable)` : '';
-  const withRunbook = (text: string): string => `${text}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
+  const change = alignedChange(c, all, appeared);
+  const withRunbook = (text: string): string =>
+    `${text}${change ? `; ${change}` : ''}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
   if (status === 'unknown') return `no instances of ${c.service} are registered in Consul (${c.environment})${partial}`;
+  const versions = rollout ? rolloutSentence(rollout) : null;
+  if (rollout?.verdict === 'new-version-worse' && versions) return withRunbook(`rollout: ${versions}`);
   if (dependency) {
     const p = dependency.pattern;
-    return withRunbook(
-      `dependency outage: all ${dependency.instances} ${c.service} instances log '${p.label}' (${formatCount(p.count)}×) since ${formatClock(p.first, c.window.to)}; their own metrics are normal, suspect ${dependency.dependency}`,
-    );
+    const since = formatClock(p.first, c.window.to);
+    const logged = `all ${dependency.instances} ${c.service} instances log '${p.label}' (${formatCount(p.count)}×)`;
+    const normal = 'their own metrics are normal';
+    // Without a name to blame, the finding is still that it is one cause, not N instance problems.
+    const named = blamed
+      ? dependencyPhrase(blamed)
+      : dependency.dependency.startsWith("'")
+        ? null
+        : dependency.dependency;
+    const text = named
+      ? `dependency outage: ${logged} since ${since}: common cause; ${normal}, suspect ${named}`
+      : `${logged} since ${since}: common cause, ${normal}`;
+    return withRunbook(text);
   }
   if (status === 'healthy') {
     const who = instances.length === 1 ? 'its only instance is healthy' : `all ${instances.length} instances healthy`;
@@ -238,5 +243,55 @@ function summarize(
   if (errors && lead.anomaly.source !== 'logs')
     parts.push(`${formatCount(errors.hosts.get(first.n) ?? 0)} '${errors.label}' errors`);
   if (byNode.length > 1) parts.push(`${byNode.length - 1} more instance${byNode.length === 2 ? '' : 's'} affected`);
+  if (blamed) parts.push(`dependency ${dependencyPhrase(blamed)}`);
+  if (versions) parts.push(versions);
   return withRunbook(parts.join('; '));
+}
+
+/** "queue on rabbit-01 (critical)": the dependency, its blamed nodes and its state. */
+function dependencyPhrase(f: DependencyFinding): string {
+  const bad = f.report.instances.filter((i) => i.status !== 'healthy').map((i) => i.node);
+  const nodes = f.named.length > 0 ? f.named : bad;
+  const where = nodes.length > 0 ? ` on ${nodes.join(', ')}` : '';
+  const state = f.report.instances.length === 0 ? 'has no instances' : f.report.status;
+  return `${f.report.service}${where} (${state})`;
+}
+
+/** A version that fails where its predecessor does not is the first suspect, named with its instances. */
+function withVersionSuspect(suspects: Diagnosis['suspects'], rollout: Rollout | null): Diagnosis['suspects'] {
+  if (rollout?.verdict !== 'new-version-worse') return suspects;
+  const known = rollout.versions.filter((v) => v.version !== 'unknown');
+  const newer = known[known.length - 1];
+  const older = known[known.length - 2];
+  if (!newer || !older) return suspects;
+  const strongest = [...rollout.comparisons].sort((a, b) => b.effect - a.effect || a.p - b.p)[0];
+  const test = strongest
+    ? `; ${strongest.signal} worse than on ${older.version} (Mann–Whitney U=${strongest.u}, p=${strongest.p}, ` +
+      `effect r=${strongest.effect})`
+    : '';
+  const nodes = newer.unhealthy.length > 0 ? newer.unhealthy : newer.nodes;
+  return [
+    {
+      node: nodes[0] as string,
+      reason:
+        `version ${newer.version} on ${nodes.join(', ')}: ${rollout.evidence ?? 'fails'}${test}; ` +
+        `${older.version} instances are healthy`,
+      score: 10,
+      version: newer.version,
+      nodes,
+    },
+    ...suspects,
+  ];
+}
+
+/** "began as 2 new instances (1.3.0) appeared at 01:32": a change within two buckets of the first anomaly. */
+function alignedChange(c: Collected, all: FoundAnomaly[], appeared: AppearedGroup[]): string | null {
+  const starts = all.flatMap((a) => (a.anomaly.since ? [Date.parse(a.anomaly.since)] : []));
+  if (starts.length === 0 || appeared.length === 0) return null;
+  const onset = Math.min(...starts);
+  const near = appeared.find((g) => Math.abs(Date.parse(g.time) - onset) <= 2 * c.bucketMs + 60_000);
+  if (!near) return null;
+  const n = near.nodes.length;
+  const version = near.version ? ` (${near.version})` : '';
+  return `began as ${n} new instance${n === 1 ? '' : 's'}${version} appeared at ${formatClock(near.time, c.window.to)}`;
 }

@@ -1,6 +1,6 @@
 /** The real backends behind `DiagnoseBackends`: Consul, InfluxDB and Elasticsearch of src/backends. */
 import type { Config } from '../config.js';
-import { listServices, localDatacenter, serviceInstances } from '../backends/consul.js';
+import { findNodes, listServices, localDatacenter, serviceInstances } from '../backends/consul.js';
 import { discoverEndpoints } from '../backends/discover.js';
 import { esMultiSearch, esSearch } from '../backends/elasticsearch.js';
 import { esFieldCaps } from '../backends/es-field-caps.js';
@@ -22,6 +22,8 @@ export function createDiagnoseBackends(config: Config): DiagnoseBackends {
         address: i.address,
         serviceId: i.serviceId,
         tags: i.serviceTags,
+        serviceMeta: i.serviceMeta,
+        nodeMeta: i.nodeMeta,
         // Node-level checks (serfHealth) and the instance's own checks.
         checks: i.checks
           .filter((c) => c.serviceId === '' || c.serviceId === i.serviceId)
@@ -38,5 +40,6 @@ export function createDiagnoseBackends(config: Config): DiagnoseBackends {
     esFieldCaps: (endpoint, index, fields, options) => esFieldCaps(endpoint, index, fields, options),
     esSearch: async (endpoint, index, body, options) => esSearch(endpoint, index, body, options),
     esMultiSearch: async (endpoint, searches, options) => esMultiSearch(endpoint, searches, options),
+    findNodes: (wanted, options) => findNodes(config, wanted, { timeoutMs: options.timeoutMs }),
   };
 }

@@ -15,14 +15,20 @@ import type {
   CollectedLogs,
 } from './collected.js';
 import { collectLogs } from './collect-logs.js';
-import { seriesFromInflux, type InfluxSeries } from './parse.js';
-import { planWindows, signalQueries, type Windows } from './queries.js';
+import type { InfluxSeries } from './parse.js';
+import { planWindows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
 import { watchedSignals } from './signals.js';
-import { messageOf, statusOf, type SourceResult } from './source-result.js';
+import type { KnownNode } from './dependency-refs.js';
+import { collectMetrics } from './collect-metrics.js';
+import { withVersion } from './versions.js';
+import { collectDependencies } from './collect-dependencies.js';
+import { messageOf, sourcesOf, type SourceResult } from './source-result.js';
 
 export interface InstanceInfo extends CollectedInstance {
   tags?: string[];
+  serviceMeta?: Record<string, string>;
+  nodeMeta?: Record<string, string>;
 }
 
 export interface CallOptions {
@@ -63,6 +69,8 @@ export interface DiagnoseBackends {
     searches: { index: string[]; body: Record<string, unknown> }[],
     options: CallOptions,
   ): Promise<unknown[]>;
+  /** Catalog nodes by name or address, with their services (resolves what error messages name). */
+  findNodes?(wanted: string[], options: CallOptions): Promise<KnownNode[]>;
 }
 
 export interface CollectRequest {
@@ -130,7 +138,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     window: windows.window,
     baseline: windows.baseline,
     bucketMs: windows.bucketMs,
-    instances: instances.map(({ node, address, serviceId, checks }) => ({ node, address, serviceId, checks })),
+    instances: instances.map(withVersion),
     knownServices: names,
     signals,
     metrics: [],
@@ -195,45 +203,31 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     Promise.race([metricsWork, deadline.then(() => timedOut<SignalSeries[]>([]))]),
     Promise.race([logsWork, deadline.then(() => timedOut<CollectedLogs>(base.logs))]),
   ]);
+  // One level deep, in what is left of the budget: a dependency that does not answer in time is left out.
+  const dependencies = await Promise.race([
+    collectDependencies(backends, {
+      service,
+      services: names,
+      definition,
+      catalog: req.catalog,
+      windowErrors: logs.value.windowErrors,
+      endpoints,
+      windows,
+      systemDatabase: req.systemDatabase,
+      knownIssues: req.knownIssues,
+      call,
+      remaining,
+    }).catch(() => []),
+    deadline.then(() => []),
+  ]);
   abort.abort();
   return {
     ...base,
+    ...(dependencies.length > 0 ? { dependencies } : {}),
     metrics: metrics.value,
     logs: logs.value,
-    sources: { consul: 'ok', influx: metrics.status, elasticsearch: logs.status },
-    sourceErrors: {
-      ...(metrics.error ? { influx: metrics.error } : {}),
-      ...(logs.error ? { elasticsearch: logs.error } : {}),
-    },
+    ...sourcesOf(metrics, logs),
   };
-}
-
-async function collectMetrics(
-  backends: DiagnoseBackends,
-  endpoint: Endpoint,
-  signals: ReturnType<typeof watchedSignals>,
-  nodes: string[],
-  windows: Windows,
-  call: () => CallOptions,
-): Promise<SourceResult<SignalSeries[]>> {
-  const queries = signalQueries(signals, nodes, windows);
-  const answers = await Promise.allSettled(
-    queries.map((q) => backends.influxQuery(endpoint, q.database, q.text, call())),
-  );
-  const failures = answers.flatMap((a) => (a.status === 'rejected' ? [a.reason as unknown] : []));
-  const nodeSet = new Set(nodes);
-  const series: SignalSeries[] = [];
-  for (const signal of signals) {
-    const mine = answers.flatMap((a, i) =>
-      a.status === 'fulfilled' && queries[i]?.signal === signal.name ? [a.value] : [],
-    );
-    series.push(...seriesFromInflux(signal.name, signal.splitBy, mine, nodeSet));
-  }
-  if (failures.length === 0) return { status: 'ok', value: series };
-  // Some answers and some failures (a missing database, say): still a usable source.
-  if (failures.length < answers.length && !failures.some((f) => statusOf(f) === 'unavailable'))
-    return { status: 'ok', value: series, error: messageOf(failures[0]) };
-  return { status: statusOf(failures[0]), error: messageOf(failures[0]), value: series };
 }
 
 function alertRunbooks(catalog: Catalog, definition: ServiceDef | undefined, service: string): AlertRunbook[] {

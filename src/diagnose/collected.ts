@@ -16,6 +16,8 @@ export interface CollectedInstance {
   address: string;
   serviceId: string;
   checks: CollectedCheck[];
+  /** Version of what the instance runs (Consul service Meta `version`, a version tag, node Meta `image`). */
+  version?: string;
 }
 
 /** A metric the diagnosis watches; `splitBy` names a tag whose values are separate series (disk path). */
@@ -96,6 +98,20 @@ export interface KnownIssue {
   services?: string[];
 }
 
+/** A service this one depends on (declared, or named by its errors), one level deep. */
+export interface CollectedDependency {
+  service: string;
+  /** How it was found: the text an error message named, or `dependsOn`. */
+  reference: string;
+  via: 'logs' | 'definition';
+  /** The nodes the message named, when it named a node or an address rather than the service. */
+  nodes?: string[];
+  instances: CollectedInstance[];
+  signals: WatchedSignal[];
+  metrics: SignalSeries[];
+  logs: CollectedLogs;
+}
+
 export interface Collected {
   service: string;
   query: string;
@@ -116,4 +132,6 @@ export interface Collected {
   sources: { consul: SourceStatus; influx: SourceStatus; elasticsearch: SourceStatus };
   /** Why a source is not ok (shown in reports; never secrets). */
   sourceErrors: { influx?: string; elasticsearch?: string };
+  /** Services this one depends on, with their own health, metrics and logs. */
+  dependencies?: CollectedDependency[];
 }

@@ -2,6 +2,7 @@
 export type {
   Anomaly,
   CheckStatus,
+  DependencyReport,
   Diagnosis,
   DiagnosisStatus,
   InstanceReport,
@@ -42,4 +43,11 @@ export {
   type ServiceMatch,
 } from './resolve.js';
 export { DEPENDENCY_PREFIX } from './dependency.js';
+export { environmentStatus, type StatusOptions } from './status.js';
+export {
+  environmentExitCode,
+  worstStatus,
+  type EnvironmentStatus,
+  type ServiceStatus,
+} from './environment-analysis.js';
 export { windowFromFlags as diagnosisWindow } from './options.js';

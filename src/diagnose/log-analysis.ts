@@ -109,8 +109,14 @@ export function analyzeLogs(c: Collected): LogFindings {
   const baselineMs = Math.max(1, Date.parse(c.baseline.to) - Date.parse(c.baseline.from));
   const anomalies: FoundAnomaly[] = [];
   const events: TimelineEvent[] = [];
+  // An instance without history of its own (immutable infrastructure: a new node) is compared with
+  // the service's history: the mean error rate of the instances that logged in the baseline.
+  const withHistory = c.logs.hosts.filter((h) => h.baseline.total > 0);
+  const serviceBaseline =
+    withHistory.length > 0 ? withHistory.reduce((n, h) => n + h.baseline.errors, 0) / withHistory.length : null;
   for (const stats of c.logs.hosts) {
-    const expected = (stats.baseline.errors * windowMs) / baselineMs;
+    const own = stats.baseline.total > 0 || serviceBaseline === null;
+    const expected = ((own ? stats.baseline.errors : (serviceBaseline as number)) * windowMs) / baselineMs;
     const errors = stats.window.errors;
     const newHere = labels
       .filter((p) => p.isNew && (p.hosts.get(stats.host) ?? 0) >= MIN_NEW_PATTERN)
@@ -133,7 +139,9 @@ export function analyzeLogs(c: Collected): LogFindings {
         value: errors,
         baseline: round(expected, 1),
         since: sinceCandidates[0] ?? null,
-        evidence: `${formatCount(errors)} errors in the window (${formatCount(round(expected, 1))} expected from the baseline)${newText}`,
+        evidence:
+          `${formatCount(errors)} errors in the window (${formatCount(round(expected, 1))} expected from ` +
+          `${own ? 'the baseline' : "the service's baseline: the instance has no history"})${newText}`,
       },
       headline: top
         ? `${formatCount(top.hosts.get(stats.host) ?? 0)} '${top.label}' errors`

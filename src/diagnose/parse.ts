@@ -304,6 +304,8 @@ export function fieldGroupsFromCaps(caps: unknown, candidates: Record<keyof LogF
   }
   const groups = new Map<string, IndexGroup>();
   for (const index of allIndices) {
+    // An index without a host field holds no document of any instance: nothing to search there.
+    if (choose('host', index) === null) continue;
     const fields = finish(
       Object.fromEntries(keys.map((k) => [k, choose(k, index)])) as Record<keyof LogFields, string | null>,
     );
@@ -312,7 +314,12 @@ export function fieldGroupsFromCaps(caps: unknown, candidates: Record<keyof LogF
     group.indices?.push(index);
     groups.set(key, group);
   }
+  if (groups.size === 0) return [{ indices: undefined, fields: finish(nothingChosen(keys)) }];
   return [...groups.values()];
+}
+
+function nothingChosen(keys: (keyof LogFields)[]): Record<keyof LogFields, string | null> {
+  return Object.fromEntries(keys.map((k) => [k, null])) as Record<keyof LogFields, string | null>;
 }
 
 /** The fields of a cluster whose indices all map alike (the common case). */

@@ -187,7 +187,8 @@ function messageSample(nodes: string[], fields: LogFields, size: number): Record
         sample: {
           top_hits: {
             size: SAMPLE_SIZE,
-            sort: [{ '@timestamp': { order: 'desc' } }],
+            // An index may not map @timestamp yet (created, never written): sorting must not fail there.
+            sort: [{ '@timestamp': { order: 'desc', unmapped_type: 'date' } }],
             _source: { includes: ['message', '@timestamp', 'host.name', 'error.type', 'service.name', 'process.name'] },
           },
         },

@@ -25,6 +25,8 @@ export interface DiagnoseOptions {
   knownIssuesDir?: string;
   backends?: DiagnoseBackends;
   clock?: Clock;
+  /** Always report the versions side by side (`--compare-versions`). */
+  compareVersions?: boolean;
 }
 
 export interface DiagnoseResult {
@@ -55,7 +57,7 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
     knownIssues,
     systemDatabase: config.databases.system,
   });
-  const diagnosis = analyze(collected, clock, started);
+  const diagnosis = analyze(collected, clock, started, { compareVersions: options.compareVersions ?? false });
   return { diagnosis, charts: keyCharts(collected, diagnosis), sourceErrors: collected.sourceErrors };
 }
 

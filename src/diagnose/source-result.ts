@@ -19,3 +19,20 @@ export function messageOf(error: unknown): string {
       ? (error.message.split('\n')[0] ?? '')
       : String(error);
 }
+
+/** The `sources` and `sourceErrors` of a diagnosis whose Consul answered. */
+export function sourcesOf(
+  metrics: SourceResult<unknown>,
+  logs: SourceResult<unknown>,
+): {
+  sources: { consul: SourceStatus; influx: SourceStatus; elasticsearch: SourceStatus };
+  sourceErrors: { influx?: string; elasticsearch?: string };
+} {
+  return {
+    sources: { consul: 'ok', influx: metrics.status, elasticsearch: logs.status },
+    sourceErrors: {
+      ...(metrics.error ? { influx: metrics.error } : {}),
+      ...(logs.error ? { elasticsearch: logs.error } : {}),
+    },
+  };
+}

@@ -1,4 +1,5 @@
 /** The diagnosis contract (`calvin diagnose <service> --json`, docs/diagnose.md). Keep it exact. */
+import type { Rollout } from './rollout.js';
 
 export type DiagnosisStatus = 'healthy' | 'degraded' | 'critical' | 'unknown';
 export type SourceStatus = 'ok' | 'unavailable' | 'error';
@@ -28,6 +29,16 @@ export interface InstanceReport {
   anomalies: Anomaly[];
 }
 
+/** A service the diagnosed one depends on, looked at one level deep (an addition to the contract). */
+export interface DependencyReport {
+  service: string;
+  /** What led to it: the name an error message used (`amqp.queue.service.consul`), or `dependsOn`. */
+  reference: string;
+  via: 'logs' | 'definition';
+  status: DiagnosisStatus;
+  instances: InstanceReport[];
+}
+
 export interface Diagnosis {
   service: string;
   query: string;
@@ -37,11 +48,16 @@ export interface Diagnosis {
   status: DiagnosisStatus;
   summary: string;
   instances: InstanceReport[];
-  suspects: { node: string; reason: string; score: number }[];
+  /** `version` and `nodes` when the suspect is a version of a rollout (node: its first failing instance). */
+  suspects: { node: string; reason: string; score: number; version?: string; nodes?: string[] }[];
   timeline: { time: string; node: string; source: string; summary: string }[];
   topErrors: { pattern: string; count: number; nodes: string[]; first: string; last: string; example: string }[];
   knownIssues: { id: string; title: string; runbook: string; matches: number }[];
   runbooks: { alert: string; title: string; url: string }[];
   sources: { consul: SourceStatus; influx: SourceStatus; elasticsearch: SourceStatus };
   durationMs: number;
+  /** Present when the instances run more than one version, or when asked (`--compare-versions`). */
+  rollout?: Rollout;
+  /** Present when a dependency was declared or named by the errors. */
+  dependencies?: DependencyReport[];
 }

@@ -35,6 +35,8 @@ interface Case {
   topError?: RegExp;
   /** The known issue (known-issues/*.yaml) the incident must match first. */
   knownIssue?: string;
+  /** Scenarios seeded first (the dependency the incident's errors name). */
+  alsoSeed?: string[];
 }
 
 const CASES: Case[] = [
@@ -70,7 +72,9 @@ const CASES: Case[] = [
     query: 'logstash',
     service: 'logs',
     status: 'critical',
-    suspect: '(dependency) queue.service.consul',
+    // queue.service.consul resolves through Consul to the queue service, whose rabbit-02 crash-loops.
+    alsoSeed: ['queue-crash-loop'],
+    suspect: 'rabbit-02',
     topError: /Connection refused/,
     knownIssue: 'dependency-connection-refused',
   },
@@ -91,6 +95,7 @@ describe('calvin diagnose on the seeded scenarios', () => {
     it(`${c.scenario}: ${c.query} is ${c.status}${c.suspect ? `, suspect ${c.suspect}` : ''}`, async () => {
       const config = stackConfig();
       const now = Date.now();
+      for (const other of c.alsoSeed ?? []) await seedScenario(other, { config, now });
       await seedScenario(c.scenario, { config, now });
       const { diagnosis } = await diagnose(config, {
         query: c.query,

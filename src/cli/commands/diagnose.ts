@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../context.js';
+import { windowDeadlineConfig } from '../diagnose-flags.js';
 import { CalvinError } from '../../errors.js';
 
 interface DiagnoseFlags {
@@ -11,6 +12,7 @@ interface DiagnoseFlags {
   out?: string;
   deadline?: string;
   tz?: string;
+  compareVersions?: boolean;
 }
 
 const FORMATS = ['text', 'markdown', 'html', 'json'];
@@ -34,6 +36,7 @@ export const registerDiagnose: RegisterCommand = (program, ctx) => {
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--tz <zone>', 'time zone of the times in the report, an IANA name such as Europe/Amsterdam (default UTC)')
     .option('--deadline <duration>', 'time budget of the whole diagnosis; slow backends are cut off (default 10s)')
+    .option('--compare-versions', 'compare the versions of the instances side by side (Mann–Whitney U per signal)')
     .addHelpText(
       'after',
       `
@@ -62,24 +65,14 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           `--json and --format ${flags.format} contradict each other`,
           'use one of them',
         );
-      const [
-        { windowFromFlags, parseDuration },
-        { diagnose, exitCodeOf, DEFAULT_DEADLINE_MS },
-        report,
-        { writeFileAtomic },
-      ] = await Promise.all([
-        import('../../diagnose/options.js'),
+      const [{ diagnose, exitCodeOf }, report, { writeFileAtomic }] = await Promise.all([
         import('../../diagnose/run.js'),
         import('../../report/index.js'),
         import('../../report/write-file.js'),
       ]);
       const timeZone = flags.tz ?? 'UTC';
       report.reportClock(timeZone); // an unknown zone fails here, before any backend is asked
-      const window = windowFromFlags(flags, Date.now());
-      const deadlineMs =
-        flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
-      const base = await ctx.config();
-      const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
+      const { window, deadlineMs, config } = await windowDeadlineConfig(flags, ctx);
       const catalog = await loadCatalogOrWarn(config.root, ctx);
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
@@ -90,6 +83,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           lengthMs: window.lengthMs,
           deadlineMs,
           catalog,
+          compareVersions: flags.compareVersions ?? false,
         });
         for (const [source, why] of Object.entries(result.sourceErrors)) {
           if (why)

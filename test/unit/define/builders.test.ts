@@ -68,6 +68,12 @@ describe('service builder', () => {
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 
+  it('declares dependencies once each, never on itself', () => {
+    const s = service('logs', { title: 'Logstash', owner: 'infra' }).dependsOn('queue', 'documents', 'queue').build();
+    expect(s.dependsOn).toEqual(['queue', 'documents']);
+    expectBad(() => service('logs', { title: 't', owner: 'o' }).dependsOn('logs'), /depends on itself/);
+  });
+
   it('rejects bad ids, self aliases, duplicate and inverted signals, bad URLs', () => {
     expectBad(() => service('Artefacts', { title: 't', owner: 'o' }), /kebab-case/);
     expectBad(() => service('a--b', { title: 't', owner: 'o' }), /kebab-case/);

@@ -44,7 +44,7 @@ export const grokPlugin: FilterPlugin = {
     const glob = asString(settings.patterns_files_glob, `${where}: patterns_files_glob`);
     if (glob !== undefined && glob !== '*') {
       const reason =
-        `${where}: patterns_files_glob => "${glob}" is not evaluated (calvin reads every file of ` + `patterns_dir)`;
+        `${where}: patterns_files_glob => "${glob}" is not evaluated ` + '(calvin reads every file of patterns_dir)';
       return () => {
         throw new UnsupportedError(reason);
       };

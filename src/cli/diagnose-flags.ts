@@ -1,0 +1,26 @@
+/** The flags `calvin diagnose` and `calvin status` share: the window, the deadline and the environment. */
+import type { Config } from '../config.js';
+import type { CliContext } from './context.js';
+
+export interface WindowFlags {
+  env?: string;
+  since?: string;
+  from?: string;
+  to?: string;
+  deadline?: string;
+}
+
+export async function windowDeadlineConfig(
+  flags: WindowFlags,
+  ctx: Pick<CliContext, 'config'>,
+): Promise<{ window: { to: Date; lengthMs: number }; deadlineMs: number; config: Config }> {
+  const [{ windowFromFlags, parseDuration }, { DEFAULT_DEADLINE_MS }] = await Promise.all([
+    import('../diagnose/options.js'),
+    import('../diagnose/run.js'),
+  ]);
+  const window = windowFromFlags(flags, Date.now());
+  const deadlineMs = flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
+  const base = await ctx.config();
+  const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
+  return { window, deadlineMs, config };
+}

@@ -1,0 +1,132 @@
+/**
+ * Everything `calvin status` needs from the backends for a whole environment, batched: every service's
+ * instances and checks from Consul (in parallel), one InfluxQL query per host signal and part (window,
+ * baseline) across every host, and one Elasticsearch multi-search (one search per index mapping group)
+ * across every host. Time-boxed like a diagnosis: a late source is `unavailable`, the rest comes back.
+ */
+import { CalvinError } from '../errors.js';
+import type { CallOptions, DiagnoseBackends, InstanceInfo } from './collect.js';
+import type { CollectedLogs, SignalSeries } from './collected.js';
+import { collectMetrics } from './collect-metrics.js';
+import { fieldGroupsFromCaps, logsFromSearch, mergeLogs } from './parse.js';
+import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, type Windows } from './queries.js';
+import { hostSignals } from './signals.js';
+import { messageOf, sourcesOf, statusOf, type SourceResult } from './source-result.js';
+import type { SourceStatus } from './types.js';
+
+export interface EnvironmentRequest {
+  to: Date;
+  lengthMs: number;
+  deadlineAt: number;
+  now: () => number;
+  systemDatabase: string;
+  /** Index pattern searched for logs. */
+  logIndex: string;
+}
+
+export interface CollectedEnvironment {
+  environment: string;
+  windows: Windows;
+  services: { service: string; instances: InstanceInfo[] }[];
+  metrics: SignalSeries[];
+  logs: CollectedLogs;
+  sources: { consul: SourceStatus; influx: SourceStatus; elasticsearch: SourceStatus };
+  sourceErrors: { influx?: string; elasticsearch?: string };
+}
+
+const MARGIN_MS = 250;
+
+export async function collectEnvironment(
+  backends: DiagnoseBackends,
+  req: EnvironmentRequest,
+): Promise<CollectedEnvironment> {
+  const remaining = (): number => Math.max(1, req.deadlineAt - req.now() - MARGIN_MS);
+  const abort = new AbortController();
+  const call = (): CallOptions => ({ timeoutMs: remaining(), signal: abort.signal });
+  const consul = async <T>(work: Promise<T>): Promise<T> =>
+    work.catch((error: unknown) => {
+      throw new CalvinError(
+        'CONSUL_UNREACHABLE',
+        `Consul is unreachable (${messageOf(error)})`,
+        'set CONSUL_HTTP_ADDR to a reachable Consul agent, e.g. CONSUL_HTTP_ADDR=127.0.0.1:8500',
+      );
+    });
+  const [environment, names, endpoints] = await Promise.all([
+    consul(backends.datacenter(call())),
+    consul(backends.listServices(call())),
+    backends.endpoints(call()).catch(() => ({}) as Awaited<ReturnType<DiagnoseBackends['endpoints']>>),
+  ]);
+  const services = await consul(
+    Promise.all(
+      names.map(async (service) => ({ service, instances: await backends.serviceInstances(service, call()) })),
+    ),
+  );
+  const nodes = [...new Set(services.flatMap((s) => s.instances.map((i) => i.node)))].sort();
+  const windows = planWindows(req.to, req.lengthMs);
+  const empty: CollectedLogs = { hosts: [], windowErrors: [], baselineErrors: [] };
+  const unavailable = <T>(value: T, error: string): SourceResult<T> => ({ status: 'unavailable', error, value });
+  const deadline = new Promise<'timeout'>((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), remaining());
+    timer.unref?.();
+    abort.signal.addEventListener('abort', () => clearTimeout(timer));
+  });
+  const late = 'no answer before the deadline';
+  const [metrics, logs] = await Promise.all([
+    Promise.race([
+      endpoints.influx && nodes.length > 0
+        ? collectMetrics(backends, endpoints.influx, hostSignals(req.systemDatabase), nodes, windows, call)
+        : Promise.resolve(unavailable<SignalSeries[]>([], endpoints.influx ? 'no instances' : 'no InfluxDB found')),
+      deadline.then(() => unavailable<SignalSeries[]>([], late)),
+    ]),
+    Promise.race([
+      endpoints.elasticsearch && nodes.length > 0
+        ? environmentLogs(backends, endpoints.elasticsearch, req.logIndex, nodes, windows, call)
+        : Promise.resolve(unavailable(empty, endpoints.elasticsearch ? 'no instances' : 'no Elasticsearch found')),
+      deadline.then(() => unavailable(empty, late)),
+    ]),
+  ]);
+  abort.abort();
+  return {
+    environment,
+    windows,
+    services,
+    metrics: metrics.value,
+    logs: logs.value,
+    ...sourcesOf(metrics, logs),
+  };
+}
+
+async function environmentLogs(
+  backends: DiagnoseBackends,
+  endpoint: NonNullable<Awaited<ReturnType<DiagnoseBackends['endpoints']>>['elasticsearch']>,
+  index: string,
+  nodes: string[],
+  windows: Windows,
+  call: () => CallOptions,
+): Promise<SourceResult<CollectedLogs>> {
+  try {
+    const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
+    const groups = fieldGroupsFromCaps(
+      await backends.esFieldCaps(endpoint, index, candidates, call()),
+      LOG_FIELD_CANDIDATES,
+    );
+    const responses = await backends.esMultiSearch(
+      endpoint,
+      groups.map((g) => ({ index: g.indices ?? [index], body: logSearchBody(nodes, windows, g.fields, undefined) })),
+      call(),
+    );
+    const failed = responses.find((r) => typeof r === 'object' && r !== null && 'error' in r);
+    if (failed) throw new CalvinError('BACKEND_ERROR', 'Elasticsearch failed a search', 'run with --debug');
+    const nodeSet = new Set(nodes);
+    const { complete: _complete, ...logs } = mergeLogs(
+      responses.map((r, i) => logsFromSearch(r, groups[i]?.fields ?? groups[0]!.fields, nodeSet)),
+    );
+    return { status: 'ok', value: logs };
+  } catch (error) {
+    return {
+      status: statusOf(error),
+      error: messageOf(error),
+      value: { hosts: [], windowErrors: [], baselineErrors: [] },
+    };
+  }
+}
