@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
+import type { DeployLock } from '../backends/consul-kv.js';
 import type { Endpoints } from '../backends/discover.js';
 import type { Artifact } from '../render/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
@@ -105,7 +106,7 @@ async function withLock<T>(
   wait: boolean,
   io: DeployIo,
   who: string,
-  run: () => Promise<T>,
+  run: (lock: DeployLock) => Promise<T>,
 ): Promise<T> {
   const { acquireDeployLock } = await import('../backends/consul-kv.js');
   const key = lockKey(scope, environment);
@@ -120,7 +121,7 @@ async function withLock<T>(
     ...(scope.lockPollMs ? { pollMs: scope.lockPollMs } : {}),
   });
   try {
-    return await run();
+    return await run(lock);
   } finally {
     await lock.release();
   }
@@ -211,7 +212,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     return { exitCode: 0, plan, writes: writes() };
   }
 
-  return withLock(config, options, environment, options.wait, io, who, async () => {
+  return withLock(config, options, environment, options.wait, io, who, async (lock) => {
     const plan = await planNow();
     if (!options.json) print(io, formatPlanText(plan, { color: io.color ?? false }));
     if (!hasChanges(plan)) {
@@ -220,7 +221,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     }
     await confirm(config, environment, options.yes, io, 'Deploying to');
     const backup = new BackupWriter(root, environment, now(), commit);
-    const result = await applyPlan(plan, drivers, backup, progress);
+    const result = await applyPlan(plan, drivers, backup, progress, () => lock.assertHeld());
     if (result.applied.length > 0)
       await writeMarker(
         config,

@@ -9,6 +9,7 @@ import { registerTest } from './test.js';
 import { registerDeploy } from './deploy.js';
 import { registerRollback } from './rollback.js';
 import { registerDiagnose } from './diagnose.js';
+import { registerBacktest } from './backtest.js';
 
 export const commands: RegisterCommand[] = [
   registerBuild,
@@ -18,6 +19,7 @@ export const commands: RegisterCommand[] = [
   registerImport,
   registerLint,
   registerTest,
+  registerBacktest,
   registerDeploy,
   registerRollback,
   registerDiagnose,
