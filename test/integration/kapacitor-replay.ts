@@ -10,6 +10,7 @@ import type { AlertDef, ServiceDef } from '../../src/define/types.js';
 import { kapacitorTaskId, renderKapacitorTask } from '../../src/render/kapacitor.js';
 import { defaultRenderOptions } from '../../src/render/index.js';
 import {
+  groupTagsOf,
   stateChanges,
   type AlertLevel,
   type SeriesInput,
@@ -129,7 +130,8 @@ export async function replayOnKapacitor(
         previousLevel: AlertLevel;
         data: { series?: { tags?: Record<string, string> }[] };
       };
-      const key = groupKey(event.data.series?.[0]?.tags ?? {});
+      // Selectors (max, min, ...) keep the selected point's other tags: the group is the group-by part.
+      const key = groupKey(groupTagsOf(alert, event.data.series?.[0]?.tags ?? {}));
       const list = changes.get(key) ?? [];
       list.push({ at: Date.parse(event.time) - origin, level: event.level, previous: event.previousLevel });
       changes.set(key, list);
