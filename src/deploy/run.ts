@@ -10,7 +10,7 @@ import type { Artifact } from '../render/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import { redact, redactDeep } from '../redact.js';
 import { applyPlan, type ApplyResult } from './apply.js';
-import { BackupWriter, findBackup } from './backup.js';
+import { BackupWriter, backupsDir, findBackup } from './backup.js';
 import { desiredObjects } from './desired.js';
 import { formatPlanText, planToJson, terminalSafe } from './format.js';
 import { currentCommit, currentUser } from './git.js';
@@ -177,6 +177,31 @@ async function writeMarker(config: Config, marker: DeployMarker, io: DeployIo, s
   }
 }
 
+/** The backup goes to the target datacenter's KV too, so a rollback works from any machine. */
+async function storeBackup(config: Config, scope: DeployScope, environment: string, dir: string, io: DeployIo) {
+  try {
+    const { uploadBackup } = await import('../backends/consul-backups.js');
+    await uploadBackup(config, scope.kvRoot ?? '', environment, dir);
+  } catch (error) {
+    io.stderr(`calvin: warning: backup ${terminalSafe(path.basename(dir))} is only local (${errorLine(error)})\n`);
+  }
+}
+
+/** Backups made elsewhere (another machine, a CI run) come from KV into the local cache first. */
+export async function fetchBackups(config: Config, scope: DeployScope, environment: string, io: DeployIo) {
+  try {
+    const { downloadBackups } = await import('../backends/consul-backups.js');
+    await downloadBackups(
+      config,
+      scope.kvRoot ?? '',
+      environment,
+      backupsDir(scope.backupRoot ?? config.root, environment),
+    );
+  } catch (error) {
+    io.stderr(`calvin: warning: backups in Consul KV could not be read (${errorLine(error)})\n`);
+  }
+}
+
 export async function runDeploy(options: DeployRunOptions): Promise<DeployRunResult> {
   const { io, environment } = options;
   const config = envConfig(options.config, environment);
@@ -222,6 +247,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     await confirm(config, environment, options.yes, io, 'Deploying to');
     const backup = new BackupWriter(root, environment, now(), commit);
     const result = await applyPlan(plan, drivers, backup, progress, () => lock.assertHeld());
+    await storeBackup(config, options, environment, result.backupDir, io);
     if (result.applied.length > 0)
       await writeMarker(
         config,
@@ -290,6 +316,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
   const { io, environment } = options;
   const config = envConfig(options.config, environment);
   const root = options.backupRoot ?? config.root;
+  await fetchBackups(config, options, environment, io);
   const backup = findBackup(root, environment, options.to);
   const todo = backup.manifest.entries.filter((e) => e.state === 'applied' || e.state === 'failed');
   const targets = [...new Set(todo.map((e) => targetOfKind(e.kind)))];
@@ -309,6 +336,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
       drivers,
       io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined,
     );
+    await storeBackup(config, options, environment, backup.dir, io);
     const counts = { restored: 0, recreated: 0, deleted: 0 };
     for (const step of result.steps)
       if (step.did === 'restored' || step.did === 'recreated' || step.did === 'deleted') counts[step.did] += 1;

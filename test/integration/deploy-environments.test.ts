@@ -3,7 +3,11 @@
  * production writes production's KV, holds its lock on a production node, stops before its next write
  * when the lock is lost, and queues behind a concurrent deploy.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupsPrefix, downloadBackups, uploadBackup } from '../../src/backends/consul-backups.js';
 import { acquireDeployLock } from '../../src/backends/consul-kv.js';
 import { lockKey } from '../../src/deploy/run.js';
 import { capture, CONSUL, harness, type Harness } from '../fakes/deploy-harness.js';
@@ -28,6 +32,33 @@ async function kvKeys(dc: string): Promise<string[]> {
 const deployProduction = (overrides: Parameters<Harness['deploy']>[1] = {}) =>
   h.deploy({}, { environment: PRODUCTION, targets: ['consul-kv', 'kapacitor'], ...overrides });
 
+describe('backups in Consul KV', () => {
+  it('are chunked under the 512 KB value limit and come back byte for byte', async () => {
+    const config = { ...h.config, consul: { ...h.config.consul, datacenter: PRODUCTION } };
+    const source = mkdtempSync(path.join(tmpdir(), 'calvin-kv-backup-'));
+    const target = mkdtempSync(path.join(tmpdir(), 'calvin-kv-restore-'));
+    try {
+      const stamp = path.join(source, '2026-12-06T00-00-00-000Z');
+      const big = `${'ünïcødé ☃ '.repeat(130_000)}\n`; // 1.3 M characters, about 2.2 MB in UTF-8
+      mkdirSync(path.join(stamp, 'objects'), { recursive: true });
+      writeFileSync(path.join(stamp, 'manifest.json'), '{"entries":[]}\n');
+      writeFileSync(path.join(stamp, 'objects', '0001.json'), big);
+      await uploadBackup(config, h.kvRoot, 'chunks', stamp);
+      const keys = (await (
+        await fetch(`${CONSUL}/v1/kv/${backupsPrefix(h.kvRoot, 'chunks')}?recurse&dc=${PRODUCTION}`)
+      ).json()) as { Key: string; Value: string }[];
+      const parts = keys.filter((k) => k.Key.includes('objects/0001.json/'));
+      expect(parts.length).toBeGreaterThan(4);
+      for (const p of parts) expect(Buffer.from(p.Value, 'base64').length).toBeLessThan(512 * 1024);
+      expect(await downloadBackups(config, h.kvRoot, 'chunks', target)).toEqual(['2026-12-06T00-00-00-000Z']);
+      expect(readFileSync(path.join(target, '2026-12-06T00-00-00-000Z', 'objects', '0001.json'), 'utf8')).toBe(big);
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+      rmSync(target, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('--env production', () => {
   it('plans and deploys into the production datacenter only, and rolls back there', async () => {
     const io = capture();
@@ -39,6 +70,9 @@ describe('--env production', () => {
     const inProduction = await kvKeys(PRODUCTION);
     expect(inProduction.some((k) => k.includes('config/services/'))).toBe(true);
     expect((await kvKeys('test')).filter((k) => k.includes('config/services/'))).toEqual([]);
+    expect(inProduction.some((k) => k.includes('calvin/backups/production/'))).toBe(true);
+    // Another machine: no local backups at all, the rollback reads them from production's KV.
+    rmSync(path.join(h.backupRoot, '.calvin'), { recursive: true, force: true });
     const rolled = await h.rollback(undefined, PRODUCTION);
     expect(rolled.exitCode, rolled.io.all()).toBe(0);
     expect((await kvKeys(PRODUCTION)).filter((k) => k.includes('config/services/'))).toEqual([]);
