@@ -53,7 +53,8 @@ export async function ensureKapacitor() {
     fs.chmodSync(wrapper, 0o755);
     const src = await moduleCopy(`github.com/influxdata/kapacitor@v${versions.kapacitor}`, path.join(work, 'src'));
     const out = ensureDir(path.join(work, 'bin'));
-    await run('go', ['build', '-ldflags', '-s -w', '-o', `${out}/`, './cmd/kapacitord', './cmd/kapacitor'], {
+    const ldflags = `-s -w -X main.version=${versions.kapacitor}`;
+    await run('go', ['build', '-ldflags', ldflags, '-o', `${out}/`, './cmd/kapacitord', './cmd/kapacitor'], {
       cwd: src,
       env: {
         ...process.env,
