@@ -31,7 +31,7 @@ export function groupKey(tags: Record<string, string>): string {
   );
 }
 
-async function api(method: string, url: string, body?: unknown): Promise<unknown> {
+export async function api(method: string, url: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${KAPACITOR_URL}${url}`, {
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
