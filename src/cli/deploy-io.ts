@@ -114,7 +114,7 @@ export async function rollbackCommand(
   const { withSecrets } = await import('../backends/secrets.js');
   const config = withSecrets(await ctx.config());
   if (opts.list) {
-    const { fetchBackups } = await import('./run.js');
+    const { fetchBackups } = await import('../deploy/run.js');
     await fetchBackups(
       { ...config, consul: { ...config.consul, datacenter: environment } },
       {},

@@ -8,7 +8,7 @@
  * list keeps the old ones); DELETE of a missing task is 204. test/integration/kapacitor-contract.test.ts runs the same suite against this fake and the real
  * Kapacitor of the stack. Use it only to inject faults the real engine cannot be made to show.
  */
-import { checkTickscript } from '../../src/render/tick-check.js';
+import { checkTickscript } from '../../src/lang/tickscript/parser.js';
 import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
 
 export interface FakeTask {
