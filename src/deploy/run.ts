@@ -12,6 +12,7 @@ import { redact, redactDeep } from '../redact.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { BackupWriter, backupsDir, findBackup } from './backup.js';
 import { desiredObjects } from './desired.js';
+import { assertOneRoute, grafanaRoute, routeGrafana } from './grafana-route.js';
 import { formatPlanText, planToJson, terminalSafe } from './format.js';
 import { currentCommit, currentUser } from './git.js';
 import { deployMarker, rollbackMarker, type DeployMarker } from './marker.js';
@@ -211,7 +212,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
   const now = options.now ?? (() => new Date());
   // Nobody to ask and no --yes: plan (no lock, no writes), and refuse only if there is something to do.
   const unattended = !options.planOnly && !options.yes && (!io.interactive || !io.ask);
-  const desired = desiredObjects(options.artifacts, options.targets);
+  const desired = routeGrafana(desiredObjects(options.artifacts, options.targets), grafanaRoute(config, environment));
   const drivers = await makeDrivers(config, options.targets, options.explicitTargets, options, io, commit);
   const progress =
     io.interactive && !options.json ? (line: string): void => io.stderr(`${terminalSafe(line)}\n`) : undefined;
@@ -226,6 +227,8 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
       foreign += found.foreign;
     }
     const inScope = desired.filter((d) => drivers.has(targetOfKind(d.kind)));
+    // What is already provisioned counts too: Grafana would refuse the API save of that uid.
+    assertOneRoute([...inScope, ...live.map((o) => ({ kind: o.kind, name: o.name, body: null }))]);
     return computePlan({ environment, desired: inScope, live, prune: options.prune, foreignSkipped: foreign });
   };
 
