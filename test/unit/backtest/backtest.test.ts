@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { backtestSeries, formatBacktest } from '../../../src/backtest/index.js';
 import { historyQuery } from '../../../src/backtest/history.js';
-import type { AlertDef } from '../../../src/define/types.js';
+import { alertDef } from '../simulate/alert-def.js';
 
-const alert: AlertDef = {
-  kind: 'alert',
+const alert = alertDef({
   id: 'disk-full',
   name: 'DiskFull',
-  service: 's',
-  owner: 'o',
-  severity: 'page',
-  description: 'd',
-  query: {
-    database: 'system',
-    retentionPolicy: '',
-    measurement: 'disk',
-    field: 'used_percent',
-    fn: 'max',
-    where: [],
-    groupBy: ['host'],
-    period: '1m',
-    every: '1m',
-  },
   condition: { type: 'threshold', direction: 'above', crit: 90 },
-  message: 'm',
-  runbook: { title: 't', markdown: 'm', url: 'u' },
-  handlers: [],
-  tests: [],
-};
+});
 
 const minute = 60_000;
 const series = (host: string, values: number[]) => ({

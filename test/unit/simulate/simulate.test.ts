@@ -10,34 +10,7 @@ import {
 } from '../../../src/simulate/index.js';
 import { parseSeriesKey } from '../../../src/simulate/series.js';
 import { parseDurationMs } from '../../../src/simulate/duration.js';
-
-function alertDef(over: Partial<AlertDef> & Pick<AlertDef, 'condition'>): AlertDef {
-  return {
-    kind: 'alert',
-    id: 'a',
-    name: 'A',
-    service: 's',
-    owner: 'o',
-    severity: 'page',
-    description: 'd',
-    query: {
-      database: 'system',
-      retentionPolicy: 'autogen',
-      measurement: 'disk',
-      field: 'used_percent',
-      fn: 'max',
-      where: [],
-      groupBy: ['host'],
-      period: '1m',
-      every: '1m',
-    },
-    message: 'm',
-    runbook: { title: 't', markdown: 'm', url: 'u' },
-    handlers: [],
-    tests: [],
-    ...over,
-  };
-}
+import { alertDef } from './alert-def.js';
 
 const levels = (def: AlertDef, series: Record<string, string>, host = 'h1'): string[] => {
   const sim = simulateAlert(def, { name: 'c', interval: '1m', series, expect: [] });
