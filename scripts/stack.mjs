@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The local real stack: Consul, InfluxDB and Elasticsearch on loopback, installed under .stack/.
+// The local real stack: Consul (datacenters test and production), InfluxDB, Elasticsearch and Kapacitor on
+// loopback, installed under .stack/ (Kapacitor is built once per machine into ~/.cache/calvin).
 // Usage: node scripts/stack.mjs up|down|status|reset|stop <c...>|start <c...>|seed <scenario>|all [--scale N]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,11 +13,12 @@ import { afterStart } from './stack/setup.mjs';
 import { ensureDir, progress, run, StackError, waitUntil } from './stack/util.mjs';
 
 const USAGE = `usage: node scripts/stack.mjs <command>
-  up                      install (cached) and start Consul, InfluxDB, Elasticsearch; wait until healthy
+  up                      install (cached) and start Consul (test, production), InfluxDB, Elasticsearch,
+                          Kapacitor; wait until healthy
   down                    stop the processes this stack started (recorded pids only)
   status                  print each component's state
   reset                   down, delete all data, up
-  stop <component...>     stop consul | influx | elasticsearch
+  stop <component...>     stop consul | consul-production | influx | elasticsearch | kapacitor
   start <component...>    start them again (and wait until healthy)
   seed <scenario>|all [--scale N]   write a scenario (see docs/stack.md); 'list' prints the names`;
 
@@ -117,10 +119,14 @@ async function reset() {
 }
 
 function pick(names) {
-  if (names.length === 0) throw new StackError('name at least one component: consul, influx, elasticsearch');
+  if (names.length === 0)
+    throw new StackError('name at least one component: consul, consul-production, influx, elasticsearch, kapacitor');
   return names.map((n) => {
     const c = byName[n];
-    if (!c) throw new StackError(`unknown component "${n}": use consul, influx or elasticsearch`);
+    if (!c)
+      throw new StackError(
+        `unknown component "${n}": use consul, consul-production, influx, elasticsearch or kapacitor`,
+      );
     return c;
   });
 }

@@ -20,6 +20,8 @@ export interface Config {
   kapacitor?: Endpoint;
   /** Environments that need --yes or a terminal confirmation to deploy. */
   productionEnvironments: string[];
+  /** How dashboards reach Grafana: `api`, `provisioning`, or per environment `test=api,production=provisioning`. */
+  grafanaDelivery?: string;
   databases: { system: string; services: string };
   debug: boolean;
   color: boolean;
@@ -89,6 +91,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    ...(env.CALVIN_GRAFANA_DELIVERY ? { grafanaDelivery: env.CALVIN_GRAFANA_DELIVERY } : {}),
     databases: { system: env.CALVIN_DB_SYSTEM ?? 'system', services: env.CALVIN_DB_SERVICES ?? 'services' },
     debug: overrides.debug ?? env.CALVIN_DEBUG === '1',
     color: colorWanted,

@@ -16,6 +16,7 @@ export type CalvinErrorCode =
   | 'BACKEND_ERROR'
   | 'UNAUTHORIZED'
   | 'LOCKED'
+  | 'LOCK_LOST'
   | 'NOT_CONFIRMED'
   | 'APPLY_FAILED'
   | 'NO_BACKUP'

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { debPackage, elasticsearchZip, extractDeb, unzip } from './install.mjs';
-import { dirs, esUser, ports, urls, versions } from './paths.mjs';
+import { ensureKapacitor, kapacitorBin } from './kapacitor-build.mjs';
+import { DATACENTERS, dirs, esUser, ports, urls, versions } from './paths.mjs';
 import { ensureDir, probe, progress, run, StackError, writeIfChanged } from './util.mjs';
 
 const consulHome = path.join(dirs.opt, 'consul');
@@ -10,54 +11,65 @@ const influxHome = path.join(dirs.opt, 'influxdb');
 const esHome = path.join(dirs.opt, `elasticsearch-${versions.elasticsearch}`);
 const esDist = path.join(esHome, `elasticsearch-${versions.elasticsearch}`);
 
-export const consul = {
-  name: 'consul',
-  url: urls.consul,
-  logFile: path.join(dirs.logs, 'consul.log'),
-  marker: path.join(consulHome, 'usr/bin/consul'),
-  startTimeoutMs: 60_000,
-  async install() {
-    await extractDeb(await debPackage(versions.consul), consulHome);
-  },
-  async launch() {
-    // -dev keeps all state in memory: `up` re-registers the stack's own services every time.
-    return {
-      command: this.marker,
-      args: [
-        'agent',
-        '-dev',
-        '-bind',
-        '127.0.0.1',
-        '-client',
-        '127.0.0.1',
-        '-datacenter',
-        'test',
-        '-node',
-        'calvin-stack',
-        '-http-port',
-        String(ports.consulHttp),
-        '-dns-port',
-        '-1',
-        '-grpc-port',
-        '-1',
-        '-server-port',
-        String(ports.consulServer),
-        '-serf-lan-port',
-        String(ports.consulSerfLan),
-        '-serf-wan-port',
-        String(ports.consulSerfWan),
-        '-log-level',
-        'warn',
-      ],
-    };
-  },
-  async healthy() {
-    const res = await probe(`${urls.consul}/v1/status/leader`);
-    if (!res?.ok) return false;
-    const leader = await res.json().catch(() => '');
-    return typeof leader === 'string' && leader.length > 0;
-  },
+// Both agents share one binary: install it once even when they start side by side.
+let consulInstall;
+const installConsul = () => {
+  consulInstall ??= debPackage(versions.consul).then((deb) => extractDeb(deb, consulHome));
+  return consulInstall;
 };
+
+/** A -dev Consul server agent: one per datacenter (environment), all from the same binary. */
+function consulAgent({ name, datacenter, node, url, http, server, serfLan, serfWan, joinWan }) {
+  return {
+    name,
+    url,
+    datacenter,
+    logFile: path.join(dirs.logs, `${name}.log`),
+    marker: path.join(consulHome, 'usr/bin/consul'),
+    startTimeoutMs: 60_000,
+    async install() {
+      await installConsul();
+    },
+    async launch() {
+      // -dev keeps all state in memory: `up` re-registers the stack's own services every time.
+      const args = ['agent', '-dev', '-bind', '127.0.0.1', '-client', '127.0.0.1', '-datacenter', datacenter];
+      args.push('-node', node, '-http-port', String(http), '-dns-port', '-1', '-grpc-port', '-1');
+      args.push('-server-port', String(server), '-serf-lan-port', String(serfLan), '-serf-wan-port', String(serfWan));
+      // A later agent joins the first over the WAN, so the first never needs a restart.
+      if (joinWan) args.push('-retry-join-wan', joinWan);
+      return { command: this.marker, args: [...args, '-log-level', 'warn'] };
+    },
+    async healthy() {
+      const res = await probe(`${url}/v1/status/leader`);
+      if (!res?.ok) return false;
+      const leader = await res.json().catch(() => '');
+      return typeof leader === 'string' && leader.length > 0;
+    },
+  };
+}
+
+export const consul = consulAgent({
+  name: 'consul',
+  datacenter: DATACENTERS.test,
+  node: 'calvin-stack',
+  url: urls.consul,
+  http: ports.consulHttp,
+  server: ports.consulServer,
+  serfLan: ports.consulSerfLan,
+  serfWan: ports.consulSerfWan,
+});
+
+export const consulProduction = consulAgent({
+  name: 'consul-production',
+  datacenter: DATACENTERS.production,
+  node: 'calvin-stack-production',
+  url: urls.consulProduction,
+  http: ports.consulProdHttp,
+  server: ports.consulProdServer,
+  serfLan: ports.consulProdSerfLan,
+  serfWan: ports.consulProdSerfWan,
+  joinWan: `127.0.0.1:${ports.consulSerfWan}`,
+});
 
 function influxConfig() {
   const data = path.join(dirs.data, 'influxdb');
@@ -241,5 +253,82 @@ export const elasticsearch = {
   },
 };
 
-export const components = [consul, influx, elasticsearch];
-export const byName = { consul, influx, influxdb: influx, elasticsearch, es: elasticsearch };
+function kapacitorConfig() {
+  const data = ensureDir(path.join(dirs.data, 'kapacitor'));
+  return `# Written by scripts/stack.mjs: loopback only, everything under .stack, against the stack's InfluxDB.
+hostname = "127.0.0.1"
+data_dir = "${data}"
+skip-config-overrides = true
+default-retention-policy = "autogen"
+
+[http]
+  bind-address = "127.0.0.1:${ports.kapacitorHttp}"
+  auth-enabled = false
+  log-enabled = false
+
+[replay]
+  dir = "${path.join(data, 'replay')}"
+
+[storage]
+  boltdb = "${path.join(data, 'kapacitor.db')}"
+
+[load]
+  enabled = false
+
+[logging]
+  file = "STDERR"
+  level = "WARN"
+
+[reporting]
+  enabled = false
+
+[stats]
+  enabled = false
+
+[config-override]
+  enabled = false
+
+# No subscriptions: the stack's InfluxDB runs with its subscriber off, and tests write points to
+# Kapacitor's own /write with their timestamps.
+[[influxdb]]
+  enabled = true
+  default = true
+  name = "stack"
+  urls = ["${urls.influx}"]
+  disable-subscriptions = true
+  startup-timeout = "5m"
+  timeout = "10s"
+`;
+}
+
+export const kapacitor = {
+  name: 'kapacitor',
+  url: urls.kapacitor,
+  logFile: path.join(dirs.logs, 'kapacitor.log'),
+  marker: kapacitorBin,
+  // A cold start may include the build.
+  startTimeoutMs: 120_000,
+  async install() {
+    await ensureKapacitor();
+  },
+  async launch() {
+    const conf = path.join(ensureDir(dirs.conf), 'kapacitor.conf');
+    writeIfChanged(conf, kapacitorConfig());
+    return { command: this.marker, args: ['-config', conf] };
+  },
+  async healthy() {
+    const res = await probe(`${urls.kapacitor}/kapacitor/v1/ping`);
+    return res?.status === 204;
+  },
+};
+
+export const components = [consul, consulProduction, influx, elasticsearch, kapacitor];
+export const byName = {
+  consul,
+  'consul-production': consulProduction,
+  influx,
+  influxdb: influx,
+  elasticsearch,
+  es: elasticsearch,
+  kapacitor,
+};

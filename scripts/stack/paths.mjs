@@ -28,6 +28,12 @@ export const ports = Object.fromEntries(
     consulServer: 18300,
     consulSerfLan: 18301,
     consulSerfWan: 18302,
+    // The second datacenter, `production`: its own server agent, WAN-joined to `test`.
+    consulProdHttp: 18510,
+    consulProdServer: 18310,
+    consulProdSerfLan: 18311,
+    consulProdSerfWan: 18312,
+    kapacitorHttp: 19092,
     influxHttp: 18086,
     influxRpc: 18088,
     esHttp: 19200,
@@ -40,12 +46,20 @@ export const versions = {
   influx: { suite: 'bookworm', package: 'influxdb' },
   // Latest 8.x integ-test-zip on Maven Central when this was written; override with CALVIN_ES_VERSION.
   elasticsearch: process.env.CALVIN_ES_VERSION ?? '8.19.21',
+  // Built from the Go module proxy (scripts/stack/kapacitor-build.mjs); pinned: the alert simulator is
+  // proven equal to this version by test/integration/kapacitor-differential.test.ts.
+  kapacitor: '1.7.6',
 };
+
+/** Consul datacenters of the stack: each one is an environment (`--env`). */
+export const DATACENTERS = { test: 'test', production: 'production' };
 
 export const esUser = process.env.CALVIN_ES_USER ?? 'calvin-es';
 
 export const urls = {
   consul: `http://127.0.0.1:${ports.consulHttp}`,
+  consulProduction: `http://127.0.0.1:${ports.consulProdHttp}`,
+  kapacitor: `http://127.0.0.1:${ports.kapacitorHttp}`,
   influx: `http://127.0.0.1:${ports.influxHttp}`,
   elasticsearch: `http://127.0.0.1:${ports.esHttp}`,
 };

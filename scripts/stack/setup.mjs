@@ -1,7 +1,7 @@
 // What `up` does once the processes are healthy: register the backends in Consul the way Calvinverse
-// does (metrics/http, documents/http) and create the InfluxDB databases. Each step checks first, so a
+// does (metrics/http, metrics/monitoring, documents/http), in every datacenter, and create the InfluxDB databases. Each step checks first, so a
 // second `up` changes nothing.
-import { consul, elasticsearch, influx } from './components.mjs';
+import { consul, consulProduction, elasticsearch, influx } from './components.mjs';
 import { ports, urls } from './paths.mjs';
 import { fetchJson, progress } from './util.mjs';
 
@@ -15,6 +15,14 @@ export const STACK_SERVICES = [
     Check: { HTTP: `${urls.influx}/ping`, Interval: '10s', Timeout: '2s' },
   },
   {
+    ID: 'calvin-stack-metrics-monitoring',
+    Name: 'metrics',
+    Tags: ['monitoring'],
+    Address: '127.0.0.1',
+    Port: ports.kapacitorHttp,
+    Check: { HTTP: `${urls.kapacitor}/kapacitor/v1/ping`, Interval: '10s', Timeout: '2s' },
+  },
+  {
     ID: 'calvin-stack-documents-http',
     Name: 'documents',
     Tags: ['http'],
@@ -26,8 +34,8 @@ export const STACK_SERVICES = [
 
 export const STACK_DATABASES = ['system', 'services'];
 
-async function registerServices() {
-  const existing = await fetchJson(`${urls.consul}/v1/agent/services`);
+async function registerServices(agent) {
+  const existing = await fetchJson(`${agent.url}/v1/agent/services`);
   for (const service of STACK_SERVICES) {
     const have = existing?.[service.ID];
     if (
@@ -37,8 +45,10 @@ async function registerServices() {
       JSON.stringify(have.Tags) === JSON.stringify(service.Tags)
     )
       continue;
-    progress(`registering ${service.Name}/${service.Tags.join(',')} → 127.0.0.1:${service.Port} in Consul`);
-    await fetchJson(`${urls.consul}/v1/agent/service/register`, {
+    progress(
+      `registering ${service.Name}/${service.Tags.join(',')} → 127.0.0.1:${service.Port} in Consul ${agent.datacenter}`,
+    );
+    await fetchJson(`${agent.url}/v1/agent/service/register`, {
       method: 'PUT',
       body: JSON.stringify(service),
       headers: { 'content-type': 'application/json' },
@@ -58,7 +68,7 @@ async function createDatabases() {
 
 /** Runs the steps whose backends are up (a partial `start` must not fail on a stopped Consul). */
 export async function afterStart() {
-  if (await consul.healthy()) await registerServices();
+  for (const agent of [consul, consulProduction]) if (await agent.healthy()) await registerServices(agent);
   if (await influx.healthy()) await createDatabases();
   void elasticsearch;
 }

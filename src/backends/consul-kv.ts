@@ -31,6 +31,7 @@ interface KvItem {
   Value: string | null;
   Flags: number;
   ModifyIndex: number;
+  Session?: string;
 }
 
 export function createConsulKvDriver(options: ConsulKvDriverOptions): TargetDriver {
@@ -127,7 +128,26 @@ export function createConsulKvDriver(options: ConsulKvDriverOptions): TargetDriv
 // Deploy lock: a Consul session with a TTL, and `acquire` on calvin/locks/deploy/<env>.
 
 export interface DeployLock {
+  /** Throws LOCK_LOST when the session ended or the key is no longer ours: call it before every write. */
+  assertHeld(): Promise<void>;
   release(): Promise<void>;
+}
+
+/**
+ * A node of the lock's datacenter whose serfHealth passes: the session lives there, so it is the
+ * target datacenter's own health that keeps the lock, not the agent calvin happens to talk to.
+ */
+async function lockNode(consul: ConsulClient): Promise<string> {
+  const checks = (await consul.health.state({ state: 'passing' })) as { Node: string; CheckID: string }[];
+  const nodes = checks.filter((c) => c.CheckID === 'serfHealth').map((c) => c.Node);
+  const node = [...new Set(nodes)].sort()[0];
+  if (!node)
+    throw new CalvinError(
+      'CONSUL_UNREACHABLE',
+      'no healthy Consul node to hold the deploy lock',
+      "check the datacenter's Consul servers",
+    );
+  return node;
 }
 
 export interface LockOptions {
@@ -154,6 +174,7 @@ export async function acquireDeployLock(options: LockOptions): Promise<DeployLoc
   try {
     const created = (await consul.session.create({
       name: `calvin deploy ${options.key}`,
+      node: await lockNode(consul),
       ttl: `${ttl}s`,
       behavior: 'delete',
       lockdelay: '1s',
@@ -199,15 +220,42 @@ export async function acquireDeployLock(options: LockOptions): Promise<DeployLoc
     if (isCalvinError(error)) throw error;
     throw consulError(error, options.config, what);
   }
-  // Keep the session alive while the deploy runs.
+  // Keep the session alive while the deploy runs; a failed renewal means the lock may be gone.
+  let lost: string | undefined;
   const timer = setInterval(
     () => {
-      void consul.session.renew({ id: session }).catch(() => undefined);
+      consul.session.renew({ id: session }).then(
+        (renewed: unknown) => {
+          if (Array.isArray(renewed) && renewed.length === 0) lost ??= 'its session expired';
+        },
+        (error: unknown) => {
+          lost ??= `renewing its session failed (${error instanceof Error ? error.message : String(error)})`;
+        },
+      );
     },
     (ttl * 1000) / 3,
   );
   timer.unref();
+  const lockLost = (why: string): CalvinError =>
+    new CalvinError(
+      'LOCK_LOST',
+      `lost the deploy lock ${options.key}: ${why}; stopped before the next write`,
+      'another deploy may be running: check the plan, then deploy again',
+    );
   return {
+    async assertHeld() {
+      if (lost) throw lockLost(lost);
+      let item: KvItem | undefined | null;
+      try {
+        item = (await consul.kv.get({ key: options.key })) as KvItem | undefined | null;
+      } catch (error) {
+        throw lockLost(`Consul did not answer (${error instanceof Error ? error.message : String(error)})`);
+      }
+      if (item?.Session !== session) {
+        lost = item ? 'another session holds it now' : 'its session was invalidated';
+        throw lockLost(lost);
+      }
+    },
     async release() {
       clearInterval(timer);
       await consul.kv.set({ key: options.key, value: '', release: session }).catch(() => undefined);

@@ -114,6 +114,13 @@ export async function rollbackCommand(
   const { withSecrets } = await import('../backends/secrets.js');
   const config = withSecrets(await ctx.config());
   if (opts.list) {
+    const { fetchBackups } = await import('../deploy/run.js');
+    await fetchBackups(
+      { ...config, consul: { ...config.consul, datacenter: environment } },
+      {},
+      environment,
+      io(ctx, false),
+    );
     const names = listBackups(config.root, environment);
     if (opts.json) ctx.stdout.write(`${JSON.stringify({ environment, backups: names }, null, 2)}\n`);
     else

@@ -6,7 +6,7 @@
  * exactly what was applied and what was not.
  */
 import type { BackupWriter } from './backup.js';
-import { CalvinError } from '../errors.js';
+import { CalvinError, isCalvinError } from '../errors.js';
 import { comparableText } from './normalize.js';
 import {
   targetOfKind,
@@ -49,6 +49,8 @@ export async function applyPlan(
   drivers: ReadonlyMap<DeployTarget, TargetDriver>,
   backup: BackupWriter,
   progress?: (line: string) => void,
+  /** Called before each write; throwing stops the apply with nothing written for that item (lost lock). */
+  guard?: () => Promise<void>,
 ): Promise<ApplyResult> {
   const changes = plan.items.filter((i) => i.action !== 'unchanged');
   backup.plan(
@@ -70,6 +72,17 @@ export async function applyPlan(
           `${item.kind} ${item.name} ${why}`,
           'run the plan again to see the current state, then deploy again',
         );
+      if (guard) {
+        try {
+          await guard();
+        } catch (error) {
+          throw new ChangedSincePlan(
+            'LOCK_LOST',
+            isCalvinError(error) ? error.message : String(error),
+            isCalvinError(error) ? error.hint : '',
+          );
+        }
+      }
       progress?.(`${item.action} ${item.kind} ${item.name}`);
       if (item.action === 'create' && item.desired) await driver.create(item.desired);
       else if (item.action === 'update' && item.desired && live) await driver.update(item.desired, live);

@@ -4,13 +4,15 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
+import type { DeployLock } from '../backends/consul-kv.js';
 import type { Endpoints } from '../backends/discover.js';
 import type { Artifact } from '../render/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import { redact, redactDeep } from '../redact.js';
 import { applyPlan, type ApplyResult } from './apply.js';
-import { BackupWriter, findBackup } from './backup.js';
+import { BackupWriter, backupsDir, findBackup } from './backup.js';
 import { desiredObjects } from './desired.js';
+import { assertOneRoute, grafanaRoute, routeGrafana } from './grafana-route.js';
 import { formatPlanText, planToJson, terminalSafe } from './format.js';
 import { currentCommit, currentUser } from './git.js';
 import { deployMarker, rollbackMarker, type DeployMarker } from './marker.js';
@@ -105,7 +107,7 @@ async function withLock<T>(
   wait: boolean,
   io: DeployIo,
   who: string,
-  run: () => Promise<T>,
+  run: (lock: DeployLock) => Promise<T>,
 ): Promise<T> {
   const { acquireDeployLock } = await import('../backends/consul-kv.js');
   const key = lockKey(scope, environment);
@@ -120,7 +122,7 @@ async function withLock<T>(
     ...(scope.lockPollMs ? { pollMs: scope.lockPollMs } : {}),
   });
   try {
-    return await run();
+    return await run(lock);
   } finally {
     await lock.release();
   }
@@ -176,6 +178,31 @@ async function writeMarker(config: Config, marker: DeployMarker, io: DeployIo, s
   }
 }
 
+/** The backup goes to the target datacenter's KV too, so a rollback works from any machine. */
+async function storeBackup(config: Config, scope: DeployScope, environment: string, dir: string, io: DeployIo) {
+  try {
+    const { uploadBackup } = await import('../backends/consul-backups.js');
+    await uploadBackup(config, scope.kvRoot ?? '', environment, dir);
+  } catch (error) {
+    io.stderr(`calvin: warning: backup ${terminalSafe(path.basename(dir))} is only local (${errorLine(error)})\n`);
+  }
+}
+
+/** Backups made elsewhere (another machine, a CI run) come from KV into the local cache first. */
+export async function fetchBackups(config: Config, scope: DeployScope, environment: string, io: DeployIo) {
+  try {
+    const { downloadBackups } = await import('../backends/consul-backups.js');
+    await downloadBackups(
+      config,
+      scope.kvRoot ?? '',
+      environment,
+      backupsDir(scope.backupRoot ?? config.root, environment),
+    );
+  } catch (error) {
+    io.stderr(`calvin: warning: backups in Consul KV could not be read (${errorLine(error)})\n`);
+  }
+}
+
 export async function runDeploy(options: DeployRunOptions): Promise<DeployRunResult> {
   const { io, environment } = options;
   const config = envConfig(options.config, environment);
@@ -185,7 +212,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
   const now = options.now ?? (() => new Date());
   // Nobody to ask and no --yes: plan (no lock, no writes), and refuse only if there is something to do.
   const unattended = !options.planOnly && !options.yes && (!io.interactive || !io.ask);
-  const desired = desiredObjects(options.artifacts, options.targets);
+  const desired = routeGrafana(desiredObjects(options.artifacts, options.targets), grafanaRoute(config, environment));
   const drivers = await makeDrivers(config, options.targets, options.explicitTargets, options, io, commit);
   const progress =
     io.interactive && !options.json ? (line: string): void => io.stderr(`${terminalSafe(line)}\n`) : undefined;
@@ -200,6 +227,8 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
       foreign += found.foreign;
     }
     const inScope = desired.filter((d) => drivers.has(targetOfKind(d.kind)));
+    // What is already provisioned counts too: Grafana would refuse the API save of that uid.
+    assertOneRoute([...inScope, ...live.map((o) => ({ kind: o.kind, name: o.name, body: null }))]);
     return computePlan({ environment, desired: inScope, live, prune: options.prune, foreignSkipped: foreign });
   };
 
@@ -211,7 +240,7 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     return { exitCode: 0, plan, writes: writes() };
   }
 
-  return withLock(config, options, environment, options.wait, io, who, async () => {
+  return withLock(config, options, environment, options.wait, io, who, async (lock) => {
     const plan = await planNow();
     if (!options.json) print(io, formatPlanText(plan, { color: io.color ?? false }));
     if (!hasChanges(plan)) {
@@ -220,7 +249,8 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     }
     await confirm(config, environment, options.yes, io, 'Deploying to');
     const backup = new BackupWriter(root, environment, now(), commit);
-    const result = await applyPlan(plan, drivers, backup, progress);
+    const result = await applyPlan(plan, drivers, backup, progress, () => lock.assertHeld());
+    await storeBackup(config, options, environment, result.backupDir, io);
     if (result.applied.length > 0)
       await writeMarker(
         config,
@@ -289,6 +319,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
   const { io, environment } = options;
   const config = envConfig(options.config, environment);
   const root = options.backupRoot ?? config.root;
+  await fetchBackups(config, options, environment, io);
   const backup = findBackup(root, environment, options.to);
   const todo = backup.manifest.entries.filter((e) => e.state === 'applied' || e.state === 'failed');
   const targets = [...new Set(todo.map((e) => targetOfKind(e.kind)))];
@@ -308,6 +339,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
       drivers,
       io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined,
     );
+    await storeBackup(config, options, environment, backup.dir, io);
     const counts = { restored: 0, recreated: 0, deleted: 0 };
     for (const step of result.steps)
       if (step.did === 'restored' || step.did === 'recreated' || step.did === 'deleted') counts[step.did] += 1;

@@ -1,14 +1,19 @@
 /**
- * Alert simulation: an AlertDef evaluated over series fixtures, deterministically (time starts
- * at 0, one sample per `interval`). Semantics follow the model's documentation in define/types.ts
- * and Kapacitor's alert node: per group, at each `every`, aggregate the `period` window, compute
- * the level (higher levels first, a level's reset holding it), with `for` as a state duration.
+ * Alert simulation: an AlertDef evaluated over series fixtures (time starts at 0, one sample per
+ * `interval`) or over real history (`calvin backtest`), as Kapacitor 1.7 runs calvin's TICKscript:
+ * per group, the points flow through derivative/difference, the aligned window `[t − period, t)`
+ * (emitted when a later point arrives), the reducer, stateDuration (`for`) and the alert node's
+ * level rules. test/integration/kapacitor-differential.test.ts proves the timelines equal.
  */
 import type { AlertDef, AlertTestCase, TagCondition } from '../define/types.js';
-import { aggregate, UnsupportedAlertError } from './aggregate.js';
+import { aggregate, assertSimulated, UnsupportedAlertError } from './aggregate.js';
 import type { Point } from './aggregate.js';
 import { formatDurationMs, parseDurationMs } from './duration.js';
-import { parseSeriesKey, parseSeriesValues, SeriesSyntaxError } from './series.js';
+import { parseSeriesKey, parseSeriesValues, SeriesSyntaxError, type SeriesKey, type SeriesValues } from './series.js';
+import { isPointTransform, transformPoints, windowBatches } from './stream.js';
+
+/** The renderer adds this tag to every alert's groupBy (see render/kapacitor.ts). */
+const ENVIRONMENT_TAG = 'environment';
 
 export type AlertLevel = 'OK' | 'INFO' | 'WARNING' | 'CRITICAL';
 const RANK: Record<AlertLevel, number> = { OK: 0, INFO: 1, WARNING: 2, CRITICAL: 3 };
@@ -18,6 +23,8 @@ export class AlertTestError extends Error {}
 export interface GroupTimeline {
   /** Group-by tag values, plus tags every series of the group shares. */
   tags: Record<string, string>;
+  /** The group-by tag values alone: the tags of Kapacitor's alert events. */
+  group: Record<string, string>;
   /** Level after each evaluation, with the evaluated value (undefined: no data in the window). */
   steps: { at: number; level: AlertLevel; value?: number }[];
 }
@@ -115,24 +122,183 @@ function determineLevel(
   return 'OK';
 }
 
-export function simulateAlert(alert: AlertDef, testCase: AlertTestCase): Simulation {
+/** One input series: its tags and its raw points (time in ms, sorted). */
+export interface SeriesInput {
+  tags: Record<string, string>;
+  points: Point[];
+}
+
+/** Kapacitor's group key: the group-by tags plus `environment`, which the renderer always adds. */
+export function groupTagsOf(alert: AlertDef, tags: Record<string, string>): Record<string, string> {
+  const groupBy = alert.query.groupBy;
+  if (groupBy.includes('*')) return { ...tags };
+  const keys = groupBy.includes(ENVIRONMENT_TAG) ? groupBy : [...groupBy, ENVIRONMENT_TAG];
+  return Object.fromEntries(keys.filter((k) => tags[k] !== undefined).map((k) => [k, tags[k] as string]));
+}
+
+interface Group {
+  tags: Record<string, string>;
+  seriesTags: Record<string, string>[];
+  series: (readonly Point[])[];
+  points: readonly Point[];
+}
+
+const byTime = (a: Point, b: Point): number => a.t - b.t;
+
+function isSorted(points: readonly Point[]): boolean {
+  for (let i = 1; i < points.length; i++) if ((points[i] as Point).t < (points[i - 1] as Point).t) return false;
+  return true;
+}
+
+/** Arrival order: by time, ties in series order (concatenate in series order, then a stable sort). */
+function arrivalOrder(series: readonly (readonly Point[])[]): readonly Point[] {
+  if (series.length === 1 && isSorted(series[0] as Point[])) return series[0] as Point[];
+  const all: Point[] = [];
+  for (const points of series) for (const p of points) all.push(p);
+  return all.sort(byTime);
+}
+
+function groupSeries(alert: AlertDef, series: readonly SeriesInput[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const s of series) {
+    if (!whereMatches(alert.query.where, s.tags)) continue;
+    const tags = groupTagsOf(alert, s.tags);
+    const id = JSON.stringify(Object.entries(tags).sort());
+    let g = groups.get(id);
+    if (!g) {
+      g = { tags, seriesTags: [], series: [], points: [] };
+      groups.set(id, g);
+    }
+    g.seriesTags.push(s.tags);
+    g.series.push(s.points);
+  }
+  const sorted = [...groups.values()].sort((a, b) => JSON.stringify(a.tags).localeCompare(JSON.stringify(b.tags)));
+  for (const g of sorted) g.points = arrivalOrder(g.series);
+  return sorted;
+}
+
+function sharedTags(g: Group): Record<string, string> {
+  const shared: Record<string, string> = { ...g.tags };
+  const first = g.seriesTags[0] ?? {};
+  for (const [k, v] of Object.entries(first)) if (g.seriesTags.every((s) => s[k] === v)) shared[k] = v;
+  return shared;
+}
+
+/** The `value` of every window the data pipeline emits, in order. */
+function windowValues(alert: AlertDef, points: readonly Point[]): { at: number; value: number }[] {
+  const q = alert.query;
+  const period = duration(q.period, 'query period');
+  const every = duration(q.every, 'query every');
+  if (every <= 0) throw new AlertTestError('query every must be positive');
+  const perPoint = isPointTransform(q.fn);
+  const input = perPoint ? transformPoints(q.fn, points) : points;
+  const values: { at: number; value: number }[] = [];
+  for (const batch of windowBatches(input, period, every)) {
+    const aggregated = aggregate(perPoint ? 'mean' : q.fn, input, batch.from, batch.to);
+    if (aggregated === undefined) continue;
+    values.push({ at: batch.t, value: q.invert === undefined ? aggregated : q.invert - aggregated });
+  }
+  return values;
+}
+
+/** `|shift(s)` joined with the unshifted stream: only windows that have one exactly `shift` earlier. */
+function relativeValues(
+  cond: Extract<AlertDef['condition'], { type: 'relative' }>,
+  values: readonly { at: number; value: number }[],
+): { at: number; value: number }[] {
+  const shiftMs = duration(cond.shift, 'relative shift');
+  const byTime = new Map(values.map((v) => [v.at, v.value]));
+  const out: { at: number; value: number }[] = [];
+  for (const { at, value } of values) {
+    const old = byTime.get(at - shiftMs);
+    if (old === undefined || (cond.change === 'percent' && old === 0)) continue;
+    out.push({ at, value: cond.change === 'percent' ? ((value - old) / old) * 100 : value - old });
+  }
+  return out;
+}
+
+/** Levels of one group: stateDuration per level (`for`), then the alert node's determineLevel. */
+function levelSteps(alert: AlertDef, values: readonly { at: number; value: number }[]): GroupTimeline['steps'] {
+  const forMs = alert.for === undefined ? 0 : duration(alert.for, 'for');
+  const rules = levelRules(alert);
+  const tested = LEVELS_DOWN.filter((l) => rules.tests[l] !== undefined);
+  const steps: GroupTimeline['steps'] = [];
+  // stateDuration per level: when its condition started to hold without a break (NaN: it does not).
+  const since: Record<AlertLevel, number> = {
+    OK: Number.NaN,
+    INFO: Number.NaN,
+    WARNING: Number.NaN,
+    CRITICAL: Number.NaN,
+  };
+  let level: AlertLevel = 'OK';
+  let at = 0;
+  const holds = (l: AlertLevel): boolean => at - since[l] >= forMs;
+  for (const point of values) {
+    at = point.at;
+    for (const l of tested) {
+      if ((rules.tests[l] as LevelTest)(point.value)) {
+        if (Number.isNaN(since[l])) since[l] = at;
+      } else since[l] = Number.NaN;
+    }
+    level = determineLevel(level, holds, rules.resets, point.value);
+    steps.push({ at, level, value: point.value });
+  }
+  return steps;
+}
+
+/** Deadman as calvin models it: see docs/engines.md (Kapacitor drives it with a wall-clock ticker). */
+function deadmanSteps(
+  cond: Extract<AlertDef['condition'], { type: 'deadman' }>,
+  points: readonly Point[],
+  evaluations: readonly number[],
+): GroupTimeline['steps'] {
+  const window = duration(cond.interval, 'deadman interval');
+  return evaluations.map((at) => {
+    const count = points.filter((p) => p.t > at - window && p.t <= at).length;
+    return { at, level: count <= cond.threshold && at >= window ? 'CRITICAL' : 'OK', value: count };
+  });
+}
+
+/**
+ * Replays raw series through the alert as Kapacitor runs its TICKscript. `until` bounds deadman
+ * evaluations (the other conditions are driven by the points themselves).
+ */
+export function simulateSeries(alert: AlertDef, series: readonly SeriesInput[], until = 0): Simulation {
+  const cond = alert.condition;
+  if (cond.type !== 'deadman') assertSimulated(alert.query.fn);
+  const groups = groupSeries(alert, series);
+  const timelines: GroupTimeline[] = [];
+  const deadmanTimes: number[] = [];
+  if (cond.type === 'deadman') {
+    const every = duration(alert.query.every, 'query every');
+    if (every <= 0) throw new AlertTestError('query every must be positive');
+    const last = Math.max(until, ...groups.flatMap((g) => g.points.map((p) => p.t)));
+    for (let t = 0; t <= last; t += every) deadmanTimes.push(t);
+  }
+  for (const g of groups) {
+    let steps: GroupTimeline['steps'];
+    if (cond.type === 'deadman') steps = deadmanSteps(cond, g.points, deadmanTimes);
+    else {
+      const values = windowValues(alert, g.points);
+      steps = levelSteps(alert, cond.type === 'relative' ? relativeValues(cond, values) : values);
+    }
+    timelines.push({ tags: sharedTags(g), group: g.tags, steps });
+  }
+  const evaluations =
+    cond.type === 'deadman'
+      ? deadmanTimes
+      : [...new Set(timelines.flatMap((t) => t.steps.map((s) => s.at)))].sort((a, b) => a - b);
+  return { evaluations, groups: timelines };
+}
+
+/** The series of a test case as raw points: sample i at `origin + i × interval`. */
+export function testCaseSeries(alert: AlertDef, testCase: AlertTestCase, origin = 0): SeriesInput[] {
   const interval = duration(testCase.interval, `test '${testCase.name}': interval`, 60_000);
   if (interval <= 0) throw new AlertTestError(`test '${testCase.name}': interval must be positive`);
-  const period = duration(alert.query.period, 'query period');
-  const every = duration(alert.query.every, 'query every');
-  if (every <= 0) throw new AlertTestError('query every must be positive');
-  const forMs = alert.for === undefined ? 0 : duration(alert.for, 'for');
-  const groupBy = alert.query.groupBy.length > 0 ? alert.query.groupBy : ['host'];
-
-  // Points per group.
-  const groups = new Map<
-    string,
-    { tags: Record<string, string>; seriesTags: Record<string, string>[]; points: Point[] }
-  >();
-  let lastSample = 0;
+  const out: SeriesInput[] = [];
   for (const [key, notation] of Object.entries(testCase.series)) {
-    let parsedKey;
-    let values;
+    let parsedKey: SeriesKey;
+    let values: SeriesValues;
     try {
       parsedKey = parseSeriesKey(key);
       values = parseSeriesValues(notation);
@@ -141,78 +307,36 @@ export function simulateAlert(alert: AlertDef, testCase: AlertTestCase): Simulat
       throw err;
     }
     if (parsedKey.measurement !== alert.query.measurement || parsedKey.field !== alert.query.field) continue;
-    if (!whereMatches(alert.query.where, parsedKey.tags)) continue;
-    const groupTags = Object.fromEntries(groupBy.map((t) => [t, parsedKey.tags[t] ?? '']));
-    const id = JSON.stringify(groupTags);
-    let g = groups.get(id);
-    if (!g) {
-      g = { tags: groupTags, seriesTags: [], points: [] };
-      groups.set(id, g);
-    }
-    g.seriesTags.push(parsedKey.tags);
+    const points: Point[] = [];
     values.forEach((v, i) => {
-      if (v === undefined) return;
-      const value = alert.query.invert === undefined ? v : alert.query.invert - v;
-      g.points.push({ t: i * interval, v: value });
-      lastSample = Math.max(lastSample, i * interval);
+      if (v !== undefined) points.push({ t: origin + i * interval, v });
     });
+    out.push({ tags: parsedKey.tags, points });
   }
+  return out;
+}
 
+export function simulateAlert(alert: AlertDef, testCase: AlertTestCase): Simulation {
+  const series = testCaseSeries(alert, testCase);
   const lastExpect = Math.max(0, ...testCase.expect.map((e) => duration(e.at, `test '${testCase.name}': expect at`)));
-  const end = Math.max(lastSample, lastExpect);
-  const evaluations: number[] = [];
-  for (let t = 0; t <= end; t += every) evaluations.push(t);
+  return simulateSeries(alert, series, lastExpect);
+}
 
-  const rules = levelRules(alert);
-  const cond = alert.condition;
-  const timelines: GroupTimeline[] = [];
-  for (const g of [...groups.values()].sort((a, b) => JSON.stringify(a.tags).localeCompare(JSON.stringify(b.tags)))) {
-    g.points.sort((a, b) => a.t - b.t);
-    const shared: Record<string, string> = { ...g.tags };
-    const first = g.seriesTags[0] ?? {};
-    for (const [k, v] of Object.entries(first)) if (g.seriesTags.every((s) => s[k] === v)) shared[k] = v;
-    const timeline: GroupTimeline = { tags: shared, steps: [] };
-    let level: AlertLevel = 'OK';
-    const since: Partial<Record<AlertLevel, number>> = {};
-    const valueAt = new Map<number, number>();
-    const shiftMs = cond.type === 'relative' ? duration(cond.shift, 'relative shift') : 0;
-    for (const at of evaluations) {
-      if (cond.type === 'deadman') {
-        const window = duration(cond.interval, 'deadman interval');
-        const count = g.points.filter((p) => p.t > at - window && p.t <= at).length;
-        level = count <= cond.threshold && at >= window ? 'CRITICAL' : 'OK';
-        timeline.steps.push({ at, level, value: count });
-        continue;
-      }
-      const windowPoints = g.points.filter((p) => p.t > at - period && p.t <= at);
-      const aggregated = aggregate(alert.query.fn, windowPoints);
-      if (aggregated === undefined) {
-        timeline.steps.push({ at, level });
-        continue;
-      }
-      valueAt.set(at, aggregated);
-      let value = aggregated;
-      if (cond.type === 'relative') {
-        const old = valueAt.get(at - shiftMs);
-        if (old === undefined || (cond.change === 'percent' && old === 0)) {
-          timeline.steps.push({ at, level });
-          continue;
-        }
-        value = cond.change === 'percent' ? ((aggregated - old) * 100) / old : aggregated - old;
-      }
-      // `for`: a level's condition must have held continuously that long (state duration).
-      for (const l of LEVELS_DOWN) {
-        const test = rules.tests[l];
-        if (test?.(value)) since[l] ??= at;
-        else delete since[l];
-      }
-      const holds = (l: AlertLevel): boolean => since[l] !== undefined && at - (since[l] as number) >= forMs;
-      level = determineLevel(level, holds, rules.resets, value);
-      timeline.steps.push({ at, level, value });
-    }
-    timelines.push(timeline);
+export interface StateChange {
+  at: number;
+  level: AlertLevel;
+  previous: AlertLevel;
+}
+
+/** Where a group's level changes (from OK at the start): what Kapacitor's `.stateChangesOnly()` reports. */
+export function stateChanges(timeline: GroupTimeline): StateChange[] {
+  const changes: StateChange[] = [];
+  let previous: AlertLevel = 'OK';
+  for (const s of timeline.steps) {
+    if (s.level !== previous) changes.push({ at: s.at, level: s.level, previous });
+    previous = s.level;
   }
-  return { evaluations, groups: timelines };
+  return changes;
 }
 
 export interface AlertExpectationResult {

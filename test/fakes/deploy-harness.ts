@@ -80,7 +80,7 @@ export interface Harness {
     fixture?: Omit<FixtureOptions, 'prefix'>,
     overrides?: Partial<DeployRunOptions>,
   ): ReturnType<typeof runDeploy> & Promise<{ io: Captured } & Awaited<ReturnType<typeof runDeploy>>>;
-  rollback(to?: string): Promise<{ io: Captured; exitCode: number }>;
+  rollback(to?: string, environment?: string): Promise<{ io: Captured; exitCode: number }>;
   fakeWrites(): number;
   esTemplate(name: string, kind?: 'index' | 'component'): Promise<Record<string, unknown> | undefined>;
   close(): Promise<void>;
@@ -146,11 +146,11 @@ export async function harness(): Promise<Harness> {
       });
       return { ...result, io };
     }) as Harness['deploy'],
-    async rollback(to) {
+    async rollback(to, environment = ENV) {
       const io = capture();
       const { exitCode } = await runRollback({
         config,
-        environment: ENV,
+        environment,
         ...(to ? { to } : {}),
         yes: true,
         wait: true,

@@ -3,7 +3,12 @@
  * definition, but an enabled task keeps executing its old program until it is disabled and enabled
  * again (`executing` vs `script`); tasks have `status`, `executing`, `created`, `modified`, ...
  * GETs return the TICKscript reformatted (as Kapacitor's formatter does) unless `script-format=raw`.
+ * Validation and status codes as Kapacitor 1.7.6 (services/task_store/service.go): a task needs a type
+ * (stream|batch), at least one dbrp and a TICKscript that parses, else 400 (a PATCH with an empty dbrp
+ * list keeps the old ones); DELETE of a missing task is 204. test/integration/kapacitor-contract.test.ts runs the same suite against this fake and the real
+ * Kapacitor of the stack. Use it only to inject faults the real engine cannot be made to show.
  */
+import { checkTickscript } from '../../src/lang/tickscript/parser.js';
 import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
 
 export interface FakeTask {
@@ -28,13 +33,27 @@ export interface FakeKapacitor extends FakeServer {
 
 const BASE = '/kapacitor/v1/tasks';
 
-/** Kapacitor's formatter, in miniature: chained nodes at 4 spaces, properties at 8, blank lines dropped. */
+/** Kapacitor's formatter, in miniature: chained nodes at 4 spaces, properties at 8, one blank line between statements. */
 export function formatTick(script: string): string {
   const lines = script
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l !== '');
+    .filter((l, i, all) => l !== '' || (i > 0 && all[i - 1] !== '' && all.slice(i).some((x) => x !== '')));
   return `${lines.map((l) => (l.startsWith('|') ? `    ${l}` : l.startsWith('.') ? `        ${l}` : l)).join('\n')}\n`;
+}
+
+/** Kapacitor's 400s for a definition: unknown type, an empty dbrp list, a script that does not parse. */
+function invalidDefinition(b: Record<string, unknown>, patch: boolean): { status: number; body: unknown } | undefined {
+  if (b.type !== undefined && b.type !== 'stream' && b.type !== 'batch')
+    return { status: 400, body: { error: `invalid task type: ${String(b.type)}` } };
+  // On PATCH an empty list means "not given": the task keeps its dbrps.
+  if (!patch && (!Array.isArray(b.dbrps) || b.dbrps.length === 0))
+    return { status: 400, body: { error: 'must specify dbrp' } };
+  if (typeof b.script === 'string') {
+    const problem = checkTickscript(b.script)[0];
+    if (problem) return { status: 400, body: { error: `invalid TICKscript: ${problem.message}` } };
+  }
+  return undefined;
 }
 
 export async function startFakeKapacitor(options: FakeOptions = {}): Promise<FakeKapacitor> {
@@ -66,6 +85,8 @@ export async function startFakeKapacitor(options: FakeOptions = {}): Promise<Fak
     if (!id) return { status: 400, body: { error: 'must provide an id' } };
     if (tasks.has(id)) return { status: 400, body: { error: `task ${id} already exists` } };
     if (typeof b.script !== 'string' || !b.script) return { status: 400, body: { error: 'must provide TICKscript' } };
+    const invalid = invalidDefinition(b, false);
+    if (invalid) return invalid;
     const now = stamp();
     const status = b.status === 'enabled' ? 'enabled' : 'disabled';
     const task: FakeTask = {
@@ -109,15 +130,23 @@ export async function startFakeKapacitor(options: FakeOptions = {}): Promise<Fak
     if (one) {
       const id = decodeURIComponent(one[1] ?? '');
       const task = tasks.get(id);
-      if (!task) return { status: 404, body: { error: `no task exists` } };
+      if (!task) {
+        if (method === 'DELETE') return { status: 204 };
+        return {
+          status: 404,
+          body: { error: method === 'PATCH' ? 'task does not exist, cannot update' : 'no task exists' },
+        };
+      }
       if (method === 'GET') return { status: 200, body: view(task, query.get('script-format') === 'raw') };
       if (method === 'DELETE') {
         tasks.delete(id);
         return { status: 204 };
       }
       if (method === 'PATCH') {
+        const invalid = invalidDefinition(b, true);
+        if (invalid) return invalid;
         if (typeof b.script === 'string') task.script = b.script;
-        if (Array.isArray(b.dbrps)) task.dbrps = b.dbrps as FakeTask['dbrps'];
+        if (Array.isArray(b.dbrps) && b.dbrps.length > 0) task.dbrps = b.dbrps as FakeTask['dbrps'];
         if (typeof b.type === 'string') task.type = b.type;
         if (b.status === 'disabled' && task.status === 'enabled') {
           task.status = 'disabled';

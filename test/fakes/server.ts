@@ -23,6 +23,8 @@ export interface FakeServer {
   log: string[];
   /** Make the n-th write from now (1 = the next one) fail with a 500. */
   failWrite(n: number): void;
+  /** Runs (and is awaited) before each write is handled: lets a test act at a precise point of an apply. */
+  beforeWrite(hook: ((req: FakeRequest) => Promise<void>) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -35,11 +37,12 @@ export async function startFake(options: FakeOptions, handle: (req: FakeRequest)
   let writes = 0;
   let failAt: number | undefined;
   let writesSinceArm = 0;
+  let hook: ((req: FakeRequest) => Promise<void>) | undefined;
   const log: string[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const method = req.method ?? 'GET';
       log.push(`${method} ${url.pathname}`);
@@ -68,7 +71,9 @@ export async function startFake(options: FakeOptions, handle: (req: FakeRequest)
         send(400, { message: 'invalid JSON' });
         return;
       }
-      const answer = handle({ method, path: url.pathname, query: url.searchParams, body });
+      const request = { method, path: url.pathname, query: url.searchParams, body };
+      if (isWrite && hook) await hook(request);
+      const answer = handle(request);
       if (isWrite && answer.status < 300) writes += 1;
       send(answer.status, answer.body);
     });
@@ -85,6 +90,9 @@ export async function startFake(options: FakeOptions, handle: (req: FakeRequest)
     failWrite(n) {
       failAt = n;
       writesSinceArm = 0;
+    },
+    beforeWrite(next) {
+      hook = next;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -17,7 +17,10 @@ import {
 import { STACK, stackConfig } from './stack-helpers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const runDir = path.join(repoRoot, '.stack', 'run');
+const stackDir = process.env.CALVIN_STACK_DIR
+  ? path.resolve(process.env.CALVIN_STACK_DIR)
+  : path.join(repoRoot, '.stack');
+const runDir = path.join(stackDir, 'run');
 const config = stackConfig();
 const isolate = `stack-test-${process.pid}`;
 
@@ -34,7 +37,8 @@ function snapshot(): Record<string, string> {
       .readdirSync(runDir)
       .filter((f) => f.endsWith('.pid'))
       .map((f) => path.join(runDir, f)),
-    path.join(repoRoot, '.stack', 'conf', 'influxdb.conf'),
+    path.join(stackDir, 'conf', 'influxdb.conf'),
+    path.join(stackDir, 'conf', 'kapacitor.conf'),
   ];
   return Object.fromEntries(files.map((f) => [f, `${fs.readFileSync(f, 'utf8')}@${fs.statSync(f).mtimeMs}`]));
 }
@@ -75,7 +79,7 @@ describe('the local stack script', () => {
   it('reports every component running and healthy', () => {
     const status = stack('status');
     expect(status.status, status.stdout).toBe(0);
-    for (const name of ['consul', 'influx', 'elasticsearch'])
+    for (const name of ['consul', 'consul-production', 'influx', 'elasticsearch', 'kapacitor'])
       expect(status.stdout).toMatch(new RegExp(`^${name}\\s+running, healthy`, 'm'));
   });
 
@@ -85,6 +89,20 @@ describe('the local stack script', () => {
     const documents = await serviceInstances(config, 'documents');
     expect(documents.some((i) => i.serviceTags.includes('http') && i.servicePort === 19200)).toBe(true);
     expect(await listDatabases(STACK.influx)).toEqual(expect.arrayContaining(['system', 'services']));
+  });
+
+  it('runs two WAN-joined datacenters, with the backends and Kapacitor registered in both', async () => {
+    const dcs = (await (await fetch('http://127.0.0.1:18500/v1/catalog/datacenters')).json()) as string[];
+    expect([...dcs].sort()).toEqual(['production', 'test']);
+    for (const datacenter of ['test', 'production']) {
+      const dcConfig = { ...config, consul: { ...config.consul, datacenter } };
+      const metrics = await serviceInstances(dcConfig, 'metrics');
+      expect(metrics.some((i) => i.serviceTags.includes('http') && i.servicePort === 18086)).toBe(true);
+      expect(metrics.some((i) => i.serviceTags.includes('monitoring') && i.servicePort === 19092)).toBe(true);
+      const documents = await serviceInstances(dcConfig, 'documents');
+      expect(documents.some((i) => i.serviceTags.includes('http') && i.servicePort === 19200)).toBe(true);
+    }
+    expect((await fetch('http://127.0.0.1:19092/kapacitor/v1/ping')).status).toBe(204);
   });
 
   it('rejects an unknown command or component with exit 2', () => {

@@ -10,6 +10,7 @@ import { registerDeploy } from './deploy.js';
 import { registerRollback } from './rollback.js';
 import { registerDiagnose } from './diagnose.js';
 import { registerStatus } from './status.js';
+import { registerBacktest } from './backtest.js';
 
 export const commands: RegisterCommand[] = [
   registerBuild,
@@ -19,6 +20,7 @@ export const commands: RegisterCommand[] = [
   registerImport,
   registerLint,
   registerTest,
+  registerBacktest,
   registerDeploy,
   registerRollback,
   registerDiagnose,

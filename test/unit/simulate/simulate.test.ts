@@ -10,34 +10,7 @@ import {
 } from '../../../src/simulate/index.js';
 import { parseSeriesKey } from '../../../src/simulate/series.js';
 import { parseDurationMs } from '../../../src/simulate/duration.js';
-
-function alertDef(over: Partial<AlertDef> & Pick<AlertDef, 'condition'>): AlertDef {
-  return {
-    kind: 'alert',
-    id: 'a',
-    name: 'A',
-    service: 's',
-    owner: 'o',
-    severity: 'page',
-    description: 'd',
-    query: {
-      database: 'system',
-      retentionPolicy: 'autogen',
-      measurement: 'disk',
-      field: 'used_percent',
-      fn: 'max',
-      where: [],
-      groupBy: ['host'],
-      period: '1m',
-      every: '1m',
-    },
-    message: 'm',
-    runbook: { title: 't', markdown: 'm', url: 'u' },
-    handlers: [],
-    tests: [],
-    ...over,
-  };
-}
+import { alertDef } from './alert-def.js';
 
 const levels = (def: AlertDef, series: Record<string, string>, host = 'h1'): string[] => {
   const sim = simulateAlert(def, { name: 'c', interval: '1m', series, expect: [] });
@@ -89,7 +62,7 @@ describe('threshold alerts', () => {
   const threshold = alertDef({ condition: { type: 'threshold', direction: 'above', warn: 80, crit: 90 } });
 
   it('goes WARNING then CRITICAL and back without hysteresis', () => {
-    expect(levels(threshold, { 'disk,host=h1 used_percent': '70 85 95 85 70' })).toEqual([
+    expect(levels(threshold, { 'disk,host=h1 used_percent': '70 85 95 85 70 70' })).toEqual([
       'OK',
       'WARNING',
       'CRITICAL',
@@ -102,7 +75,7 @@ describe('threshold alerts', () => {
     const h = alertDef({
       condition: { type: 'threshold', direction: 'above', warn: 80, crit: 90, warnReset: 75, critReset: 87 },
     });
-    expect(levels(h, { 'disk,host=h1 used_percent': '95 88 86 78 74 81' })).toEqual([
+    expect(levels(h, { 'disk,host=h1 used_percent': '95 88 86 78 74 81 81' })).toEqual([
       'CRITICAL',
       'CRITICAL',
       'WARNING',
@@ -114,12 +87,17 @@ describe('threshold alerts', () => {
 
   it('handles below thresholds', () => {
     const below = alertDef({ condition: { type: 'threshold', direction: 'below', warn: 20, crit: 10 } });
-    expect(levels(below, { 'disk,host=h1 used_percent': '50 15 5 25' })).toEqual(['OK', 'WARNING', 'CRITICAL', 'OK']);
+    expect(levels(below, { 'disk,host=h1 used_percent': '50 15 5 25 25' })).toEqual([
+      'OK',
+      'WARNING',
+      'CRITICAL',
+      'OK',
+    ]);
   });
 
   it('needs the condition to hold for `for` before changing level', () => {
     const f = alertDef({ condition: { type: 'threshold', direction: 'above', crit: 90 }, for: '2m' });
-    expect(levels(f, { 'disk,host=h1 used_percent': '95 95 95 95 50 95' })).toEqual([
+    expect(levels(f, { 'disk,host=h1 used_percent': '95 95 95 95 50 95 95' })).toEqual([
       'OK',
       'OK',
       'CRITICAL',
@@ -130,17 +108,13 @@ describe('threshold alerts', () => {
   });
 
   it('keeps the level through missing data and aggregates the window', () => {
-    expect(levels(threshold, { 'disk,host=h1 used_percent': '95 _ _ 50' })).toEqual([
-      'CRITICAL',
-      'CRITICAL',
-      'CRITICAL',
-      'OK',
-    ]);
+    // Kapacitor emits one window when the next point arrives: a gap gives no evaluation, not OK.
+    expect(levels(threshold, { 'disk,host=h1 used_percent': '95 _ _ 50 50' })).toEqual(['CRITICAL', 'OK']);
     const mean = alertDef({
       condition: { type: 'threshold', direction: 'above', crit: 90 },
       query: { ...threshold.query, fn: 'mean', period: '3m' },
     });
-    expect(levels(mean, { 'disk,host=h1 used_percent': '100 100 70 70' })).toEqual([
+    expect(levels(mean, { 'disk,host=h1 used_percent': '100 100 70 70 70' })).toEqual([
       'CRITICAL',
       'CRITICAL',
       'OK',
@@ -163,8 +137,8 @@ describe('threshold alerts', () => {
       name: 'c',
       interval: '1m',
       series: {
-        'cpu,host=h1,cpu=cpu-total usage_idle': '5x2',
-        'cpu,host=h2,cpu=cpu-total usage_idle': '50x2',
+        'cpu,host=h1,cpu=cpu-total usage_idle': '5x3',
+        'cpu,host=h2,cpu=cpu-total usage_idle': '50x3',
         'cpu,host=h1,cpu=cpu0 usage_idle': '0x2',
         'mem,host=h1 usage_idle': '0x2',
       },
@@ -183,17 +157,12 @@ describe('relative and deadman alerts', () => {
     const pct = alertDef({
       condition: { type: 'relative', direction: 'above', shift: '2m', change: 'percent', warn: 50, crit: 100 },
     });
-    expect(levels(pct, { 'disk,host=h1 used_percent': '10 10 16 25 10' })).toEqual([
-      'OK',
-      'OK',
-      'WARNING',
-      'CRITICAL',
-      'OK',
-    ]);
+    // Windows without one `shift` earlier are not joined: no evaluation at all.
+    expect(levels(pct, { 'disk,host=h1 used_percent': '10 10 16 25 10 10' })).toEqual(['WARNING', 'CRITICAL', 'OK']);
     const abs = alertDef({
       condition: { type: 'relative', direction: 'below', shift: '1m', change: 'absolute', crit: -10 },
     });
-    expect(levels(abs, { 'disk,host=h1 used_percent': '50 30 29' })).toEqual(['OK', 'CRITICAL', 'OK']);
+    expect(levels(abs, { 'disk,host=h1 used_percent': '50 30 29 29' })).toEqual(['CRITICAL', 'OK']);
   });
 
   it('fires CRITICAL when a group sends too few points in the interval', () => {
