@@ -117,7 +117,7 @@ async function loadCatalogOrWarn(
   root: string,
   ctx: { stderr: NodeJS.WriteStream },
 ): Promise<import('../../define/types.js').Catalog> {
-  const { loadCatalog, emptyCatalog } = await import('../../load/index.js');
+  const { loadCatalog, emptyCatalog } = await import('../../load/load-catalog.js');
   try {
     return await loadCatalog(root);
   } catch (error) {
