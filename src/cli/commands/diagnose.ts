@@ -60,6 +60,10 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           `--json and --format ${flags.format} contradict each other`,
           'use one of them',
         );
+      const base = await ctx.config();
+      const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
+      // Definitions load in a worker thread: started first, it runs while the diagnosis modules load.
+      const catalogWork = loadCatalogOrWarn(config.root, ctx);
       const [
         { windowFromFlags, parseDuration },
         { diagnose, exitCodeOf, DEFAULT_DEADLINE_MS },
@@ -74,9 +78,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
       const window = windowFromFlags(flags, Date.now());
       const deadlineMs =
         flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
-      const base = await ctx.config();
-      const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
-      const catalog = await loadCatalogOrWarn(config.root, ctx);
+      const catalog = await catalogWork;
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
       try {
