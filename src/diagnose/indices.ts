@@ -90,11 +90,15 @@ export function narrowIndices(backends: DiagnoseBackends, windows: Windows): Nar
   let found: Set<string> | undefined;
   let first = true;
 
-  const narrow = (index: string): string[] => {
+  const narrowOne = (index: string): string[] => {
     if (found === undefined) return dailyExpression(index, days, resolved);
     const patterns = index.split(',').map((p) => p.trim());
-    const kept = [...found].filter((name) => patterns.some((p) => p === name || matches(p, name))).sort();
-    // None of the indices holding the service's documents is in this list: nothing to search there.
+    return [...found].filter((name) => patterns.some((p) => p === name || matches(p, name))).sort();
+  };
+  /** A list (an index group's concrete names, say) narrowed as a whole: no repeats, and NO_INDEX only alone. */
+  const narrow = (...indices: string[]): string[] => {
+    const kept = [...new Set(indices.flatMap(narrowOne))].filter((i) => i !== NO_INDEX);
+    // None of them can hold the service's documents: nothing to search there.
     return kept.length > 0 ? kept : [NO_INDEX];
   };
   const note = (responses: unknown[]): void => {
@@ -136,7 +140,7 @@ export function narrowIndices(backends: DiagnoseBackends, windows: Windows): Nar
       const withAgg = first;
       first = false;
       const narrowed = searches.map((s) => ({
-        index: s.index.flatMap((i) => narrow(i)),
+        index: narrow(...s.index),
         body: withAgg ? withIndexAgg(s.body) : s.body,
       }));
       sent.push(...narrowed.map((s) => s.index));

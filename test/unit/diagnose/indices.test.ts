@@ -96,3 +96,28 @@ describe('narrowIndices', () => {
     expect(calls.slice(1).map((c) => c.index)).toEqual([['logs-own-2026.12.06'], [NO_INDEX]]);
   });
 });
+
+describe('narrowIndices over an index group of many concrete names', () => {
+  it('narrows the list as a whole: no repeats, and the no-index wildcard only when nothing is left', async () => {
+    const sent: string[][] = [];
+    const backends = narrowIndices(
+      {
+        esMultiSearch: async (_e: unknown, searches: { index: string[] }[]) => {
+          sent.push(...searches.map((s) => s.index));
+          return searches.map(() => ({}));
+        },
+      } as unknown as DiagnoseBackends,
+      windows,
+    );
+    const old = Array.from({ length: 30 }, (_, d) => `logs-other-2026.11.${String(d + 1).padStart(2, '0')}`);
+    await backends.esMultiSearch(
+      { url: 'http://es' },
+      [
+        { index: [...old, 'logs-other-2026.12.06', 'logs-own-2026.12.05'], body: {} },
+        { index: old, body: {} },
+      ],
+      { timeoutMs: 1000 },
+    );
+    expect(sent).toEqual([['logs-other-2026.12.06', 'logs-own-2026.12.05'], [NO_INDEX]]);
+  });
+});
