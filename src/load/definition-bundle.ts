@@ -102,7 +102,10 @@ async function bundle(root: string, relativeFiles: readonly string[], calvin: Ca
       target: 'node20',
       // CommonJS helpers may `require()` packages: give the module a require of the project's.
       banner: {
-        js: `import { createRequire as __calvinRequire } from "node:module"; const require = __calvinRequire(${JSON.stringify(path.join(root, 'package.json'))});`,
+        js: [
+          'import { createRequire as __calvinRequire } from "node:module";',
+          `const require = __calvinRequire(${JSON.stringify(path.join(root, 'package.json'))});`,
+        ].join(' '),
       },
       plugins: [definitionsPlugin(calvin)],
       // Like a plain transform: the project's tsconfig (paths, decorators...) is not applied.

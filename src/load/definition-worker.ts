@@ -38,7 +38,11 @@ process.exit = function exit(code) {
 const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
 import(workerData.url).then(
   (module) => ({ outcomes: module.default }),
-  (error) => ({ failed: { name: String(error && error.name), message: String(error && error.message || error), stack: error && error.stack } }),
+  (error) => ({ failed: {
+    name: String(error && error.name),
+    message: String((error && error.message) || error),
+    stack: error && error.stack,
+  } }),
 ).then(async (message) => {
   // Everything printed is handed over before the result; ending the thread leaves no timer behind.
   await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
