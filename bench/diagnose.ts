@@ -1,10 +1,14 @@
 /**
  * `npm run bench:diagnose`: diagnose wall time on 10 instances with 1,000,000 log documents and
- * over 1,000,000 metric points, against the raw backend queries it needs issued directly (same
- * queries, straight through src/backends, in parallel). Goals: ≤ 1.5 s warm, ≤ 1.25× the raw time.
- * Also times the CLI end to end (`node bin/calvin.js diagnose … --json`, built dist/). The bench
- * service has a definition (signals, log selector) written to a temporary root, loaded by both.
- * Seeds the `bench` scenario once; later runs reuse the data (pass --reseed to rewrite it).
+ * over 1,000,000 metric points, against the raw backend requests it needs, issued directly the same
+ * way (same narrowed indices, same queries, straight through src/backends, in parallel). Honest by
+ * construction: the Elasticsearch request cache is turned off on every index the bench searches, and
+ * each run ends at a different time, so no answer comes from a cache a real diagnosis never hits.
+ * Also times the CLI end to end (`node bin/calvin.js diagnose … --json`, built dist/), prints
+ * `node -e 0` (the floor of any Node CLI), the growth 100 k → 1 M documents and 10 → 50 instances
+ * (isolated copies of the bench scenario, seeded once), and the cost of 600 foreign daily indices
+ * (30 days × 20 other apps, made for the run and deleted after).
+ * Goals (issue 14): library ≤ 1.25× raw; CLI ≤ 1.5× raw and ≤ 700 ms; growth ≤ 1.3×; foreign ≤ 1.2×.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,13 +20,25 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { listServices, localDatacenter, registerExternal, serviceInstances } from '../src/backends/consul.js';
 import { discoverEndpoints } from '../src/backends/discover.js';
-import { closeElasticClients, esCount, esMultiSearch, esSearch } from '../src/backends/elasticsearch.js';
-import { esFieldCaps } from '../src/backends/es-field-caps.js';
+import {
+  closeElasticClients,
+  esBulkIndex,
+  esCount,
+  esDeleteIndex,
+  esEnsureIndex,
+  esGetMapping,
+  esPutIndexSettings,
+  esRefresh,
+  esSearch,
+  type ElasticEndpoint,
+} from '../src/backends/elasticsearch.js';
 import { influxQuery, showMeasurements } from '../src/backends/influx.js';
 import { exactMatchPattern, quoteIdent, quoteRegex } from '../src/define/influxql.js';
 import type { Catalog, ServiceDef } from '../src/define/types.js';
 import { loadCatalog } from '../src/load/index.js';
 import { diagnose } from '../src/diagnose/run.js';
+import { createDiagnoseBackends } from '../src/diagnose/backends.js';
+import { narrowIndices } from '../src/diagnose/indices.js';
 import { knownIssueQueries } from '../src/diagnose/collect-logs.js';
 import { loadKnownIssues } from '../src/diagnose/known-issues.js';
 import { fieldGroupsFromCaps, logsFromSearch } from '../src/diagnose/parse.js';
@@ -46,10 +62,10 @@ const CONSUL_ADDR = process.env.CALVIN_STACK_CONSUL_ADDR ?? '127.0.0.1:18500';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The bench service's definition: Nexus's signals, and its logs (service.name nexus, process java). */
-const DEFINITION = `import { SERVICES_DATABASE, hostSignals, service } from 'calvin';
+const definition = (name: string): string => `import { SERVICES_DATABASE, hostSignals, service } from 'calvin';
 
-export default service('${SERVICE}', { title: 'Bench artefacts (Nexus)', owner: 'bench' })
-  .aliases(['bench-nexus'])
+export default service('${name}', { title: 'Bench artefacts (Nexus)', owner: 'bench' })
+  .aliases(['${name}-nexus'])
   .database(SERVICES_DATABASE)
   .signals([
     ...hostSignals({ disk: { warning: 80, critical: 90 } }),
@@ -62,15 +78,18 @@ export default service('${SERVICE}', { title: 'Bench artefacts (Nexus)', owner: 
   .build();
 `;
 
-/** A root of its own holding the definition (the CLI loads it from CALVIN_ROOT, the library too). */
-async function benchRoot(): Promise<{ root: string; catalog: Catalog; definition: ServiceDef }> {
+/** A root of its own holding the definitions (the CLI loads it from CALVIN_ROOT, the library too). */
+async function benchRoot(services: string[]): Promise<{ root: string; catalog: Catalog }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'calvin-bench-'));
   await mkdir(path.join(root, 'services'));
-  await writeFile(path.join(root, 'services', `${SERVICE}.ts`), DEFINITION);
-  const catalog = await loadCatalog(root);
-  const definition = catalog.services.find((d) => d.id === SERVICE);
-  if (!definition) throw new Error('the bench definition did not load');
-  return { root, catalog, definition };
+  for (const name of services) await writeFile(path.join(root, 'services', `${name}.ts`), definition(name));
+  return { root, catalog: await loadCatalog(root) };
+}
+
+function definitionOf(catalog: Catalog, name: string): ServiceDef {
+  const found = catalog.services.find((d) => d.id === name);
+  if (!found) throw new Error(`the bench definition of ${name} did not load`);
+  return found;
 }
 
 let config = loadConfig({ consulAddr: CONSUL_ADDR, color: false }, {});
@@ -173,17 +192,19 @@ async function ensureData(): Promise<{ end: number; nodes: string[]; logs: numbe
 
 /**
  * The same requests diagnose sends, issued directly through the backends, in the same order and
- * parallelism: Consul, discovery, the metric queries, field caps, the log search (with the known
- * issues' counts) and, when its sample of distinct messages was not whole, the template follow-up.
+ * parallelism and to the same narrowed indices: Consul, discovery, the metric queries, field caps,
+ * the log search and, when its sample of distinct messages was not whole, the template follow-up.
  */
-async function rawQueries(to: Date, lengthMs: number, definition: ServiceDef): Promise<void> {
+async function rawQueries(service: string, to: Date, lengthMs: number, definition: ServiceDef): Promise<void> {
   const [, services] = await Promise.all([localDatacenter(config), listServices(config)]);
-  if (!(SERVICE in services)) throw new Error(`${SERVICE} is not registered`);
-  const instances = await serviceInstances(config, SERVICE);
+  if (!(service in services)) throw new Error(`${service} is not registered`);
+  const instances = await serviceInstances(config, service);
   const nodes = [...new Set(instances.map((i) => i.node))];
   const { influx, elasticsearch } = await discoverEndpoints(config, ['influx', 'elasticsearch']);
   if (!influx || !elasticsearch) throw new Error('no backends');
   const windows = planWindows(to, lengthMs);
+  const es = narrowIndices(createDiagnoseBackends(config), windows);
+  const call = { timeoutMs: 10_000 };
   const queries = signalQueries(watchedSignals(definition, config.databases.system), nodes, windows);
   const selector: LogSelectorFilter = {
     serviceNames: [
@@ -191,29 +212,30 @@ async function rawQueries(to: Date, lengthMs: number, definition: ServiceDef): P
     ],
     processNames: definition.logs.processNames,
   };
+  const pattern = definition.logs.indexPattern || 'logs-*';
   await Promise.all([
-    Promise.all(queries.map((q) => influxQuery(influx, q.database, q.text, { timeoutMs: 10_000 }))),
+    Promise.all(queries.map((q) => influxQuery(influx, q.database, q.text, call))),
     (async () => {
       const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
       const groups = fieldGroupsFromCaps(
-        await esFieldCaps(elasticsearch, 'logs-*', candidates, { timeoutMs: 10_000 }),
+        await es.esFieldCaps(elasticsearch, pattern, candidates, call),
         LOG_FIELD_CANDIDATES,
       );
       const only = groups.length === 1 ? groups[0] : undefined;
       if (!only) {
-        await esMultiSearch(
-          elasticsearch,
-          groups.map((g) => ({
-            index: g.indices ?? ['logs-*'],
-            body: logSearchBody(nodes, windows, g.fields, selector),
-          })),
-          { timeoutMs: 10_000 },
-        );
+        const searches = groups.map((g) => ({
+          index: g.indices ?? [pattern],
+          body: logSearchBody(nodes, windows, g.fields, selector),
+        }));
+        await es.esMultiSearch(elasticsearch, searches, call);
         return;
       }
-      const first = await esSearch(elasticsearch, 'logs-*', logSearchBody(nodes, windows, only.fields, selector), {
-        timeoutMs: 10_000,
-      });
+      const first = await es.esSearch(
+        elasticsearch,
+        pattern,
+        logSearchBody(nodes, windows, only.fields, selector),
+        call,
+      );
       const logs = logsFromSearch(first, only.fields, new Set(nodes));
       if (logs.complete.window && logs.complete.baseline) return;
       const templates = [...new Set(logs.windowErrors.map((m) => templateOf(m.message)))].slice(0, 50);
@@ -224,21 +246,10 @@ async function rawQueries(to: Date, lengthMs: number, definition: ServiceDef): P
       });
       const whole = logs.complete.window;
       const seen = knownIssues.filter((k) => logs.windowErrors.some((m) => new RegExp(k.pattern, 'i').test(m.message)));
-      const known = whole ? [] : knownIssueQueries(seen, SERVICE, only.fields);
-      await esSearch(
-        elasticsearch,
-        'logs-*',
-        templateCountBody(
-          nodes,
-          windows,
-          only.fields as LogFields,
-          selector,
-          counted,
-          whole ? undefined : counted.map((c) => c.query),
-          known,
-        ),
-        { timeoutMs: 10_000 },
-      );
+      const known = whole ? [] : knownIssueQueries(seen, service, only.fields);
+      const excluded = whole ? undefined : counted.map((c) => c.query);
+      const body = templateCountBody(nodes, windows, only.fields as LogFields, selector, counted, excluded, known);
+      await es.esSearch(elasticsearch, pattern, body, call);
     })(),
   ]);
 }
@@ -246,11 +257,11 @@ async function rawQueries(to: Date, lengthMs: number, definition: ServiceDef): P
 let knownIssues: Awaited<ReturnType<typeof loadKnownIssues>> = [];
 
 /** `node bin/calvin.js diagnose <svc> --json` on the built CLI; its wall time in ms. */
-function cliRun(root: string, to: Date): number {
+function cliRun(root: string, service: string, to: Date): number {
   const t = performance.now();
   const result = spawnSync(
     process.execPath,
-    [path.join(repoRoot, 'bin/calvin.js'), 'diagnose', SERVICE, '--json', '--to', to.toISOString()],
+    [path.join(repoRoot, 'bin/calvin.js'), 'diagnose', service, '--json', '--to', to.toISOString()],
     {
       cwd: root,
       env: { ...process.env, CALVIN_ROOT: root, CONSUL_HTTP_ADDR: CONSUL_ADDR, NO_COLOR: '1' },
@@ -265,59 +276,186 @@ function cliRun(root: string, to: Date): number {
   return ms;
 }
 
+/** `node -e 0`: what any Node CLI pays before its first line of code. */
+function nodeFloor(): number {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+/** An isolated copy of the bench scenario (own service, nodes and indices), seeded once and reused. */
+async function ensureIsolated(
+  isolate: string,
+  options: { instances: number; logDocuments: number },
+): Promise<{ service: string; end: number }> {
+  const service = `${SERVICE}-${isolate}`;
+  const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
+  if (!elasticsearch) throw new Error('the stack is not up: run `node scripts/stack.mjs up`');
+  const registered = service in (await listServices(config));
+  const nodes = registered ? (await serviceInstances(config, service)).map((i) => i.node) : [];
+  const query = { terms: { 'host.name': nodes } };
+  const count = nodes.length > 0 ? await esCount(elasticsearch, 'logs-*', query, { timeoutMs: 30_000 }) : 0;
+  if (nodes.length < options.instances || count < options.logDocuments * 0.99 || process.argv.includes('--reseed')) {
+    process.stderr.write(
+      `seeding ${service}: ${options.instances} instances, ${options.logDocuments.toLocaleString('en-US')} log documents (takes minutes)\n`,
+    );
+    const seeded = await seedScenario('bench', { config, isolate, ...options });
+    process.stderr.write(`  seeded in ${(seeded.durationMs / 1000).toFixed(1)} s\n`);
+    return ensureIsolated(isolate, options);
+  }
+  const last = await esSearch(
+    elasticsearch,
+    'logs-*',
+    { size: 0, query, aggs: { end: { max: { field: '@timestamp' } } } },
+    { timeoutMs: 30_000 },
+  );
+  return { service, end: (last.aggregations?.end as { value?: number } | undefined)?.value ?? 0 };
+}
+
+/** The request cache off on the bench's own indices (and every run ends at another time): no cached answers. */
+async function noRequestCache(elasticsearch: ElasticEndpoint): Promise<void> {
+  await esPutIndexSettings(elasticsearch, 'logs-bench-*', { 'index.requests.cache.enable': false });
+}
+
+const FOREIGN_PREFIX = 'logs-benchforeign';
+const FOREIGN_APPS = 20;
+const FOREIGN_DAYS = 30;
+
+/** 30 days × 20 other apps of small daily indices. */
+function foreignIndices(end: number): { index: string; at: number }[] {
+  const names: { index: string; at: number }[] = [];
+  for (let d = 0; d < FOREIGN_DAYS; d += 1)
+    for (let a = 1; a <= FOREIGN_APPS; a += 1) {
+      const at = end - d * 86_400_000;
+      names.push({
+        index: `${FOREIGN_PREFIX}-app${a}-${new Date(at).toISOString().slice(0, 10).replaceAll('-', '.')}`,
+        at,
+      });
+    }
+  return names;
+}
+
+/** Creates them mapped like the bench's own indices, one document each. */
+async function createForeignIndices(elasticsearch: ElasticEndpoint, names: { index: string; at: number }[]) {
+  const mappings = Object.values(await esGetMapping(elasticsearch, 'logs-bench-nexus-*'))[0]?.mappings ?? {};
+  const settings = { number_of_shards: 1, number_of_replicas: 0, 'index.requests.cache.enable': false };
+  for (let i = 0; i < names.length; i += 8)
+    await Promise.all(names.slice(i, i + 8).map((n) => esEnsureIndex(elasticsearch, n.index, { settings, mappings })));
+  await esBulkIndex(
+    elasticsearch,
+    names.map((n, i) => ({
+      index: n.index,
+      doc: {
+        '@timestamp': new Date(n.at - 60_000).toISOString(),
+        'host.name': `foreign-${i % FOREIGN_APPS}`,
+        'log.level': 'error',
+        message: `Foreign app failure ${i}`,
+      },
+    })),
+    // Refreshed by pattern: 600 names do not fit in a URL.
+    { refresh: false, timeoutMs: 120_000 },
+  );
+  await esRefresh(elasticsearch, `${FOREIGN_PREFIX}-*`);
+}
+
+async function timeLibrary(service: string, end: number, catalog: Catalog, runs = RUNS): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    await diagnose(config, { query: service, to: new Date(end + 1 + i * 1_000), lengthMs: LENGTH_MS, catalog });
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const LENGTH_MS = 3_600_000;
+const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
+const goal = (met: boolean): string => (met ? 'met' : 'MISSED');
+const print = (line: string): boolean => process.stdout.write(`${line}\n`);
+
 async function main(): Promise<void> {
   const data = await ensureData();
-  const to = new Date(data.end + 1);
-  const lengthMs = 3_600_000;
-  const { root, catalog, definition } = await benchRoot();
+  const small = await ensureIsolated('g100k', { instances: 10, logDocuments: 100_000 });
+  const wide = await ensureIsolated('i50', { instances: 50, logDocuments: 100_000 });
+  const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
+  if (!elasticsearch) throw new Error('no Elasticsearch');
+  await noRequestCache(elasticsearch);
+  const { root, catalog } = await benchRoot([SERVICE, small.service, wide.service]);
+  const definition = definitionOf(catalog, SERVICE);
   config = loadConfig({ consulAddr: CONSUL_ADDR, color: false, root }, {});
   knownIssues = await loadKnownIssues(path.join(repoRoot, 'known-issues'));
   const cli = existsSync(path.join(repoRoot, 'dist/cli/main.js'));
-  process.stdout.write(
-    `data: ${data.nodes.length} instances, ${data.logs.toLocaleString('en-US')} log documents, ${data.points.toLocaleString('en-US')} metric points; window 1 h ending ${to.toISOString()}\n`,
+  const load = os.loadavg().map((l) => l.toFixed(1));
+  print(
+    `data: ${data.nodes.length} instances, ${data.logs.toLocaleString('en-US')} log documents, ${data.points.toLocaleString('en-US')} metric points; 1 h windows ending after ${new Date(data.end).toISOString()}, a different end each run; request cache off`,
   );
+  print(`machine: ${os.cpus().length} cores, load average ${load.join(' ')} (1, 5, 15 min), node ${process.version}`);
   try {
-    // Warm-up: connections, JIT, Elasticsearch and InfluxDB caches (and the CLI's file cache).
+    // Warm-up: connections, JIT, the CLI's file cache and definition bundle.
     await ensureRegistered();
-    const warm = await diagnose(config, { query: SERVICE, to, lengthMs, catalog });
-    await rawQueries(to, lengthMs, definition);
-    if (cli) cliRun(root, to);
-    process.stdout.write(
-      `diagnosis: ${warm.diagnosis.status}, suspect ${warm.diagnosis.suspects[0]?.node ?? 'none'}: ${warm.diagnosis.summary}\n`,
+    const warm = await diagnose(config, { query: SERVICE, to: new Date(data.end + 1), lengthMs: LENGTH_MS, catalog });
+    await rawQueries(SERVICE, new Date(data.end + 1), LENGTH_MS, definition);
+    if (cli) cliRun(root, SERVICE, new Date(data.end + 1));
+    print(
+      `diagnosis: ${warm.diagnosis.status}, suspect ${warm.diagnosis.suspects[0]?.node ?? 'none'}: ${warm.diagnosis.summary}`,
     );
 
-    const diagnoseMs: number[] = [];
+    const libraryMs: number[] = [];
     const rawMs: number[] = [];
     const cliMs: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       await ensureRegistered();
+      const to = (k: number): Date => new Date(data.end + 1 + (i * 3 + k) * 1_000);
       let t = performance.now();
-      await diagnose(config, { query: SERVICE, to, lengthMs, catalog });
-      diagnoseMs.push(performance.now() - t);
+      await diagnose(config, { query: SERVICE, to: to(0), lengthMs: LENGTH_MS, catalog });
+      libraryMs.push(performance.now() - t);
       t = performance.now();
-      await rawQueries(to, lengthMs, definition);
+      await rawQueries(SERVICE, to(1), LENGTH_MS, definition);
       rawMs.push(performance.now() - t);
-      if (cli) cliMs.push(cliRun(root, to));
+      if (cli) cliMs.push(cliRun(root, SERVICE, to(2)));
     }
-    const d = median(diagnoseMs);
+    const l = median(libraryMs);
     const r = median(rawMs);
-    const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
-    process.stdout.write(
-      `diagnose (library, median of ${RUNS}, warm): ${fmt(d)}   runs: ${diagnoseMs.map(fmt).join(', ')}   goal ≤ 1500 ms: ${d <= 1500 ? 'met' : 'MISSED'}\n`,
-    );
-    process.stdout.write(`raw backend queries (median of ${RUNS}): ${fmt(r)}   runs: ${rawMs.map(fmt).join(', ')}\n`);
-    process.stdout.write(
-      `ratio diagnose / raw: ${(d / r).toFixed(2)}×   goal ≤ 1.25×: ${d / r <= 1.25 ? 'met' : 'MISSED'}\n`,
-    );
+    print(`node -e 0 (median of ${RUNS}): ${fmt(nodeFloor())}`);
+    print(`raw narrowed queries (median of ${RUNS}): ${fmt(r)}   runs: ${rawMs.map(fmt).join(', ')}`);
+    print(`diagnose, library (median of ${RUNS}): ${fmt(l)}   runs: ${libraryMs.map(fmt).join(', ')}`);
+    print(`ratio library / raw: ${(l / r).toFixed(2)}×   goal ≤ 1.25×: ${goal(l / r <= 1.25)}`);
     if (cli) {
       const c = median(cliMs);
-      process.stdout.write(
-        `CLI end to end (node bin/calvin.js diagnose ${SERVICE} --json, median of ${RUNS}): ${fmt(c)}   runs: ${cliMs.map(fmt).join(', ')}\n`,
+      print(`diagnose, CLI end to end (median of ${RUNS}): ${fmt(c)}   runs: ${cliMs.map(fmt).join(', ')}`);
+      print(
+        `ratio CLI / raw: ${(c / r).toFixed(2)}×   goal ≤ 1.5×: ${goal(c / r <= 1.5)};  goal ≤ 700 ms: ${goal(c <= 700)}`,
       );
-      process.stdout.write(
-        `ratio CLI / raw: ${(c / r).toFixed(2)}×   (process start-up, module and definition loading included)\n`,
+    } else print('CLI end to end: skipped, dist/ is not built (npm run build:ts)');
+
+    const smallMs = median(await timeLibrary(small.service, small.end, catalog));
+    print(
+      `growth 100 k → 1 M documents (10 instances, library): ${fmt(smallMs)} → ${fmt(l)} = ${(l / smallMs).toFixed(2)}×   goal ≤ 1.3×: ${goal(l / smallMs <= 1.3)}`,
+    );
+    const wideMs = median(await timeLibrary(wide.service, wide.end, catalog));
+    print(
+      `growth 10 → 50 instances (100 k documents, library): ${fmt(smallMs)} → ${fmt(wideMs)} = ${(wideMs / smallMs).toFixed(2)}×   goal ≤ 1.3×: ${goal(wideMs / smallMs <= 1.3)}`,
+    );
+
+    const without = await timeLibrary(SERVICE, data.end + 100_000, catalog);
+    process.stderr.write(`creating ${FOREIGN_APPS * FOREIGN_DAYS} foreign daily indices (deleted after the run)\n`);
+    const created = foreignIndices(data.end);
+    try {
+      await createForeignIndices(elasticsearch, created);
+      await diagnose(config, { query: SERVICE, to: new Date(data.end + 1), lengthMs: LENGTH_MS, catalog });
+      const withForeign = await timeLibrary(SERVICE, data.end + 200_000, catalog);
+      const [w, f] = [median(without), median(withForeign)];
+      print(
+        `${created.length} foreign daily indices (library, median of ${RUNS}): ${fmt(w)} without → ${fmt(f)} with = ${(f / w).toFixed(2)}×   goal ≤ 1.2×: ${goal(f / w <= 1.2)}   runs with: ${withForeign.map(fmt).join(', ')}`,
       );
-    } else process.stdout.write('CLI end to end: skipped, dist/ is not built (npm run build:ts)\n');
+    } finally {
+      const names = created.map((c) => c.index);
+      for (let i = 0; i < names.length; i += 50) await esDeleteIndex(elasticsearch, names.slice(i, i + 50));
+    }
   } finally {
     await rm(root, { recursive: true, force: true });
     await closeElasticClients();

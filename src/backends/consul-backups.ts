@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { writeFileAtomic } from '../deploy/backup.js';
+import { writeFileAtomicSync } from '../fsutil/index.js';
 import { consulError, createConsulClient } from './consul-client.js';
 
 /** Characters per chunk: at most 4 bytes each in UTF-8, so a chunk stays under 512 KB. */
@@ -80,7 +80,7 @@ export async function downloadBackups(
       .sort((a, b) => a.n - b.n)
       .map((p) => p.value)
       .join('');
-    writeFileAtomic(path.join(localDir, file), text);
+    writeFileAtomicSync(path.join(localDir, file), text);
   }
   return [...fetched].sort();
 }

@@ -1,12 +1,26 @@
-/** The one place an Elasticsearch client is made (@elastic/elasticsearch 8). */
-import { Client } from '@elastic/elasticsearch';
+/**
+ * The one place an Elasticsearch client is made (@elastic/elasticsearch 8). The package is ~450 files
+ * and costs 150–500 ms to import, so it is loaded (synchronously: it is CommonJS) the first time a
+ * client is made, never by merely importing calvin or a command that does not talk to Elasticsearch.
+ */
+import { createRequire } from 'node:module';
+import type { Client } from '@elastic/elasticsearch';
 import type { Endpoint } from '../config.js';
+
+type ElasticModule = typeof import('@elastic/elasticsearch');
+let elastic: ElasticModule | undefined;
+
+function elasticModule(): ElasticModule {
+  elastic ??= createRequire(import.meta.url)('@elastic/elasticsearch') as ElasticModule;
+  return elastic;
+}
 
 export function createElasticClient(
   endpoint: Endpoint & { username?: string; password?: string },
   options: { timeoutMs?: number } = {},
 ): Client {
-  return new Client({
+  const { Client: ElasticClient } = elasticModule();
+  return new ElasticClient({
     node: endpoint.url,
     requestTimeout: options.timeoutMs ?? 5_000,
     maxRetries: 0,

@@ -3,9 +3,10 @@
  * far it got) and one file per object as it was before being overwritten or deleted. Every file is
  * written atomically (temp file + rename), so a crash leaves either the old or the new manifest.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { CalvinError } from '../errors.js';
+import { writeFileAtomicSync } from '../fsutil/index.js';
 import type { LiveObject, LiveRef, ObjectKind, PlanAction } from './types.js';
 
 /** `conflict`: stopped before writing because the object changed since the plan (nothing to undo). */
@@ -28,13 +29,6 @@ export interface BackupManifest {
   entries: BackupEntry[];
   /** Objects made on the side (Grafana folders a deploy created); rollback leaves them, they may hold other dashboards. */
   sideEffects?: string[];
-}
-
-export function writeFileAtomic(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
 }
 
 /** A timestamp that sorts and is a valid folder name everywhere: 2026-11-23T09-17-00-123Z. */
@@ -76,7 +70,7 @@ export class BackupWriter {
       managed: live.managed,
       ...(live.ref ? { ref: live.ref } : {}),
     };
-    writeFileAtomic(path.join(this.dir, file), `${JSON.stringify(saved, null, 2)}\n`);
+    writeFileAtomicSync(path.join(this.dir, file), `${JSON.stringify(saved, null, 2)}\n`);
     entry.file = file;
     this.save();
   }
@@ -99,7 +93,7 @@ export class BackupWriter {
   }
 
   save(): void {
-    writeFileAtomic(path.join(this.dir, 'manifest.json'), `${JSON.stringify(this.manifest, null, 2)}\n`);
+    writeFileAtomicSync(path.join(this.dir, 'manifest.json'), `${JSON.stringify(this.manifest, null, 2)}\n`);
   }
 }
 
@@ -130,7 +124,7 @@ function open(dir: string): StoredBackup {
       return { ...(ref ? { ref } : {}), ...(managed !== undefined ? { managed } : {}) };
     },
     save() {
-      writeFileAtomic(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      writeFileAtomicSync(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };
 }

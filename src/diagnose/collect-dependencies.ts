@@ -8,6 +8,7 @@ import type { Catalog, ServiceDef } from '../define/types.js';
 import type { CallOptions, DiagnoseBackends } from './collect.js';
 import type { CollectedDependency, KnownIssue, MessageGroup } from './collected.js';
 import { collectLogs } from './collect-logs.js';
+import { narrowIndices } from './indices.js';
 import { collectMetrics } from './collect-metrics.js';
 import {
   CONNECTION_ERROR,
@@ -97,7 +98,7 @@ async function collectOne(
   const [metrics, logs] = await Promise.all([
     req.endpoints.influx ? collectMetrics(backends, req.endpoints.influx, signals, nodes, req.windows, req.call) : null,
     req.endpoints.elasticsearch
-      ? collectLogs(backends, {
+      ? collectLogs(narrowIndices(backends, req.windows), {
           endpoint: req.endpoints.elasticsearch,
           nodes,
           windows: req.windows,

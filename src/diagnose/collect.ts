@@ -15,6 +15,7 @@ import type {
   CollectedLogs,
 } from './collected.js';
 import { collectLogs } from './collect-logs.js';
+import { narrowIndices } from './indices.js';
 import type { InfluxSeries } from './parse.js';
 import { planWindows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
@@ -177,7 +178,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
         value: [],
       });
   const logsWork = endpoints.elasticsearch
-    ? collectLogs(backends, {
+    ? collectLogs(narrowIndices(backends, windows), {
         endpoint: endpoints.elasticsearch,
         nodes,
         windows,

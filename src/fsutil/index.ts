@@ -1,3 +1,3 @@
 /** Atomic file-system writes: a file via temp + rename, a directory via staging dir + swap. */
-export { writeFileAtomic } from './atomic-file.js';
+export { writeFileAtomic, writeFileAtomicSync } from './atomic-file.js';
 export { writeDirAtomic, safeRelativePath, type DirEntry } from './atomic-dir.js';

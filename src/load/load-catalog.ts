@@ -3,11 +3,11 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { AlertDef, Catalog, Definition } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
-import { importAllBundled } from './bundle-modules.js';
-import { esbuildProblem } from './esbuild-errors.js';
+import { definitionBundle } from './definition-bundle.js';
+import { showDefinitionOutput } from './definition-output.js';
+import { runDefinitions, type FileOutcome, type OutputSink, type SerialError } from './definition-worker.js';
 import { findDefinitionFiles } from './find.js';
 import { globToRegExp } from './glob-match.js';
-import { createModuleImporter, defaultExport } from './import-module.js';
 import { assertReferences, assertUniqueIds, type LoadedDefinition } from './references.js';
 import { resolveRunbook } from './runbooks.js';
 import { shapeProblem } from './shape.js';
@@ -15,6 +15,8 @@ import { shapeProblem } from './shape.js';
 export interface LoadOptions {
   /** Keep only definitions whose id, file (relative to the root) or service matches this glob. */
   only?: string;
+  /** What definitions print while they load; default: stderr, each line marked as definition output. */
+  onOutput?: OutputSink;
 }
 
 /** A CalvinError wrapping a thrown error; its stack (shown with --debug) includes the original one. */
@@ -119,44 +121,63 @@ async function assertRoot(root: string): Promise<void> {
     );
 }
 
+/** A thrown value that crossed from the worker, as an Error again (a CalvinError when it was one). */
+function revived(reason: SerialError): Error {
+  const error =
+    reason.name === 'CalvinError' && typeof reason.code === 'string'
+      ? new CalvinError(
+          reason.code as CalvinError['code'],
+          reason.message,
+          typeof reason.hint === 'string' ? reason.hint : undefined,
+        )
+      : Object.assign(new Error(reason.message), { name: reason.name });
+  if (reason.stack !== undefined) error.stack = reason.stack;
+  return error;
+}
+
+function fileProblem(file: string, outcome: Extract<FileOutcome, { status: 'rejected' }>): CalvinError {
+  const error = revived(outcome.reason);
+  const hint = 'fix the file; --debug shows the stack';
+  if (outcome.reason.exit)
+    return wrapped(
+      `${file}: calls ${firstLine(error)} while loading`,
+      'a definition must not end calvin: throw an Error instead',
+      error,
+    );
+  if (isCalvinError(error))
+    return new CalvinError(error.code, `${file}: ${error.message}`, error.hint, { cause: error });
+  if (outcome.stage === 'build')
+    return wrapped(`${file}: building the definition failed: ${firstLine(error)}`, hint, error);
+  if (outcome.stage === 'clone')
+    return wrapped(`${file}: exports something that is not plain data: ${firstLine(error)}`, hint, error);
+  return wrapped(`${file}: failed to load: ${firstLine(error)}`, hint, error);
+}
+
 export async function loadCatalog(root: string, options: LoadOptions = {}): Promise<Catalog> {
   const absoluteRoot = path.resolve(root);
   await assertRoot(absoluteRoot);
   const files = await findDefinitionFiles(absoluteRoot);
   const loaded: LoadedDefinition[] = [];
   if (files.length > 0) {
-    const importer = await createModuleImporter(absoluteRoot);
-    try {
-      // One esbuild bundle for all files when possible, else file by file (transformed concurrently).
-      // Results are read in file order, so the first problem reported is always the same one.
-      const settled =
-        (await importAllBundled(absoluteRoot, files)) ??
-        (await importer.importAll(files.map((file) => path.join(absoluteRoot, file))));
-      for (const [index, file] of files.entries()) {
-        const outcome = settled[index] as PromiseSettledResult<unknown>;
-        if (outcome.status === 'rejected') {
-          const error: unknown = outcome.reason;
-          if (isCalvinError(error))
-            throw new CalvinError(error.code, `${file}: ${error.message}`, error.hint, { cause: error });
-          const syntax = esbuildProblem(error, absoluteRoot, file);
-          if (syntax !== undefined) throw wrapped(syntax, 'fix the file; --debug shows the stack', error);
-          throw wrapped(`${file}: failed to load: ${firstLine(error)}`, 'fix the file; --debug shows the stack', error);
-        }
-        let definitions: Definition[];
-        try {
-          definitions = definitionsOf(defaultExport(outcome.value), file);
-        } catch (error) {
-          if (isCalvinError(error)) throw error;
-          throw wrapped(
-            `${file}: building the definition failed: ${firstLine(error)}`,
-            'fix the file; --debug shows the stack',
-            error,
-          );
-        }
-        for (const definition of definitions) loaded.push({ definition: { ...definition, source: { file } }, file });
+    // One bundle for all files, evaluated in a worker; results come back in file order, so the
+    // first problem reported is always the same one.
+    const bundle = await definitionBundle(absoluteRoot, files);
+    const outcomes = await runDefinitions(bundle, options.onOutput ?? showDefinitionOutput);
+    for (const [index, file] of files.entries()) {
+      const outcome = outcomes[index] as FileOutcome;
+      if (outcome.status === 'rejected') throw fileProblem(file, outcome);
+      let definitions: Definition[];
+      try {
+        definitions = definitionsOf(outcome.value, file);
+      } catch (error) {
+        if (isCalvinError(error)) throw error;
+        throw wrapped(
+          `${file}: building the definition failed: ${firstLine(error)}`,
+          'fix the file; --debug shows the stack',
+          error,
+        );
       }
-    } finally {
-      importer.close();
+      for (const definition of definitions) loaded.push({ definition: { ...definition, source: { file } }, file });
     }
   }
   assertUniqueIds(loaded);

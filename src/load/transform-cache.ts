@@ -4,7 +4,7 @@
  * means transforming again. The folder is private (0700) and must belong to the current user.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,14 @@ export function transformKey(parts: readonly string[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('hex');
+}
+
+/** The file under `key` when the cache holds it. */
+export function cachedFile(key: string, extension: string): string | undefined {
+  const dir = cacheFolder();
+  if (!dir) return undefined;
+  const file = path.join(dir, `${key}.${extension}`);
+  return existsSync(file) ? file : undefined;
 }
 
 /** The cached text under `key`, if any. */

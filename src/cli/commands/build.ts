@@ -58,7 +58,7 @@ Examples:
     .action(async (flags: BuildFlags) => {
       const targets = parseTargets(flags.target.length === 0 ? ['all'] : flags.target);
       const config = await ctx.config();
-      const { buildProject, configuredEnvironment } = await import('../../load/index.js');
+      const { buildProject, configuredEnvironment } = await import('../../load/build.js');
       const result = await buildProject({
         root: config.root,
         out: flags.out,

@@ -65,6 +65,9 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           `--json and --format ${flags.format} contradict each other`,
           'use one of them',
         );
+      const base = await ctx.config();
+      // Definitions load in a worker thread: started first, it runs while the diagnosis modules load.
+      const catalogWork = loadCatalogOrWarn(base.root, ctx);
       const [{ diagnose, exitCodeOf }, report, { writeFileAtomic }] = await Promise.all([
         import('../../diagnose/run.js'),
         import('../../report/index.js'),
@@ -73,7 +76,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
       const timeZone = flags.tz ?? 'UTC';
       report.reportClock(timeZone); // an unknown zone fails here, before any backend is asked
       const { window, deadlineMs, config } = await windowDeadlineConfig(flags, ctx);
-      const catalog = await loadCatalogOrWarn(config.root, ctx);
+      const catalog = await catalogWork;
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
       try {
@@ -119,7 +122,7 @@ async function loadCatalogOrWarn(
   root: string,
   ctx: { stderr: NodeJS.WriteStream },
 ): Promise<import('../../define/types.js').Catalog> {
-  const { loadCatalog, emptyCatalog } = await import('../../load/index.js');
+  const { loadCatalog, emptyCatalog } = await import('../../load/load-catalog.js');
   try {
     return await loadCatalog(root);
   } catch (error) {

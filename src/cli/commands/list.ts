@@ -34,7 +34,7 @@ Examples:
       }
       const config = await ctx.config();
       const [{ loadCatalog, catalogDefinitions }, { listRows, formatListTable }] = await Promise.all([
-        import('../../load/index.js'),
+        import('../../load/load-catalog.js'),
         import('../../load/list.js'),
       ]);
       const catalog = await loadCatalog(config.root, flags.only === undefined ? {} : { only: flags.only });

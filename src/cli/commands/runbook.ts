@@ -23,7 +23,7 @@ Examples:
     .action(async (alertId: string, flags: RunbookFlags) => {
       const config = await ctx.config();
       const [{ loadCatalog }, { runbookView, formatRunbook }] = await Promise.all([
-        import('../../load/index.js'),
+        import('../../load/load-catalog.js'),
         import('../../load/runbook-text.js'),
       ]);
       const catalog = await loadCatalog(config.root);

@@ -151,7 +151,7 @@ describe('loadCatalog', () => {
     expect((await loadError(p.root)).line).toMatch(/^services\/x\.ts: exports nothing \(/);
   });
 
-  it('loads file by file what one CommonJS bundle cannot hold: top-level await and import.meta', async () => {
+  it('loads top-level await and import.meta, in definition files and helpers, from the one ESM bundle', async () => {
     const p = project();
     // Top-level await needs ESM mode, as in Node itself.
     p.write('package.json', '{"type":"module"}');
@@ -166,7 +166,7 @@ describe('loadCatalog', () => {
       `const here = import.meta.url.endsWith('/services/b.ts') ? 'meta' : 'wrong';\n${SERVICE_TS('x').replace("id: 'x'", 'id: here')}`,
     );
     expect((await loadCatalog(q.root)).services.map((s) => s.id)).toEqual(['meta']);
-    // import.meta only in a helper: esbuild warns while bundling, and the loader goes file by file.
+    // import.meta only in a helper still names the helper's own file.
     const r = project();
     r.write('services/c.ts', `import id from './_helper';\n${SERVICE_TS('x').replace("id: 'x'", 'id')}`);
     r.write(
