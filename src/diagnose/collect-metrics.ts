@@ -1,6 +1,6 @@
 /** The metrics of a diagnosis: one InfluxQL query per signal and part, covering every node at once. */
 import type { Endpoint } from '../config.js';
-import type { CallOptions, DiagnoseBackends } from './collect.js';
+import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import type { SignalSeries, WatchedSignal } from './collected.js';
 import { seriesFromInflux } from './parse.js';
 import { signalQueries, type Windows } from './queries.js';

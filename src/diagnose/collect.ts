@@ -1,78 +1,18 @@
-/**
- * The only part of diagnose that reaches the backends (through `DiagnoseBackends`): Consul first,
- * then InfluxDB and Elasticsearch in parallel, each call time-boxed, all under one deadline. A source
- * that fails or runs out of time is marked `unavailable`/`error`; the rest of the diagnosis goes on.
- */
-import type { Endpoint } from '../config.js';
 import type { Catalog, ServiceDef } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
-import type {
-  Collected,
-  CollectedInstance,
-  KnownIssue,
-  AlertRunbook,
-  SignalSeries,
-  CollectedLogs,
-} from './collected.js';
+import type { Collected, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
 import { collectLogs } from './collect-logs.js';
 import { narrowIndices } from './indices.js';
-import type { InfluxSeries } from './parse.js';
 import { planWindows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
 import { watchedSignals } from './signals.js';
-import type { KnownNode } from './dependency-refs.js';
 import { collectMetrics } from './collect-metrics.js';
 import { withVersion } from './versions.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { messageOf, sourcesOf, type SourceResult } from './source-result.js';
 
-export interface InstanceInfo extends CollectedInstance {
-  tags?: string[];
-  serviceMeta?: Record<string, string>;
-  nodeMeta?: Record<string, string>;
-}
-
-export interface CallOptions {
-  timeoutMs: number;
-  signal?: AbortSignal;
-}
-
-/** What diagnose needs from the backends; `createDiagnoseBackends` wires the real ones. */
-export interface DiagnoseBackends {
-  datacenter(options: CallOptions): Promise<string>;
-  listServices(options: CallOptions): Promise<string[]>;
-  serviceInstances(service: string, options: CallOptions): Promise<InstanceInfo[]>;
-  endpoints(options: CallOptions): Promise<{
-    influx?: Endpoint & { username?: string; password?: string };
-    elasticsearch?: Endpoint & { username?: string; password?: string };
-  }>;
-  influxQuery(
-    endpoint: Endpoint & { username?: string; password?: string },
-    database: string,
-    query: string,
-    options: CallOptions,
-  ): Promise<InfluxSeries[]>;
-  esFieldCaps(
-    endpoint: Endpoint & { username?: string; password?: string },
-    index: string,
-    fields: string[],
-    options: CallOptions,
-  ): Promise<unknown>;
-  esSearch(
-    endpoint: Endpoint & { username?: string; password?: string },
-    index: string,
-    body: Record<string, unknown>,
-    options: CallOptions,
-  ): Promise<unknown>;
-  /** Several searches in one request (index lists travel in the body, not the URL). */
-  esMultiSearch(
-    endpoint: Endpoint & { username?: string; password?: string },
-    searches: { index: string[]; body: Record<string, unknown> }[],
-    options: CallOptions,
-  ): Promise<unknown[]>;
-  /** Catalog nodes by name or address, with their services (resolves what error messages name). */
-  findNodes?(wanted: string[], options: CallOptions): Promise<KnownNode[]>;
-}
+export type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-types.js';
+import type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-types.js';
 
 export interface CollectRequest {
   query: string;
