@@ -36,8 +36,12 @@ export interface RenderOptions {
   targets: readonly Target[];
   /** Grafana datasource uid per InfluxDB database name. */
   datasources: Record<string, string>;
-  /** Base URL where runbooks are published; alert messages link `${runbookBaseUrl}/${alert.id}`. */
+  /** Base URL where runbooks are published (`<serve URL>/runbooks`); alert messages link `${runbookBaseUrl}/<name>`. */
   runbookBaseUrl: string;
+  /** calvin serve's URL, target of the `calvin()` alert handler. */
+  serveUrl?: string;
+  /** Bearer token the `calvin()` handler sends (CALVIN_SERVE_TOKEN); redacted wherever calvin prints. */
+  serveToken?: string;
   /** Kapacitor retention policy default. */
   retentionPolicy: string;
   /** Grafana datasource uid of the Elasticsearch logs datasource (log-count panels); default `elasticsearch-logs`. */

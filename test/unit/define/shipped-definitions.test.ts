@@ -127,7 +127,7 @@ describe('shipped definitions', () => {
     expect(alerts.length).toBeGreaterThanOrEqual(20);
     for (const a of alerts) {
       expect(serviceIds.has(a.service), `${a.id} → ${a.service}`).toBe(true);
-      expect(a.runbook.url, a.id).toMatch(/^https:\/\/.+\.md$/);
+      expect(a.runbook.url, a.id).toMatch(/^(https:\/\/.+|runbooks\/[\w-]+)\.md$/);
       const file = a.runbook.file ?? '';
       expect(file, a.id).toBe(`runbooks/${a.id}.md`);
       expect(existsSync(path.join(root, file)), file).toBe(true);
