@@ -9,6 +9,7 @@ import { registerTest } from './test.js';
 import { registerDeploy } from './deploy.js';
 import { registerRollback } from './rollback.js';
 import { registerDiagnose } from './diagnose.js';
+import { registerServe } from './serve.js';
 
 export const commands: RegisterCommand[] = [
   registerBuild,
@@ -21,4 +22,5 @@ export const commands: RegisterCommand[] = [
   registerDeploy,
   registerRollback,
   registerDiagnose,
+  registerServe,
 ];
