@@ -104,7 +104,7 @@ export class AlertStore {
   /** The claim on a diagnosis: only the first caller creates it and runs the diagnosis. */
   async claimDiagnosis(id: string, doc: Record<string, unknown>): Promise<CreateOutcome> {
     try {
-      await this.client.create({ index: this.diagnosesIndex, id, document: doc, refresh: 'wait_for' }, this.transport);
+      await this.client.create({ index: this.diagnosesIndex, id, document: doc }, this.transport);
       return 'created';
     } catch (error) {
       if ((error as EsError).meta?.statusCode === 409) return 'exists';
@@ -114,7 +114,7 @@ export class AlertStore {
 
   async updateDiagnosis(id: string, partial: Record<string, unknown>): Promise<void> {
     try {
-      await this.client.update({ index: this.diagnosesIndex, id, doc: partial, refresh: 'wait_for' }, this.transport);
+      await this.client.update({ index: this.diagnosesIndex, id, doc: partial }, this.transport);
     } catch (error) {
       throw elasticError(error, this.endpoint, 'a diagnosis');
     }

@@ -135,7 +135,7 @@ export class AlertProcessor {
     // and died before claiming must not leave it without a diagnosis.
     const claims = new Map<string, StoredAlert>();
     for (const d of docs) if (d.diagnosisId && !claims.has(d.diagnosisId)) claims.set(d.diagnosisId, d);
-    for (const [id, alert] of claims) await this.claim(id, alert);
+    await Promise.all([...claims].map(([id, alert]) => this.claim(id, alert)));
   }
 
   private async closeIncident(ok: StoredAlert): Promise<void> {

@@ -32,8 +32,10 @@ async function getJson(route: string, concrete = route): Promise<{ status: numbe
   return { status: res.status, body };
 }
 
-async function settled(id: string): Promise<{ alert: Record<string, unknown>; state: string; diagnosis: any }> {
-  return eventually(async () => {
+type View = { alert: Record<string, unknown>; state: string; diagnosis: any };
+
+async function settled(id: string): Promise<View> {
+  return eventually<View>(async () => {
     const { body } = await getJson('/api/v1/alerts/{id}', `/api/v1/alerts/${id}`);
     const view = body as { state: string; alert: Record<string, unknown>; diagnosis: unknown };
     return view.state === 'pending' ? undefined : (view as never);
