@@ -4,7 +4,7 @@
  */
 export const LAYOUT = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{{title}} · calvin</title><link rel="stylesheet" href="/assets/calvin.css"></head>
+<title>{{title}} · calvin</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/calvin.css"></head>
 <body><a class="skip" href="#main">Skip to content</a>
 <header><nav aria-label="Main"><a href="/">calvin · {{environment}}</a><a href="/api/docs">API</a></nav></header>
 <main id="main">{{> @partial-block}}</main>
