@@ -48,7 +48,7 @@ Exit codes: 0 clean, 1 findings (errors, or warnings over --max-warnings), 2 cou
 
 Examples:
   $ calvin lint
-  $ calvin lint ../shared/calvinverse-corpus
+  $ calvin lint examples/
   $ calvin lint dashboards/exported/nexus.json --format github
   $ calvin lint --format sarif --output calvin.sarif
   $ calvin lint config/ --max-warnings 0 --format junit --output lint.xml

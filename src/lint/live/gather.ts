@@ -7,6 +7,9 @@ import type { Config } from '../../config.js';
 import { discoverEndpoints } from '../../backends/discover.js';
 import { esGetMapping } from '../../backends/elasticsearch.js';
 import { influxQuery, showFieldKeys, showMeasurements, showTagKeys } from '../../backends/influx.js';
+import { readKvPrefixes } from '../../backends/consul-kv-read.js';
+import type { EnvironmentModel } from '../../define/environment.js';
+import { DATABASES_KV_PREFIX, DATASOURCES_KV_PREFIX, environmentFromKv } from '../../define/environment-kv.js';
 import { quoteIdent } from '../../define/influxql.js';
 import type { LintProject } from '../types.js';
 import type { LiveFacts, LiveInfluxDatabase } from './facts.js';
@@ -14,6 +17,30 @@ import type { LiveFacts, LiveInfluxDatabase } from './facts.js';
 export interface GatherOptions {
   days: number;
   timeoutMs?: number;
+  /** Prefix of the environment's KV tree (tests keep their keys apart with it); default none. */
+  kvRoot?: string;
+}
+
+/**
+ * The environment model the real KV describes. Keys missing there fall back as consul-template's
+ * keyOrDefault does for databases; with no datasource key at all Grafana is provisioned some other
+ * way, so the linted set's datasources stand.
+ */
+export async function liveEnvironment(
+  project: LintProject,
+  config: Config,
+  options: Pick<GatherOptions, 'timeoutMs' | 'kvRoot'> = {},
+): Promise<EnvironmentModel> {
+  const root = options.kvRoot ?? '';
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  const found = await readKvPrefixes(
+    config,
+    [`${root}${DATABASES_KV_PREFIX}`, `${root}${DATASOURCES_KV_PREFIX}`],
+    timeout,
+  );
+  const kv = new Map([...found].map(([key, value]) => [key.slice(root.length), value]));
+  const live = environmentFromKv(kv);
+  return live.datasources.length > 0 ? live : { ...live, datasources: project.knowledge.environment.datasources };
 }
 
 /** Databases and measurements the project's queries read, with databases resolved through datasources. */
@@ -66,6 +93,7 @@ export async function gatherLiveFacts(
   const endpoints = await discoverEndpoints(config, ['influx', 'elasticsearch']);
   const { byDatabase, datasourceDatabases } = referencedMeasurements(project);
   const facts: LiveFacts = { days, datasourceDatabases };
+  facts.environment = await liveEnvironment(project, config, options);
   const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
   if (endpoints.influx && byDatabase.size > 0) {
     const influx = endpoints.influx;
