@@ -172,7 +172,8 @@ describe('shipped definitions', () => {
   it('index templates beat the built-in logs template and map every produced field without conflicts', () => {
     const logs = templates.find((t) => t.patterns.includes('logs-*'));
     expect(logs).toBeDefined();
-    for (const t of templates) {
+    // calvin serve's own alert and diagnosis templates map no log fields.
+    for (const t of templates.filter((x) => x.patterns.some((p) => p.startsWith('logs-')))) {
       expect(t.priority, t.id).toBeGreaterThan(100);
       const mappings = deriveMappings(t, logFilters);
       for (const f of logFilters.flatMap((x) => x.produces))
