@@ -28,7 +28,7 @@ export interface Config {
   databases: { system: string; services: string };
   debug: boolean;
   color: boolean;
-  /** Where `calvin serve` answers (`CALVIN_SERVE_URL`, else the file): alert handlers post there, runbooks link there. */
+  /** Where `calvin serve` answers (`CALVIN_SERVE_URL`, else the file): alert handlers post and runbooks link there. */
   serveUrl?: string;
   /** Grafana as people open it in a browser (links from serve's pages); default the API URL. */
   grafanaUrl?: string;

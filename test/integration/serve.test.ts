@@ -10,7 +10,6 @@ import { seedScenario } from '../../scripts/seed/index.js';
 import { stackConfig } from './diagnose-helpers.js';
 import {
   ES,
-  TOKEN,
   contractErrors,
   eventually,
   kapacitorAlert,
