@@ -273,7 +273,8 @@ export class AlertBuilder implements Builder<AlertDef> {
       if (wrongSign(level)) {
         throw definitionError(
           `Alert "${this.model.id}" relative level ${level} does not fit direction "${options.direction}".`,
-          'A fall is a negative change: use negative levels with "below" (warn -50 = fell by 50%), positive ones with "above".',
+          'A fall is a negative change: use negative levels with "below" (warn -50 = fell by 50%), positive ' +
+            'ones with "above".',
         );
       }
     }
@@ -399,7 +400,8 @@ export class AlertBuilder implements Builder<AlertDef> {
         const s = parseTestSeriesKey(key);
         if (s.measurement !== query.measurement || s.field !== query.field) {
           throw definitionError(
-            `Alert "${id}" test "${t.name}" feeds ${s.measurement}.${s.field}, but the alert reads ${query.measurement}.${query.field}.`,
+            `Alert "${id}" test "${t.name}" feeds ${s.measurement}.${s.field}, but the alert reads ` +
+              `${query.measurement}.${query.field}.`,
             'Name the alert measurement and field in the series key.',
           );
         }

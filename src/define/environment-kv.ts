@@ -75,7 +75,8 @@ export function environmentDifferences(model: EnvironmentModel, live: Environmen
   for (const route of METRIC_ROUTES) {
     if (model.databases[route] !== live.databases[route])
       out.push(
-        `route ${route} writes to database "${live.databases[route]}" in the environment, "${model.databases[route]}" in the model`,
+        `route ${route} writes to database "${live.databases[route]}" in the environment, ` +
+          `"${model.databases[route]}" in the model`,
       );
   }
   for (const d of model.datasources) {

@@ -75,7 +75,8 @@ function assertNoLeafParentClash(fields: Map<string, Origin>, templateId: string
       const leaf = fields.get(parent);
       if (leaf && leaf.mapping.type !== 'object') {
         throw definitionError(
-          `Index template "${templateId}": "${parent}" is a ${leaf.mapping.type} field (${leaf.from}) and also the parent of "${field}".`,
+          `Index template "${templateId}": "${parent}" is a ${leaf.mapping.type} field (${leaf.from}) and also ` +
+            `the parent of "${field}".`,
           `Rename one of them, e.g. "${parent}.value" for the leaf.`,
         );
       }
@@ -235,7 +236,8 @@ export class IndexTemplateBuilder implements Builder<IndexTemplateDef> {
     const { id, patterns, priority } = this.model;
     if (patterns.some((p) => p.startsWith('logs-')) && priority <= BUILTIN_LOGS_TEMPLATE_PRIORITY) {
       throw definitionError(
-        `Index template "${id}" matches logs-* with priority ${priority}; the built-in logs-*-* template has ${BUILTIN_LOGS_TEMPLATE_PRIORITY}.`,
+        `Index template "${id}" matches logs-* with priority ${priority}; the built-in logs-*-* template has ` +
+          `${BUILTIN_LOGS_TEMPLATE_PRIORITY}.`,
         `Use a priority above ${BUILTIN_LOGS_TEMPLATE_PRIORITY}.`,
       );
     }

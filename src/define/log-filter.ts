@@ -201,7 +201,8 @@ export class LogFilterBuilder implements Builder<LogFilterDef> {
     const existing = this.model.produces.find((f) => f.field === field);
     if (existing) {
       throw definitionError(
-        `Log filter "${this.model.id}" declares "${field}" twice${existing.type === type ? '' : ` (${existing.type} and ${type})`}.`,
+        `Log filter "${this.model.id}" declares "${field}" ` +
+          `twice${existing.type === type ? '' : ` (${existing.type} and ${type})`}.`,
         'Declare each produced field once.',
       );
     }

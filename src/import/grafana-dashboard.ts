@@ -117,7 +117,8 @@ class DashboardImporter {
     if (mapped) return mapped;
     const guess = (name.split('.').pop() ?? name).toLowerCase();
     this.notes.push(
-      `${where}: datasource "${name}" is not known; assumed database "${guess}" (pass --datasource "${name}=<database>")`,
+      `${where}: datasource "${name}" is not known; assumed database "${guess}" (pass --datasource ` +
+        `"${name}=<database>")`,
     );
     this.datasources[name] = guess;
     return guess;
@@ -139,7 +140,9 @@ class DashboardImporter {
     };
     if (source.description) panel.description = source.description;
     if (!Object.hasOwn(PANEL_TYPES, source.type ?? '')) {
-      panel.content = `Imported from a Grafana "${source.type ?? 'unknown'}" panel, which calvin cannot express. Rebuild it with a supported panel type.`;
+      panel.content =
+        `Imported from a Grafana "${source.type ?? 'unknown'}" panel, which calvin cannot ` +
+        `express. Rebuild it with a supported panel type.`;
       this.notes.push(
         `${where}: panel type "${source.type ?? 'unknown'}" is not supported; imported as a text panel with a note`,
       );
@@ -193,7 +196,8 @@ class DashboardImporter {
       else {
         this.stats.rawQueries++;
         this.notes.push(
-          `${label}: kept as raw InfluxQL (the typed builder cannot express it exactly): ${imported.original.replace(/\s+/g, ' ').slice(0, 160)}`,
+          `${label}: kept as raw InfluxQL (the typed builder cannot express it exactly): ` +
+            `${imported.original.replace(/\s+/g, ' ').slice(0, 160)}`,
         );
       }
       this.originals.push({ panel: where, query: imported.query, original: imported.original });
@@ -262,7 +266,8 @@ class DashboardImporter {
         .map((o) => String(o.value ?? o.text ?? ''))
         .filter((v) => v !== '' && v !== '$__all');
       this.notes.push(
-        `${where}: query "${query.slice(0, 80)}" is not SHOW TAG VALUES; imported as a custom variable with its saved options`,
+        `${where}: query "${query.slice(0, 80)}" is not SHOW TAG VALUES; imported as a custom variable with its ` +
+          `saved options`,
       );
       return {
         kind: 'custom',
@@ -293,7 +298,8 @@ class DashboardImporter {
         if (fixed) {
           variable.where = fixed;
           this.notes.push(
-            `${where}: WHERE ${match[3]} compares with an unquoted value (invalid InfluxQL); imported with the value quoted`,
+            `${where}: WHERE ${match[3]} compares with an unquoted value (invalid InfluxQL); imported with the ` +
+              `value quoted`,
           );
         } else {
           this.notes.push(`${where}: WHERE ${match[3]} could not be parsed; left out of the variable query`);
@@ -390,7 +396,8 @@ export function importGrafanaDashboard(
     const builtIn = annotation.builtIn === 1 || datasourceName(annotation.datasource) === '-- Grafana --';
     if (!builtIn)
       importer.notes.push(
-        `annotation "${annotation.name ?? ''}": Grafana annotations are not imported; add a calvin annotation (deploy events) instead`,
+        `annotation "${annotation.name ?? ''}": Grafana annotations are not imported; add a calvin annotation ` +
+          `(deploy events) instead`,
       );
   }
   const links: RunbookLink[] = [];
@@ -402,7 +409,8 @@ export function importGrafanaDashboard(
   const title = json.title ?? 'Imported dashboard';
   if (json.uid)
     importer.notes.push(
-      `the original uid "${json.uid}" is not kept: calvin derives the uid from the id; delete the old dashboard after the first deploy`,
+      `the original uid "${json.uid}" is not kept: calvin derives the uid from the id; delete the old dashboard ` +
+        `after the first deploy`,
     );
   const definition: DashboardDef = {
     kind: 'dashboard',

@@ -53,7 +53,8 @@ export function nestProperties(flat: Record<string, FieldMapping>, where: string
       if (existing !== undefined && existing.type !== undefined && existing.type !== 'object') {
         throw new CalvinError(
           'BAD_DEFINITION',
-          `${where}: "${parts.slice(0, index + 1).join('.')}" is a ${existing.type} field and also the parent of "${field}"`,
+          `${where}: "${parts.slice(0, index + 1).join('.')}" is a ${existing.type} field and also the parent ` +
+            `of "${field}"`,
           'rename one of them',
         );
       }

@@ -265,7 +265,9 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
   const runbook = alertRunbookUrl(alert, options);
   const diagnose = diagnoseCommandTemplate(consulName);
   const message = `${oneLine(alert.message)} | runbook: ${runbook} | diagnose: ${diagnose}`;
-  const details = `<p>{{ .Message }}</p><p>Runbook: <a href="${escapeHtml(runbook)}">${escapeHtml(runbook)}</a></p><pre>${diagnose}</pre>`;
+  const details =
+    `<p>{{ .Message }}</p><p>Runbook: <a ` +
+    `href="${escapeHtml(runbook)}">${escapeHtml(runbook)}</a></p><pre>${diagnose}</pre>`;
   const rp = q.retentionPolicy || options.retentionPolicy;
   const condition = alert.condition;
 
@@ -297,7 +299,8 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
   if (condition.type === 'deadman') {
     lines.push(
       'var trigger = data',
-      `${INDENT}|deadman(${tickFloat(condition.threshold)}, ${tickDuration(condition.interval, `alert ${alert.id} deadman interval`)})`,
+      `${INDENT}|deadman(${tickFloat(condition.threshold)}, ` +
+        `${tickDuration(condition.interval, `alert ${alert.id} deadman interval`)})`,
     );
   } else {
     let source = 'data';

@@ -24,7 +24,8 @@ export function logstashString(value: string): string {
     throw cannot(
       'string',
       value,
-      'Logstash strings cannot hold both quote kinds, NUL, CR or a trailing lone backslash without config.support_escapes',
+      'Logstash strings cannot hold both quote kinds, NUL, CR or a trailing lone backslash without ' +
+        'config.support_escapes',
     );
   }
   const quote = value.includes('"') ? "'" : '"';

@@ -20,7 +20,7 @@ function diagnosisModel(d: Diagnosis, charts: readonly ChartSeries[]) {
       ...d,
       knownIssues: d.knownIssues.map((k) => ({ ...k, link: runbookLink(k.runbook) })),
     },
-    charts: chartSvgs(charts).map((c) => ({ label: c.label, svg: trusted(c.svg) })),
+    charts: chartSvgs(d, charts).map((c) => ({ ...c, svg: trusted(c.svg) })),
   };
 }
 

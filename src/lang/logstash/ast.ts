@@ -9,7 +9,8 @@
  * Shape overview:
  *
  *   Config
- *     body: TopStatement[]            Section | Branch (recovered; an error says "outside a section") | Plugin (recovered) | Template
+ *     body: TopStatement[]            Section | Branch (recovered; an error says "outside a section") | Plugin
+ * (recovered) | Template
  *   Section { kind: 'input'|'filter'|'output', body: Statement[] }
  *   Statement = Plugin | Branch | Template | Section (Section only inside a top-level Branch)
  *   Plugin { name, attributes: Attribute[], templates: Template[], body: (Attribute|Template)[] }

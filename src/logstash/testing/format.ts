@@ -107,7 +107,9 @@ export function xmlEscape(s: string): string {
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
 function caseXml(classname: string, c: TestCaseResult): string {
-  const open = `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(c.name)}" time="${seconds(c.durationMs)}"`;
+  const open =
+    `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(c.name)}" ` +
+    `time="${seconds(c.durationMs)}"`;
   const body =
     c.problems.join('\n') +
     (c.expected !== undefined && c.actual !== undefined
@@ -131,14 +133,17 @@ export function formatJunit(report: TestReport): string {
   const c = report.counts;
   const total = report.suites.reduce((n, s) => n + s.cases.reduce((m, x) => m + x.durationMs, 0), 0);
   out.push(
-    `<testsuites name="calvin test" tests="${c.total}" failures="${c.failed + c.unsupported}" errors="${c.error}" skipped="${c.skipped}" time="${seconds(total)}">`,
+    `<testsuites name="calvin test" tests="${c.total}" failures="${c.failed + c.unsupported}" ` +
+      `errors="${c.error}" skipped="${c.skipped}" time="${seconds(total)}">`,
   );
   for (const s of report.suites) {
     const count = (st: TestCaseResult['status']): number => s.cases.filter((x) => x.status === st).length;
     const time = s.cases.reduce((m, x) => m + x.durationMs, 0);
     const classname = `${s.kind}.${s.name}`;
     out.push(
-      `  <testsuite name="${xmlEscape(s.name)}" tests="${s.cases.length}" failures="${count('failed') + count('unsupported')}" errors="${count('error')}" skipped="${count('skipped')}" time="${seconds(time)}"${s.file ? ` file="${xmlEscape(s.file)}"` : ''}>`,
+      `  <testsuite name="${xmlEscape(s.name)}" tests="${s.cases.length}" ` +
+        `failures="${count('failed') + count('unsupported')}" errors="${count('error')}" ` +
+        `skipped="${count('skipped')}" time="${seconds(time)}"${s.file ? ` file="${xmlEscape(s.file)}"` : ''}>`,
     );
     for (const tc of s.cases) out.push(caseXml(classname, tc));
     out.push('  </testsuite>');

@@ -20,7 +20,8 @@ h2{font-size:1.1rem;margin:1.4rem 0 .5rem;border-bottom:1px solid #d0d7de;paddin
 .card{border:1px solid #d0d7de;border-radius:6px;padding:.6rem .8rem;min-width:0}
 .card h3{font-size:1rem;margin:0 0 .2rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.6rem}
-.chart{border:1px solid #d0d7de;border-radius:6px;padding:.3rem;min-width:0}
+.chart{border:1px solid #d0d7de;border-radius:6px;padding:.3rem;min-width:0;margin:0}
+.chart figcaption{font-size:.85rem;color:#4d5761}
 svg{max-width:100%;height:auto;display:block}
 svg .t{font:12px system-ui,sans-serif;fill:#1d232a}svg .a{font:10px system-ui,sans-serif;fill:#4d5761}
 svg .ax{stroke:#8c959f}svg .l{fill:none;stroke:#0969da;stroke-width:1.5}

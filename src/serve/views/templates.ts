@@ -16,7 +16,7 @@ export const DIAGNOSIS = `<p class="summary s-{{d.status}}">{{d.summary}}</p>
 {{#if d.suspects.length}}<h2>Suspects</h2>
 <ol>{{#each d.suspects}}<li><strong>{{node}}</strong> (score {{score}}): {{reason}}</li>{{/each}}</ol>{{/if}}
 {{#if charts.length}}<h2>Key signals</h2>
-<div class="charts">{{#each charts}}<figure class="chart" aria-label="{{label}}">{{svg}}</figure>{{/each}}</div>{{/if}}
+<div class="charts">{{#each charts}}<figure class="chart">{{svg}}<figcaption>{{description}}</figcaption></figure>{{/each}}</div>{{/if}}
 {{#if d.instances.length}}<h2>Instances</h2>
 <ul class="cards">{{#each d.instances}}<li class="card"><h3>{{node}} <span class="s-{{status}}">{{status}}</span></h3>
 <div class="meta">{{serviceId}} · {{address}}</div>

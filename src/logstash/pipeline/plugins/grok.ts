@@ -43,7 +43,8 @@ export const grokPlugin: FilterPlugin = {
     // of them, which equals only the default glob "*".
     const glob = asString(settings.patterns_files_glob, `${where}: patterns_files_glob`);
     if (glob !== undefined && glob !== '*') {
-      const reason = `${where}: patterns_files_glob => "${glob}" is not evaluated (calvin reads every file of patterns_dir)`;
+      const reason =
+        `${where}: patterns_files_glob => "${glob}" is not evaluated (calvin reads every file of ` + `patterns_dir)`;
       return () => {
         throw new UnsupportedError(reason);
       };
