@@ -17,7 +17,9 @@ export const ALLOWED = {
   'redact.ts': [],
   'terminal.ts': ['redact.ts'],
   fsutil: ['errors.ts'],
-  'config.ts': ['errors.ts', 'redact.ts', 'define'],
+  'config.ts': ['errors.ts', 'redact.ts', 'define', 'config-file.ts'],
+  // calvin.config.ts runs like a definition (load/ bundles it into a worker).
+  'config-file.ts': ['errors.ts', 'redact.ts', 'define', 'load'],
   define: ['errors.ts', 'lang'],
   lang: ['errors.ts'],
   render: ['define', 'lang', 'errors.ts'],

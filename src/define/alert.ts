@@ -23,11 +23,12 @@ import type {
   TagCondition,
 } from './types.js';
 
-/** Where shipped runbooks are published; `withRunbooks` can point elsewhere. */
-export const DEFAULT_RUNBOOK_BASE_URL = 'https://github.com/Calvinverse/calvin/blob/main/runbooks';
-
-/** Published URL of the runbook of alert `id` (`runbooks/<id>.md`). */
-export const runbookUrl = (id: string): string => `${DEFAULT_RUNBOOK_BASE_URL}/${id}.md`;
+/**
+ * A runbook without a URL of its own is kept as its file, `runbooks/<name>.md`; renderers turn that
+ * into `<serve URL>/runbooks/<name>` from the config (calvin serve publishes the runbooks).
+ */
+export const runbookUrl = (id: string): string => `runbooks/${id}.md`;
+const runbookPath = runbookUrl;
 
 const DURATION = /^[0-9]+(s|m|h|d|w)$/;
 const SERIES_ITEM = /^(_|stale|-?\d+(\.\d+)?([+-]\d+(\.\d+)?x\d+|x\d+)?|_x\d+)$/;
@@ -317,7 +318,7 @@ export class AlertBuilder implements Builder<AlertDef> {
   runbook(runbook: { title: string; markdown: string; url?: string }): this {
     assertNonEmpty(runbook.title, `Alert "${this.model.id}" runbook title`);
     assertNonEmpty(runbook.markdown, `Alert "${this.model.id}" runbook markdown`);
-    const url = runbook.url ?? `${DEFAULT_RUNBOOK_BASE_URL}/${this.model.id}.md`;
+    const url = runbook.url ?? runbookPath(this.model.id);
     assertUrl(url, `Alert "${this.model.id}" runbook`);
     this.model.runbook = { title: runbook.title, markdown: runbook.markdown, url };
     return this;
@@ -327,7 +328,7 @@ export class AlertBuilder implements Builder<AlertDef> {
   runbookFile(title: string, options: { file?: string; url?: string } = {}): this {
     assertNonEmpty(title, `Alert "${this.model.id}" runbook title`);
     const file = options.file ?? `runbooks/${this.model.id}.md`;
-    const url = options.url ?? `${DEFAULT_RUNBOOK_BASE_URL}/${file.replace(/^runbooks\//, '')}`;
+    const url = options.url ?? file;
     assertUrl(url, `Alert "${this.model.id}" runbook`);
     this.model.runbook = { title, markdown: '', url, file };
     return this;
@@ -423,6 +424,8 @@ export const slack = (channel?: string, options: { workspace?: string; username?
 });
 export const email = (...to: string[]): AlertHandler => ({ type: 'email', to });
 export const logHandler = (path: string): AlertHandler => ({ type: 'log', path });
+/** Posts the alert to `calvin serve` (`<serve URL>/api/v1/alerts/kapacitor`, URL and token from the config). */
+export const calvin = (): AlertHandler => ({ type: 'calvin' });
 export const pagerDuty = (routingKey?: string): AlertHandler => ({
   type: 'pagerduty2',
   ...(routingKey ? { routingKey } : {}),

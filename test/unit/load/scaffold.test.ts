@@ -111,7 +111,7 @@ describe('calvin new scaffolds', () => {
       ]),
     );
     const alert = result.catalog.alerts.find((a) => a.id === 'widget-heap') as AlertDef;
-    expect(alert.runbook.url).toBe('https://github.com/Calvinverse/calvin/blob/main/runbooks/widget-heap.md');
+    expect(alert.runbook.url).toBe('runbooks/widget-heap.md');
     expect(alert.runbook.markdown).toMatch(/^# Widget heap/);
     const now = new Date('2026-11-23T12:00:00Z');
     const suites = [
