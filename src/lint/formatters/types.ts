@@ -1,4 +1,4 @@
-import type { LintResult, RuleMeta } from '../types.js';
+import type { LintResult, RuleMeta, SkippedFile } from '../types.js';
 
 export interface FormatterContext {
   /** Metadata of the rules that ran, by id (for SARIF rule descriptors and hints). */
@@ -13,6 +13,8 @@ export interface FormatterContext {
   maxWarnings?: number;
   /** calvin's version, for SARIF tool.driver.version. */
   version?: string;
+  /** Files lint did not check, with the reason: every formatter lists them, none calls them clean. */
+  skipped?: readonly SkippedFile[];
 }
 
 /** A formatter turns results into text. It never decides the exit code. */
