@@ -2,7 +2,7 @@
  * One Config, read once: flags + environment (+ optional calvin.config.* later).
  * Endpoints left undefined are discovered through the Consul catalog.
  */
-import { registerSecret } from './redact.js';
+import { registerBasicCredentials, registerSecret } from './redact.js';
 
 export interface Endpoint {
   url: string;
@@ -42,7 +42,7 @@ function endpointFromEnv(
   const username = env[`${prefix}_USERNAME`];
   const password = env[`${prefix}_PASSWORD`];
   registerSecret(token);
-  registerSecret(password);
+  registerBasicCredentials(username, password);
   return {
     url: url.replace(/\/+$/, ''),
     ...(token ? { token } : {}),

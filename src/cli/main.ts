@@ -3,6 +3,11 @@ import { createContext } from './context.js';
 import { commands } from './commands/index.js';
 import { isCalvinError } from '../errors.js';
 import { redact } from '../redact.js';
+import { escapeControlLine, guardStream } from '../terminal.js';
+
+// Nothing from outside reaches the terminal raw: every write to stdout and stderr is made safe here.
+guardStream(process.stdout);
+guardStream(process.stderr);
 
 const program = new Command('calvin')
   .description('Observability and diagnostics for Calvinverse-style build infrastructure')
@@ -42,7 +47,7 @@ function fail(error: unknown): void {
     return;
   }
   if (isCalvinError(error)) {
-    process.stderr.write(`calvin: ${redact(error.oneLine())}\n`);
+    process.stderr.write(`calvin: ${escapeControlLine(redact(error.oneLine()))}\n`);
     if (debug && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
     process.exitCode = error.exitCode;
     return;

@@ -98,11 +98,14 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   let match: ServiceMatch | null = resolveByName(req.query, names, defs);
   let instances: InstanceInfo[] | undefined;
   if (!match) {
-    const all = await Promise.all(
+    // One service Consul cannot answer for (a name with control characters gets a 400) must not
+    // spoil the look-up for the others; only when every look-up fails is Consul itself the problem.
+    const settled = await Promise.allSettled(
       names.slice(0, 500).map(async (n) => [n, await backends.serviceInstances(n, consulCall())] as const),
-    ).catch((error: unknown) => {
-      throw asConsulError(error);
-    });
+    );
+    const all = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed && all.length === 0) throw asConsulError(failed.reason);
     match = resolveByServiceId(req.query, new Map(all.map(([n, list]) => [n, list.map((i) => i.serviceId)])), defs);
     if (!match) throw unknownServiceError(req.query, names, defs, environment);
     instances = all.find(([n]) => n === match?.service)?.[1];

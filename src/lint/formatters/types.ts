@@ -1,3 +1,4 @@
+import { escapeControlLine } from '../../terminal.js';
 import type { LintResult, RuleMeta, SkippedFile } from '../types.js';
 
 export interface FormatterContext {
@@ -20,5 +21,5 @@ export interface FormatterContext {
 /** A formatter turns results into text. It never decides the exit code. */
 export type Formatter = (results: LintResult[], context: FormatterContext) => string;
 
-/** Control characters out of names that came from files or backends (terminal safety). */
-export const clean = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+/** Control characters and bidi marks in names that came from files or backends, shown escaped (terminal safety). */
+export const clean = (text: string): string => escapeControlLine(text);
