@@ -14,7 +14,7 @@ import { formatPlanText, planToJson } from '../../src/deploy/format.js';
 import type { Plan } from '../../src/deploy/types.js';
 import type { DiagnoseBackends } from '../../src/diagnose/collect.js';
 import { diagnose, exitCodeOf } from '../../src/diagnose/run.js';
-import { isCalvinError } from '../../src/errors.js';
+import { CalvinError, isCalvinError } from '../../src/errors.js';
 import { emitDashboardModule, importGrafanaDashboard } from '../../src/import/index.js';
 import { FORMATTERS } from '../../src/lint/formatters/index.js';
 import { lintExitCode } from '../../src/lint/exit-code.js';
@@ -210,17 +210,17 @@ describe('hostile inputs through the library', () => {
             datacenter: async () => 'test',
             listServices: async () => ['artefacts', h.service],
             serviceInstances: async (name) => {
-              if (name !== 'artefacts') throw new Error(`Consul answered 400: ${h.error}`);
+              if (name !== 'artefacts') throw new CalvinError('BACKEND_ERROR', `Consul answered 400: ${h.error}`);
               const checks = [{ name: h.check, status: 'critical', output: h.output }];
               return [{ node: h.node, address: '10.0.0.1', serviceId: `nexus_${h.node}`, checks }] as never;
             },
             endpoints: async () => ({ influx: { url: 'http://influx' }, elasticsearch: { url: 'http://es' } }),
             influxQuery: async () => {
-              if (influx === 'down') throw new Error(`InfluxDB said ${h.error}`);
+              if (influx === 'down') throw new CalvinError('BACKEND_ERROR', `InfluxDB said ${h.error}`);
               return [];
             },
             esFieldCaps: async () => {
-              throw new Error(`Elasticsearch said ${h.error}`);
+              throw new CalvinError('BACKEND_UNREACHABLE', `Elasticsearch said ${h.error}`);
             },
             esSearch: async () => ({}),
             esMultiSearch: async () => [],
