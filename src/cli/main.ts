@@ -36,6 +36,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// --debug shows every backend request (redacted), as the help says.
+if (process.argv.includes('--debug'))
+  (await import('../backends/trace.js')).traceRequests((line) => process.stderr.write(line));
+
 const ctx = createContext(program);
 for (const register of commands) register(program, ctx);
 
