@@ -12,6 +12,9 @@ fi
 echo "== format and lint of calvin's own code (biome)" >&2
 npx biome ci --colors=off
 
+echo "== layers of src/ (docs/architecture.md)" >&2
+node scripts/check/architecture.mjs
+
 echo "== type check and compile" >&2
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.build.json

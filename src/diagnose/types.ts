@@ -1,4 +1,4 @@
-/** The diagnosis contract of DESIGN.md (`calvin diagnose <service> --json`). Keep it exact. */
+/** The diagnosis contract (`calvin diagnose <service> --json`, docs/diagnose.md). Keep it exact. */
 
 export type DiagnosisStatus = 'healthy' | 'degraded' | 'critical' | 'unknown';
 export type SourceStatus = 'ok' | 'unavailable' | 'error';

@@ -16,7 +16,7 @@ import { CalvinError } from '../errors.js';
 import { UnknownQueryPartError } from './grafana-editor-query.js';
 import { importTarget } from './grafana-query.js';
 import type { GrafanaDashboardJson, GrafanaInfluxTarget, GrafanaPanel, GrafanaVariable } from './grafana-types.js';
-import { parseSimpleInfluxQL } from './influxql-parse.js';
+import { parseSimpleInfluxQL } from './influxql-lower.js';
 
 /** Calvinverse's datasource names (calvinverse.metrics.dashboards datasources/*.yaml) → InfluxDB database. */
 export const CALVINVERSE_DATASOURCES: Readonly<Record<string, string>> = {

@@ -8,8 +8,8 @@ import { renderInfluxQL } from '../define/influxql.js';
 import { editorTargetToTyped } from './editor-to-typed.js';
 import { renderGrafanaEditorQuery } from './grafana-editor-query.js';
 import type { GrafanaInfluxTarget } from './grafana-types.js';
-import { normaliseInfluxQL } from './influxql-tokens.js';
-import { parseSimpleInfluxQL } from './influxql-parse.js';
+import { normaliseInfluxQL } from '../lang/influxql/index.js';
+import { parseSimpleInfluxQL } from './influxql-lower.js';
 
 export interface ImportedQuery {
   query: Query;

@@ -15,7 +15,7 @@ export {
   type ImportFilesOptions,
 } from './grafana-files.js';
 export { renderGrafanaEditorQuery } from './grafana-editor-query.js';
-export { normaliseInfluxQL } from './influxql-tokens.js';
-export { parseSimpleInfluxQL } from './influxql-parse.js';
+export { normaliseInfluxQL } from '../lang/influxql/index.js';
+export { parseSimpleInfluxQL } from './influxql-lower.js';
 export { emitDashboardModule } from './emit-ts.js';
 export type { GrafanaDashboardJson, GrafanaInfluxTarget, GrafanaPanel } from './grafana-types.js';

@@ -12,8 +12,7 @@ import {
   parseDatasourceProvisioning,
   scanKvValues,
   scanStatsdRules,
-  scanTelegrafConfig,
-  scanTelegrafRouting,
+  readTelegrafConfig,
   emptyRouting,
   syslogNgJsonFields,
   type CollectorFacts,
@@ -186,8 +185,14 @@ export function buildProject(inputs: ProjectInputs): LintProject {
         }
         break;
       case 'telegraf':
-        scanTelegrafConfig(text, collectors);
-        scanTelegrafRouting(text, routing);
+        for (const e of readTelegrafConfig(text, collectors, routing)) {
+          project.unparsable.push({
+            file,
+            line: e.line,
+            column: e.column,
+            message: `invalid Telegraf config: ${e.message}`,
+          });
+        }
         collectorsScanned = true;
         break;
       case 'statsd-rules':

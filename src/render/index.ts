@@ -49,7 +49,7 @@ export {
   KAPACITOR_TASK_PREFIX,
   type KapacitorTask,
 } from './kapacitor.js';
-export { checkTickscript, type TickProblem } from './tick-check.js';
+export { checkTickscript, type TickProblem } from '../lang/tickscript/index.js';
 export { tickString, untickString, tickRef, tickRegex, tickFloat } from './tick-literals.js';
 export {
   renderLogstash,

@@ -13,7 +13,7 @@ import type {
 import { CalvinError } from '../errors.js';
 import { forDefinition } from './context.js';
 import { stableJsonArtifact } from './stable-json.js';
-import { checkTickscript } from './tick-check.js';
+import { checkTickscript } from '../lang/tickscript/index.js';
 import { tickDuration, tickDurationMs, tickFloat, tickRef, tickRegex, tickString } from './tick-literals.js';
 import type { Artifact, RenderOptions } from './types.js';
 

@@ -44,7 +44,7 @@ Exit codes: 0 done (or nothing to do), 1 apply failed half-way (see the report; 
         wait: boolean;
         only?: string;
       }) => {
-        const { deployCommand } = await import('../../deploy/cli.js');
+        const { deployCommand } = await import('../deploy-io.js');
         process.exitCode = await deployCommand(opts, ctx);
       },
     );

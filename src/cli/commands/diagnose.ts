@@ -28,7 +28,7 @@ export const registerDiagnose: RegisterCommand = (program, ctx) => {
     .option('--since <duration>', 'window length ending now (or at --to), e.g. 15m, 1h, 6h (default 1h)')
     .option('--from <time>', 'window start, RFC 3339 (2026-11-23T10:00:00Z) or now-2h')
     .option('--to <time>', 'window end (default now)')
-    .option('--json', 'print the diagnosis as JSON (the DESIGN.md contract) on stdout')
+    .option('--json', 'print the diagnosis as JSON on stdout (fields: docs/contracts.md)')
     .option('--format <format>', `report format: ${FORMATS.join(', ')} (default text)`)
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--deadline <duration>', 'time budget of the whole diagnosis; slow backends are cut off (default 10s)')

@@ -64,7 +64,7 @@ of --live, or a file not checked: binary, over --max-file-size, nested too deep;
 
 Examples:
   $ calvin lint
-  $ calvin lint ../shared/calvinverse-corpus
+  $ calvin lint examples/
   $ calvin lint dashboards/exported/nexus.json --format github
   $ calvin lint --format sarif --output calvin.sarif
   $ calvin lint config/ --max-warnings 0 --format junit --output lint.xml

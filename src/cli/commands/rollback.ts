@@ -21,7 +21,7 @@ Examples:
     )
     .action(
       async (opts: { env: string; to?: string; list?: boolean; json?: boolean; yes?: boolean; wait: boolean }) => {
-        const { rollbackCommand } = await import('../../deploy/cli.js');
+        const { rollbackCommand } = await import('../deploy-io.js');
         process.exitCode = await rollbackCommand(opts, ctx);
       },
     );

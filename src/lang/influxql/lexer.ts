@@ -31,7 +31,7 @@ export class LexError extends Error {
   }
 }
 
-const KEYWORDS = new Set([
+export const KEYWORDS: ReadonlySet<string> = new Set([
   'SELECT',
   'FROM',
   'WHERE',

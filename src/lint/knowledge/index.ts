@@ -14,11 +14,10 @@ import type { CollectorFacts, TelegrafRouting } from './telegraf.js';
 
 export * from './standard.js';
 export {
-  scanTelegrafConfig,
+  readTelegrafConfig,
   scanStatsdRules,
   statsdTemplatePattern,
   isTelegrafConfig,
-  scanTelegrafRouting,
   scanKvValues,
   emptyRouting,
   resolveDatabase,

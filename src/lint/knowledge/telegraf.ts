@@ -1,8 +1,17 @@
 /**
  * Measurements a Telegraf config produces: its `[[inputs.*]]` sections, explicit names
  * (`name`, `name_override`, `Measurement`), and statsd graphite templates, which turn metric paths
- * such as `vault.runtime.alloc_bytes` into measurements such as `runtime_alloc_bytes`.
+ * such as `vault.runtime.alloc_bytes` into measurements such as `runtime_alloc_bytes`. Configs are
+ * read with the Telegraf reader of `src/lang/telegraf` (a TOML parser), KV manifests as YAML.
  */
+import { parse as parseYaml } from 'yaml';
+import {
+  parseTelegraf,
+  type TelegrafParseError,
+  type TelegrafPlugin,
+  type TomlTable,
+  type TomlValue,
+} from '../../lang/telegraf/index.js';
 import { TELEGRAF_PLUGIN_MEASUREMENTS } from './standard.js';
 
 export interface CollectorFacts {
@@ -17,17 +26,58 @@ export function isTelegrafConfig(text: string): boolean {
   return /^\s*\[\[inputs\.[a-z0-9_]+\]\]/m.test(text);
 }
 
-export function scanTelegrafConfig(text: string, into: CollectorFacts): void {
-  for (const m of text.matchAll(/^\s*\[\[inputs\.([a-z0-9_]+)\]\]/gm)) {
-    for (const name of TELEGRAF_PLUGIN_MEASUREMENTS[m[1] as string] ?? []) addName(name, into);
-  }
-  for (const m of text.matchAll(/^\s*(?:name|name_override|Measurement)\s*=\s*"([^"{}]+)"/gm))
-    addName(m[1] as string, into);
-  const separator = /^\s*metric_separator\s*=\s*"([^"]*)"/m.exec(text)?.[1] ?? '_';
-  for (const m of text.matchAll(/^\s*"([^"\s]+\s+[^"]+)"\s*,?\s*$/gm)) {
-    const re = statsdTemplatePattern(m[1] as string, separator);
+const NAME_KEYS = new Set(['name', 'name_override', 'Measurement']);
+
+/** Measurement names set anywhere in a plugin's settings (jolokia `[[inputs.x.metric]] name = ...` too). */
+function explicitNames(value: TomlValue, key = ''): string[] {
+  if (typeof value === 'string') return NAME_KEYS.has(key) && !/[{}]/.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => explicitNames(v, key));
+  if (value instanceof Date || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => explicitNames(v, k));
+}
+
+function strings(value: TomlValue | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function table(value: TomlValue | undefined): TomlTable | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? value : undefined;
+}
+
+function scanInput(plugin: TelegrafPlugin, into: CollectorFacts): void {
+  for (const name of TELEGRAF_PLUGIN_MEASUREMENTS[plugin.name] ?? []) addName(name, into);
+  for (const name of explicitNames(plugin.settings)) addName(name, into);
+  const separator = strings(plugin.settings.metric_separator)[0] ?? '_';
+  for (const template of strings(plugin.settings.templates)) {
+    const re = statsdTemplatePattern(template, separator);
     if (re) into.patterns.push(re);
   }
+}
+
+/**
+ * Reads one Telegraf config: the measurements its inputs produce into `collectors`, and where each
+ * goes into `routing`. Returns the config's syntax errors (then nothing is read from it).
+ */
+export function readTelegrafConfig(
+  text: string,
+  collectors: CollectorFacts,
+  routing: TelegrafRouting,
+): TelegrafParseError[] {
+  const { config, errors } = parseTelegraf(text);
+  for (const plugin of config.plugins) {
+    if (plugin.kind === 'inputs') {
+      scanInput(plugin, collectors);
+      routeInput(plugin, routing);
+    } else if (plugin.kind === 'outputs' && plugin.name === 'influxdb') {
+      const database = strings(plugin.settings.database)[0];
+      const tagpass = table(plugin.settings.tagpass);
+      if (database !== undefined && tagpass) {
+        routing.outputs.push({ routes: strings(tagpass.influxdb_database), database });
+      }
+    }
+  }
+  return errors;
 }
 
 function addName(name: string, into: CollectorFacts): void {
@@ -94,50 +144,19 @@ export function emptyRouting(): TelegrafRouting {
   return { routesByName: new Map(), routesByPattern: [], statsdRoutes: new Set(), statsdRulePatterns: [], outputs: [] };
 }
 
-/** Top-level `[[inputs.x]]` / `[[outputs.x]]` sections (sub-tables such as `[[inputs.x.metric]]` stay inside). */
-function sections(text: string): { kind: 'inputs' | 'outputs' | 'other'; plugin: string; body: string }[] {
-  const out: { kind: 'inputs' | 'outputs' | 'other'; plugin: string; body: string }[] = [];
-  const re = /^\s*\[\[(inputs|outputs|processors|aggregators)\.([a-z0-9_]+)\]\]\s*$/gm;
-  const starts = [...text.matchAll(re)];
-  starts.forEach((m, i) => {
-    const end = i + 1 < starts.length ? (starts[i + 1] as RegExpMatchArray).index : text.length;
-    const kind = m[1] === 'inputs' || m[1] === 'outputs' ? m[1] : 'other';
-    out.push({ kind, plugin: m[2] as string, body: text.slice((m.index as number) + m[0].length, end) });
-  });
-  return out;
-}
-
-/** The routes of a section: its `influxdb_database` tag (uncommented lines only). */
-function routeTags(body: string): string[] {
-  return [...body.matchAll(/^[ \t]*influxdb_database\s*=\s*(?:\[([^\]]*)\]|"([^"]*)")/gm)].flatMap((m) =>
-    m[1] !== undefined ? [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1] as string) : [m[2] as string],
-  );
-}
-
-export function scanTelegrafRouting(text: string, into: TelegrafRouting): void {
-  for (const s of sections(text)) {
-    if (s.kind === 'outputs') {
-      if (s.plugin !== 'influxdb') continue;
-      // The value may hold a consul-template call with its own quotes: take up to the last quote
-      // before an optional comment.
-      const database = /^[ \t]*database\s*=\s*"(.*?)"\s*(?:#[^"]*)?$/m.exec(s.body)?.[1];
-      const tagpass = /^[ \t]*\[outputs\.influxdb\.tagpass\]([\s\S]*?)(?=^[ \t]*\[|$(?![\s\S]))/m.exec(s.body)?.[1];
-      if (database !== undefined && tagpass !== undefined) into.outputs.push({ routes: routeTags(tagpass), database });
-      continue;
-    }
-    if (s.kind !== 'inputs') continue;
-    const routes = routeTags(s.body);
-    if (routes.length === 0) continue;
-    const facts: CollectorFacts = { measurements: new Set(), patterns: [] };
-    scanTelegrafConfig(`[[inputs.${s.plugin}]]\n${s.body}`, facts);
-    for (const name of facts.measurements) {
-      const set = into.routesByName.get(name) ?? new Set<string>();
-      for (const r of routes) set.add(r);
-      into.routesByName.set(name, set);
-    }
-    for (const re of facts.patterns) into.routesByPattern.push({ re, routes: new Set(routes) });
-    if (s.plugin === 'statsd') for (const r of routes) into.statsdRoutes.add(r);
+/** An input's routes are its `influxdb_database` tag values. */
+function routeInput(plugin: TelegrafPlugin, into: TelegrafRouting): void {
+  const routes = strings(table(plugin.settings.tags)?.influxdb_database);
+  if (routes.length === 0) return;
+  const facts: CollectorFacts = { measurements: new Set(), patterns: [] };
+  scanInput(plugin, facts);
+  for (const name of facts.measurements) {
+    const set = into.routesByName.get(name) ?? new Set<string>();
+    for (const r of routes) set.add(r);
+    into.routesByName.set(name, set);
   }
+  for (const re of facts.patterns) into.routesByPattern.push({ re, routes: new Set(routes) });
+  if (plugin.name === 'statsd') for (const r of routes) into.statsdRoutes.add(r);
 }
 
 /**
@@ -153,10 +172,22 @@ export function resolveDatabase(template: string, kv: ReadonlyMap<string, string
 
 /** `- key: k` / `value: v` pairs of Set-ConsulKV manifests (metrics.yaml): Consul-KV values. */
 export function scanKvValues(text: string, into: Map<string, string>): void {
-  for (const m of text.matchAll(
-    /^\s*-\s*key:\s*["']?([^"'\s]+)["']?\s*\n\s*value:\s*["']?([^"'\n#]*?)["']?\s*(?:#.*)?$/gm,
-  )) {
-    const value = (m[2] as string).trim();
-    if (value) into.set(m[1] as string, value);
+  let document: unknown;
+  try {
+    document = parseYaml(text);
+  } catch {
+    return;
   }
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      const entry = value as Record<string, unknown>;
+      if (typeof entry.key === 'string' && ['string', 'number', 'boolean'].includes(typeof entry.value)) {
+        const v = String(entry.value).trim();
+        if (v) into.set(entry.key, v);
+      }
+      Object.values(entry).forEach(visit);
+    }
+  };
+  visit(document);
 }

@@ -1,4 +1,4 @@
-import { checkTickscript } from '../../render/tick-check.js';
+import { checkTickscript } from '../../lang/tickscript/index.js';
 import type { LintRule } from '../types.js';
 
 /** TICKscript that Kapacitor would refuse to define. */

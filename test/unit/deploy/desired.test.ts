@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { desiredObjects } from '../../../src/deploy/desired.js';
-import { parseTargets, checkEnvironment } from '../../../src/deploy/cli.js';
+import { parseTargets, checkEnvironment } from '../../../src/cli/deploy-io.js';
 import type { Artifact } from '../../../src/render/types.js';
 
 const artifact = (type: Artifact['type'], name: string, body: unknown, extra: Partial<Artifact> = {}): Artifact => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normaliseInfluxQL, tokenize } from '../../../src/import/influxql-tokens.js';
-import { parseSimpleInfluxQL } from '../../../src/import/influxql-parse.js';
+import { normaliseInfluxQL, tokenize } from '../../../src/lang/influxql/index.js';
+import { parseSimpleInfluxQL } from '../../../src/import/influxql-lower.js';
 import { renderInfluxQL } from '../../../src/define/influxql.js';
 import type { InfluxQuery } from '../../../src/define/types.js';
 
@@ -27,16 +27,17 @@ describe('normaliseInfluxQL', () => {
       normaliseInfluxQL(`SELECT "x" FROM "m" WHERE "a" = '1' OR ("b" = '2' AND "c" = '3')`),
     );
   });
-  it('tokenises regexes, escaped quotes and durations', () => {
-    expect(tokenize(`"a\\"b" =~ /x\\/y/ 'it\\'s' 10s 1.5`)?.map((t) => [t.kind, t.value])).toEqual([
+  it('tokenises regexes, escaped quotes and durations with the one InfluxQL lexer', () => {
+    expect(tokenize(`"a\\"b" =~ /x\\/y/ 'it\\'s' 10s 1.5`).map((t) => [t.type, t.value])).toEqual([
       ['ident', 'a"b'],
       ['op', '=~'],
       ['regex', 'x/y'],
       ['string', "it's"],
-      ['word', '10s'],
+      ['duration', '10s'],
       ['number', '1.5'],
+      ['eof', ''],
     ]);
-    expect(tokenize(`"unterminated`)).toBeUndefined();
+    expect(() => tokenize(`"unterminated`)).toThrow(/unterminated/);
   });
 });
 

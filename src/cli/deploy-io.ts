@@ -1,12 +1,12 @@
 /** CLI glue for deploy/rollback: flags → options, streams → DeployIo. Loaded lazily by the command modules. */
 import { createInterface } from 'node:readline/promises';
-import type { CliContext } from '../cli/context.js';
+import type { CliContext } from './context.js';
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
 import type { Artifact } from '../render/types.js';
-import { listBackups, backupsDir } from './backup.js';
-import { runDeploy, runRollback, type DeployIo } from './run.js';
-import { DEPLOY_TARGETS, type DeployTarget } from './types.js';
+import { listBackups, backupsDir } from '../deploy/backup.js';
+import { runDeploy, runRollback, type DeployIo } from '../deploy/run.js';
+import { DEPLOY_TARGETS, type DeployTarget } from '../deploy/types.js';
 
 function io(ctx: CliContext, color: boolean): DeployIo {
   const interactive = ctx.interactive && Boolean(process.stdin.isTTY);

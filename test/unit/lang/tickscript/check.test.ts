@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AlertDef } from '../../../src/define/types.js';
+import type { AlertDef } from '../../../../src/define/types.js';
 import {
   checkTickscript,
   defaultRenderOptions,
@@ -8,9 +8,9 @@ import {
   renderTickscript,
   tickString,
   untickString,
-} from '../../../src/render/index.js';
-import { tokenizeTickscript } from '../../../src/render/tick-check.js';
-import { fixtureCatalog } from '../../fixtures/render/catalog.js';
+} from '../../../../src/render/index.js';
+import { tokenizeTickscript } from '../../../../src/lang/tickscript/index.js';
+import { fixtureCatalog } from '../../../fixtures/render/catalog.js';
 
 const VALID = `// CPU alert from the Kapacitor docs, extended
 var warn = 70
