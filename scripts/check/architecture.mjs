@@ -27,7 +27,7 @@ export const ALLOWED = {
   // The deploy driver contract (deploy/types.ts) is the one thing backends take from deploy.
   backends: ['config.ts', 'define', 'errors.ts', 'redact.ts', 'deploy/types.ts'],
   logstash: ['define', 'lang', 'load', 'simulate', 'render', 'errors.ts', 'redact.ts', 'fsutil', 'terminal.ts'],
-  lint: ['define', 'lang', 'load', 'render', 'logstash', 'backends', 'config.ts', 'errors.ts', 'redact.ts', 'fsutil'],
+  lint: ['define', 'lang', 'load', 'render', 'logstash', 'backends', 'config.ts', 'errors.ts', 'redact.ts', 'terminal.ts', 'fsutil'],
   deploy: ['backends', 'render', 'load', 'define', 'config.ts', 'errors.ts', 'redact.ts', 'fsutil', 'terminal.ts'],
   diagnose: ['backends', 'define', 'lang', 'load', 'config.ts', 'errors.ts', 'redact.ts'],
   report: ['diagnose', 'define', 'errors.ts', 'redact.ts', 'terminal.ts', 'fsutil'],
