@@ -3,13 +3,14 @@
  * builders' setters: no command accepts a definition another rejects. Pure; returns the first
  * problem as one sentence, or undefined.
  */
-import type { AlertCondition, AlertDef, Definition } from './types.js';
+import type { AlertCondition, AlertDef, Definition, InfluxFunction } from './types.js';
 
 const DURATION = /^([0-9]+)(s|m|h|d|w)$/;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 const DIRECTIONS = ['above', 'below'];
 const SEVERITIES = ['page', 'ticket', 'info'];
-const FUNCTIONS = [
+/** Every InfluxQL function the model knows (InfluxFunction), in one place. */
+export const INFLUX_FUNCTIONS = [
   'mean',
   'median',
   'max',
@@ -27,7 +28,7 @@ const FUNCTIONS = [
   'non_negative_difference',
   'moving_average',
   'distinct',
-];
+] as const satisfies readonly InfluxFunction[];
 
 const shown = (value: unknown): string =>
   typeof value === 'number'
@@ -111,7 +112,7 @@ function alertProblem(a: AlertDef): string | undefined {
   if (typeof a.condition !== 'object' || a.condition === null) return `${at} has no condition`;
   return (
     oneOf(`${at} severity`, a.severity, SEVERITIES) ??
-    oneOf(`${at} aggregate`, q.fn, FUNCTIONS) ??
+    oneOf(`${at} aggregate`, q.fn, INFLUX_FUNCTIONS) ??
     windowProblem(a.id, q.period, q.every) ??
     finite(`${at} invert`, q.invert, true) ??
     (a.for === undefined || DURATION.test(String(a.for))
