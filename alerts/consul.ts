@@ -1,4 +1,4 @@
-import { alert, email, logHandler, slack } from 'calvin';
+import { STATSD_DATABASE, alert, email, logHandler, slack } from 'calvin';
 
 const handlers = [
   slack('#calvinverse-alerts'),
@@ -11,7 +11,7 @@ export default [
     .owner('infrastructure')
     .severity('page')
     .description('Consul autopilot reports the server cluster unhealthy (a server failed or the quorum is at risk).')
-    .from('statsd', 'autopilot_healthy')
+    .from(STATSD_DATABASE, 'autopilot_healthy')
     .field('value')
     .aggregate('min')
     .where('service', 'consul')
@@ -36,7 +36,7 @@ export default [
     .owner('infrastructure')
     .severity('ticket')
     .description('Followers hear from the Raft leader late: network or disk trouble on the servers.')
-    .from('statsd', 'raft_leader_lastContact')
+    .from(STATSD_DATABASE, 'raft_leader_lastContact')
     .field('upper')
     .aggregate('max')
     .where('service', 'consul')

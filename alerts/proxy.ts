@@ -1,4 +1,4 @@
-import { alert, logHandler, slack } from 'calvin';
+import { STATSD_DATABASE, alert, logHandler, slack } from 'calvin';
 
 const handlers = [slack('#calvinverse-alerts'), logHandler('/var/log/kapacitor/alerts.log')];
 
@@ -7,7 +7,7 @@ export default [
     .owner('infrastructure')
     .severity('ticket')
     .description('fabio answers slowly at the 95th percentile: a backend behind the edge proxy is slow.')
-    .from('statsd', '95-percentile')
+    .from(STATSD_DATABASE, '95-percentile')
     .field('value')
     .aggregate('max')
     .where('service', 'fabio')
@@ -30,7 +30,7 @@ export default [
     .description(
       'Requests through fabio fell sharply compared with an hour earlier: routes vanished from Consul, or DNS broke.',
     )
-    .from('statsd', 'count')
+    .from(STATSD_DATABASE, 'count')
     .field('value')
     .aggregate('mean')
     .where('service', 'fabio')

@@ -1,4 +1,4 @@
-import { alert, email, logHandler, slack } from 'calvin';
+import { STATSD_DATABASE, alert, email, logHandler, slack } from 'calvin';
 
 const handlers = [slack('#security'), email('security@calvinverse.net'), logHandler('/var/log/kapacitor/alerts.log')];
 
@@ -32,7 +32,7 @@ export default [
     .owner('security')
     .severity('ticket')
     .description('Vault takes long to handle requests, usually because its Consul storage is slow.')
-    .from('statsd', 'core_handle_request')
+    .from(STATSD_DATABASE, 'core_handle_request')
     .field('mean')
     .aggregate('mean')
     .where('service', 'vault')

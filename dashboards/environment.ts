@@ -27,7 +27,7 @@ export default dashboard('environment-overview', 'Environment overview')
       text('How to use this dashboard')
         .height(3)
         .content(
-          'One row per concern across all nodes of `$environment`. For one service run `calvin diagnose <service> --env $environment`.',
+          'One row per concern across all nodes of `$environment`. For one service run `calvin diagnose SERVICE --env $environment` (SERVICE: a Consul service name or alias).',
         ),
     ]),
   )

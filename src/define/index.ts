@@ -13,3 +13,5 @@ export * from './component.js';
 export * from './log-presets.js';
 export * from './dashboard-presets.js';
 export * from './measurements.js';
+export * from './environment.js';
+export * from './environment-kv.js';

@@ -1,10 +1,13 @@
 /**
  * Catalog of the measurements a Calvinverse environment writes (Telegraf inputs, Jolokia, statsd
- * rules, calvin's own deploy markers), with their database, fields and tags. Lint can flag a query
+ * rules, calvin's own deploy markers), with their Telegraf route, fields and tags. Lint can flag a query
  * of an unknown measurement or field; `calvin new` can offer names. Names come from the corpus.
  */
+import type { MetricRoute } from './environment.js';
+
 export interface KnownMeasurement {
-  database: 'system' | 'services' | 'statsd';
+  /** The Telegraf route that writes it; the environment model names its database (`statsd` → `services`). */
+  route: MetricRoute;
   /** Where the names come from (Telegraf input, statsd rule...). */
   source: string;
   fields: readonly string[];
@@ -15,13 +18,13 @@ export interface KnownMeasurement {
 export const COMMON_TAGS = ['host', 'environment', 'os', 'consul', 'category'] as const;
 
 const jvm = (fields: string[], tags: string[] = []): KnownMeasurement => ({
-  database: 'services',
+  route: 'services',
   source: 'telegraf jolokia2_agent',
   fields,
   tags: ['service', 'jolokia_agent_url', ...tags],
 });
 const statsd = (fields: string[], tags: string[] = []): KnownMeasurement => ({
-  database: 'statsd',
+  route: 'statsd',
   source: 'telegraf statsd',
   fields,
   tags: ['service', 'metric_type', ...tags],
@@ -30,7 +33,7 @@ const TIMER = ['count', 'lower', 'mean', 'stddev', 'sum', 'upper', '90_percentil
 
 export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Object.freeze({
   cpu: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf cpu',
     fields: [
       'usage_idle',
@@ -46,61 +49,61 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['cpu'],
   },
   mem: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf mem',
     fields: ['used_percent', 'available', 'available_percent', 'used', 'total', 'free', 'cached', 'buffered'],
     tags: [],
   },
   disk: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf disk',
     fields: ['used_percent', 'free', 'used', 'total', 'inodes_free', 'inodes_used', 'inodes_total'],
     tags: ['path', 'device', 'fstype', 'mode'],
   },
   diskio: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf diskio',
     fields: ['read_bytes', 'write_bytes', 'reads', 'writes', 'read_time', 'write_time', 'io_time', 'iops_in_progress'],
     tags: ['name'],
   },
   net: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf net',
     fields: ['bytes_recv', 'bytes_sent', 'packets_recv', 'packets_sent', 'err_in', 'err_out', 'drop_in', 'drop_out'],
     tags: ['interface'],
   },
   system: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf system',
     fields: ['load1', 'load5', 'load15', 'n_cpus', 'n_users', 'uptime'],
     tags: [],
   },
   kernel: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf kernel',
     fields: ['context_switches', 'interrupts', 'processes_forked', 'boot_time'],
     tags: [],
   },
   processes: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf processes',
     fields: ['total', 'running', 'sleeping', 'blocked', 'zombies', 'stopped'],
     tags: [],
   },
   swap: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf swap',
     fields: ['used_percent', 'used', 'free', 'total', 'in', 'out'],
     tags: [],
   },
   procstat: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf procstat',
     fields: ['cpu_usage', 'memory_rss', 'num_threads', 'pid'],
     tags: ['process_name', 'exe', 'pattern'],
   },
   consul_health_checks: {
-    database: 'system',
+    route: 'system',
     source: 'telegraf consul',
     fields: ['passing', 'warning', 'critical'],
     tags: ['check_id', 'check_name', 'service_name', 'node'],
@@ -151,7 +154,7 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
   jenkins_node: jvm(['Value.Value']),
   jenkins_job_scheduled: jvm(['Count']),
   rabbitmq_overview: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf rabbitmq',
     fields: [
       'messages',
@@ -169,7 +172,7 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['url'],
   },
   rabbitmq_node: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf rabbitmq',
     fields: [
       'mem_used',
@@ -189,7 +192,7 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['node', 'url'],
   },
   rabbitmq_queue: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf rabbitmq',
     fields: [
       'messages',
@@ -204,13 +207,13 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['queue', 'vhost', 'node', 'durable', 'auto_delete', 'url'],
   },
   rabbitmq_exchange: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf rabbitmq',
     fields: ['messages_publish_in', 'messages_publish_out'],
     tags: ['exchange', 'vhost', 'type', 'url'],
   },
   influxdb_httpd: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf influxdb',
     fields: [
       'queryReq',
@@ -225,43 +228,43 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['bind', 'url'],
   },
   influxdb_write: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf influxdb',
     fields: ['pointReq', 'pointReqLocal', 'writeOk', 'writeError', 'writeDrop', 'writeTimeout'],
     tags: ['url'],
   },
   influxdb_database: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf influxdb',
     fields: ['numSeries', 'numMeasurements'],
     tags: ['database', 'url'],
   },
   influxdb_shard: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf influxdb',
     fields: ['diskBytes', 'writePointsOk', 'writePointsErr', 'seriesCreate'],
     tags: ['database', 'id', 'retentionPolicy', 'engine', 'path', 'url'],
   },
   influxdb_runtime: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf influxdb',
     fields: ['Alloc', 'HeapInUse', 'HeapAlloc', 'Sys', 'NumGoroutine', 'PauseTotalNs', 'NumGC'],
     tags: ['url'],
   },
   influxdb_tsm1_cache: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf influxdb',
     fields: ['memBytes', 'cachedBytes', 'diskBytes', 'writeErr', 'writeDropped'],
     tags: ['database', 'retentionPolicy', 'path', 'url'],
   },
   influxdb_tsm1_wal: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf influxdb',
     fields: ['currentSegmentDiskBytes', 'oldSegmentsDiskBytes', 'writeOk', 'writeErr'],
     tags: ['database', 'retentionPolicy', 'path', 'url'],
   },
   elasticsearch_cluster_health: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: [
       'status',
@@ -278,7 +281,7 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['name'],
   },
   elasticsearch_jvm: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: [
       'mem_heap_used_percent',
@@ -293,19 +296,19 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['node_name', 'node_id', 'cluster_name'],
   },
   elasticsearch_os: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: ['cpu_percent', 'mem_used_percent', 'mem_free_in_bytes'],
     tags: ['node_name', 'node_id', 'cluster_name'],
   },
   elasticsearch_fs: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: ['total_available_in_bytes', 'total_total_in_bytes', 'total_free_in_bytes'],
     tags: ['node_name', 'node_id', 'cluster_name'],
   },
   elasticsearch_indices: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: [
       'docs_count',
@@ -329,26 +332,26 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     tags: ['node_name', 'node_id', 'cluster_name'],
   },
   elasticsearch_process: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: ['open_file_descriptors', 'max_file_descriptors', 'cpu_percent'],
     tags: ['node_name', 'node_id', 'cluster_name'],
   },
   elasticsearch_transport: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: ['rx_size_in_bytes', 'tx_size_in_bytes', 'rx_count', 'tx_count', 'server_open'],
     tags: ['node_name', 'node_id', 'cluster_name'],
   },
   elasticsearch_http: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf elasticsearch',
     fields: ['current_open', 'total_opened'],
     tags: ['node_name', 'node_id', 'cluster_name'],
   },
   /** Telegraf's http input (Logstash node stats, Nexus metrics) flattens the JSON into one measurement. */
   http: {
-    database: 'services',
+    route: 'services',
     source: 'telegraf http (json)',
     fields: [
       'events_in',
@@ -388,7 +391,7 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
   '999-percentile': statsd(['value']),
   max: statsd(['value']),
   calvin_deploys: {
-    database: 'services',
+    route: 'services',
     source: 'calvin deploy',
     fields: ['what', 'who', 'commit'],
     tags: ['environment'],

@@ -2,12 +2,17 @@
  * Presets for what every Telegraf-monitored Linux host has: the signals diagnose watches on any
  * node (CPU, memory, disk, load) in the `system` database.
  */
+import { DEFAULT_ENVIRONMENT } from './environment.js';
 import type { MetricSignal } from './types.js';
 
-export const SYSTEM_DATABASE = 'system';
-export const SERVICES_DATABASE = 'services';
-/** Telegraf's statsd input tags its metrics with influxdb_database = "statsd" in Calvinverse. */
-export const STATSD_DATABASE = 'statsd';
+/** The databases of the environment model's Telegraf routes (see environment.ts). */
+export const SYSTEM_DATABASE = DEFAULT_ENVIRONMENT.databases.system;
+export const SERVICES_DATABASE = DEFAULT_ENVIRONMENT.databases.services;
+/**
+ * Where statsd metrics land: the statsd input tags them with the route `statsd`, and Telegraf's
+ * output for that route writes to KV `config/services/metrics/databases/statsd`, `services` in Calvinverse.
+ */
+export const STATSD_DATABASE = DEFAULT_ENVIRONMENT.databases.statsd;
 
 export interface HostSignalOptions {
   cpu?: { warning: number; critical: number };

@@ -3,6 +3,7 @@
  * versions, links, run state) and canonicalise what they rewrite, so that a second deploy of the
  * same definitions compares equal.
  */
+import { sanitizeChronografNote } from '../render/chronograf-note.js';
 import type { ObjectKind } from './types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -62,13 +63,18 @@ export function normalizeGrafana(body: unknown): unknown {
   };
 }
 
-/** Chronograf: no server id, links, organization or cell ids; queries without the server-derived queryConfig. */
+/**
+ * Chronograf: no server id, links, organization or cell ids; queries without the server-derived
+ * queryConfig; notes as Chronograf stores them (bluemonday's UGC policy), on both sides, so a note
+ * calvin sends and the one Chronograf returns compare equal.
+ */
 export function normalizeChronograf(body: unknown): unknown {
   const b = omit(body, CHRONOGRAF_SERVER_FIELDS);
   const cells = Array.isArray(b.cells) ? b.cells : [];
   b.cells = cells.map((cell) => {
     const c = omit(cell, CHRONOGRAF_CELL_SERVER_FIELDS);
     if (Array.isArray(c.queries)) c.queries = c.queries.map((q) => omit(q, ['queryConfig']));
+    if (typeof c.note === 'string') c.note = sanitizeChronografNote(c.note);
     return c;
   });
   if (Array.isArray(b.templates)) b.templates = b.templates.map((t) => omit(t, ['links']));

@@ -2,9 +2,11 @@
  * The series worth drawing in a report (sparklines, SVG charts): the anomalous metric signals of each
  * node, and the error counts of nodes with log anomalies. Not part of the JSON contract. Pure.
  */
-import type { Collected } from './collected.js';
+import type { Collected, SeriesPoint, SignalSeries, WatchedSignal } from './collected.js';
 import { signalLabel } from './metric-analysis.js';
-import type { Diagnosis } from './types.js';
+import { median, scaledMad } from './stats.js';
+import { templateLabel, templateOf } from './templates.js';
+import type { Anomaly, Diagnosis } from './types.js';
 
 export interface ChartSeries {
   node: string;
@@ -12,16 +14,32 @@ export interface ChartSeries {
   signal: string;
   label: string;
   unit: string;
-  points: { time: string; value: number | null }[];
+  /** The window's points. */
+  points: SeriesPoint[];
+  /** Points of the baseline just before the window, so that a change shows against what came before. */
+  before?: SeriesPoint[];
+  /** The instance's own baseline: median and robust deviation (scaled MAD). */
+  band?: { center: number; spread: number };
+  /** The signal's alert thresholds, in the unit of the points. */
+  thresholds?: { warning?: number; critical?: number };
+  /** The same signal on the other instances, over the same time range as `before` + `points`. */
+  peers?: { node: string; points: SeriesPoint[] }[];
+  /** When the anomaly started. */
+  since?: string;
+  /** Moments worth a marker, e.g. where a new error message template first appears. */
+  markers?: { time: string; label: string }[];
 }
 
 const MAX_CHARTS = 12;
+/** Baseline shown before the window, as a share of the window's length. */
+const CONTEXT_SHARE = 0.5;
+/** A new template marks a log chart once it has been seen this often on the instance. */
+const MIN_NEW_TEMPLATE = 5;
 /** Signals drawn per instance when none is anomalous (the first ones a service watches: CPU, memory, disk). */
 const KEY_SIGNALS = 3;
 
 export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
   const charts: ChartSeries[] = [];
-  const windowFrom = Date.parse(c.window.from);
   for (const instance of d.instances) {
     for (const anomaly of instance.anomalies) {
       if (anomaly.source === 'metrics') {
@@ -31,18 +49,7 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
           (m) => m.signal === name && m.host === instance.node && (m.split ?? '') === (split ?? ''),
         );
         if (!signal || !series) continue;
-        charts.push({
-          node: instance.node,
-          signal: anomaly.signal,
-          label: signalLabel(signal, split),
-          unit: signal.unit,
-          points: series.points
-            .filter((p) => Date.parse(p.time) >= windowFrom)
-            .map((p) => ({
-              time: p.time,
-              value: p.value === null ? null : signal.invert !== undefined ? signal.invert - p.value : p.value,
-            })),
-        });
+        charts.push(metricChart(c, signal, series, anomaly));
       } else if (anomaly.source === 'logs') {
         const stats = c.logs.hosts.find((h) => h.host === instance.node);
         if (!stats || stats.buckets.length === 0) continue;
@@ -52,6 +59,8 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
           label: 'errors',
           unit: 'count',
           points: stats.buckets.map((b) => ({ time: b.time, value: b.errors })),
+          ...(anomaly.since ? { since: anomaly.since } : {}),
+          markers: newTemplateMarkers(c, instance.node),
         });
       }
     }
@@ -63,18 +72,7 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
     for (const instance of d.instances) {
       for (const signal of key) {
         for (const series of c.metrics.filter((m) => m.signal === signal.name && m.host === instance.node)) {
-          charts.push({
-            node: instance.node,
-            signal: series.split ? `${signal.name}:${series.split}` : signal.name,
-            label: signalLabel(signal, series.split),
-            unit: signal.unit,
-            points: series.points
-              .filter((p) => Date.parse(p.time) >= windowFrom)
-              .map((p) => ({
-                time: p.time,
-                value: p.value === null ? null : signal.invert !== undefined ? signal.invert - p.value : p.value,
-              })),
-          });
+          charts.push(metricChart(c, signal, series, null));
         }
       }
     }
@@ -90,4 +88,76 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
 function splitSignal(signal: string): [string, string | undefined] {
   const i = signal.indexOf(':');
   return i < 0 ? [signal, undefined] : [signal.slice(0, i), signal.slice(i + 1)];
+}
+
+/** In the signal's reading direction: `invert` turns idle CPU into used CPU. */
+function valuesOf(signal: WatchedSignal, points: readonly SeriesPoint[]): SeriesPoint[] {
+  return points.map((p) => ({
+    time: p.time,
+    value:
+      p.value === null || !Number.isFinite(p.value)
+        ? null
+        : signal.invert !== undefined
+          ? signal.invert - p.value
+          : p.value,
+  }));
+}
+
+function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, anomaly: Anomaly | null): ChartSeries {
+  const windowFrom = Date.parse(c.window.from);
+  const context = (Date.parse(c.window.to) - windowFrom) * CONTEXT_SHARE;
+  // An anomaly that started before the window gets baseline before its start too, so the change shows.
+  const since = anomaly?.since ? Date.parse(anomaly.since) : Number.NaN;
+  const contextFrom = Math.min(
+    windowFrom - context,
+    Number.isFinite(since) ? since - context : Number.POSITIVE_INFINITY,
+  );
+  const all = valuesOf(signal, series.points).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const baseline = all.filter((p) => Date.parse(p.time) < windowFrom);
+  const values = baseline.flatMap((p) => (p.value === null ? [] : [p.value]));
+  const center = median(values);
+  const spread = scaledMad(values);
+  const shown = (p: SeriesPoint): boolean => Date.parse(p.time) >= contextFrom;
+  const peers = c.metrics
+    .filter((m) => m.signal === series.signal && (m.split ?? '') === (series.split ?? '') && m.host !== series.host)
+    .filter((m) => c.instances.some((i) => i.node === m.host))
+    .map((m) => ({ node: m.host, points: valuesOf(signal, m.points).filter(shown) }))
+    .sort((a, b) => a.node.localeCompare(b.node));
+  const thresholds = {
+    ...(signal.warning !== undefined ? { warning: signal.warning } : {}),
+    ...(signal.critical !== undefined ? { critical: signal.critical } : {}),
+  };
+  return {
+    node: series.host,
+    signal: anomaly?.signal ?? (series.split ? `${signal.name}:${series.split}` : signal.name),
+    label: signalLabel(signal, series.split),
+    unit: signal.unit,
+    points: all.filter((p) => Date.parse(p.time) >= windowFrom),
+    before: baseline.filter(shown),
+    ...(center !== null && spread !== null ? { band: { center, spread } } : {}),
+    ...(Object.keys(thresholds).length > 0 ? { thresholds } : {}),
+    peers,
+    ...(anomaly?.since ? { since: anomaly.since } : {}),
+  };
+}
+
+/** Where each error template absent from the baseline first appears among this node's errors. */
+function newTemplateMarkers(c: Collected, node: string): { time: string; label: string }[] {
+  const old = new Set(c.logs.baselineErrors.map((g) => templateOf(g.message)));
+  const found = new Map<string, { time: string; count: number }>();
+  for (const group of c.logs.windowErrors) {
+    const here = group.hosts.find((h) => h.name === node)?.count ?? 0;
+    const template = templateOf(group.message);
+    if (here === 0 || old.has(template)) continue;
+    const label = templateLabel(template);
+    const seen = found.get(label);
+    found.set(label, {
+      time: seen && seen.time < group.first ? seen.time : group.first,
+      count: (seen?.count ?? 0) + here,
+    });
+  }
+  return [...found.entries()]
+    .filter(([, v]) => v.count >= MIN_NEW_TEMPLATE)
+    .map(([label, v]) => ({ time: v.time, label }))
+    .sort((a, b) => a.time.localeCompare(b.time) || a.label.localeCompare(b.label));
 }

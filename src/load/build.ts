@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_ENVIRONMENT, type EnvironmentModel } from '../define/environment.js';
 import type { Catalog } from '../define/types.js';
 import { CalvinError } from '../errors.js';
 import type { Artifact, RenderOptions, Target } from '../render/types.js';
@@ -40,11 +41,21 @@ export interface BuildResult {
   counts: Partial<Record<Target, number>>;
 }
 
-/** Grafana datasource uids calvin provisions for the two Calvinverse databases. */
-export function defaultDatasources(
-  databases: { system: string; services: string } = { system: 'system', services: 'services' },
-): Record<string, string> {
-  return { [databases.system]: `influxdb-${databases.system}`, [databases.services]: `influxdb-${databases.services}` };
+/**
+ * The environment model with the configured database names (`CALVIN_DB_SYSTEM`, ...): the routes
+ * and the datasources provisioned for them point at those databases.
+ */
+export function configuredEnvironment(
+  databases: { system: string; services: string } = DEFAULT_ENVIRONMENT.databases,
+): EnvironmentModel {
+  const base = DEFAULT_ENVIRONMENT;
+  const rename = (db: string): string =>
+    db === base.databases.system ? databases.system : db === base.databases.services ? databases.services : db;
+  return {
+    databases: { system: databases.system, services: databases.services, statsd: rename(base.databases.statsd) },
+    retentionPolicy: base.retentionPolicy,
+    datasources: base.datasources.map((d) => (d.database === undefined ? d : { ...d, database: rename(d.database) })),
+  };
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -11,7 +11,7 @@ export { findDefinitionFiles, DEFINITION_FOLDERS } from './find.js';
 export {
   buildProject,
   renderArtifacts,
-  defaultDatasources,
+  configuredEnvironment,
   assertReplaceableOutput,
   BUILD_MARKER,
   type BuildOptions,

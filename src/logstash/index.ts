@@ -1,12 +1,15 @@
 /** Public API of grok, the Logstash filter evaluator and `calvin test`. */
 export { Grok, GrokLibrary, compileGrok, standardGrokLibrary, parsePatternFile } from './grok/grok.js';
-export type { GrokCaptures, GrokLibraryOptions } from './grok/grok.js';
+export type { GrokCaptures, GrokField, GrokLibraryOptions } from './grok/grok.js';
+export type { GrokValue } from './grok/captures.js';
+export { stopGrokGuard } from './grok/guard.js';
 export { expandGrok } from './grok/compile.js';
 export type { CaptureSpec, ExpandedGrok, GrokType } from './grok/compile.js';
 export { loadOniguruma } from './grok/engine.js';
 export { GrokError } from './grok/errors.js';
-export { STANDARD_PATTERNS } from './grok/patterns/index.js';
-export { compileLogstashFilters, compileLogFilterDef } from './pipeline/program.js';
+export { ECS_V1_PATTERNS, LEGACY_PATTERNS, PATTERN_SET_VERSION, STANDARD_PATTERNS } from './grok/patterns/index.js';
+export type { PatternSetName } from './grok/patterns/index.js';
+export { compileFilterSettings, compileLogstashFilters, compileLogFilterDef } from './pipeline/program.js';
 export type { FilterProgram, ProgramOptions, RunResult } from './pipeline/program.js';
 export { checkLogCase } from './pipeline/expect.js';
 export type { LogCaseOutcome } from './pipeline/expect.js';

@@ -4,9 +4,15 @@
  * `:dashboardTime:`/`:upperDashboardTime:`, `:interval:` and `:var:`; a multi-value variable match
  * `=~ /^$host$/` becomes `= :host:` for a tagValues template (Chronograf substitutes a quoted tag
  * value) and `= ':host:'` for every other template type, whose values Chronograf inserts verbatim.
+ * Chronograf substitutes one value per template, so a filter on a multi-value or "All" variable
+ * would show one host where Grafana shows all: typed queries drop that filter (their GROUP BY keeps
+ * the hosts apart). A constant becomes a one-value `csv` template: Chronograf's UI has no resolver
+ * for type `constant` (tempVars/utils resolveValues throws "not implemented"). Notes are stored in
+ * the form Chronograf's sanitiser leaves them (chronograf-note.ts).
  */
 import { quoteIdent, renderConditions, renderInfluxQL } from '../define/influxql.js';
-import type { DashboardDef, Panel, Query, Threshold, Variable } from '../define/types.js';
+import type { DashboardDef, Panel, Query, TagCondition, Threshold, Variable } from '../define/types.js';
+import { sanitizeChronografNote } from './chronograf-note.js';
 import { forDefinition } from './context.js';
 import { flowLayout, type GridPos } from './layout.js';
 import { stableJsonArtifact } from './stable-json.js';
@@ -168,12 +174,37 @@ function axes(panel: Panel): Json {
   return { x: plain, y, y2: plain };
 }
 
-function cellQuery(query: Query, options: RenderOptions, convert: (text: string) => string): Json {
+/** Variables that stand for several values in Grafana (multi-select or "All"). */
+export function multiValueVariables(variables: readonly Variable[]): Set<string> {
+  const names = new Set<string>();
+  for (const v of variables)
+    if ((v.kind === 'query' || v.kind === 'custom') && (v.multi || v.includeAll)) names.add(v.name);
+  return names;
+}
+
+/** Drops AND-joined filters on multi-value variables: Chronograf would narrow them to one value. */
+function withoutMultiValueFilters(where: readonly TagCondition[], multi: ReadonlySet<string>): TagCondition[] {
+  const joinedByOr = where.some((c, i) => i > 0 && c.join === 'OR');
+  if (joinedByOr) return [...where];
+  // The first condition's join is ignored by the renderer, so removing any of them is safe.
+  return where.filter((c) => !(c.value.kind === 'variable' && multi.has(c.value.name)));
+}
+
+interface CellContext {
+  convert: (text: string) => string;
+  multi: ReadonlySet<string>;
+}
+
+function cellQuery(query: Query, options: RenderOptions, { convert, multi }: CellContext): Json {
   const text =
     query.kind === 'raw'
       ? query.text
       : renderInfluxQL(
-          { ...query, retentionPolicy: query.retentionPolicy ?? options.retentionPolicy },
+          {
+            ...query,
+            where: withoutMultiValueFilters(query.where, multi),
+            retentionPolicy: query.retentionPolicy ?? options.retentionPolicy,
+          },
           { qualifyDatabase: true },
         );
   const converted = convert(text);
@@ -198,7 +229,8 @@ function cellQuery(query: Query, options: RenderOptions, convert: (text: string)
   };
 }
 
-function noteText(panel: Panel): string {
+/** The text a panel becomes as a Chronograf note, before Chronograf sanitises it. */
+export function chronografNoteText(panel: Panel): string {
   if (panel.type === 'text') return panel.content ?? '';
   if (panel.type === 'log-count') {
     const log = panel.logQuery;
@@ -207,9 +239,9 @@ function noteText(panel: Panel): string {
   return panel.description ?? '';
 }
 
-function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, convert: (text: string) => string): Json {
+function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, context: CellContext): Json {
   const type = CELL_TYPES[panel.type];
-  const note = noteText(panel);
+  const note = sanitizeChronografNote(chronografNoteText(panel));
   return {
     axes: axes(panel),
     colors: cellColors(panel),
@@ -220,7 +252,7 @@ function renderCell(panel: Panel, pos: GridPos, options: RenderOptions, convert:
     name: panel.title,
     note,
     noteVisibility: type === 'note' ? 'default' : note === '' ? 'default' : 'showWhenNoData',
-    queries: type === 'note' ? [] : panel.queries.map((q) => cellQuery(q, options, convert)),
+    queries: type === 'note' ? [] : panel.queries.map((q) => cellQuery(q, options, context)),
     tableOptions: {
       fixFirstColumn: true,
       sortBy: { displayName: '', internalName: 'time', visible: true },
@@ -294,7 +326,7 @@ function renderTemplate(variable: Variable, convert: (text: string) => string): 
         values: variable.options.map((value, i) => ({ selected: i === 0, type: 'csv', value })),
       };
     case 'constant':
-      return { ...base, type: 'constant', values: [{ selected: true, type: 'constant', value: variable.value }] };
+      return { ...base, type: 'csv', values: [{ selected: true, type: 'csv', value: variable.value }] };
     case 'interval':
     case 'datasource':
       // Chronograf's :interval: is built in and it has no datasource variables.
@@ -317,7 +349,9 @@ export function renderChronografDashboard(dashboard: DashboardDef, options: Rend
     0,
   );
   return {
-    cells: panels.map((panel, i) => renderCell(panel, positions[i] as GridPos, options, convert)),
+    cells: panels.map((panel, i) =>
+      renderCell(panel, positions[i] as GridPos, options, { convert, multi: multiValueVariables(dashboard.variables) }),
+    ),
     name: chronografName(dashboard),
     templates: dashboard.variables.map((v) => renderTemplate(v, convert)).filter((t): t is Json => t !== undefined),
   };

@@ -3,28 +3,24 @@
  *   config/services/dashboards/metrics/provisioning/datasources/<name>        datasource YAML
  *   config/services/dashboards/metrics/provisioning/dashboards/<folder>/<name> dashboard JSON
  * consul-template writes them to files and Grafana's file provider loads one folder per key.
- * Datasource keys reuse Calvinverse's names (`system`, `services`) and datasource names
- * (`InfluxDb.System`, ...) and add the uid that calvin's dashboards reference.
+ * Dashboards reference InfluxDB datasources by the names the environment model provisions
+ * (`InfluxDb.System`, ...), which Grafana resolves by name when no uid matches. The datasource
+ * files calvin writes are the model's own entries, under the model's keys: the same name and
+ * database as Calvinverse's files, so writing them changes nothing Grafana resolves. Only
+ * datasources the model lacks are new; Grafana reads provisioning at start-up, so those need
+ * `POST /api/admin/provisioning/datasources/reload` (or a restart) before they resolve.
  */
 import { stringify } from 'yaml';
 import type { DashboardDef } from '../define/types.js';
 import { forDefinition } from './context.js';
-import { grafanaDashboardArtifact, influxDatasourceUid, logsDatasourceUid } from './grafana.js';
+import { DEFAULT_ENVIRONMENT, type EnvironmentDatasource, resolveDatasource } from '../define/environment.js';
+import { grafanaDashboardArtifact, influxDatasourceName, influxDatasourceUid, logsDatasourceUid } from './grafana.js';
 import { safeSegment } from './names.js';
 import type { Artifact, RenderOptions } from './types.js';
 
 export const GRAFANA_KV_PREFIX = 'config/services/dashboards/metrics/provisioning';
 export const DEFAULT_INFLUX_URL = 'http://http.metrics.service.consulverse:8086';
 export const DEFAULT_ELASTICSEARCH_URL = 'http://http.documents.service.consulverse:9200';
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Calvinverse's datasource naming: `InfluxDb.System`, `InfluxDb.Services`. */
-export function influxDatasourceName(database: string): string {
-  return `InfluxDb.${capitalise(database)}`;
-}
 
 /** InfluxDB databases and whether Elasticsearch is needed, over the dashboards' default datasources. */
 function datasourcesUsed(dashboards: readonly DashboardDef[]): { databases: string[]; logs: boolean } {
@@ -57,9 +53,19 @@ function yamlArtifact(name: string, key: string, body: Record<string, unknown>):
   };
 }
 
+/** The datasource a dashboard reference to `database` resolves to: the model's, else one calvin names. */
+function datasourceToProvision(database: string, options: RenderOptions): EnvironmentDatasource {
+  const ref = influxDatasourceUid(database, options);
+  const known = resolveDatasource(options.environment ?? DEFAULT_ENVIRONMENT, ref);
+  if (known?.database === database) return known;
+  const name = ref === influxDatasourceName(database) ? ref : influxDatasourceName(database);
+  return { key: safeSegment(database), name, type: 'influxdb', database, ...(ref === name ? {} : { uid: ref }) };
+}
+
 export function renderGrafanaDatasources(dashboards: readonly DashboardDef[], options: RenderOptions): Artifact[] {
   const { databases, logs } = datasourcesUsed(dashboards);
   const artifacts = databases.map((database) => {
+    const datasource = datasourceToProvision(database, options);
     const body = {
       apiVersion: 1,
       datasources: [
@@ -70,16 +76,16 @@ export function renderGrafanaDatasources(dashboards: readonly DashboardDef[], op
           editable: false,
           isDefault: false,
           jsonData: { httpMode: 'GET' },
-          name: influxDatasourceName(database),
+          name: datasource.name,
           orgId: 1,
           type: 'influxdb',
-          uid: influxDatasourceUid(database, options),
+          ...(datasource.uid === undefined ? {} : { uid: datasource.uid }),
           url: options.influxUrl ?? DEFAULT_INFLUX_URL,
           version: 1,
         },
       ],
     };
-    return yamlArtifact(database, `${GRAFANA_KV_PREFIX}/datasources/${safeSegment(database)}`, body);
+    return yamlArtifact(datasource.key, `${GRAFANA_KV_PREFIX}/datasources/${safeSegment(datasource.key)}`, body);
   });
   if (logs) {
     const body = {

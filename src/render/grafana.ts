@@ -4,6 +4,7 @@
  * with panel ids 1..n in order. The uid is derived from the definition id and the tag `calvin`
  * marks the dashboards calvin manages.
  */
+import { DEFAULT_ENVIRONMENT, datasourceForDatabase } from '../define/environment.js';
 import type { Annotation, DashboardDef, Panel, Query, Threshold, Variable } from '../define/types.js';
 import { quoteIdent, renderConditions, renderInfluxQL } from '../define/influxql.js';
 import { forDefinition } from './context.js';
@@ -23,9 +24,22 @@ export interface DatasourceRef {
   uid: string;
 }
 
-/** Grafana datasource uid for an InfluxDB database: configured, else `influxdb-<database>`. */
+/**
+ * The Grafana datasource reference for an InfluxDB database: configured, else the name of the
+ * environment's datasource for it, else the name calvin provisions (`InfluxDb.<Database>`).
+ * Grafana's DatasourceSrv.getInstanceSettings looks a `{uid}` up by uid, then by name.
+ */
 export function influxDatasourceUid(database: string, options: RenderOptions): string {
-  return options.datasources[database] ?? `influxdb-${safeSegment(database).toLowerCase()}`;
+  const configured = options.datasources[database];
+  if (configured !== undefined) return configured;
+  const provisioned = datasourceForDatabase(options.environment ?? DEFAULT_ENVIRONMENT, database);
+  return provisioned?.uid ?? provisioned?.name ?? influxDatasourceName(database);
+}
+
+/** The name calvin gives a datasource it provisions: Calvinverse's `InfluxDb.System` style. */
+export function influxDatasourceName(database: string): string {
+  const segment = safeSegment(database);
+  return `InfluxDb.${segment.charAt(0).toUpperCase()}${segment.slice(1)}`;
 }
 
 export function logsDatasourceUid(options: RenderOptions): string {
@@ -296,6 +310,11 @@ function renderVariable(variable: Variable, options: RenderOptions): Json {
   }
 }
 
+/**
+ * An InfluxDB annotation in the current form: the query and its columns inside `target`. Grafana's
+ * InfluxDB prepareAnnotation (plugins/datasource/influxdb/migrations.ts) only migrates the legacy
+ * top-level `query` when a `target` without a query exists; with no `target` the annotation is empty.
+ */
 function renderAnnotation(annotation: Annotation, options: RenderOptions): Json {
   return {
     datasource: { type: 'influxdb', uid: influxDatasourceUid(annotation.database, options) },
@@ -303,9 +322,15 @@ function renderAnnotation(annotation: Annotation, options: RenderOptions): Json 
     hide: false,
     iconColor: annotation.color ?? 'rgba(0, 211, 255, 1)',
     name: annotation.name,
-    query: renderInfluxQL(annotation.query),
-    tagsColumn: annotation.tagsField ?? '',
-    textColumn: annotation.textField ?? '',
+    target: {
+      fromAnnotations: true,
+      query: renderInfluxQL(annotation.query),
+      queryType: 'tags',
+      rawQuery: true,
+      refId: 'Anno',
+      tagsColumn: annotation.tagsField ?? '',
+      textColumn: annotation.textField ?? '',
+    },
   };
 }
 

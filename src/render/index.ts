@@ -1,4 +1,5 @@
 /** Renderers: pure functions from the typed model to artifacts for the five targets. */
+import { DEFAULT_ENVIRONMENT } from '../define/environment.js';
 import type { Catalog } from '../define/types.js';
 import { CalvinError } from '../errors.js';
 import { renderChronograf } from './chronograf.js';
@@ -18,6 +19,7 @@ export {
   grafanaDashboardArtifact,
   tagValuesQuery,
   influxDatasourceUid,
+  influxDatasourceName,
   logsDatasourceUid,
   grafanaFolderUid,
   GRAFANA_OWNER_TAG,
@@ -29,7 +31,6 @@ export {
   renderGrafanaWithKv,
   renderGrafanaDatasources,
   grafanaKvKey,
-  influxDatasourceName,
   GRAFANA_KV_PREFIX,
 } from './grafana-kv.js';
 export {
@@ -75,13 +76,17 @@ export {
   ES_MANAGED_BY,
 } from './elasticsearch.js';
 
-/** Defaults matching Calvinverse: datasources `InfluxDb.System`/`InfluxDb.Services` by uid, `autogen`. */
+/**
+ * Defaults matching Calvinverse's environment model: datasources referenced by their provisioned
+ * names (`InfluxDb.System`, `InfluxDb.Services`), retention policy `autogen`.
+ */
 export function defaultRenderOptions(overrides: Partial<RenderOptions> = {}): RenderOptions {
   return {
     targets: TARGETS,
-    datasources: { system: 'influxdb-system', services: 'influxdb-services' },
+    datasources: {},
+    environment: DEFAULT_ENVIRONMENT,
     runbookBaseUrl: 'https://runbooks.example.invalid/calvin',
-    retentionPolicy: 'autogen',
+    retentionPolicy: DEFAULT_ENVIRONMENT.retentionPolicy,
     logsDatasource: 'elasticsearch-logs',
     ...overrides,
   };

@@ -1,4 +1,5 @@
 /** What every renderer produces: plain artifacts that `calvin build` writes and `calvin deploy` applies. */
+import type { EnvironmentModel } from '../define/environment.js';
 import type { Catalog } from '../define/types.js';
 
 export type Target = 'grafana' | 'chronograf' | 'kapacitor' | 'logstash' | 'elasticsearch';
@@ -34,8 +35,13 @@ export interface Artifact {
 
 export interface RenderOptions {
   targets: readonly Target[];
-  /** Grafana datasource uid per InfluxDB database name. */
+  /**
+   * Grafana datasource reference per InfluxDB database name: the name the environment provisions
+   * (Grafana resolves a reference's `uid` by uid, then by name), or a uid it provisions.
+   */
   datasources: Record<string, string>;
+  /** The target environment's databases, retention policy and datasources; default: Calvinverse's. */
+  environment?: EnvironmentModel;
   /** Base URL where runbooks are published; alert messages link `${runbookBaseUrl}/${alert.id}`. */
   runbookBaseUrl: string;
   /** Kapacitor retention policy default. */

@@ -12,7 +12,11 @@ export { renderJson as renderDiagnosisJson } from './json.js';
 export { renderMarkdown as renderDiagnosisMarkdown } from './markdown.js';
 export { renderText as renderDiagnosisText, type TextOptions as DiagnosisTextOptions } from './text.js';
 export { sparkline } from './sparkline.js';
-export { svgLineChart } from './svg-chart.js';
+export * from './chart/index.js';
+export { clockIn as reportClock } from './chart/time-axis.js';
+export { REPORT_CSS } from './page-css.js';
+export { statusMark } from './model.js';
+export { localRunbookLinks, runbookFileCandidates } from './runbook-links.js';
 export { REPORT_FORMATS, type ReportFormat, type ReportInput } from './model.js';
 
 /** Renders a diagnosis in one of the report formats. */
@@ -36,7 +40,7 @@ export function renderReport(format: ReportFormat, input: ReportInput, options: 
 export function renderRedactedReport(format: ReportFormat, input: ReportInput, options: TextOptions = {}): string {
   return renderReport(
     format,
-    { diagnosis: redactDeep(input.diagnosis), ...(input.charts ? { charts: redactDeep(input.charts) } : {}) },
+    { ...input, diagnosis: redactDeep(input.diagnosis), ...(input.charts ? { charts: redactDeep(input.charts) } : {}) },
     options,
   );
 }

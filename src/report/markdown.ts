@@ -1,7 +1,9 @@
 /** The Markdown report (for tickets and chat): every backend string escaped, pipes included. Pure. */
 import { cleanText, escapeMarkdown as md } from './escape.js';
-import { clock, count, formatChartValue, safeUrl, type ReportInput } from './model.js';
-import { sparkline } from './sparkline.js';
+import { chartSpecs } from './chart/index.js';
+import { zoneName } from './chart/time-axis.js';
+import { clock, count, runbookHref, safeUrl, type ReportInput } from './model.js';
+import { scaledSparkline } from './sparkline.js';
 
 function link(title: string, url: string): string {
   const safe = safeUrl(url);
@@ -23,10 +25,12 @@ export function renderMarkdown(input: ReportInput): string {
   const d = input.diagnosis;
   const out: string[] = [];
   const to = d.window.to;
+  const tz = input.timeZone ?? 'UTC';
+  const zone = zoneName(tz, Date.parse(to) || 0);
   out.push(`# Diagnosis of ${md(d.service)}: ${d.status}`, '');
   out.push(`**${md(d.summary)}**`, '');
   out.push(
-    `Query ${md(d.query)} · environment ${md(d.environment)} · window ${md(d.window.from)} to ${md(d.window.to)} · baseline from ${md(d.baseline.from)}`,
+    `Query ${md(d.query)} · environment ${md(d.environment)} · window ${md(d.window.from)} to ${md(d.window.to)} (times in ${md(zone)}) · baseline from ${md(d.baseline.from)}`,
     '',
   );
 
@@ -36,7 +40,7 @@ export function renderMarkdown(input: ReportInput): string {
       const checks = i.checks.map((c) => `${md(c.name)}: ${md(c.status)}`).join('<br>') || '–';
       const anomalies =
         i.anomalies
-          .map((a) => `${md(a.source)}: ${md(a.evidence)}${a.since ? ` (since ${clock(a.since, to)})` : ''}`)
+          .map((a) => `${md(a.source)}: ${md(a.evidence)}${a.since ? ` (since ${clock(a.since, to, tz)})` : ''}`)
           .join('<br>') || '–';
       out.push(`| ${md(i.node)} | ${md(i.address)} | ${i.status} | ${checks} | ${anomalies} |`);
     }
@@ -45,16 +49,19 @@ export function renderMarkdown(input: ReportInput): string {
 
   const charts = input.charts ?? [];
   if (charts.length > 0) {
-    out.push('## Key signals', '', '| Node | Signal | Trend | First → last |', '| --- | --- | --- | --- |');
-    for (const ch of charts) {
-      const values = ch.points.map((p) => p.value);
-      const finite = values.filter((v): v is number => v !== null);
-      const range =
-        finite.length > 0
-          ? `${formatChartValue(finite[0] as number, ch.unit)} → ${formatChartValue(finite[finite.length - 1] as number, ch.unit)}`
-          : '';
-      out.push(`| ${md(ch.node)} | ${md(ch.label)} | ${sparkline(values, 30)} | ${md(range)} |`);
-    }
+    // Chat and tickets show no inline SVG: each chart is its scaled sparkline and the chart's own words.
+    out.push('## Key signals', '');
+    const specs = chartSpecs(d, charts, { timeZone: tz });
+    charts.forEach((ch, n) => {
+      const spark = scaledSparkline(
+        ch.points.map((p) => p.value),
+        ch.unit,
+        30,
+      );
+      out.push(
+        `- **${md(ch.node)} · ${md(ch.label)}** ${spark ? `\`${spark}\`` : ''}: ${md(specs[n]?.description ?? '')}`,
+      );
+    });
     out.push('');
   }
 
@@ -64,9 +71,9 @@ export function renderMarkdown(input: ReportInput): string {
   }
 
   if (d.timeline.length > 0) {
-    out.push('## Timeline (UTC)', '', '| Time | Node | Source | Event |', '| --- | --- | --- | --- |');
+    out.push(`## Timeline (${zone})`, '', '| Time | Node | Source | Event |', '| --- | --- | --- | --- |');
     for (const e of d.timeline)
-      out.push(`| ${clock(e.time, to)} | ${md(e.node)} | ${md(e.source)} | ${md(e.summary)} |`);
+      out.push(`| ${clock(e.time, to, tz)} | ${md(e.node)} | ${md(e.source)} | ${md(e.summary)} |`);
     out.push('');
   }
 
@@ -79,7 +86,7 @@ export function renderMarkdown(input: ReportInput): string {
     );
     for (const e of d.topErrors) {
       out.push(
-        `| ${count(e.count)} | ${code(e.pattern)} | ${e.nodes.map(md).join(', ')} | ${clock(e.first, to)} | ${clock(e.last, to)} | ${code(e.example)} |`,
+        `| ${count(e.count)} | ${code(e.pattern)} | ${e.nodes.map(md).join(', ')} | ${clock(e.first, to, tz)} | ${clock(e.last, to, tz)} | ${code(e.example)} |`,
       );
     }
     out.push('');
@@ -89,14 +96,15 @@ export function renderMarkdown(input: ReportInput): string {
     out.push('## Known issues', '');
     for (const k of d.knownIssues)
       out.push(
-        `- **${md(k.id)}**: ${md(k.title)} (${count(k.matches)} matches), runbook: ${link(k.runbook, k.runbook)}`,
+        `- **${md(k.id)}**: ${md(k.title)} (${count(k.matches)} matches), runbook: ${link(runbookHref(input, k.runbook), runbookHref(input, k.runbook))}`,
       );
     out.push('');
   }
 
   if (d.runbooks.length > 0) {
     out.push('## Runbooks', '');
-    for (const r of d.runbooks) out.push(`- ${r.alert ? `${md(r.alert)}: ` : ''}${link(r.title, r.url)}`);
+    for (const r of d.runbooks)
+      out.push(`- ${r.alert ? `${md(r.alert)}: ` : ''}${link(r.title, runbookHref(input, r.url))}`);
     out.push('');
   }
 

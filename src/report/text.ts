@@ -2,8 +2,10 @@
 import pc from 'picocolors';
 import type { DiagnosisStatus } from '../diagnose/types.js';
 import { cleanText, padEnd, truncate } from './escape.js';
-import { clock, count, formatChartValue, type ReportInput } from './model.js';
-import { sparkline } from './sparkline.js';
+import { clock, count, runbookHref, type ReportInput } from './model.js';
+import { scaledSparkline } from './sparkline.js';
+import type { ChartSeries } from '../diagnose/charts.js';
+import { zoneName } from './chart/time-axis.js';
 import { displayWidth, splitAtWidth } from './width.js';
 import { templateLabel } from '../diagnose/templates.js';
 
@@ -73,13 +75,16 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
     out.push(s);
   };
   const fit = (s: string, max = width): string => truncate(s, max);
+  const tz = input.timeZone ?? 'UTC';
+  const at = (iso: string): string => clock(iso, d.window.to, tz);
+  const zone = zoneName(tz, Date.parse(d.window.to) || 0);
 
   const query = d.query !== d.service ? ` (asked for "${t(d.query)}")` : '';
   line(p.bold(fit(`calvin diagnose ${t(d.service)}${query}`)));
   line(
     p.dim(
       fit(
-        `environment ${t(d.environment)} · window ${clock(d.window.from, d.window.to)}–${clock(d.window.to, d.window.to)} UTC · baseline from ${clock(d.baseline.from, d.window.to)}`,
+        `environment ${t(d.environment)} · window ${at(d.window.from)}–${at(d.window.to)} ${zone} · baseline from ${at(d.baseline.from)}`,
       ),
     ),
   );
@@ -114,27 +119,13 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
           line(`      ${statusPaint(p, c.status)(l.trimStart())}`);
       }
       for (const a of i.anomalies.filter((x) => x.source !== 'health').slice(0, 4)) {
-        const since = a.since ? ` since ${clock(a.since, d.window.to)}` : '';
+        const since = a.since ? ` since ${at(a.since)}` : '';
         for (const l of wrap(`${a.source}: ${t(a.evidence)}${since}`, width - 6, '      ').slice(0, 3))
           line(`      ${l.trimStart()}`);
         const chart = (input.charts ?? []).find(
           (ch) => ch.node === i.node && ch.signal === (a.source === 'logs' ? 'log.errors' : a.signal),
         );
-        if (chart) {
-          const values = chart.points.map((pt) => pt.value);
-          const spark = sparkline(values, Math.min(40, width - 30));
-          const finite = values.filter((v): v is number => v !== null);
-          if (spark && finite.length > 0) {
-            // Error counts read best as a peak; levels as where they went from and to.
-            const range =
-              chart.signal === 'log.errors'
-                ? `peak ${count(Math.max(...finite))} per bucket`
-                : `${formatChartValue(finite[0] as number, chart.unit)} → ${formatChartValue(finite[finite.length - 1] as number, chart.unit)}`;
-            line(
-              `      ${p.cyan(spark)} ${p.dim(truncate(`${t(chart.label)} ${range}`, width - 8 - [...spark].length))}`,
-            );
-          }
-        }
+        if (chart) line(`      ${sparkLine(chart, width - 6, p, at)}`);
       }
     }
   }
@@ -151,11 +142,11 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
 
   if (d.timeline.length > 0) {
     line('');
-    line(p.bold('Timeline (UTC)'));
+    line(p.bold(`Timeline (${zone})`));
     for (const e of d.timeline.slice(-12)) {
       line(
         fit(
-          `  ${padEnd(clock(e.time, d.window.to), 5)}  ${padEnd(truncate(t(e.node), 16), 16)} ${padEnd(e.source, 7)} ${t(e.summary)}`,
+          `  ${padEnd(at(e.time), 5)}  ${padEnd(truncate(t(e.node), 16), 16)} ${padEnd(e.source, 7)} ${t(e.summary)}`,
         ),
       );
     }
@@ -169,7 +160,7 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
       const label = templateLabel(e.pattern);
       line(fit(`  ${padEnd(`${count(e.count)}×`, 8)} ${t(label)}`));
       if (label !== e.pattern) line(p.dim(fit(`           ${t(e.pattern)}`)));
-      line(p.dim(fit(`           ${nodes} · ${clock(e.first, d.window.to)}–${clock(e.last, d.window.to)}`)));
+      line(p.dim(fit(`           ${nodes} · ${at(e.first)}–${at(e.last)}`)));
       if (e.example !== e.pattern) line(p.dim(fit(`           e.g. ${t(e.example)}`)));
     }
   }
@@ -181,11 +172,12 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
       line(fit(`  ${t(k.id)} (${count(k.matches)} matching errors)`));
       for (const l of wrap(t(k.title), width - 6, '      ').slice(0, 2)) line(`      ${l.trimStart()}`);
       // URLs are never cut (they are meant to be copied): a long one goes on a line of its own.
-      const runbook = `      runbook ${t(k.runbook)}`;
+      const target = t(runbookHref(input, k.runbook));
+      const runbook = `      runbook ${target}`;
       if (displayWidth(runbook) <= width) line(runbook);
       else {
         line('      runbook:');
-        line(`      ${t(k.runbook)}`);
+        line(`      ${target}`);
       }
     }
   }
@@ -195,7 +187,8 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
     line(p.bold('Runbooks'));
     for (const r of d.runbooks.slice(0, 5)) {
       line(fit(`  ${r.alert ? `${t(r.alert)}: ` : ''}${t(r.title)}`));
-      line(URL_ONLY.test(t(r.url)) ? `      ${t(r.url)}` : fit(`      ${t(r.url)}`));
+      const target = t(runbookHref(input, r.url));
+      line(URL_ONLY.test(target) ? `      ${target}` : fit(`      ${target}`));
     }
   }
 
@@ -205,4 +198,33 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
     .join(' · ');
   line(p.dim(`sources: `) + sources + p.dim(` · ${count(d.durationMs)} ms`));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * `78% ▁▁▂▃▅▇██ 100%  Disk used /srv · crit 90% at 01:02`: the sparkline between its scale, what it is,
+ * and the highest threshold crossed (else the critical one), within `room` columns.
+ */
+function sparkLine(chart: ChartSeries, room: number, p: Palette, at: (iso: string) => string): string {
+  const values = chart.points.map((pt) => pt.value);
+  const scaled = scaledSparkline(values, chart.unit, Math.min(30, room - 40));
+  if (scaled === '') return p.dim(`${cleanText(chart.label)}: no data`);
+  const crossed = (level: 'warning' | 'critical'): string | null => {
+    const limit = chart.thresholds?.[level];
+    if (limit === undefined) return null;
+    const first = chart.points.find((pt) => pt.value !== null && pt.value >= limit);
+    const name = level === 'critical' ? 'crit' : 'warn';
+    return first
+      ? `${name} ${formatLimit(limit, chart.unit)} crossed ${at(first.time)}`
+      : `${name} ${formatLimit(limit, chart.unit)}`;
+  };
+  const critical = crossed('critical');
+  const warning = crossed('warning');
+  const note = critical?.includes('crossed') || !warning?.includes('crossed') ? (critical ?? warning) : warning;
+  const label = chart.signal === 'log.errors' ? 'errors per bucket' : cleanText(chart.label);
+  const words = note ? `${note} · ${label}` : label;
+  return `${p.cyan(scaled)}  ${p.dim(truncate(words, room - displayWidth(scaled) - 2))}`;
+}
+
+function formatLimit(value: number, unit: string): string {
+  return `${Math.round(value * 10) / 10}${unit === 'percent' ? '%' : ''}`;
 }

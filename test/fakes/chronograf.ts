@@ -1,8 +1,9 @@
 /**
  * Contract fake of Chronograf's dashboards API: POST ignores any client id and assigns its own;
  * PUT /chronograf/v1/dashboards/{id} replaces; no versioning; responses carry `links`,
- * `organization` and cell ids (`i`) the client never sent.
+ * `organization` and cell ids (`i`) the client never sent; notes are stored sanitised (chronograf-notes.ts).
  */
+import { validateNote } from './chronograf-notes.js';
 import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
 
 type Dashboard = Record<string, unknown> & { id: number; name: string };
@@ -26,7 +27,7 @@ export async function startFakeChronograf(options: FakeOptions = {}): Promise<Fa
   const store = (id: number, body: Record<string, unknown>): Dashboard => {
     const { id: _ignored, links: _links, ...rest } = clone(body);
     const cells = (Array.isArray(rest.cells) ? rest.cells : []).map((c: Record<string, unknown>) => ({
-      ...c,
+      ...validateNote(c),
       i: typeof c.i === 'string' ? c.i : `cell-${nextCell++}`,
     }));
     const dashboard: Dashboard = {

@@ -6,6 +6,7 @@
  * Grafana takes that dashboard over (keeps its uid); `id` is server-assigned; folders by uid, and a
  * new folder whose title is taken is a 409.
  */
+import { fakeDatasources, type FakeDatasources } from './grafana-datasources.js';
 import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
 
 interface StoredDashboard {
@@ -17,6 +18,8 @@ interface StoredDashboard {
 export interface FakeGrafana extends FakeServer {
   dashboards: Map<string, StoredDashboard>;
   folders: Map<string, { uid: string; title: string; id: number }>;
+  /** Datasources, provisioning reload and reference resolution (grafana-datasources.ts). */
+  datasources: FakeDatasources;
   /** Total number of dashboard versions ever saved (a new one on every save). */
   versionCount(): number;
   /** Writes a dashboard as a person would in the UI (no calvin involved). */
@@ -28,6 +31,7 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
   const folders = new Map<string, { uid: string; title: string; id: number }>();
   let nextId = 1;
   let versions = 0;
+  const datasources = fakeDatasources();
 
   const save = (
     incoming: Record<string, unknown>,
@@ -74,6 +78,8 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
 
   const server = await startFake(options, ({ method, path, query, body }) => {
     const b = (body ?? {}) as Record<string, unknown>;
+    const datasourceAnswer = datasources.route(method, path);
+    if (datasourceAnswer) return datasourceAnswer;
     if (method === 'GET' && path === '/api/search') {
       const tag = query.getAll('tag');
       const hits = [...dashboards.values()]
@@ -146,6 +152,7 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
     ...server,
     dashboards,
     folders,
+    datasources,
     versionCount: () => versions,
     putByHand(dashboard, folderUid = '') {
       save(dashboard, folderUid, true, 'by hand');

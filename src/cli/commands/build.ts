@@ -58,13 +58,13 @@ Examples:
     .action(async (flags: BuildFlags) => {
       const targets = parseTargets(flags.target.length === 0 ? ['all'] : flags.target);
       const config = await ctx.config();
-      const { buildProject, defaultDatasources } = await import('../../load/index.js');
+      const { buildProject, configuredEnvironment } = await import('../../load/index.js');
       const result = await buildProject({
         root: config.root,
         out: flags.out,
         targets,
         ...(flags.only === undefined ? {} : { only: flags.only }),
-        renderOptions: { datasources: defaultDatasources(config.databases) },
+        renderOptions: { environment: configuredEnvironment(config.databases) },
       });
       const counts = targets.map((t) => `${t} ${result.counts[t] ?? 0}`).join(', ');
       ctx.stderr.write(`Built ${result.artifacts.length} artifacts into ${flags.out}: ${counts}\n`);

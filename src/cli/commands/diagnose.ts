@@ -10,6 +10,7 @@ interface DiagnoseFlags {
   format?: string;
   out?: string;
   deadline?: string;
+  tz?: string;
 }
 
 const FORMATS = ['text', 'markdown', 'html', 'json'];
@@ -31,6 +32,7 @@ export const registerDiagnose: RegisterCommand = (program, ctx) => {
     .option('--json', 'print the diagnosis as JSON on stdout (fields: docs/contracts.md)')
     .option('--format <format>', `report format: ${FORMATS.join(', ')} (default text)`)
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--tz <zone>', 'time zone of the times in the report, an IANA name such as Europe/Amsterdam (default UTC)')
     .option('--deadline <duration>', 'time budget of the whole diagnosis; slow backends are cut off (default 10s)')
     .addHelpText(
       'after',
@@ -71,6 +73,8 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
         import('../../report/index.js'),
         import('../../report/write-file.js'),
       ]);
+      const timeZone = flags.tz ?? 'UTC';
+      report.reportClock(timeZone); // an unknown zone fails here, before any backend is asked
       const window = windowFromFlags(flags, Date.now());
       const deadlineMs =
         flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
@@ -96,9 +100,13 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
         }
         const color = !flags.out && format === 'text' && config.color && Boolean(ctx.stdout.isTTY);
         // Redacted field by field before rendering: redacting the rendered text could break JSON escapes.
+        // In a report written to a file, runbook links go to the project's runbook files that exist.
+        const runbookLinks = flags.out
+          ? await report.localRunbookLinks(result.diagnosis, config.root, flags.out)
+          : undefined;
         const text = report.renderRedactedReport(
           format as 'text',
-          { diagnosis: result.diagnosis, charts: result.charts },
+          { diagnosis: result.diagnosis, charts: result.charts, timeZone, ...(runbookLinks ? { runbookLinks } : {}) },
           { color },
         );
         if (flags.out) {

@@ -1,4 +1,6 @@
 /** What lint knows about the environment: collectors, datasources, log fields. Built from the linted files. */
+import { DEFAULT_ENVIRONMENT, type EnvironmentModel } from '../../define/environment.js';
+import { DATABASES_KV_PREFIX, environmentFromKv } from '../../define/environment-kv.js';
 import type { Catalog } from '../../define/types.js';
 import type { DatasourceFact } from './datasources.js';
 import {
@@ -45,6 +47,11 @@ export interface KnowledgeBase {
    * database cannot be resolved).
    */
   databasesOf(measurement: string): Set<string> | undefined;
+  /**
+   * The target environment: Calvinverse's model, with the database routes of KV manifests and the
+   * datasources of provisioning files when the linted set has them (`--live` reads the real KV).
+   */
+  environment: EnvironmentModel;
 }
 
 export interface KnowledgeInputs {
@@ -135,7 +142,9 @@ export function buildKnowledge(inputs: KnowledgeInputs = {}): KnowledgeBase {
     ['logs.builds', new Set(JENKINS_LOGSTASH_FIELDS)],
   ]);
   const datasources = inputs.datasources ?? [];
+  const environment = environmentOf(inputs.kv ?? new Map(), datasources);
   return {
+    environment,
     collectors,
     collectorsScanned,
     datasources,
@@ -148,5 +157,24 @@ export function buildKnowledge(inputs: KnowledgeInputs = {}): KnowledgeBase {
     fieldsOf: (m) => fields.get(m),
     datasourceByNameOrUid: (ref) => datasources.find((d) => d.name === ref || d.uid === ref),
     databasesOf: databaseResolver(inputs.routing, inputs.kv ?? new Map(), isStandardMeasurement),
+  };
+}
+
+/** The environment a linted set describes, falling back to the checked-in model for what it lacks. */
+function environmentOf(kv: ReadonlyMap<string, string>, datasources: readonly DatasourceFact[]): EnvironmentModel {
+  const routed = [...kv.keys()].some((k) => k.startsWith(DATABASES_KV_PREFIX));
+  return {
+    databases: routed ? environmentFromKv(kv).databases : DEFAULT_ENVIRONMENT.databases,
+    retentionPolicy: DEFAULT_ENVIRONMENT.retentionPolicy,
+    datasources:
+      datasources.length === 0
+        ? DEFAULT_ENVIRONMENT.datasources
+        : datasources.map((d) => ({
+            key: d.name,
+            name: d.name,
+            type: d.type,
+            ...(d.database === undefined ? {} : { database: d.database }),
+            ...(d.uid === undefined ? {} : { uid: d.uid }),
+          })),
   };
 }

@@ -1,3 +1,5 @@
+import type { EnvironmentModel } from '../../define/environment.js';
+
 /** What `--live` found in the backends: gathered by live/gather.ts (I/O), checked by pure rules. */
 export interface LiveInfluxDatabase {
   /** Measurements with data in the last N days. */
@@ -15,4 +17,6 @@ export interface LiveFacts {
   logFields?: Set<string>;
   /** Grafana datasource name → database, to resolve dashboard queries. */
   datasourceDatabases: Map<string, string>;
+  /** The environment model read from the environment's Consul KV; undefined when Consul was not reachable. */
+  environment?: EnvironmentModel;
 }

@@ -7,6 +7,9 @@ import type { Config } from '../../config.js';
 import { discoverEndpoints } from '../../backends/discover.js';
 import { esGetMapping } from '../../backends/elasticsearch.js';
 import { influxQuery, showFieldKeys, showMeasurements, showTagKeys } from '../../backends/influx.js';
+import { readKvPrefixes } from '../../backends/consul-kv-read.js';
+import type { EnvironmentModel } from '../../define/environment.js';
+import { DATABASES_KV_PREFIX, DATASOURCES_KV_PREFIX, environmentFromKv } from '../../define/environment-kv.js';
 import { quoteIdent } from '../../define/influxql.js';
 import { CalvinError, isCalvinError } from '../../errors.js';
 import type { LintProject } from '../types.js';
@@ -16,6 +19,30 @@ export interface GatherOptions {
   days: number;
   /** Per request (default 5 s); the first failure stops the run, so a hanging backend costs one timeout. */
   timeoutMs?: number;
+  /** Prefix of the environment's KV tree (tests keep their keys apart with it); default none. */
+  kvRoot?: string;
+}
+
+/**
+ * The environment model the real KV describes. Keys missing there fall back as consul-template's
+ * keyOrDefault does for databases; with no datasource key at all Grafana is provisioned some other
+ * way, so the linted set's datasources stand.
+ */
+export async function liveEnvironment(
+  project: LintProject,
+  config: Config,
+  options: Pick<GatherOptions, 'timeoutMs' | 'kvRoot'> = {},
+): Promise<EnvironmentModel> {
+  const root = options.kvRoot ?? '';
+  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  const found = await readKvPrefixes(
+    config,
+    [`${root}${DATABASES_KV_PREFIX}`, `${root}${DATASOURCES_KV_PREFIX}`],
+    timeout,
+  );
+  const kv = new Map([...found].map(([key, value]) => [key.slice(root.length), value]));
+  const live = environmentFromKv(kv);
+  return live.datasources.length > 0 ? live : { ...live, datasources: project.knowledge.environment.datasources };
 }
 
 const COULD_NOT_RUN = 'lint --live could not run';
@@ -120,6 +147,7 @@ async function gather(project: LintProject, config: Config, options: GatherOptio
   const facts: LiveFacts = { days, datasourceDatabases };
   if (byDatabase.size > 0 && !endpoints.influx) throw notFound('InfluxDB', 'metrics');
   if (readsLogFields(project) && !endpoints.elasticsearch) throw notFound('Elasticsearch', 'documents');
+  facts.environment = await liveEnvironment(project, config, { ...options, ...timeout });
   if (endpoints.influx && byDatabase.size > 0) {
     const influx = endpoints.influx;
     facts.influx = new Map();

@@ -34,7 +34,11 @@ export const rule: LintRule = {
         }
         const dirs = settingStrings(p.plugin, 'patterns_dir');
         const dirExists = dirs.some((d) => context.project.fileExists(d.value));
-        const library = standardGrokLibrary().extend(definitions);
+        // ecs_compatibility => disabled selects the legacy set, which lacks the ECS-only names.
+        const legacy = settingStrings(p.plugin, 'ecs_compatibility').some((v) => v.value === 'disabled');
+        const library = standardGrokLibrary()
+          .withSet(legacy ? 'legacy' : 'ecs-v1')
+          .extend(definitions);
         for (const pair of settingPairs(p.plugin, 'match')) {
           for (const v of pair.values) {
             try {

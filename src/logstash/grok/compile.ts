@@ -1,8 +1,12 @@
 /**
- * Turns a grok expression into one Oniguruma regex: `%{NAME}`, `%{NAME:field}` and
- * `%{NAME:field:int|float}` are expanded recursively; every field capture (and every inline
- * `(?<name>...)`) becomes a named group `_gN`, so that with Oniguruma's "capture only named
- * groups" rule capture number N is exactly the N-th field. Pure: no regex engine needed here.
+ * Turns a grok expression into one Oniguruma regex, as Logstash's grok (jls-grok) does:
+ * `%{NAME}`, `%{NAME:field}`, `%{NAME:field:int|float}` and `%{NAME=definition}` are expanded
+ * recursively; text after the field reference up to `}` is ignored (`%{POSINT:[a][b]?}`,
+ * `%{NAGIOSLOGLINE - CURRENT HOST STATE}`). Every capture, inline `(?<name>...)` included (field
+ * references such as `(?<[dns][question][class]>IN)` too), becomes a named group `_gN`, so that
+ * with Oniguruma's "capture only named groups" rule capture number N is exactly the N-th group.
+ * The regex runs with dot-matches-newline, as Logstash compiles grok (Regexp::MULTILINE).
+ * Pure: no regex engine needed here.
  */
 import { GrokError } from './errors.js';
 import { parseFieldPath } from './field-path.js';
@@ -15,6 +19,8 @@ export interface CaptureSpec {
   /** Nested keys of the field: `[process][pid]` → ['process', 'pid']. */
   path: string[];
   type?: GrokType;
+  /** The group's name as Logstash names it (`POSINT:pid:int`, or the inline name). */
+  name: string;
 }
 
 export interface ExpandedGrok {
@@ -22,19 +28,51 @@ export interface ExpandedGrok {
   regex: string;
   /** captures[i] is the field of named group i + 1. */
   captures: CaptureSpec[];
+  /**
+   * Capture indices in the order Logstash reports them: group names in order of first
+   * appearance, and all groups of one name together.
+   */
+  order: number[];
   /** Pattern names the expression used (directly or through other patterns). */
   usedPatterns: string[];
 }
 
 export type PatternLookup = (name: string) => string | undefined;
 
-// %{NAME}, %{NAME:field}, %{NAME:field:type}; field may hold [brackets], dots, @ and hyphens.
-const REFERENCE = /%\{(\w+)(?::([^:}]+))?(?::(\w+))?\}/g;
-const MAX_DEPTH = 64;
+export interface ExpandOptions {
+  /** Logstash's named_captures_only (default true): false also captures `%{NAME}` as field NAME. */
+  namedCapturesOnly?: boolean;
+}
 
-export function expandGrok(expression: string, lookup: PatternLookup): ExpandedGrok {
+// jls-grok's reference syntax: name, optional :subname, optional =definition, then anything to '}'.
+const REFERENCE = /%\{([A-z0-9]+)(?::([@[\]A-z0-9_:.-]+))?(?:=((?:[^{}\\]|\\.|\{[^{}]*\})+))?[^}]*\}/g;
+const MAX_DEPTH = 64;
+/** Ruby's Regexp::MULTILINE: `.` matches a newline too. */
+const DOT_ALL = '(?m)';
+
+/** A Logstash group name → its capture (`PAT:field:type` → field, type; a bare name is the field). */
+function captureSpec(name: string): CaptureSpec {
+  const [pattern = '', field, coerce] = name.split(':');
+  const spec: CaptureSpec = { field: field ?? pattern, path: parseFieldPath(field ?? pattern), name };
+  if (coerce === 'int' || coerce === 'float') spec.type = coerce;
+  return spec;
+}
+
+export function expandGrok(expression: string, lookup: PatternLookup, options: ExpandOptions = {}): ExpandedGrok {
   const captures: CaptureSpec[] = [];
+  const byName = new Map<string, number[]>();
   const used = new Set<string>();
+  const inline = new Map<string, string>();
+  const namedOnly = options.namedCapturesOnly ?? true;
+
+  const addCapture = (name: string): number => {
+    const index = captures.length;
+    captures.push(captureSpec(name));
+    const list = byName.get(name);
+    if (list) list.push(index);
+    else byName.set(name, [index]);
+    return index;
+  };
 
   const expand = (text: string, stack: string[]): string => {
     if (stack.length > MAX_DEPTH)
@@ -43,57 +81,53 @@ export function expandGrok(expression: string, lookup: PatternLookup): ExpandedG
     let last = 0;
     for (const m of text.matchAll(REFERENCE)) {
       const index = m.index ?? 0;
-      out += renameInlineGroups(text.slice(last, index), captures);
+      out += renameInlineGroups(text.slice(last, index), addCapture, byName);
       last = index + m[0].length;
-      const [, name = '', field, type] = m;
+      const [, name = '', subname, definitionHere] = m;
+      if (definitionHere !== undefined) inline.set(name, definitionHere);
       if (stack.includes(name))
         throw new GrokError(`grok pattern ${name} refers to itself: ${[...stack, name].join(' → ')}`, name);
-      const definition = lookup(name);
+      const definition = inline.get(name) ?? lookup(name);
       if (definition === undefined) throw new GrokError(`grok pattern %{${name}} is not defined`, name);
       used.add(name);
-      if (type !== undefined && type !== 'int' && type !== 'float') {
-        throw new GrokError(
-          `grok type '${type}' in %{${name}:${field ?? ''}:${type}} is not supported (use int or float)`,
-        );
-      }
-      if (field !== undefined) {
-        const groupIndex = captures.length;
-        const spec: CaptureSpec = { field, path: parseFieldPath(field) };
-        if (type) spec.type = type;
-        captures.push(spec);
+      if (subname !== undefined || !namedOnly) {
+        const groupIndex = addCapture(subname === undefined ? name : `${name}:${subname}`);
         out += `(?<_g${groupIndex}>${expand(definition, [...stack, name])})`;
       } else {
         out += `(?:${expand(definition, [...stack, name])})`;
       }
     }
-    out += renameInlineGroups(text.slice(last), captures);
+    out += renameInlineGroups(text.slice(last), addCapture, byName);
     return out;
   };
 
-  const regex = expand(expression, []);
-  return { regex, captures, usedPatterns: [...used].sort() };
+  const regex = DOT_ALL + expand(expression, []);
+  const order = [...byName.values()].flat();
+  return { regex, captures, order, usedPatterns: [...used].sort() };
 }
 
 /**
  * Rewrites `(?<name>` groups (not look-behinds) to `(?<_gN>` and `\k<name>` back-references to
- * the latest group of that name. Skips escaped characters and character classes.
+ * the latest group of that name so far in the whole expression. Skips escaped characters and
+ * character classes.
  */
-function renameInlineGroups(text: string, captures: CaptureSpec[]): string {
+function renameInlineGroups(
+  text: string,
+  addCapture: (name: string) => number,
+  byName: ReadonlyMap<string, number[]>,
+): string {
   if (!text.includes('(?<') && !text.includes('\\k<')) return text;
   let out = '';
   let inClass = false;
-  const latest = new Map<string, number>();
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (ch === '\\') {
-      const k = /^\\k<([A-Za-z_]\w*)>/.exec(text.slice(i));
-      if (k && !inClass) {
-        const idx = latest.get(k[1] ?? '');
-        if (idx !== undefined) {
-          out += `\\k<_g${idx}>`;
-          i += k[0].length - 1;
-          continue;
-        }
+      const k = inClass ? null : /^\\k<([^>]+)>/.exec(text.slice(i));
+      const groups = k ? byName.get(k[1] ?? '') : undefined;
+      if (k && groups && groups.length > 0) {
+        out += `\\k<_g${groups[groups.length - 1]}>`;
+        i += k[0].length - 1;
+        continue;
       }
       out += text.slice(i, i + 2);
       i++;
@@ -113,13 +147,9 @@ function renameInlineGroups(text: string, captures: CaptureSpec[]): string {
       }
       continue;
     }
-    const named = ch === '(' ? /^\(\?<([A-Za-z_][\w.@[\]-]*)>/.exec(text.slice(i)) : null;
+    const named = ch === '(' ? /^\(\?<([^>=!][^>]*)>/.exec(text.slice(i)) : null;
     if (named) {
-      const field = named[1] ?? '';
-      const groupIndex = captures.length;
-      captures.push({ field, path: parseFieldPath(field) });
-      latest.set(field, groupIndex);
-      out += `(?<_g${groupIndex}>`;
+      out += `(?<_g${addCapture(named[1] ?? '')}>`;
       i += named[0].length - 1;
       continue;
     }

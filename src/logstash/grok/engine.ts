@@ -40,8 +40,9 @@ const FIND_OPTION_NONE = 1 as Onig.FindOption;
 export const UNSET = -1;
 
 /**
- * The parts of vscode-oniguruma 2.x's WASM binding the fast path uses. They are not public API:
- * `fastBinding` checks they exist and otherwise everything goes through the public API.
+ * The parts of vscode-oniguruma 2.0.1's WASM binding the fast path uses. They are not public API:
+ * `fastBinding` uses them only on that exact version and when they exist; otherwise everything goes
+ * through the public API. Measured gain: see docs/test.md (`npm run bench:grok`).
  */
 interface WasmBinding {
   HEAPU8: Uint8Array;
@@ -64,7 +65,25 @@ interface ScannerInternals {
   onigOptions?: (options: unknown[]) => number;
 }
 
+/**
+ * The only vscode-oniguruma version whose internals the fast path was checked against; any other
+ * version takes the public API.
+ */
+const FAST_PATH_VERSION = '2.0.1';
+let installedVersion: string | undefined;
+
+function onigVersion(): string {
+  installedVersion ??= (createRequire(import.meta.url)('vscode-oniguruma/package.json') as { version: string }).version;
+  return installedVersion;
+}
+
+/** Whether the fast path may run on this vscode-oniguruma version. */
+export function fastPathAllowed(version: string = onigVersion()): boolean {
+  return version === FAST_PATH_VERSION;
+}
+
 function fastBinding(scanner: Onig.OnigScanner): { binding: WasmBinding; ptr: number; options: number } | undefined {
+  if (!fastPathAllowed()) return undefined;
   const s = scanner as unknown as ScannerInternals;
   const b = s._onigBinding;
   if (typeof s._ptr !== 'number' || !b || typeof s.onigOptions !== 'function' || !Array.isArray(s._options))

@@ -27,7 +27,7 @@ export interface FilterProgram {
 }
 
 export type RunResult =
-  | { status: 'ok'; event: LogEvent; dropped: boolean }
+  | { status: 'ok'; event: LogEvent; dropped: boolean; metadata?: Record<string, unknown> }
   | { status: 'unsupported'; reason: string; event: LogEvent };
 
 function program(body: Exec): FilterProgram {
@@ -36,13 +36,23 @@ function program(body: Exec): FilterProgram {
       const event = deepClone(input);
       try {
         const outcome = body(event, ctx);
-        return { status: 'ok', event, dropped: outcome === 'drop' };
+        const done: RunResult = { status: 'ok', event: withoutMetadata(event), dropped: outcome === 'drop' };
+        const metadata = event['@metadata'];
+        if (typeof metadata === 'object' && metadata !== null) done.metadata = metadata as Record<string, unknown>;
+        return done;
       } catch (err) {
         if (err instanceof UnsupportedError) return { status: 'unsupported', reason: err.message, event };
         throw err;
       }
     },
   };
+}
+
+/** The event as Logstash outputs it: `@metadata` is readable by filters but never part of the output. */
+function withoutMetadata(event: LogEvent): LogEvent {
+  if (!Object.hasOwn(event, '@metadata')) return event;
+  const { '@metadata': _hidden, ...visible } = event;
+  return visible;
 }
 
 function sequence(execs: Exec[]): Exec {
@@ -139,6 +149,16 @@ export function compileLogstashFilters(config: Config, file: string, options: Pr
   const env: CompileEnv = { parsePath: (n) => parseFieldPath(n), grok: options.grok ?? standardGrokLibrary() };
   if (options.loadPatternsDir) env.loadPatternsDir = options.loadPatternsDir;
   return program(compileStatements(filterStatements(config), env, file));
+}
+
+/** Plugins given as settings (no config text), in order, as one program: for data-driven suites. */
+export function compileFilterSettings(
+  plugins: readonly { name: string; settings: Settings }[],
+  options: ProgramOptions = {},
+): FilterProgram {
+  const env: CompileEnv = { parsePath: (n) => parseFieldPath(n), grok: options.grok ?? standardGrokLibrary() };
+  if (options.loadPatternsDir) env.loadPatternsDir = options.loadPatternsDir;
+  return program(sequence(plugins.map((p, i) => compilePlugin(p.name, p.settings, env, `plugin ${i + 1}`))));
 }
 
 // ---------------------------------------------------------------------------------------------

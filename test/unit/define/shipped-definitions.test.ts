@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { deriveMappings, knownMeasurement, renderInfluxQL } from '../../../src/define/index.js';
+import { DEFAULT_ENVIRONMENT, deriveMappings, knownMeasurement, renderInfluxQL } from '../../../src/define/index.js';
 import type {
   AlertDef,
   DashboardDef,
@@ -206,7 +206,9 @@ describe('shipped definitions', () => {
     for (const u of uses) {
       const known = knownMeasurement(u.measurement);
       expect(known, `${u.where}: ${u.measurement}`).toBeDefined();
-      expect(known?.database, `${u.where}: ${u.measurement}`).toBe(u.database);
+      // The catalog names the Telegraf route; the environment model says which database it writes.
+      const database = known ? DEFAULT_ENVIRONMENT.databases[known.route] : undefined;
+      expect(database, `${u.where}: ${u.measurement}`).toBe(u.database);
       expect(known?.fields, `${u.where}: ${u.measurement}.${u.field}`).toContain(u.field);
     }
   });

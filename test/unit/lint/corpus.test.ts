@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENVIRONMENT } from '../../../src/define/environment.js';
 import { lintPaths } from '../../../src/lint/lint.js';
 import { RULES } from '../../../src/lint/rules/index.js';
 
@@ -684,6 +685,29 @@ describe.skipIf(!existsSync(corpus))('calvin lint on the Calvinverse corpus', ()
     });
     const found = run.results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId}`)).sort();
     expect(found).toEqual(PINNED.map((p) => `${p.file}:${p.line} ${p.rule}`).sort());
+  });
+
+  it('reads the environment model from the corpus KV, and the environment rules find nothing there', async () => {
+    // metrics.yaml routes statsd to `services`; the dashboards reference InfluxDb.System and
+    // InfluxDb.Services by name, which Grafana resolves; they have no InfluxDB annotations or notes.
+    const ids = [
+      'influx-unknown-database',
+      'grafana-unresolved-datasource',
+      'grafana-legacy-annotation',
+      'chronograf-single-value-variable',
+      'chronograf-note-rewritten',
+    ];
+    const run = await lintPaths({
+      paths: [corpus],
+      root: repoRoot,
+      cwd: corpus,
+      rules: RULES.filter((r) => ids.includes(r.meta.id)),
+    });
+    expect(run.project.knowledge.environment.databases).toEqual(DEFAULT_ENVIRONMENT.databases);
+    expect(run.project.knowledge.environment.datasources.map((d) => [d.name, d.database]).sort()).toEqual(
+      DEFAULT_ENVIRONMENT.datasources.map((d) => [d.name, d.database]).sort(),
+    );
+    expect(run.results.flatMap((r) => r.messages)).toEqual([]);
   });
 
   it('explains every pinned finding', () => {

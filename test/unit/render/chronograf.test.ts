@@ -68,9 +68,23 @@ describe('renderChronografDashboard', () => {
   it('qualifies queries with database and retention policy and uses template variables', () => {
     const query = ((cells[0]?.queries as Json[])[0] as Json).query as string;
     expect(query).toContain('FROM "system"."autogen"."cpu"');
-    expect(query).toContain('"host" = :host:');
+    // The panel's $host is multi-value with "All": Chronograf substitutes one value, so the
+    // filter is dropped and GROUP BY "host" keeps every host apart, as Grafana's "All" shows them.
+    expect(query).not.toContain(':host:');
+    expect(query).toContain('GROUP BY time(:interval:), "host"');
     expect(query).toContain('time > :dashboardTime:');
     expect(query).not.toContain('$');
+  });
+
+  it('renders a constant as a one-value csv template: Chronograf has no resolver for type constant', () => {
+    // ui/src/tempVars/utils/index.ts resolveValues: csv and map resolve; any other type (constant)
+    // throws "TemplateValue resolution for TemplateType constant not implemented".
+    const category = (body.templates as Json[]).find((t) => t.tempVar === ':category:');
+    expect(category).toMatchObject({
+      type: 'csv',
+      values: [{ selected: true, type: 'csv', value: 'artefacts-storage' }],
+    });
+    expect(JSON.stringify(body.templates)).not.toContain('"constant"');
   });
 
   it('has a tagValues template for :host: and valid gauge colours', () => {

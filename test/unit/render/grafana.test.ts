@@ -126,11 +126,13 @@ describe('renderGrafanaDashboard', () => {
     expect(json.uid).toBe('calvin-d');
   });
 
-  it('references InfluxDB by uid with raw InfluxQL targets A, B, ...', () => {
+  it('references InfluxDB by the provisioned datasource name, with raw InfluxQL targets A, B, ...', () => {
+    // Grafana's DatasourceSrv.getInstanceSettings (public/app/features/plugins/datasource_srv.ts)
+    // resolves a reference's uid by uid, then by name: Calvinverse's datasources have no uid.
     const overview = fixtureCatalog().dashboards[0] as DashboardDef;
     const json = renderGrafanaDashboard(overview, options);
     const cpu = (json.panels as Json[]).find((p) => p.title === 'CPU busy') as Json;
-    expect(cpu.datasource).toEqual({ type: 'influxdb', uid: 'influxdb-system' });
+    expect(cpu.datasource).toEqual({ type: 'influxdb', uid: 'InfluxDb.System' });
     const target = (cpu.targets as Json[])[0] as Json;
     expect(target).toMatchObject({ rawQuery: true, refId: 'A', resultFormat: 'time_series', alias: '$tag_host' });
     expect(target.query).toBe(
@@ -139,8 +141,8 @@ describe('renderGrafanaDashboard', () => {
     const mixed = (json.panels as Json[]).find((p) => p.title === 'Mixed sources') as Json;
     expect(mixed.datasource).toEqual({ type: 'datasource', uid: '-- Mixed --' });
     expect((mixed.targets as Json[]).map((t) => [t.refId, (t.datasource as Json).uid, t.resultFormat])).toEqual([
-      ['A', 'influxdb-system', 'table'],
-      ['B', 'influxdb-services', 'table'],
+      ['A', 'InfluxDb.System', 'table'],
+      ['B', 'InfluxDb.Services', 'table'],
     ]);
   });
 
@@ -186,7 +188,7 @@ describe('renderGrafanaDashboard', () => {
 });
 
 describe('renderGrafanaKv', () => {
-  it('uses the Calvinverse provisioning keys and provisions the datasources the dashboards use, with uids', () => {
+  it('uses the Calvinverse provisioning keys and writes the datasources of the environment model that the dashboards use', () => {
     const artifacts = renderGrafanaKv(fixtureCatalog().dashboards, options);
     expect(artifacts.map((a) => a.name).sort()).toEqual([
       'config/services/dashboards/metrics/provisioning/dashboards/Platform-Core/calvin-a-dashboard-with-a-rathe-7c6bd1c6',
@@ -198,8 +200,10 @@ describe('renderGrafanaKv', () => {
     const system = artifacts.find((a) => a.name.endsWith('/datasources/system'));
     expect(system?.body).toMatchObject({
       apiVersion: 1,
-      datasources: [{ name: 'InfluxDb.System', uid: 'influxdb-system', type: 'influxdb', database: 'system' }],
+      datasources: [{ name: 'InfluxDb.System', type: 'influxdb', database: 'system' }],
     });
+    // No uid: the same entry as Calvinverse's influxdb.system.notkv.yaml, so writing it renames nothing.
+    expect((system?.body as { datasources: Json[] }).datasources[0]).not.toHaveProperty('uid');
     const dash = artifacts.find((a) => a.name.endsWith('/calvin-artefacts-overview'));
     expect(JSON.parse(dash?.content ?? '{}').uid).toBe('calvin-artefacts-overview');
   });

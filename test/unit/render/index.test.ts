@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENVIRONMENT } from '../../../src/define/environment.js';
 import { isCalvinError } from '../../../src/errors.js';
 import { TARGETS, defaultRenderOptions, renderCatalog } from '../../../src/render/index.js';
 import { fixtureCatalog } from '../../fixtures/render/catalog.js';
@@ -6,7 +7,8 @@ import { fixtureCatalog } from '../../fixtures/render/catalog.js';
 describe('renderCatalog', () => {
   it('defaults to Calvinverse datasources, autogen and every target', () => {
     const options = defaultRenderOptions();
-    expect(options.datasources).toEqual({ system: 'influxdb-system', services: 'influxdb-services' });
+    expect(options.datasources).toEqual({});
+    expect(options.environment).toBe(DEFAULT_ENVIRONMENT);
     expect(options.retentionPolicy).toBe('autogen');
     expect(options.targets).toEqual(TARGETS);
     expect(defaultRenderOptions({ runbookBaseUrl: 'https://x.invalid' }).runbookBaseUrl).toBe('https://x.invalid');

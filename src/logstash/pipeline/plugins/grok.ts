@@ -1,10 +1,12 @@
 /** The grok filter: match fields against grok expressions on Oniguruma, write the captures. */
-import type { Grok } from '../../grok/grok.js';
+import { performance } from 'node:perf_hooks';
+import { mergeCapture } from '../../grok/captures.js';
+import type { GrokValue } from '../../grok/captures.js';
+import type { Grok, GrokField } from '../../grok/grok.js';
 import { GrokError } from '../../grok/errors.js';
 import { compileOnSuccess, tagAll } from '../common.js';
 import { getPath, setPath, valueToString } from '../event.js';
 import type { LogEvent } from '../event.js';
-import { LEGACY_LOG_PATTERNS } from '../../grok/patterns/index.js';
 import { asBool, asChoice, asCount, asHash, asList, asString, ECS_MODES } from '../settings.js';
 import type { FilterPlugin } from '../types.js';
 import { FilterConfigError, UnsupportedError } from '../types.js';
@@ -28,17 +30,15 @@ export const grokPlugin: FilterPlugin = {
     'ecs_compatibility',
   ],
   compile(settings, env, where) {
-    let library = env.grok;
-    // ecs_compatibility picks the capture names of the standard patterns: calvin's are the ECS
-    // (v1/v8) ones; `disabled` swaps in the legacy names (program, pid, clientip, ...).
-    if (asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`) === 'disabled')
-      library = library.extend(LEGACY_LOG_PATTERNS);
-    // Timeouts only change the result of a match that runs longer than timeout_millis (it then
-    // gets tag_on_timeout instead); calvin runs every match to completion, which is what Logstash
-    // does for every match that finishes in time. The values are still checked as Logstash does.
-    asCount(settings.timeout_millis, `${where}: timeout_millis`);
-    asChoice(settings.timeout_scope, ['pattern', 'event'] as const, `${where}: timeout_scope`);
-    asString(settings.tag_on_timeout, `${where}: tag_on_timeout`);
+    // ecs_compatibility picks the standard set: ECS v1 names (v1/v8, Logstash 8's default) or the
+    // legacy ones (`disabled`: program, pid, clientip, ...).
+    const ecs = asChoice(settings.ecs_compatibility, ECS_MODES, `${where}: ecs_compatibility`);
+    let library = env.grok.withSet(ecs === 'disabled' ? 'legacy' : 'ecs-v1');
+    // A match that runs longer than timeout_millis (0: no limit) is abandoned and tagged.
+    const timeoutMillis = asCount(settings.timeout_millis, `${where}: timeout_millis`) ?? DEFAULT_TIMEOUT_MILLIS;
+    const eventScope =
+      asChoice(settings.timeout_scope, ['pattern', 'event'] as const, `${where}: timeout_scope`) === 'event';
+    const tagOnTimeout = asString(settings.tag_on_timeout, `${where}: tag_on_timeout`) ?? '_groktimeout';
     // patterns_files_glob selects which files of patterns_dir are read; calvin's loader reads all
     // of them, which equals only the default glob "*".
     const glob = asString(settings.patterns_files_glob, `${where}: patterns_files_glob`);
@@ -64,14 +64,8 @@ export const grokPlugin: FilterPlugin = {
         throw new UnsupportedError(reason);
       };
     }
-    // named_captures_only => true (the default) is what calvin evaluates; false would also keep
-    // the unnamed %{PATTERN} captures under the pattern's name.
-    if (!asBool(settings.named_captures_only, true, `${where}: named_captures_only`)) {
-      const reason = `${where}: named_captures_only => false is not evaluated`;
-      return () => {
-        throw new UnsupportedError(reason);
-      };
-    }
+    // named_captures_only => false also captures each %{NAME} under the field NAME.
+    const namedCapturesOnly = asBool(settings.named_captures_only, true, `${where}: named_captures_only`);
     const definitions = asHash(settings.pattern_definitions, `${where}: pattern_definitions`);
     if (definitions.length > 0)
       library = library.extend(
@@ -82,7 +76,7 @@ export const grokPlugin: FilterPlugin = {
     for (const [field, patterns] of asHash(settings.match, `${where}: match`)) {
       const groks = asList(patterns).map((p) => {
         try {
-          return library.compile(p);
+          return library.compile(p, { namedCapturesOnly });
         } catch (err) {
           if (err instanceof GrokError) throw new FilterConfigError(`${where}: ${err.message}`);
           throw err;
@@ -99,24 +93,27 @@ export const grokPlugin: FilterPlugin = {
       settings.target === undefined ? undefined : env.parsePath(asString(settings.target, `${where}: target`) ?? '');
     const onSuccess = compileOnSuccess(settings, env, where);
 
-    const write = (event: LogEvent, field: string, value: string | number): void => {
+    const write = (event: LogEvent, field: string, value: GrokValue): void => {
       if (value === '' && !keepEmpty) return;
       const rel = env.parsePath(field);
       const path = target ? [...target, ...rel] : rel;
-      if (overwrite.has(rel.join('\u0000'))) {
-        setPath(event, path, value);
-        return;
-      }
-      const existing = getPath(event, path);
-      if (existing === undefined || existing === null) setPath(event, path, value);
-      else if (Array.isArray(existing)) existing.push(value);
-      else if (typeof existing === 'string') setPath(event, path, [existing, value]);
+      setPath(event, path, overwrite.has(rel.join('\u0000')) ? value : mergeCapture(getPath(event, path), value));
+    };
+
+    // The time left for this event's matches (timeout_scope => event) or for each one (pattern).
+    let deadline = 0;
+    const matchWithin = (g: Grok, text: string): GrokField[] | null => {
+      if (timeoutMillis === 0) return g.matchFields(text);
+      const millis = eventScope ? Math.max(1, deadline - performance.now()) : timeoutMillis;
+      const fields = g.matchFieldsWithin(text, millis);
+      if (fields === 'timeout') throw new GrokTimeout();
+      return fields;
     };
 
     const matchOne = (event: LogEvent, text: string, groks: Grok[]): boolean => {
       let matched = false;
       for (const g of groks) {
-        const captures = g.matchFields(text);
+        const captures = matchWithin(g, text);
         if (captures === null) continue;
         matched = true;
         for (const { spec, value } of captures) write(event, spec.field, value);
@@ -126,6 +123,18 @@ export const grokPlugin: FilterPlugin = {
     };
 
     return (event) => {
+      deadline = performance.now() + timeoutMillis;
+      try {
+        evaluate(event);
+      } catch (err) {
+        // As Logstash: a timeout tags the event and skips both tag_on_failure and on-success.
+        if (!(err instanceof GrokTimeout)) throw err;
+        tagAll(event, [tagOnTimeout]);
+      }
+      return undefined;
+    };
+
+    function evaluate(event: LogEvent): void {
       let matched = false;
       for (const { path, groks } of matches) {
         const input = getPath(event, path);
@@ -140,7 +149,11 @@ export const grokPlugin: FilterPlugin = {
       }
       if (matched) onSuccess(event);
       else tagAll(event, tagOnFailure);
-      return undefined;
-    };
+    }
   },
 };
+
+/** Logstash's default timeout_millis. */
+const DEFAULT_TIMEOUT_MILLIS = 30_000;
+
+class GrokTimeout extends Error {}

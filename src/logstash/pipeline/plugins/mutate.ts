@@ -2,6 +2,7 @@
  * The mutate filter, in Logstash's fixed order: coerce, rename, update, replace, convert, gsub,
  * uppercase, capitalize, lowercase, strip, split, join, merge, copy; then the common options.
  */
+import { coerce } from '../../grok/captures.js';
 import { OnigRegex } from '../../grok/regex.js';
 import { GrokError } from '../../grok/errors.js';
 import { compileOnSuccess } from '../common.js';
@@ -13,28 +14,31 @@ import { FilterConfigError } from '../types.js';
 
 type Step = (event: LogEvent) => void;
 
-const TRUE = new Set(['true', 't', 'yes', 'y', '1', '1.0']);
-const FALSE = new Set(['false', 'f', 'no', 'n', '0', '0.0']);
+// Logstash's mutate: Ruby regexes, so ^ and $ anchor at line ends, and the dot in 1.0 is any character.
+const TRUE = /^(?:true|t|yes|y|1|1.0)$/im;
+const FALSE = /^(?:false|f|no|n|0|0.0)$/im;
+const NUMBER_TYPES = { integer: 'int', float: 'float', integer_eu: 'int', float_eu: 'float' } as const;
+
+/** Logstash's convert_integer/convert_float(_eu): booleans are 1/0, strings drop separators first. */
+function convertNumber(v: unknown, type: keyof typeof NUMBER_TYPES): number {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'number') return type.startsWith('integer') ? Math.trunc(v) : v;
+  const s = String(v);
+  const plain = type.endsWith('_eu') ? s.replace(/\./g, '').replace(/,/g, '.') : s.replace(/,/g, '');
+  return coerce(plain, NUMBER_TYPES[type]);
+}
 
 function convertValue(v: unknown, type: string): unknown {
   if (Array.isArray(v)) return v.map((x) => convertValue(x, type));
+  if (Object.hasOwn(NUMBER_TYPES, type)) return convertNumber(v, type as keyof typeof NUMBER_TYPES);
   switch (type) {
-    case 'integer': {
-      if (typeof v === 'boolean') return v ? 1 : 0;
-      const n = parseInt(String(v).replace(/_/g, ''), 10);
-      return Number.isNaN(n) ? 0 : n;
-    }
-    case 'float': {
-      if (typeof v === 'boolean') return v ? 1 : 0;
-      const n = parseFloat(String(v));
-      return Number.isNaN(n) ? 0 : n;
-    }
     case 'string':
       return valueToString(v);
     case 'boolean': {
-      const s = String(v).toLowerCase();
-      if (TRUE.has(s)) return true;
-      if (FALSE.has(s)) return false;
+      if (typeof v === 'boolean') return v;
+      const s = valueToString(v);
+      if (TRUE.test(s)) return true;
+      if (s === '' || FALSE.test(s)) return false;
       return v;
     }
     default:
@@ -79,8 +83,10 @@ function compileSteps(settings: Settings, env: CompileEnv, where: string): Step[
   }
   for (const [field, type] of hash('convert')) {
     const t = String(type);
-    if (!['integer', 'float', 'string', 'boolean'].includes(t))
-      throw new FilterConfigError(`${where}: convert type '${t}' is not evaluated (integer, float, string, boolean)`);
+    if (!['integer', 'float', 'integer_eu', 'float_eu', 'string', 'boolean'].includes(t))
+      throw new FilterConfigError(
+        `${where}: convert type '${t}' is not evaluated (integer, float, integer_eu, float_eu, string, boolean)`,
+      );
     steps.push((e) => {
       const path = p(field);
       const v = getPath(e, path);

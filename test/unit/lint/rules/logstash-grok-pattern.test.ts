@@ -12,6 +12,7 @@ const grok = (settings: string) => text('p/filter.conf', `filter {\n  grok {\n${
 ruleTester(rule, {
   valid: [
     { files: [grok('    match => { "message" => "%{SYSLOGTIMESTAMP:ts} %{HOSTNAME:host} %{GREEDYDATA:rest}" }')] },
+    { files: [grok('    match => { "message" => "%{ZEEK_HTTP}" }')] },
     { files: [grok('    pattern_definitions => { "MTS" => "\\d+" }\n    match => [ "message", "%{MTS:pid} info" ]')] },
     // An existing patterns_dir may define it.
     {
@@ -25,6 +26,10 @@ ruleTester(rule, {
         grok('    patterns_dir => "/etc/logstash/conf.d/patterns"\n    match => [ "message", "%{MTS:pid}sinfo" ]'),
       ],
       errors: [{ file: 'p/filter.conf', messageId: 'undefined', line: 4 }],
+    },
+    {
+      files: [grok('    ecs_compatibility => disabled\n    match => { "message" => "%{ZEEK_HTTP}" }')],
+      errors: [{ messageId: 'undefined', line: 4 }],
     },
     {
       files: [grok('    match => { "message" => "%{WORD:verb} (unclosed" }')],

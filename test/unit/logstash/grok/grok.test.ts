@@ -8,7 +8,7 @@ import {
   parsePatternFile,
   STANDARD_PATTERNS,
 } from '../../../../src/logstash/index.js';
-import { OnigMatcher } from '../../../../src/logstash/grok/engine.js';
+import { fastPathAllowed, OnigMatcher } from '../../../../src/logstash/grok/engine.js';
 import { OnigRegex } from '../../../../src/logstash/grok/regex.js';
 
 let lib: GrokLibrary;
@@ -23,9 +23,9 @@ describe('expandGrok (pure)', () => {
   it('turns each field into a numbered named group and keeps the field spec', () => {
     const e = expandGrok('%{INT:[process][pid]:int} %{WORD} %{NUMBER:took:float} %{WORD:process.name}', lookup);
     expect(e.captures).toEqual([
-      { field: '[process][pid]', path: ['process', 'pid'], type: 'int' },
-      { field: 'took', path: ['took'], type: 'float' },
-      { field: 'process.name', path: ['process.name'] },
+      { field: '[process][pid]', path: ['process', 'pid'], type: 'int', name: 'INT:[process][pid]:int' },
+      { field: 'took', path: ['took'], type: 'float', name: 'NUMBER:took:float' },
+      { field: 'process.name', path: ['process.name'], name: 'WORD:process.name' },
     ]);
     expect(e.regex).toContain('(?<_g0>');
     expect(e.regex).toContain('(?<_g2>');
@@ -42,15 +42,15 @@ describe('expandGrok (pure)', () => {
     }
   });
 
-  it('reports self-reference and unknown types', () => {
+  it('reports self-reference, and ignores a type other than int and float as Logstash does', () => {
     expect(() => expandGrok('%{A}', (n) => ({ A: 'x%{B}', B: '%{A}' })[n])).toThrow(/refers to itself: A → B → A/);
-    expect(() => expandGrok('%{INT:x:long}', lookup)).toThrow(/type 'long'/);
+    expect(expandGrok('%{INT:x:long}', lookup).captures).toEqual([{ field: 'x', path: ['x'], name: 'INT:x:long' }]);
   });
 
   it('renames inline named groups but not look-behinds, escapes or classes', () => {
     const e = expandGrok('(?<queue_id>[A-F0-9]+)(?<=x)\\(?<no>[(?<no2>])', lookup);
     expect(e.captures.map((c) => c.field)).toEqual(['queue_id']);
-    expect(e.regex).toBe('(?<_g0>[A-F0-9]+)(?<=x)\\(?<no>[(?<no2>])');
+    expect(e.regex).toBe('(?m)(?<_g0>[A-F0-9]+)(?<=x)\\(?<no>[(?<no2>])');
   });
 });
 
@@ -122,6 +122,12 @@ describe('Grok on Oniguruma', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('takes the private fast path only on the vscode-oniguruma version it was checked against', () => {
+    expect(fastPathAllowed('2.0.1')).toBe(true);
+    expect(fastPathAllowed('2.0.2')).toBe(false);
+    expect(fastPathAllowed('3.0.0')).toBe(false);
   });
 
   it('matches long lines and alternates between texts without mixing them up', () => {
