@@ -3,7 +3,7 @@
  * environment). Precedence: flags, then environment variables, then the file's section of the
  * environment. Endpoints left undefined are discovered through the Consul catalog.
  */
-import { registerSecret } from './redact.js';
+import { registerBasicCredentials, registerSecret } from './redact.js';
 import type { ConfigFile, EnvironmentSection } from './config-file.js';
 
 export type { ConfigFile, EnvironmentSection } from './config-file.js';
@@ -55,7 +55,7 @@ function endpointFromEnv(
   const username = env[`${prefix}_USERNAME`];
   const password = env[`${prefix}_PASSWORD`];
   registerSecret(token);
-  registerSecret(password);
+  registerBasicCredentials(username, password);
   return {
     url: url.replace(/\/+$/, ''),
     ...(token ? { token } : {}),

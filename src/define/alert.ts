@@ -13,6 +13,7 @@
 import type { Builder } from './builder.js';
 import { assertId, assertNonEmpty, clone, definitionError } from './builder.js';
 import { assertUrl } from './service.js';
+import { conditionProblem, windowProblem } from './validate.js';
 import type {
   AlertCondition,
   AlertDef,
@@ -202,13 +203,9 @@ export class AlertBuilder implements Builder<AlertDef> {
 
   /** Window length and evaluation period. */
   window(period: string, every = this.model.query.every): this {
-    assertDuration(period, `Alert "${this.model.id}" window`);
-    assertDuration(every, `Alert "${this.model.id}" every`);
-    if (durationMs(every) > durationMs(period))
-      throw definitionError(
-        `Alert "${this.model.id}" evaluates every ${every}, longer than its ${period} window.`,
-        'Make every ≤ window so no data is skipped.',
-      );
+    const problem = windowProblem(this.model.id, period, every);
+    if (problem)
+      throw definitionError(`${problem}.`, 'Use durations above zero, with every ≤ window so no data is skipped.');
     Object.assign(this.model.query, { period, every });
     return this;
   }
@@ -228,6 +225,8 @@ export class AlertBuilder implements Builder<AlertDef> {
     critReset?: number;
   }): this {
     const { direction, crit, warn, warnReset, critReset } = options;
+    const invalid = conditionProblem(this.model.id, { type: 'threshold', ...options });
+    if (invalid) throw definitionError(`${invalid}.`, 'direction is "above" or "below"; levels are numbers.');
     const worse = (a: number, b: number): boolean => (direction === 'above' ? a > b : a < b);
     const id = this.model.id;
     if (warn !== undefined && worse(warn, crit))

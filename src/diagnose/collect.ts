@@ -30,28 +30,45 @@ export interface CollectRequest {
 }
 
 const CONSUL_CALL_MS = 4_000;
+/** Less time than this left for Consul: the deadline is too short to ask it at all. */
+const MIN_CONSUL_MS = 50;
 /** Kept for analysis and rendering after the backends answer. */
 const MARGIN_MS = 250;
 
 export async function collect(backends: DiagnoseBackends, req: CollectRequest): Promise<Collected> {
   const remaining = (): number => Math.max(1, req.deadlineAt - req.now() - MARGIN_MS);
   const consulCall = (): CallOptions => ({ timeoutMs: Math.min(CONSUL_CALL_MS, remaining()) });
+  // A deadline too short to ask Consul is the deadline's fault, not Consul's.
+  const tooShort = (): CalvinError =>
+    new CalvinError(
+      'BAD_ARGUMENT',
+      `the deadline (${Math.max(0, req.deadlineAt - req.now())} ms left) ran out before Consul could answer`,
+      'raise --deadline (default 10s); Consul itself was not found at fault',
+    );
+  const consulFailure = (error: unknown): CalvinError =>
+    isCalvinError(error) && error.code === 'BACKEND_UNREACHABLE' && remaining() <= MIN_CONSUL_MS
+      ? tooShort()
+      : asConsulError(error);
+  if (req.deadlineAt - req.now() - MARGIN_MS < MIN_CONSUL_MS) throw tooShort();
 
   const [environment, names] = await Promise.all([
     backends.datacenter(consulCall()),
     backends.listServices(consulCall()),
   ]).catch((error: unknown) => {
-    throw asConsulError(error);
+    throw consulFailure(error);
   });
   const defs = req.catalog.services;
   let match: ServiceMatch | null = resolveByName(req.query, names, defs);
   let instances: InstanceInfo[] | undefined;
   if (!match) {
-    const all = await Promise.all(
+    // One service Consul cannot answer for (a name with control characters gets a 400) must not
+    // spoil the look-up for the others; only when every look-up fails is Consul itself the problem.
+    const settled = await Promise.allSettled(
       names.slice(0, 500).map(async (n) => [n, await backends.serviceInstances(n, consulCall())] as const),
-    ).catch((error: unknown) => {
-      throw asConsulError(error);
-    });
+    );
+    const all = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed && all.length === 0) throw consulFailure(failed.reason);
     match = resolveByServiceId(req.query, new Map(all.map(([n, list]) => [n, list.map((i) => i.serviceId)])), defs);
     if (!match) throw unknownServiceError(req.query, names, defs, environment);
     instances = all.find(([n]) => n === match?.service)?.[1];
@@ -59,7 +76,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   const service = match.service;
   const definition = match.definition;
   instances ??= await backends.serviceInstances(service, consulCall()).catch((error: unknown) => {
-    throw asConsulError(error);
+    throw consulFailure(error);
   });
   if (definition?.consulTags && definition.consulTags.length > 0) {
     // Tags tell apart services sharing one Consul name (Grafana is `metrics` tagged `dashboard`);
@@ -186,6 +203,11 @@ function alertRunbooks(catalog: Catalog, definition: ServiceDef | undefined, ser
 
 function asConsulError(error: unknown): CalvinError {
   if (isCalvinError(error) && error.code !== 'BACKEND_UNREACHABLE') return error;
+  // A bug in calvin is not Consul being unreachable, and its message is no reason to show users.
+  if (!isCalvinError(error))
+    return new CalvinError('INTERNAL', "calvin failed while reading Consul's answer", 'run with --debug for details', {
+      cause: error,
+    });
   return new CalvinError(
     'CONSUL_UNREACHABLE',
     `Consul is unreachable (${messageOf(error)})`,
