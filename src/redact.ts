@@ -40,10 +40,12 @@ function maskBasic(match: string, scheme: string, encoded: string): string {
   return /^[^:\s]*:.+/.test(decoded) ? `${scheme}***` : match;
 }
 
+const SECRET_KEYS = 'x-consul-token|x-vault-token|x-grafana-token|token|password|passwd|secret|api[_-]?key';
+
 const SECRET_PATTERNS: RegExp[] = [
   /(authorization:\s*(?:bearer|basic|token)\s+)[^\s"',]+/gi,
   // `key: v`, `key=v` and Logstash's `key => "v"`.
-  /((?:x-consul-token|x-vault-token|x-grafana-token|token|password|passwd|secret|api[_-]?key)["']?\s*(?:=>|[:=])\s*["']?)[^\s"'&,}]+/gi,
+  new RegExp(`((?:${SECRET_KEYS})["']?\\s*(?:=>|[:=])\\s*["']?)[^\\s"'&,}]+`, 'gi'),
   // user:password@host in URLs (an empty user, and an unencoded `@` in the password, too).
   /(\/\/[^/\s:@]*:)[^\s/?#]*(@)/g,
 ];

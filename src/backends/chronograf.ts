@@ -1,4 +1,7 @@
-/** Chronograf API driver for deploy: dashboards matched by name (ids are server-assigned), ownership by the `calvin/` name prefix. */
+/**
+ * Chronograf API driver for deploy: dashboards matched by name (ids are server-assigned), ownership by the `calvin/`
+ * name prefix.
+ */
 import type { LiveObject, TargetDriver } from '../deploy/types.js';
 import { jsonClient, type DriverOptions } from './deploy-http.js';
 

@@ -15,7 +15,9 @@ export interface JsonClient {
   json<T>(method: NonNullable<HttpRequest['method']>, path: string, body?: unknown): Promise<T>;
   /** Like json, but resolves `undefined` on 404. */
   maybe<T>(path: string): Promise<T | undefined>;
-  /** Sends once and resolves with any status: for callers that turn some statuses (Grafana's 412) into their own errors. */
+  /**
+   * Sends once and resolves with any status: for callers that turn some statuses (Grafana's 412) into their own errors.
+   */
   send<T>(
     method: NonNullable<HttpRequest['method']>,
     path: string,

@@ -90,7 +90,8 @@ export async function influxQueryStatements(
     throw new CalvinError(
       'BACKEND_ERROR',
       redact(`InfluxDB rejected ${excerpt(queryText)}: ${body.error ?? `HTTP ${res.status}`}`),
-      'see the query text with --debug; names are escaped, so this is likely a missing database or a syntax the server version lacks',
+      'see the query text with --debug; names are escaped, so this is likely a missing database or a syntax the ' +
+        'server version lacks',
     );
   }
   const results = body.results ?? [];

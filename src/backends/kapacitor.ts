@@ -50,7 +50,8 @@ async function restore(api: JsonClient, path: string, previous: KapacitorTask, f
   } catch (again) {
     throw new CalvinError(
       'BACKEND_ERROR',
-      `Kapacitor task ${previous.id} did not start with the new script (${reason}) and the previous one could not be restored (${again instanceof Error ? again.message : String(again)})`,
+      `Kapacitor task ${previous.id} did not start with the new script (${reason}) and the previous one could ` +
+        `not be restored (${again instanceof Error ? again.message : String(again)})`,
       'the task is disabled: check it with GET /kapacitor/v1/tasks/<id> and re-run the deploy',
     );
   }

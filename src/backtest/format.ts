@@ -17,7 +17,8 @@ const levelTimes = (s: Pick<BacktestSummary, 'timeIn'>): string =>
 
 function text(s: BacktestSummary, safe: (t: string) => string): string {
   const lines = [
-    `${safe(s.alert)} on "${safe(s.environment)}" from ${iso(s.from)} to ${iso(s.to)}: fired ${s.fired} time(s), flapped ${s.flapped}; ${s.groups.length} group(s)`,
+    `${safe(s.alert)} on "${safe(s.environment)}" from ${iso(s.from)} to ${iso(s.to)}: fired ${s.fired} ` +
+      `time(s), flapped ${s.flapped}; ${s.groups.length} group(s)`,
   ];
   for (const g of s.groups.filter((x) => x.fired > 0))
     lines.push(`  ${safe(tagText(g.tags))}: fired ${g.fired}, flapped ${g.flapped}; ${levelTimes(g)}`);
@@ -27,14 +28,16 @@ function text(s: BacktestSummary, safe: (t: string) => string): string {
 function markdown(s: BacktestSummary): string {
   const e = escapeMarkdown;
   const lines = [
-    `**${e(s.alert)}** would have fired **${s.fired}** time(s) on \`${e(s.environment)}\` between ${iso(s.from)} and ${iso(s.to)} (flapped ${s.flapped}).`,
+    `**${e(s.alert)}** would have fired **${s.fired}** time(s) on \`${e(s.environment)}\` between ` +
+      `${iso(s.from)} and ${iso(s.to)} (flapped ${s.flapped}).`,
     '',
     '| group | fired | flapped | OK | INFO | WARNING | CRITICAL |',
     '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const g of s.groups)
     lines.push(
-      `| ${e(tagText(g.tags))} | ${g.fired} | ${g.flapped} | ${LEVELS.map((l) => formatDurationMs(g.timeIn[l])).join(' | ')} |`,
+      `| ${e(tagText(g.tags))} | ${g.fired} | ${g.flapped} | ` +
+        `${LEVELS.map((l) => formatDurationMs(g.timeIn[l])).join(' | ')} |`,
     );
   return `${lines.join('\n')}\n`;
 }

@@ -8,7 +8,8 @@ import type { SeriesInput } from '../simulate/index.js';
 /** The query is built from escaped identifiers only; tag filters run in the simulator, as in Kapacitor. */
 export function historyQuery(alert: AlertDef, retentionPolicy: string, from: number, to: number): string {
   const q = alert.query;
-  const source = `${quoteIdent(q.database)}.${quoteIdent(q.retentionPolicy || retentionPolicy)}.${quoteIdent(q.measurement)}`;
+  const rp = quoteIdent(q.retentionPolicy || retentionPolicy);
+  const source = `${quoteIdent(q.database)}.${rp}.${quoteIdent(q.measurement)}`;
   return `SELECT ${quoteIdent(q.field)} FROM ${source} WHERE time >= ${from}ms AND time < ${to}ms GROUP BY *`;
 }
 

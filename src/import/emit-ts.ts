@@ -55,5 +55,6 @@ export function emitDashboardModule(definition: DashboardDef, options: EmitOptio
     for (const note of options.notes) lines.push(`//   - ${commentText(note)}`);
   }
   const { source: _source, ...model } = definition;
-  return `${lines.join('\n')}\nimport type { DashboardDef } from 'calvin';\n\nexport default ${literal(model, '')} satisfies DashboardDef;\n`;
+  const body = `export default ${literal(model, '')} satisfies DashboardDef;\n`;
+  return `${lines.join('\n')}\nimport type { DashboardDef } from 'calvin';\n\n${body}`;
 }

@@ -18,6 +18,14 @@ import { importTarget } from './grafana-query.js';
 import type { GrafanaDashboardJson, GrafanaInfluxTarget, GrafanaPanel, GrafanaVariable } from './grafana-types.js';
 import { parseSimpleInfluxQL } from './influxql-lower.js';
 
+const NAME = String.raw`("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.]+)`;
+const KEY = String.raw`("(?:[^"\\]|\\.)*"|[A-Za-z0-9_]+)`;
+/** `SHOW TAG VALUES [FROM m] WITH KEY = k [WHERE ...]`, the query variables Grafana dashboards hold. */
+const SHOW_TAG_VALUES = new RegExp(
+  String.raw`^\s*SHOW\s+TAG\s+VALUES\s+(?:FROM\s+${NAME}\s+)?WITH\s+KEY\s*=\s*${KEY}\s*(?:WHERE\s+(.+?))?\s*$`,
+  'is',
+);
+
 /** Calvinverse's datasource names (calvinverse.metrics.dashboards datasources/*.yaml) → InfluxDB database. */
 export const CALVINVERSE_DATASOURCES: Readonly<Record<string, string>> = {
   'InfluxDb.System': 'system',
@@ -256,10 +264,7 @@ class DashboardImporter {
 
   queryVariable(source: GrafanaVariable, name: string, label: { label?: string }, query: string): Variable | undefined {
     const where = `variable "${name}"`;
-    const match =
-      /^\s*SHOW\s+TAG\s+VALUES\s+(?:FROM\s+("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.]+)\s+)?WITH\s+KEY\s*=\s*("(?:[^"\\]|\\.)*"|[A-Za-z0-9_]+)\s*(?:WHERE\s+(.+?))?\s*$/is.exec(
-        query,
-      );
+    const match = SHOW_TAG_VALUES.exec(query);
     const database = this.database(datasourceName(source.datasource), where) ?? 'system';
     if (!match) {
       const saved = (source.options ?? [])

@@ -94,7 +94,8 @@ export async function collectInputs(
       if (!LINTED.test(f)) continue;
       const size = (await stat(f)).size;
       if (size > maxFileBytes) {
-        const reason = `${formatBytes(size)}, over the ${formatBytes(maxFileBytes)} limit (raise it with --max-file-size)`;
+        const limit = formatBytes(maxFileBytes);
+        const reason = `${formatBytes(size)}, over the ${limit} limit (raise it with --max-file-size)`;
         skipped.push({ file: shown, reason });
         continue;
       }

@@ -50,5 +50,7 @@ export function formatListTable(rows: readonly ListRow[]): string {
   const idWidth = Math.max(...all.map((r) => r.id.length));
   const kindWidth = Math.max(...all.map((r) => r.kind.length));
   const fileWidth = Math.max(...all.map((r) => r.file.length));
-  return `${all.map((r) => `${r.id.padEnd(idWidth)}  ${r.kind.padEnd(kindWidth)}  ${r.file.padEnd(fileWidth)}  ${r.title}`.trimEnd()).join('\n')}\n`;
+  const line = (r: (typeof all)[number]): string =>
+    `${r.id.padEnd(idWidth)}  ${r.kind.padEnd(kindWidth)}  ${r.file.padEnd(fileWidth)}  ${r.title}`.trimEnd();
+  return `${all.map(line).join('\n')}\n`;
 }

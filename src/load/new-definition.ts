@@ -41,7 +41,8 @@ export async function newDefinition(
     throw new CalvinError(
       'DANGLING_REFERENCE',
       `service ${JSON.stringify(service)} is not defined, so ${kind} "${name}" would not load`,
-      `create the service first: calvin new service ${service}${kind === 'alert' && !options.service ? ', or pass --service <id>' : ''}`,
+      `create the service first: calvin new service ` +
+        `${service}${kind === 'alert' && !options.service ? ', or pass --service <id>' : ''}`,
     );
   await writeScaffold(root, files);
   return { files };

@@ -16,7 +16,8 @@ export function assertUniqueIds(loaded: readonly LoadedDefinition[]): void {
       const where = earlier.file === entry.file ? `twice in ${entry.file}` : `in ${earlier.file} and ${entry.file}`;
       throw new CalvinError(
         'DUPLICATE_ID',
-        `${entry.file}: duplicate id "${entry.definition.id}" (${earlier.definition.kind} and ${entry.definition.kind}, ${where})`,
+        `${entry.file}: duplicate id "${entry.definition.id}" (${earlier.definition.kind} and ` +
+          `${entry.definition.kind}, ${where})`,
         'ids are unique across all kinds: rename one of them',
       );
     }
@@ -32,12 +33,15 @@ export function assertReferences(catalog: Catalog): void {
     services.add(service.consulName);
   }
   const logFilters = new Set(catalog.logFilters.map((filter) => filter.id));
-  const serviceHint = `define the service in services/, or fix the reference (known: ${[...new Set(catalog.services.map((s) => s.id))].sort().join(', ') || 'none'})`;
+  const serviceHint =
+    `define the service in services/, or fix the reference (known: ` +
+    `${[...new Set(catalog.services.map((s) => s.id))].sort().join(', ') || 'none'})`;
   const check = (definition: Definition, service: string | undefined): void => {
     if (service === undefined || services.has(service)) return;
     throw new CalvinError(
       'DANGLING_REFERENCE',
-      `${definition.source?.file ?? definition.id}: ${definition.kind} "${definition.id}" refers to unknown service "${service}"`,
+      `${definition.source?.file ?? definition.id}: ${definition.kind} "${definition.id}" refers to unknown ` +
+        `service "${service}"`,
       serviceHint,
     );
   };
@@ -49,7 +53,8 @@ export function assertReferences(catalog: Catalog): void {
       if (id === '*' || logFilters.has(id)) continue;
       throw new CalvinError(
         'DANGLING_REFERENCE',
-        `${template.source?.file ?? template.id}: index-template "${template.id}" maps fields of unknown log filter "${id}"`,
+        `${template.source?.file ?? template.id}: index-template "${template.id}" maps fields of unknown log ` +
+          `filter "${id}"`,
         'fix the id in fromLogFilters, or use "*" for every log filter',
       );
     }

@@ -101,9 +101,17 @@ export default serviceDashboard(svc, { id: ${quoted(name)}, title: ${quoted(word
   .build();
 `;
   }
-  return `import { SYSTEM_DATABASE, dashboard, deployAnnotation, environmentVariable, hostRow, hostVariable } from 'calvin';
+  const ofService = service === undefined ? '' : `\n  .service(${quoted(service)})`;
+  return `import {
+  SYSTEM_DATABASE,
+  dashboard,
+  deployAnnotation,
+  environmentVariable,
+  hostRow,
+  hostVariable,
+} from 'calvin';
 
-export default dashboard(${quoted(name)}, ${quoted(words(name))})${service === undefined ? '' : `\n  .service(${quoted(service)})`}
+export default dashboard(${quoted(name)}, ${quoted(words(name))})${ofService}
   .folder('Calvinverse')
   .withVariable(environmentVariable())
   .withVariable(hostVariable({ database: SYSTEM_DATABASE, measurement: 'cpu' }))
@@ -119,9 +127,13 @@ function alertTs(name: string, service: string): string {
 export default alert(${quoted(name)}, ${quoted(service)})
   .owner('team-infrastructure').severity('ticket')
   .description(${quoted(`${words(name)}: the root disk of a ${service} node is filling up.`)})
-  .from(SYSTEM_DATABASE, 'disk').field('used_percent').aggregate('max').where('path', '/').groupBy('host', 'path').window('5m', '1m')
+  .from(SYSTEM_DATABASE, 'disk').field('used_percent').aggregate('max')
+  .where('path', '/').groupBy('host', 'path').window('5m', '1m')
   .threshold({ direction: 'above', warn: 85, crit: 95, warnReset: 80, critReset: 90 }).for('5m')
-  .message('{{ .Level }}: disk {{ index .Tags "path" }} of {{ index .Tags "host" }} is {{ index .Fields "value" | printf "%0.1f" }}% full')
+  .message(
+    '{{ .Level }}: disk {{ index .Tags "path" }} of {{ index .Tags "host" }} is ' +
+      '{{ index .Fields "value" | printf "%0.1f" }}% full',
+  )
   .runbookFile(${quoted(words(name))}) // runbooks/${name}.md
   .handlers([logHandler('/var/log/kapacitor/alerts.log')])
   .withTest({
@@ -155,14 +167,20 @@ Write down the steps that resolved this the last time.
 
 function logFilterTs(name: string, service?: string): string {
   const serviceName = service ?? name;
+  const description = `${words(name)}: level and message of ${name} syslog lines`;
+  const ofService = service === undefined ? '' : `\n  .service(${quoted(service)})`;
+  const grokTag = quoted(`_grokparsefailure_${name}`);
   return `import { ecsSyslogEvent, grokStep, logFilter, logLevelSteps, mutateStep, syslogProgram } from 'calvin';
 
-export default logFilter(${quoted(name)}, ${quoted(`${words(name)}: level and message of ${name} syslog lines`)})${service === undefined ? '' : `\n  .service(${quoted(service)})`}
+export default logFilter(${quoted(name)}, ${quoted(description)})${ofService}
   .order(50)
   .match(syslogProgram(${quoted(name)}))
   .steps([
     mutateStep({ add: { 'service.name': ${quoted(serviceName)} } }),
-    grokStep('message', ['^%{LOGLEVEL:[log][level]} %{GREEDYDATA:message}$'], { overwrite: ['message', 'log.level'], tagOnFailure: [${quoted(`_grokparsefailure_${name}`)}] }),
+    grokStep('message', ['^%{LOGLEVEL:[log][level]} %{GREEDYDATA:message}$'], {
+      overwrite: ['message', 'log.level'],
+      tagOnFailure: [${grokTag}],
+    }),
     ...logLevelSteps(),
   ])
   .produces([{ field: 'service.name', type: 'keyword' }, { field: 'log.level', type: 'keyword' }])

@@ -88,8 +88,10 @@ export function shapeProblem(value: unknown): string | undefined {
   if (typeof id !== 'string' || id === '') return `a ${kind} without an \`id\``;
   if (!ID_PATTERN.test(id)) return `${kind} id ${JSON.stringify(id)} is not kebab-case`;
   for (const [field, check] of Object.entries(REQUIRED[kind as DefinitionKind])) {
-    if (!hasType(record[field], check))
-      return `${kind} "${id}": \`${field}\` must be ${check === 'array' ? 'an array' : `a${check === 'object' ? 'n' : ''} ${check}`}, got ${describe(record[field])}`;
+    if (!hasType(record[field], check)) {
+      const wanted = check === 'array' ? 'an array' : `a${check === 'object' ? 'n' : ''} ${check}`;
+      return `${kind} "${id}": \`${field}\` must be ${wanted}, got ${describe(record[field])}`;
+    }
   }
   // The model itself (levels, directions, windows): one validation for build, lint and test.
   return modelProblem(value as Definition);

@@ -234,7 +234,9 @@ export function chronografNoteText(panel: Panel): string {
   if (panel.type === 'text') return panel.content ?? '';
   if (panel.type === 'log-count') {
     const log = panel.logQuery;
-    return `Log count (Elasticsearch, shown in Grafana): index ${log?.indexPattern ?? 'logs-*'}, query ${log?.query ?? '*'}${log?.groupBy ? `, split by ${log.groupBy}` : ''}.`;
+    const split = log?.groupBy ? `, split by ${log.groupBy}` : '';
+    const index = log?.indexPattern ?? 'logs-*';
+    return `Log count (Elasticsearch, shown in Grafana): index ${index}, query ${log?.query ?? '*'}${split}.`;
   }
   return panel.description ?? '';
 }
@@ -277,7 +279,10 @@ function isTagValuesVariable(variable: Variable): boolean {
   );
 }
 
-/** `SHOW TAG VALUES ON "db" [FROM "m"] WITH KEY = "tag" [WHERE ...]` for variables Chronograf's tagValues type cannot express. */
+/**
+ * `SHOW TAG VALUES ON "db" [FROM "m"] WITH KEY = "tag" [WHERE ...]` for variables Chronograf's tagValues type cannot
+ * express.
+ */
 function renderTemplate(variable: Variable, convert: (text: string) => string): Json | undefined {
   const base = {
     id: `calvin-${variable.name}`,

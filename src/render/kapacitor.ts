@@ -80,7 +80,8 @@ function shellWord(word: string): string {
 
 /** The exact diagnose command, as a Go template Kapacitor fills in with the alert's tags and time. */
 export function diagnoseCommandTemplate(consulName: string): string {
-  return `calvin diagnose ${shellWord(consulName)} --env {{ index .Tags "environment" }} --to {{ .Time.UTC.Format "2006-01-02T15:04:05Z" }} --since 1h`;
+  const at = '{{ .Time.UTC.Format "2006-01-02T15:04:05Z" }}';
+  return `calvin diagnose ${shellWord(consulName)} --env {{ index .Tags "environment" }} --to ${at} --since 1h`;
 }
 
 function oneLine(text: string): string {

@@ -31,7 +31,8 @@ function settingValue(value: Setting, indent: string): string {
   const entries = value as [string, string | string[]][];
   const literal = (v: string | string[]): string =>
     typeof v === 'string' ? logstashString(v) : `[${v.map(logstashString).join(', ')}]`;
-  return `{\n${entries.map(([k, v]) => `${indent}${INDENT}${logstashString(k)} => ${literal(v)}`).join('\n')}\n${indent}}`;
+  const lines = entries.map(([k, v]) => `${indent}${INDENT}${logstashString(k)} => ${literal(v)}`);
+  return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
 function plugin(name: string, id: string, settings: [string, Setting | undefined][], indent: string): string[] {
@@ -52,14 +53,19 @@ export function renderLogCondition(condition: LogCondition): string {
     case 'tag':
       return `${logstashString(condition.tag)} in [tags]`;
     case '==':
-    case '!=':
-      return `${logstashFieldRef(condition.field)} ${condition.op} ${typeof condition.value === 'number' ? logstashNumber(condition.value) : logstashString(condition.value)}`;
+    case '!=': {
+      const value =
+        typeof condition.value === 'number' ? logstashNumber(condition.value) : logstashString(condition.value);
+      return `${logstashFieldRef(condition.field)} ${condition.op} ${value}`;
+    }
     case '=~':
     case '!~':
       return `${logstashFieldRef(condition.field)} ${condition.op} ${logstashRegex(condition.pattern)}`;
     case 'in':
-    case 'not in':
-      return `${logstashFieldRef(condition.field)} ${condition.op} [${condition.values.map(logstashString).join(', ')}]`;
+    case 'not in': {
+      const values = condition.values.map(logstashString).join(', ');
+      return `${logstashFieldRef(condition.field)} ${condition.op} [${values}]`;
+    }
     case 'exists':
       return logstashFieldRef(condition.field);
     case 'and':
@@ -288,7 +294,8 @@ export function renderElasticsearchOutput(): string {
             id => "calvin.output.index.${id}"
             add_field => { "[@metadata][calvin_index]" => "${index}" }
         }`;
-  return `# calvin: Elasticsearch output with daily logs-<area>-<app>-YYYY.MM.dd indices (consul-template renders the {{ }} parts).
+  return `# calvin: Elasticsearch output with daily logs-<area>-<app>-YYYY.MM.dd indices
+# (consul-template renders the {{ }} parts).
 filter {
     if "_jsonparsefailure" in [tags] {
 ${set('unparsed', 'logs-os-unparsed')}

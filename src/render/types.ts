@@ -52,9 +52,14 @@ export interface RenderOptions {
   retentionPolicy: string;
   /** Grafana datasource uid of the Elasticsearch logs datasource (log-count panels); default `elasticsearch-logs`. */
   logsDatasource?: string;
-  /** InfluxDB URL written into the Grafana datasource provisioning YAML; default Calvinverse's `http.metrics` address. */
+  /**
+   * InfluxDB URL written into the Grafana datasource provisioning YAML; default Calvinverse's `http.metrics` address.
+   */
   influxUrl?: string;
-  /** Elasticsearch URL written into the Grafana datasource provisioning YAML; default Calvinverse's `http.documents` address. */
+  /**
+   * Elasticsearch URL written into the Grafana datasource provisioning YAML; default Calvinverse's `http.documents`
+   * address.
+   */
   elasticsearchUrl?: string;
 }
 

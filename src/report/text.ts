@@ -203,8 +203,8 @@ export function renderText(input: ReportInput, options: TextOptions = {}): strin
 }
 
 /**
- * `78% ▁▁▂▃▅▇██ 100%  Disk used /srv · crit 90% at 01:02`: the sparkline between its scale, what it is,
- * and the highest threshold crossed (else the critical one), within `room` columns.
+ * `78% ▁▁▂▃▅▇██ 100%  Disk used /srv · crit 90% at 01:02`: the sparkline between its scale, what it
+ * is, and the highest threshold crossed (else the critical one), within `room` columns.
  */
 function sparkLine(chart: ChartSeries, room: number, p: Palette, at: (iso: string) => string): string {
   const values = chart.points.map((pt) => pt.value);

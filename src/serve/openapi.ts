@@ -1,8 +1,10 @@
 /**
  * The OpenAPI 3.1 document of calvin serve, the contract the routes keep (a test validates every
- * route's real answers against it). The request bodies reuse the intake schemas.
+ * route's real answers against it). The request bodies reuse the intake schemas; the diagnosis is the
+ * published schemas/diagnosis.schema.json.
  */
 import { ALERTMANAGER_BODY_SCHEMA, KAPACITOR_BODY_SCHEMA } from './intake.js';
+import { publishedSchemaComponent } from './published-schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -12,55 +14,8 @@ const nullableStr = { type: ['string', 'null'] };
 const { $id: _k, ...kapacitorBody } = KAPACITOR_BODY_SCHEMA;
 const { $id: _a, ...alertmanagerBody } = ALERTMANAGER_BODY_SCHEMA;
 
-const statusEnum = { enum: ['healthy', 'degraded', 'critical', 'unknown'] };
-const window = { type: 'object', required: ['from', 'to'], properties: { from: str, to: str } };
-
-const DIAGNOSIS = {
-  type: 'object',
-  required: ['service', 'query', 'environment', 'window', 'status', 'summary', 'instances', 'suspects', 'sources'],
-  properties: {
-    service: str,
-    query: str,
-    environment: str,
-    window,
-    baseline: window,
-    status: statusEnum,
-    summary: str,
-    instances: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['node', 'status', 'checks', 'anomalies'],
-        properties: {
-          node: str,
-          address: str,
-          serviceId: str,
-          status: str,
-          checks: { type: 'array', items: { type: 'object', required: ['name', 'status'] } },
-          anomalies: { type: 'array', items: { type: 'object', required: ['source', 'signal'] } },
-        },
-      },
-    },
-    suspects: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['node', 'reason', 'score'],
-        properties: { node: str, reason: str, score: { type: 'number' } },
-      },
-    },
-    timeline: { type: 'array', items: { type: 'object', required: ['time', 'source', 'summary'] } },
-    topErrors: { type: 'array', items: { type: 'object', required: ['pattern', 'count'] } },
-    knownIssues: { type: 'array', items: { type: 'object', required: ['id', 'title', 'matches'] } },
-    runbooks: { type: 'array', items: { type: 'object', required: ['title', 'url'] } },
-    sources: {
-      type: 'object',
-      required: ['consul', 'influx', 'elasticsearch'],
-      additionalProperties: { enum: ['ok', 'unavailable', 'error'] },
-    },
-    durationMs: { type: 'number' },
-  },
-};
+// The same contract as `calvin diagnose --json`: the published schema, not a second description.
+const DIAGNOSIS = publishedSchemaComponent('diagnosis.schema.json', 'Diagnosis');
 
 const ALERT = {
   type: 'object',

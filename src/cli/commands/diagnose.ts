@@ -21,11 +21,13 @@ export const registerDiagnose: RegisterCommand = (program, ctx) => {
   program
     .command('diagnose')
     .description(
-      'what is wrong with a service, on which instance, since when, and which runbook applies (Consul health + InfluxDB metrics + Elasticsearch logs)',
+      'what is wrong with a service, on which instance, since when, and which runbook applies (Consul health + ' +
+        'InfluxDB metrics + Elasticsearch logs)',
     )
     .argument(
       '<service>',
-      'Consul service name, alias from a service definition (nexus → artefacts), or service id prefix (nexus_nexus-02)',
+      'Consul service name, alias from a service definition (nexus → artefacts), ' +
+        'or service id prefix (nexus_nexus-02)',
     )
     .option('--env <datacenter>', "Consul datacenter of the environment (default: the agent's own)")
     .option('--since <duration>', 'window length ending now (or at --to), e.g. 15m, 1h, 6h (default 1h)')
@@ -92,7 +94,8 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
         for (const [source, why] of Object.entries(result.sourceErrors)) {
           if (why)
             ctx.stderr.write(
-              `calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ${redact(why)}\n`,
+              `calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ` +
+                `${redact(why)}\n`,
             );
         }
         const color = !flags.out && format === 'text' && config.color && Boolean(ctx.stdout.isTTY);

@@ -85,7 +85,8 @@ Examples:
       for (const r of results) {
         const where = out === undefined ? '' : ` → ${path.join(out, r.fileName)}`;
         ctx.stderr.write(
-          `${redact(r.input)}${where}: ${r.stats.panels} panels, ${r.stats.typedQueries} typed and ${r.stats.rawQueries} raw queries, ${r.notes.length} notes\n`,
+          `${redact(r.input)}${where}: ${r.stats.panels} panels, ${r.stats.typedQueries} typed and ` +
+            `${r.stats.rawQueries} raw queries, ${r.notes.length} notes\n`,
         );
       }
       if (flags.json) {

@@ -40,15 +40,18 @@ export const registerLint: RegisterCommand = (program, ctx) => {
   program
     .command('lint')
     .description(
-      'check definitions and hand-written artifacts (Grafana JSON, Logstash configs, index templates, TICKscript) for real mistakes',
+      'check definitions and hand-written artifacts (Grafana JSON, Logstash configs, index templates, ' +
+        'TICKscript) for real mistakes',
     )
     .argument(
       '[paths...]',
-      'files or folders (recursively: *.json, *.conf, *.ctmpl, *.tick, *.yaml, definition folders); none: the definitions under --root',
+      'files or folders (recursively: *.json, *.conf, *.ctmpl, *.tick, *.yaml, definition folders); none: the ' +
+        'definitions under --root',
     )
     .option(
       '--live',
-      'also check queried measurements, fields, tags and log fields against InfluxDB and Elasticsearch (found through Consul)',
+      'also check queried measurements, fields, tags and log fields against InfluxDB and Elasticsearch (found ' +
+        'through Consul)',
     )
     .option('--live-days <n>', 'with --live: a measurement must have data in the last N days', '7')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
@@ -127,7 +130,8 @@ Examples:
       } else ctx.stdout.write(report);
       if (ctx.interactive && flags.format !== 'text')
         ctx.stderr.write(
-          `calvin lint: ${run.filesLinted} file(s), ${run.results.reduce((n, r) => n + r.messages.length, 0)} finding(s), ${run.skipped.length} not checked\n`,
+          `calvin lint: ${run.filesLinted} file(s), ${run.results.reduce((n, r) => n + r.messages.length, 0)} ` +
+            `finding(s), ${run.skipped.length} not checked\n`,
         );
       process.exitCode = lintExitCode(run.results, maxWarnings, run.skipped);
     });

@@ -18,7 +18,8 @@ export const registerTest: RegisterCommand = (program, ctx) => {
     )
     .argument(
       '[paths...]',
-      'definition files or folders, Logstash configs (<name>.conf + <name>.cases.yaml) or case files; none: the definitions under --root and the case files in its definition folders',
+      'definition files or folders, Logstash configs (<name>.conf + <name>.cases.yaml) or case files; none: the ' +
+        'definitions under --root and the case files in its definition folders',
     )
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('--run <regex>', 'run only cases whose "suite › case" name matches (others are reported as skipped)')

@@ -12,7 +12,8 @@ export const github: Formatter = (results, context) => {
   for (const r of results) {
     for (const m of r.messages) {
       lines.push(
-        `::${m.severity === 'error' ? 'error' : 'warning'} file=${prop(r.filePath)},line=${m.line},col=${m.column},title=${prop(m.ruleId)}::${data(m.message)}`,
+        `::${m.severity === 'error' ? 'error' : 'warning'} ` +
+          `file=${prop(r.filePath)},line=${m.line},col=${m.column},title=${prop(m.ruleId)}::${data(m.message)}`,
       );
     }
   }

@@ -32,7 +32,8 @@ export const junit: Formatter = (results, context) => {
     const skip = `      <skipped message="${xml(s.reason)}"/>`;
     const testcase = `    <testcase name="calvin lint" classname="${xml(s.file)}" time="0">\n${skip}\n    </testcase>`;
     suites.push(
-      `  <testsuite name="${xml(s.file)}" tests="1" failures="0" errors="0" skipped="1" time="0">\n${testcase}\n  </testsuite>`,
+      `  <testsuite name="${xml(s.file)}" tests="1" failures="0" errors="0" skipped="1" ` +
+        `time="0">\n${testcase}\n  </testsuite>`,
     );
   }
   tests += skipped.length;
@@ -52,15 +53,18 @@ export const junit: Formatter = (results, context) => {
           ? `      <failure message="${xml(m.message)}" type="${type}">${detail}</failure>`
           : `      <system-out>${detail}</system-out>`;
         cases.push(
-          `    <testcase name="${xml(`${m.ruleId} (${m.line}:${m.column})`)}" classname="${xml(file)}" time="0">\n${body}\n    </testcase>`,
+          `    <testcase name="${xml(`${m.ruleId} (${m.line}:${m.column})`)}" classname="${xml(file)}" ` +
+            `time="0">\n${body}\n    </testcase>`,
         );
       }
     }
     tests += cases.length;
     failures += fails;
     suites.push(
-      `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${fails}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xml(file)}" tests="${cases.length}" failures="${fails}" errors="0" skipped="0" ` +
+        `time="0">\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="calvin lint" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.join('\n')}\n</testsuites>\n`;
+  const open = `<testsuites name="calvin lint" tests="${tests}" failures="${failures}" errors="0" time="0">`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${open}\n${suites.join('\n')}\n</testsuites>\n`;
 };

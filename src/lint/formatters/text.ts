@@ -26,10 +26,14 @@ export const text: Formatter = (results, context) => {
     for (const s of skipped) out.push(`  ${clean(s.file)}  ${clean(s.reason)}`);
     out.push('');
   }
-  if (total === 0 && skipped.length)
-    return `${out.join('\n')}${c.yellow(c.bold(`No problems found in the files checked; ${skipped.length} not checked.`))}\n`;
+  if (total === 0 && skipped.length) {
+    const note = `No problems found in the files checked; ${skipped.length} not checked.`;
+    return `${out.join('\n')}${c.yellow(c.bold(note))}\n`;
+  }
   if (total === 0) return `${c.green('✔')} No problems found.\n`;
-  const line = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const line =
+    `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ` +
+    `${warnings} warning${warnings === 1 ? '' : 's'})`;
   out.push(errors ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
   return `${out.join('\n')}\n`;
 };

@@ -1,4 +1,6 @@
-/** Fields a syslog-ng `format-json` template emits, e.g. `$(format-json date=datetime($ISODATE) program=$PROGRAM ...)`. */
+/**
+ * Fields a syslog-ng `format-json` template emits, e.g. `$(format-json date=datetime($ISODATE) program=$PROGRAM ...)`.
+ */
 export function syslogNgJsonFields(text: string): string[] | undefined {
   const at = text.indexOf('$(format-json');
   if (at < 0) return undefined;

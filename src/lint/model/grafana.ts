@@ -30,7 +30,9 @@ export function datasourceRef(value: unknown): string | null {
   return null;
 }
 
-/** A target of a typed non-InfluxDB datasource, or one shaped like an Elasticsearch query (Lucene plus aggregations). */
+/**
+ * A target of a typed non-InfluxDB datasource, or one shaped like an Elasticsearch query (Lucene plus aggregations).
+ */
 function isOtherDatasourceTarget(target: Json, panel: Json): boolean {
   const ds = target.datasource ?? panel.datasource;
   if (isObj(ds) && typeof ds.type === 'string' && ds.type !== 'influxdb' && ds.type !== 'datasource') return true;

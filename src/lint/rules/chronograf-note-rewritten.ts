@@ -13,7 +13,9 @@ export const rule: LintRule = {
     severity: 'warning',
     docs: {
       description: 'Panel texts survive Chronograf note sanitising',
-      hint: 'Write markdown without raw <...> (e.g. SERVICE instead of <service>): Chronograf drops tags outside its allowlist.',
+      hint:
+        'Write markdown without raw <...> (e.g. SERVICE instead of <service>): Chronograf drops tags ' +
+        'outside its allowlist.',
     },
     messages: { rewritten: 'Panel "{{panel}}": Chronograf would store the note without "{{lost}}".' },
   },

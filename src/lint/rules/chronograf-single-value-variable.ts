@@ -17,11 +17,14 @@ export const rule: LintRule = {
     severity: 'warning',
     docs: {
       description: 'Chronograf cells do not narrow a multi-value variable to one value',
-      hint: 'Write the query with the builder (whereVariable), which drops the filter for Chronograf and keeps GROUP BY, or filter on a single-value variable.',
+      hint:
+        'Write the query with the builder (whereVariable), which drops the filter for Chronograf and keeps ' +
+        'GROUP BY, or filter on a single-value variable.',
     },
     messages: {
       single:
-        'Panel "{{panel}}": Chronograf substitutes one value for :{{variable}}:, which Grafana lets select several (or All).',
+        'Panel "{{panel}}": Chronograf substitutes one value for :{{variable}}:, which Grafana lets select ' +
+        'several (or All).',
     },
   },
   create(context) {

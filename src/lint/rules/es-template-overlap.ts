@@ -39,7 +39,8 @@ export const rule: LintRule = {
     },
     messages: {
       overlap:
-        'Template "{{name}}" ({{patterns}}) overlaps "{{other}}" ({{otherPatterns}}) at the same priority {{priority}}: Elasticsearch rejects the PUT of whichever comes second, so one of them is never installed.',
+        'Template "{{name}}" ({{patterns}}) overlaps "{{other}}" ({{otherPatterns}}) at the same priority ' +
+        '{{priority}}: Elasticsearch rejects the PUT of whichever comes second, so one of them is never installed.',
     },
   },
   create(context) {

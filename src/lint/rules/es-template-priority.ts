@@ -25,11 +25,15 @@ export const rule: LintRule = {
       hint: 'Set "priority" above 100, e.g. 200 (and use PUT _index_template, not the legacy _template API).',
     },
     messages: {
-      low: 'Template "{{name}}" matches {{patterns}} with priority {{priority}}: the built-in logs-*-* template (priority 100) wins for logs-<a>-<b> indices.',
+      low:
+        'Template "{{name}}" matches {{patterns}} with priority {{priority}}: the built-in logs-*-* template ' +
+        '(priority 100) wins for logs-<a>-<b> indices.',
       equal:
-        'Template "{{name}}" matches {{patterns}} with priority 100, the priority of the built-in logs-*-* template: Elasticsearch rejects the PUT (overlapping composable templates cannot share a priority).',
+        'Template "{{name}}" matches {{patterns}} with priority 100, the priority of the built-in logs-*-* ' +
+        'template: Elasticsearch rejects the PUT (overlapping composable templates cannot share a priority).',
       legacy:
-        'Legacy template "{{name}}" (order {{order}}) matches {{patterns}}: the built-in composable logs-*-* template matches logs-<a>-<b> indices, and Elasticsearch then ignores every legacy template.',
+        'Legacy template "{{name}}" (order {{order}}) matches {{patterns}}: the built-in composable logs-*-* ' +
+        'template matches logs-<a>-<b> indices, and Elasticsearch then ignores every legacy template.',
     },
   },
   create(context) {

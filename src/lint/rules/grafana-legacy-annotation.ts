@@ -16,7 +16,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'InfluxDB annotations carry their query in `target`',
-      hint: 'Move the annotation query into "target": { "query": ..., "rawQuery": true, "fromAnnotations": true } (and tagsColumn/textColumn with it).',
+      hint:
+        'Move the annotation query into "target": { "query": ..., "rawQuery": true, "fromAnnotations": true ' +
+        '} (and tagsColumn/textColumn with it).',
     },
     messages: { legacy: 'Annotation "{{name}}" has a top-level query and no target: current Grafana runs nothing.' },
   },

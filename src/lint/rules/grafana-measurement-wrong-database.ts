@@ -15,11 +15,14 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'Queries read measurements from the database Telegraf writes them to',
-      hint: 'Use the datasource of the database the measurement is written to (see the influxdb_database tag of its Telegraf input and the outputs.influxdb tagpass).',
+      hint:
+        'Use the datasource of the database the measurement is written to (see the influxdb_database tag of ' +
+        'its Telegraf input and the outputs.influxdb tagpass).',
     },
     messages: {
       wrong:
-        'Measurement "{{name}}" is written to database {{expected}}, but the query reads it from "{{database}}" (datasource "{{datasource}}").',
+        'Measurement "{{name}}" is written to database {{expected}}, but the query reads it from "{{database}}" ' +
+        '(datasource "{{datasource}}").',
     },
   },
   create(context) {

@@ -5,7 +5,10 @@ import { didYouMean } from '../util/suggest.js';
 const BUILTIN = new Set(GRAFANA_BUILTIN_VARIABLES);
 const isBuiltin = (name: string): boolean => BUILTIN.has(name) || name.startsWith('tag_') || name.startsWith('__');
 
-/** `$name` used in a dashboard that defines no such variable: Grafana leaves the text as is and the query fails or matches nothing. */
+/**
+ * `$name` used in a dashboard that defines no such variable: Grafana leaves the text as is and the query fails or
+ * matches nothing.
+ */
 export const rule: LintRule = {
   meta: {
     id: 'grafana-undefined-variable',

@@ -19,7 +19,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'Panels, queries and variables use a datasource that is provisioned',
-      hint: 'Use the name or uid of a provisioned datasource (see the datasources/*.yaml files), or a $datasource variable.',
+      hint:
+        'Use the name or uid of a provisioned datasource (see the datasources/*.yaml files), or a ' +
+        '$datasource variable.',
     },
     messages: { unknown: 'Datasource "{{name}}" is not provisioned (known: {{known}}).' },
   },

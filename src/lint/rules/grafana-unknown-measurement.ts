@@ -9,11 +9,14 @@ export const rule: LintRule = {
     severity: 'warning',
     docs: {
       description: 'Dashboards query measurements that something produces',
-      hint: 'Check the measurement name against the Telegraf inputs (name, name_override, statsd templates) or the service definition; statsd metrics are renamed by their templates.',
+      hint:
+        'Check the measurement name against the Telegraf inputs (name, name_override, statsd templates) or ' +
+        'the service definition; statsd metrics are renamed by their templates.',
     },
     messages: {
       unknown:
-        'Measurement "{{name}}" is produced by no definition, collector or standard Telegraf input.{{suggestion}}{{scope}}',
+        'Measurement "{{name}}" is produced by no definition, collector or standard Telegraf ' +
+        'input.{{suggestion}}{{scope}}',
     },
   },
   create(context) {
@@ -23,7 +26,8 @@ export const rule: LintRule = {
     // (statsd templates, name_override, snmp tables) are then unknowable rather than wrong.
     const scope = k.collectorsScanned
       ? ''
-      : ' (No Telegraf config or statsd rules were linted: lint them together with the dashboards to check custom names.)';
+      : ' (No Telegraf config or statsd rules were linted: lint them together with the dashboards to check ' +
+        'custom names.)';
     return {
       influxql(q) {
         if (q.origin === 'alert') return;

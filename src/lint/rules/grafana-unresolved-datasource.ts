@@ -19,7 +19,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'InfluxDB datasource references resolve in the environment, by uid or by name',
-      hint: 'Reference a datasource the environment provisions (InfluxDb.System, InfluxDb.Services, InfluxDb.StatsD in Calvinverse) by its name, or a uid that is provisioned and loaded.',
+      hint:
+        'Reference a datasource the environment provisions (InfluxDb.System, InfluxDb.Services, ' +
+        'InfluxDb.StatsD in Calvinverse) by its name, or a uid that is provisioned and loaded.',
     },
     messages: {
       unresolved:

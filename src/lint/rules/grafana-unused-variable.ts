@@ -8,7 +8,9 @@ export const rule: LintRule = {
     severity: 'warning',
     docs: {
       description: 'Every dashboard variable is used by a query, title or repeat',
-      hint: 'Use the variable in the queries it should filter (e.g. WHERE "environment" =~ /^$environment$/), or remove it.',
+      hint:
+        'Use the variable in the queries it should filter (e.g. WHERE "environment" =~ /^$environment$/), ' +
+        'or remove it.',
     },
     messages: { unused: 'Variable "{{name}}" is defined but never used.' },
   },

@@ -14,7 +14,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'Queries, alerts and signals read a database the environment writes',
-      hint: 'Use the database of the Telegraf route (SYSTEM_DATABASE, SERVICES_DATABASE, STATSD_DATABASE from the environment model), or fix the KV config/services/metrics/databases/*.',
+      hint:
+        'Use the database of the Telegraf route (SYSTEM_DATABASE, SERVICES_DATABASE, STATSD_DATABASE from ' +
+        'the environment model), or fix the KV config/services/metrics/databases/*.',
     },
     messages: {
       unknown: 'Database "{{database}}" is not written in the {{environment}} (databases: {{known}}).',

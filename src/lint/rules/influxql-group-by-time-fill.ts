@@ -1,6 +1,9 @@
 import type { LintRule } from '../types.js';
 
-/** GROUP BY time() without fill() returns null for empty intervals: graphs break into dots and alerts see gaps as "no data". */
+/**
+ * GROUP BY time() without fill() returns null for empty intervals: graphs break into dots and alerts see gaps as "no
+ * data".
+ */
 export const rule: LintRule = {
   meta: {
     id: 'influxql-group-by-time-fill',

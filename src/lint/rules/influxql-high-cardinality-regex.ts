@@ -10,7 +10,9 @@ export const rule: LintRule = {
     severity: 'warning',
     docs: {
       description: 'No catch-all or unanchored regex on a high-cardinality tag (host, ids, paths)',
-      hint: 'Drop the condition if it should match everything, compare with = for one value, or anchor the regex (/^name$/).',
+      hint:
+        'Drop the condition if it should match everything, compare with = for one value, or anchor the ' +
+        'regex (/^name$/).',
     },
     messages: { regex: 'Regex /{{pattern}}/ on high-cardinality tag "{{tag}}" scans every series of that tag.' },
   },

@@ -8,7 +8,9 @@ export const rule: LintRule = {
     severity: 'warning',
     docs: {
       description: 'Dashboard definitions use typed queries',
-      hint: 'Rewrite the query with the influxql builder (select/from/where) so names are escaped and lint can check it.',
+      hint:
+        'Rewrite the query with the influxql builder (select/from/where) so names are escaped and lint can ' +
+        'check it.',
     },
     messages: { raw: 'Raw InfluxQL in a definition: "{{text}}".' },
   },

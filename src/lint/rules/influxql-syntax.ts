@@ -8,7 +8,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'InfluxQL queries parse',
-      hint: 'Fix the query where the parser stopped; quote identifiers that contain dots, dashes or keywords with double quotes.',
+      hint:
+        'Fix the query where the parser stopped; quote identifiers that contain dots, dashes or keywords ' +
+        'with double quotes.',
     },
     messages: { syntax: 'InfluxQL syntax error at offset {{offset}}: {{message}} in "{{query}}".' },
   },

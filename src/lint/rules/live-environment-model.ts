@@ -13,7 +13,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'The environment model matches the Consul KV of the environment',
-      hint: 'Align the KV (config/services/metrics/databases/*, the Grafana datasource keys) with the model, or build for this environment with its own model.',
+      hint:
+        'Align the KV (config/services/metrics/databases/*, the Grafana datasource keys) with the model, or ' +
+        'build for this environment with its own model.',
     },
     messages: { differs: 'Environment KV differs from the model: {{difference}}.' },
   },

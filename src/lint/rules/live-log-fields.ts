@@ -8,7 +8,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: '(--live) referenced log fields exist in the Elasticsearch mappings',
-      hint: 'Check the field name (ECS: host.name, service.name, log.level, process.name) and the log filters that should produce it.',
+      hint:
+        'Check the field name (ECS: host.name, service.name, log.level, process.name) and the log filters ' +
+        'that should produce it.',
     },
     messages: { missing: 'Log field "{{field}}" is not mapped in any logs-* index.' },
   },

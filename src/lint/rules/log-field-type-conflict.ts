@@ -34,7 +34,8 @@ export const rule: LintRule = {
     },
     messages: {
       conflict:
-        'Log filter "{{filter}}" produces {{field}} as {{produced}}, but template "{{template}}" maps it as {{mapped}}.',
+        'Log filter "{{filter}}" produces {{field}} as {{produced}}, but template "{{template}}" maps it as ' +
+        '{{mapped}}.',
     },
   },
   create(context) {

@@ -16,7 +16,9 @@ export const rule: LintRule = {
     severity: 'error',
     docs: {
       description: 'Grok patterns are defined and compile',
-      hint: 'Use a standard grok pattern name, define it in pattern_definitions, or ship the patterns file with the pipeline.',
+      hint:
+        'Use a standard grok pattern name, define it in pattern_definitions, or ship the patterns file with ' +
+        'the pipeline.',
     },
     messages: {
       undefined: 'Grok pattern %{{{name}}} is not defined (not standard, not in pattern_definitions{{dir}}).',

@@ -61,7 +61,7 @@ export function formatText(report: TestReport, style: TextStyle = PLAIN): string
           : style.red(s);
   for (const suite of report.suites) {
     lines.push(
-      `${safeText(suite.name)}${suite.file && suite.file !== suite.name ? style.dim(` (${safeText(suite.file)})`) : ''}`,
+      safeText(suite.name) + (suite.file && suite.file !== suite.name ? style.dim(` (${safeText(suite.file)})`) : ''),
     );
     for (const c of suite.cases) {
       const label =
@@ -120,10 +120,16 @@ function caseXml(classname: string, c: TestCaseResult): string {
       return `${open}/>`;
     case 'skipped':
       return `${open}>\n      <skipped message="${xmlEscape(c.problems[0] ?? 'skipped')}"/>\n    </testcase>`;
-    case 'error':
-      return `${open}>\n      <error type="error" message="${xmlEscape(c.problems[0] ?? 'error')}">${xmlEscape(body)}</error>\n    </testcase>`;
-    default:
-      return `${open}>\n      <failure type="${c.status === 'unsupported' ? 'UNSUPPORTED' : 'failed'}" message="${xmlEscape(c.problems[0] ?? c.status)}">${xmlEscape(body)}</failure>\n    </testcase>`;
+    case 'error': {
+      const message = xmlEscape(c.problems[0] ?? 'error');
+      return `${open}>\n      <error type="error" message="${message}">${xmlEscape(body)}</error>\n    </testcase>`;
+    }
+    default: {
+      const type = c.status === 'unsupported' ? 'UNSUPPORTED' : 'failed';
+      const message = xmlEscape(c.problems[0] ?? c.status);
+      const failure = `<failure type="${type}" message="${message}">${xmlEscape(body)}</failure>`;
+      return `${open}>\n      ${failure}\n    </testcase>`;
+    }
   }
 }
 

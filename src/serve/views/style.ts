@@ -3,7 +3,8 @@ export const STYLESHEET = `
 *{box-sizing:border-box}
 body{font:16px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d232a;background:#fff}
 a{color:#0550ae}
-a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #0969da;outline-offset:2px}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #0969da;
+outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.3rem;z-index:1}
 header{background:#1d232a;color:#fff;padding:.6rem 1rem}
 header a{color:#fff;margin-right:1rem;text-decoration:none;font-weight:600}
@@ -16,7 +17,8 @@ h2{font-size:1.1rem;margin:1.4rem 0 .5rem;border-bottom:1px solid #d0d7de;paddin
 .s-unknown,.s-pending{color:#4d5761}
 .summary.s-critical{border-color:#cf222e}.summary.s-degraded{border-color:#bf8700}
 .summary.s-healthy{border-color:#1a7f37}
-.cards{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem}
+.cards{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));
+gap:.6rem}
 .card{border:1px solid #d0d7de;border-radius:6px;padding:.6rem .8rem;min-width:0}
 .card h3{font-size:1rem;margin:0 0 .2rem}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.6rem}
