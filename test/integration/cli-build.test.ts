@@ -3,7 +3,7 @@
  * deterministically; every kind of bad definition gives one line, exit 2, no stack, and leaves the
  * previous output folder exactly as it was.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,14 +28,33 @@ interface Run {
   stderr: string;
 }
 
-function calvin(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, ['--import', tsxLoader, main, ...args], {
+/** Runs a command without blocking the test worker (a blocked worker misses vitest's RPC deadlines). */
+function spawnAsync(command: string, args: string[], options: SpawnOptions & { timeout?: number }): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 120_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+function calvin(args: string[], cwd: string): Promise<Run> {
+  return spawnAsync(process.execPath, ['--import', tsxLoader, main, ...args], {
     cwd,
-    encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
     timeout: 120_000,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** path → sha256 of every file under dir (including the marker). */
@@ -72,8 +91,8 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
   });
   afterAll(() => work.remove());
 
-  it('builds every target, with a JSON listing on stdout and a summary on stderr', () => {
-    const run = calvin(['--root', work.root, 'build', '--out', out, '--json'], work.root);
+  it('builds every target, with a JSON listing on stdout and a summary on stderr', async () => {
+    const run = await calvin(['--root', work.root, 'build', '--out', out, '--json'], work.root);
     expect(run.stderr).toMatch(
       /^Built \d+ artifacts into .*: grafana \d+, chronograf \d+, kapacitor \d+, logstash \d+, elasticsearch \d+\n$/,
     );
@@ -87,15 +106,15 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     expect(previous['.calvin-build']).toBeDefined();
   });
 
-  it('gives identical bytes on a second run and leaves nothing beside the output', () => {
-    expect(calvin(['--root', work.root, 'build', '--out', out], work.root).status).toBe(0);
+  it('gives identical bytes on a second run and leaves nothing beside the output', async () => {
+    expect((await calvin(['--root', work.root, 'build', '--out', out], work.root)).status).toBe(0);
     expect(snapshot(out)).toEqual(previous);
     expect(readdirSync(work.root).filter((n) => n.startsWith('.out'))).toEqual([]);
   });
 
-  it('builds one target only', () => {
+  it('builds one target only', async () => {
     const only = path.join(work.root, 'only-grafana');
-    const run = calvin(['--root', work.root, 'build', '--target', 'grafana', '--out', only, '--json'], work.root);
+    const run = await calvin(['--root', work.root, 'build', '--target', 'grafana', '--out', only, '--json'], work.root);
     expect(run.status).toBe(0);
     const listing = JSON.parse(run.stdout) as { artifacts: { target: string }[] };
     expect(new Set(listing.artifacts.map((a) => a.target))).toEqual(new Set(['grafana']));
@@ -153,12 +172,12 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
 
   it.each(badProjects)(
     'rejects %s in one line, exit 2, and leaves the previous output untouched',
-    (_label, breakIt, line) => {
+    async (_label, breakIt, line) => {
       const bad = tempRoot();
       try {
         writeProject(bad);
         breakIt(bad);
-        const run = calvin(['--root', bad.root, 'build', '--out', out], work.root);
+        const run = await calvin(['--root', bad.root, 'build', '--out', out], work.root);
         expect(run.status).toBe(2);
         expect(run.stdout).toBe('');
         expect(run.stderr.split('\n')).toHaveLength(2);
@@ -166,7 +185,7 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
         expect(run.stderr).not.toMatch(/\n\s+at /);
         expect(snapshot(out)).toEqual(previous);
         expect(readdirSync(work.root).filter((n) => n.startsWith('.out'))).toEqual([]);
-        const debug = calvin(['--debug', '--root', bad.root, 'build', '--out', out], work.root);
+        const debug = await calvin(['--debug', '--root', bad.root, 'build', '--out', out], work.root);
         expect(debug.status).toBe(2);
         expect(debug.stderr).toMatch(/\n\s+at /);
       } finally {
@@ -175,56 +194,61 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     },
   );
 
-  it('--only matching nothing exits 2 in one line and writes nothing', () => {
-    const run = calvin(['--root', work.root, 'build', '--out', out, '--only', 'nexsus*'], work.root);
+  it('--only matching nothing exits 2 in one line and writes nothing', async () => {
+    const run = await calvin(['--root', work.root, 'build', '--out', out, '--only', 'nexsus*'], work.root);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^calvin: --only "nexsus\*" matches no definition \(.*\)\n$/);
     expect(snapshot(out)).toEqual(previous);
   });
 
-  it('refuses to replace a folder that calvin did not write', () => {
-    const run = calvin(['--root', work.root, 'build', '--out', path.join(work.root, 'alerts')], work.root);
+  it('refuses to replace a folder that calvin did not write', async () => {
+    const run = await calvin(['--root', work.root, 'build', '--out', path.join(work.root, 'alerts')], work.root);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^calvin: --out .* is inside the definitions folder alerts\//);
     expect(existsSync(path.join(work.root, 'alerts/disk.ts'))).toBe(true);
-    const foreign = calvin(['--root', work.root, 'build', '--out', path.join(work.root, 'services')], work.root);
+    const foreign = await calvin(['--root', work.root, 'build', '--out', path.join(work.root, 'services')], work.root);
     expect(foreign.status).toBe(2);
-    expect(calvin(['--root', work.root, 'build', '--target', 'prometheus'], work.root).stderr).toMatch(
+    expect((await calvin(['--root', work.root, 'build', '--target', 'prometheus'], work.root)).stderr).toMatch(
       /^calvin: unknown --target "prometheus"/,
     );
   });
 
-  it('lists definitions as an aligned table and as JSON', () => {
-    const table = calvin(['--root', work.root, 'list'], work.root);
+  it('lists definitions as an aligned table and as JSON', async () => {
+    const table = await calvin(['--root', work.root, 'list'], work.root);
     expect(table.status).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+KIND\s+FILE\s+TITLE$/);
     expect(table.stdout).toMatch(/artefacts-disk-full\s+alert\s+alerts\/disk\.ts/);
-    const json = JSON.parse(calvin(['--root', work.root, 'list', '--kind', 'alert', '--json'], work.root).stdout) as {
+    const json = JSON.parse(
+      (await calvin(['--root', work.root, 'list', '--kind', 'alert', '--json'], work.root)).stdout,
+    ) as {
       id: string;
     }[];
     expect(json.map((r) => r.id)).toEqual(['artefacts-disk-full']);
   });
 
-  it('prints a runbook with the diagnose command, and suggests ids for an unknown alert', () => {
-    const run = calvin(['--root', work.root, 'runbook', 'artefacts-disk-full', '--env', 'calvinverse-01'], work.root);
+  it('prints a runbook with the diagnose command, and suggests ids for an unknown alert', async () => {
+    const run = await calvin(
+      ['--root', work.root, 'runbook', 'artefacts-disk-full', '--env', 'calvinverse-01'],
+      work.root,
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^# Disk full\n\nClean up \/srv\.\n/);
     expect(run.stdout).toMatch(/calvin diagnose artefacts --env calvinverse-01 --since 1h\n$/);
-    const unknown = calvin(['--root', work.root, 'runbook', 'artefacts-disk'], work.root);
+    const unknown = await calvin(['--root', work.root, 'runbook', 'artefacts-disk'], work.root);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/^calvin: unknown alert "artefacts-disk" \(did you mean artefacts-disk-full\?/);
   });
 
-  it('scaffolds definitions that load, refuses overwrites and hostile names', () => {
+  it('scaffolds definitions that load, refuses overwrites and hostile names', async () => {
     const fresh = tempRoot();
     try {
-      expect(calvin(['--root', fresh.root, 'new', 'service', 'queue'], fresh.root).status).toBe(0);
-      expect(calvin(['--root', fresh.root, 'new', 'alert', 'queue-memory-high'], fresh.root).status).toBe(0);
-      expect(calvin(['--root', fresh.root, 'list', '--json'], fresh.root).status).toBe(0);
-      const again = calvin(['--root', fresh.root, 'new', 'service', 'queue'], fresh.root);
+      expect((await calvin(['--root', fresh.root, 'new', 'service', 'queue'], fresh.root)).status).toBe(0);
+      expect((await calvin(['--root', fresh.root, 'new', 'alert', 'queue-memory-high'], fresh.root)).status).toBe(0);
+      expect((await calvin(['--root', fresh.root, 'list', '--json'], fresh.root)).status).toBe(0);
+      const again = await calvin(['--root', fresh.root, 'new', 'service', 'queue'], fresh.root);
       expect(again.status).toBe(2);
       expect(again.stderr).toMatch(/^calvin: id "queue" is already used by the service in services\/queue\.ts/);
-      const hostile = calvin(['--root', fresh.root, 'new', 'dashboard', '../../etc/x\u001b[31m'], fresh.root);
+      const hostile = await calvin(['--root', fresh.root, 'new', 'dashboard', '../../etc/x\u001b[31m'], fresh.root);
       expect(hostile.status).toBe(2);
       expect(hostile.stderr.split('\n')).toHaveLength(2);
       expect(hostile.stderr).not.toContain('\u001b');
@@ -233,7 +257,7 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     }
   });
 
-  it('imports a Grafana dashboard into a definition that builds', () => {
+  it('imports a Grafana dashboard into a definition that builds', async () => {
     const fresh = tempRoot();
     try {
       fresh.write('services/artefacts.ts', SERVICE_TS('artefacts'));
@@ -267,16 +291,19 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
           ],
         }),
       );
-      const run = calvin(['--root', fresh.root, 'import', 'grafana', path.join(fresh.root, 'nexus.json')], fresh.root);
+      const run = await calvin(
+        ['--root', fresh.root, 'import', 'grafana', path.join(fresh.root, 'nexus.json')],
+        fresh.root,
+      );
       expect(run.status).toBe(0);
       expect(run.stderr).toMatch(/1 panels, 1 typed and 0 raw queries/);
       expect(existsSync(path.join(fresh.root, 'dashboards/imported/nexus-jvm.ts'))).toBe(true);
-      const build = calvin(
+      const build = await calvin(
         ['--root', fresh.root, 'build', '--target', 'grafana', '--out', path.join(fresh.root, 'out'), '--json'],
         fresh.root,
       );
       expect(build.status).toBe(0);
-      const notJson = calvin(
+      const notJson = await calvin(
         ['--root', fresh.root, 'import', 'grafana', path.join(fresh.root, 'services/artefacts.ts')],
         fresh.root,
       );
@@ -287,7 +314,7 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
     }
   });
 
-  it('runs every help example of build, list, new, runbook and import in a copy of the shipped project', () => {
+  it('runs every help example of build, list, new, runbook and import in a copy of the shipped project', async () => {
     const home = tempRoot();
     try {
       const copy = path.join(home.root, 'my-infra');
@@ -324,14 +351,14 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
       writeFileSync(path.join(copy, 'queue.json'), grafana('Queue'));
       const examples: string[] = [];
       for (const command of ['build', 'list', 'new', 'runbook', 'import grafana']) {
-        const help = calvin([...command.split(' '), '--help'], copy);
+        const help = await calvin([...command.split(' '), '--help'], copy);
         expect(help.status).toBe(0);
         // `  $ calvin ...` lines; what follows two spaces or more is a comment.
         for (const line of help.stdout.split('\n'))
           if (line.startsWith('  $ calvin ')) examples.push(line.slice(4).split(/\s{2,}/)[0] as string);
       }
       expect(examples.length).toBeGreaterThanOrEqual(15);
-      const shell = `calvin() { "${process.execPath}" --import "${tsxLoader}" "${main}" "$@"; }\nset -o pipefail\n`;
+      const shell = `(await calvin()) { "${process.execPath}" --import "${tsxLoader}" "${main}" "$@"; }\nset -o pipefail\n`;
       const env: NodeJS.ProcessEnv = { ...process.env, HOME: home.root, NO_COLOR: '1' };
       delete env.CALVIN_ROOT;
       for (const example of [
@@ -339,7 +366,7 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
         'calvin test alerts/widget-disk-full.ts log-filters/widget-log.ts',
         'calvin build --out out/',
       ]) {
-        const run = spawnSync('bash', ['-c', shell + example], { cwd: copy, encoding: 'utf8', env, timeout: 120_000 });
+        const run = await spawnAsync('bash', ['-c', shell + example], { cwd: copy, env, timeout: 120_000 });
         expect({ example, status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({
           example,
           status: 0,
@@ -347,13 +374,15 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
         });
       }
       // `new` refuses an id the project already uses, in one line.
-      const clash = calvin(['new', 'service', 'queue'], copy);
+      const clash = await calvin(['new', 'service', 'queue'], copy);
       expect(clash.status).toBe(2);
       expect(clash.stderr).toMatch(
         /^calvin: id "queue" is already used by the service in services\/queue\.ts \(.*\)\n$/,
       );
       // --only matches services too: the artefacts log filter comes with 'artefacts*'.
-      const only = JSON.parse(calvin(['list', '--only', 'artefacts*', '--json'], copy).stdout) as { id: string }[];
+      const only = JSON.parse((await calvin(['list', '--only', 'artefacts*', '--json'], copy)).stdout) as {
+        id: string;
+      }[];
       expect(only.map((r) => r.id)).toEqual(
         expect.arrayContaining(['artefacts', 'artefacts-overview', 'artefacts-disk-full', 'syslog-nexus']),
       );
