@@ -22,6 +22,7 @@ import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMat
 import { watchedSignals } from './signals.js';
 import type { KnownNode } from './dependency-refs.js';
 import { collectMetrics } from './collect-metrics.js';
+import { collectDeploys } from './collect-deploys.js';
 import { withVersion } from './versions.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { messageOf, sourcesOf, type SourceResult } from './source-result.js';
@@ -87,6 +88,8 @@ export interface CollectRequest {
   catalog: Catalog;
   knownIssues: KnownIssue[];
   systemDatabase: string;
+  /** Database of calvin's deploy markers (`calvin_deploys`); default `services`. */
+  servicesDatabase?: string;
 }
 
 const CONSUL_CALL_MS = 4_000;
@@ -177,6 +180,10 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
         error: discoveryError ?? 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)',
         value: [],
       });
+  // Deploy markers are context, not a source: without them the diagnosis is complete, just less told.
+  const deploysWork = endpoints.influx
+    ? collectDeploys(backends, endpoints.influx, req.servicesDatabase ?? 'services', environment, windows, call)
+    : Promise.resolve([]);
   const logsWork = endpoints.elasticsearch
     ? collectLogs(narrowIndices(backends, windows), {
         endpoint: endpoints.elasticsearch,
@@ -200,9 +207,10 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     error: 'no answer before the deadline',
     value,
   });
-  const [metrics, logs] = await Promise.all([
+  const [metrics, logs, deploys] = await Promise.all([
     Promise.race([metricsWork, deadline.then(() => timedOut<SignalSeries[]>([]))]),
     Promise.race([logsWork, deadline.then(() => timedOut<CollectedLogs>(base.logs))]),
+    Promise.race([deploysWork, deadline.then(() => [])]),
   ]);
   // One level deep, in what is left of the budget: a dependency that does not answer in time is left out.
   const dependencies = await Promise.race([
@@ -225,6 +233,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   return {
     ...base,
     ...(dependencies.length > 0 ? { dependencies } : {}),
+    ...(deploys.length > 0 ? { deploys } : {}),
     metrics: metrics.value,
     logs: logs.value,
     ...sourcesOf(metrics, logs),
