@@ -4,13 +4,13 @@
  * calvin deploy at 10:29 (...)". Pure.
  */
 import type { Collected } from './collected.js';
-import type { AppearedGroup } from './changes.js';
+import { replacementText, type AppearedGroup, type Replacement } from './changes.js';
 import { formatClock } from './format.js';
 import type { FoundAnomaly, TimelineEvent } from './found.js';
 
 export interface Change {
   time: string;
-  kind: 'deploy' | 'appeared' | 'reboot';
+  kind: 'deploy' | 'appeared' | 'vanished' | 'replaced' | 'reboot';
   /** How the summary names it: "calvin deploy at 10:29 (2 created … by alice, abc1234)". */
   label: string;
 }
@@ -46,8 +46,14 @@ export function deployEvents(c: Collected): TimelineEvent[] {
   });
 }
 
+export interface InstanceChanges {
+  appeared: AppearedGroup[];
+  vanished: AppearedGroup[];
+  replaced: Replacement[];
+}
+
 /** Every change the summary may line an anomaly up with. */
-export function changesOf(c: Collected, appeared: AppearedGroup[], anomalies: FoundAnomaly[]): Change[] {
+export function changesOf(c: Collected, seen: InstanceChanges, anomalies: FoundAnomaly[]): Change[] {
   const clock = (t: string): string => formatClock(t, c.window.to);
   const deploys = recentDeploys(c).map((d): Change => {
     const details = deployDetails(d);
@@ -57,15 +63,26 @@ export function changesOf(c: Collected, appeared: AppearedGroup[], anomalies: Fo
       label: `calvin deploy at ${clock(d.time)}${details ? ` (${details})` : ''}`,
     };
   });
-  const instances = appeared.map((g): Change => {
-    const n = g.nodes.length;
-    const version = g.version ? ` (${g.version})` : '';
-    return { time: g.time, kind: 'appeared', label: `${n} new instance${n === 1 ? '' : 's'}${version} appeared` };
-  });
+  const swapped = new Set(seen.replaced.flatMap((r) => [r.from, r.to]));
+  const instances = seen.appeared
+    .filter((g) => !swapped.has(g))
+    .map((g): Change => {
+      const n = g.nodes.length;
+      const version = g.version ? ` (${g.version})` : '';
+      return { time: g.time, kind: 'appeared', label: `${n} new instance${n === 1 ? '' : 's'}${version} appeared` };
+    });
+  const gone = seen.vanished
+    .filter((g) => !swapped.has(g))
+    .map((g): Change => {
+      const n = g.nodes.length;
+      const version = g.version ? ` (${g.version})` : '';
+      return { time: g.time, kind: 'vanished', label: `${n} instance${n === 1 ? '' : 's'}${version} vanished` };
+    });
+  const swaps = seen.replaced.map((r): Change => ({ time: r.time, kind: 'replaced', label: replacementText(r) }));
   const reboots = anomalies
     .filter((a) => a.anomaly.signal === 'system.uptime' && a.anomaly.since)
     .map((a): Change => ({ time: a.anomaly.since as string, kind: 'reboot', label: `${a.host} restarted` }));
-  return [...deploys, ...instances, ...reboots].sort((a, b) => a.time.localeCompare(b.time));
+  return [...deploys, ...swaps, ...instances, ...gone, ...reboots].sort((a, b) => a.time.localeCompare(b.time));
 }
 
 /**

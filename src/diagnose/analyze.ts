@@ -10,7 +10,8 @@ import { analyzeLogs, type LabelGroup } from './log-analysis.js';
 import { analyzeMetrics } from './metric-analysis.js';
 import { byScore, healthAnomalies, instanceReports } from './health-analysis.js';
 import { analyzeRollout, rolloutSentence, type Rollout } from './rollout.js';
-import { appearedInstances, changeEvents } from './changes.js';
+import { appearedInstances, changeEvents, replacements, vanishedInstances } from './changes.js';
+import { serviceBaseline } from './service-baseline.js';
 import { alignedChange, changesOf, deployEvents } from './aligned-change.js';
 import {
   analyzeDependencies,
@@ -52,13 +53,16 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   const runbooks = rankRunbooks(c, all);
   const status = overallStatus(c, instances, dependency);
   const appeared = appearedInstances(c);
+  const vanished = vanishedInstances(c);
+  const replaced = replacements(appeared, vanished, c.bucketMs);
   const timeline = buildTimeline(all, [
     ...metrics.events,
     ...logs.events,
-    ...changeEvents(c, appeared),
+    ...changeEvents(c, appeared, vanished, replaced),
     ...deployEvents(c),
   ]);
-  const change = alignedChange(c, all, changesOf(c, appeared, all));
+  const change = alignedChange(c, all, changesOf(c, { appeared, vanished, replaced }, all));
+  const history = serviceBaseline(c);
   const topErrors = logs.patterns.slice(0, MAX_TOP_ERRORS).map((p) => ({
     pattern: p.template,
     count: p.count,
@@ -102,6 +106,9 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
     durationMs: Math.max(0, Math.round(clock.now() - startedAtMs)),
     ...(dependencies.length > 0 ? { dependencies: dependencies.map((d) => d.report) } : {}),
     ...(rollout ? { rollout } : {}),
+    ...(history && history.instances.length > 0
+      ? { serviceBaseline: { nodes: history.nodes, earlier: history.earlier, instances: history.instances } }
+      : {}),
   };
 }
 

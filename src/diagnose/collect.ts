@@ -23,7 +23,8 @@ import { watchedSignals } from './signals.js';
 import type { KnownNode } from './dependency-refs.js';
 import { collectMetrics } from './collect-metrics.js';
 import { collectDeploys } from './collect-deploys.js';
-import { withVersion } from './versions.js';
+import { collectHistory } from './collect-history.js';
+import { withMetricVersions, withVersion } from './versions.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { messageOf, sourcesOf, type SourceResult } from './source-result.js';
 
@@ -184,10 +185,15 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   const deploysWork = endpoints.influx
     ? collectDeploys(backends, endpoints.influx, req.servicesDatabase ?? 'services', environment, windows, call)
     : Promise.resolve([]);
+  const history = endpoints.influx
+    ? await collectHistory(backends, endpoints.influx, req.systemDatabase, service, nodes, windows, call)
+    : [];
+  // The logs of nodes that served the service before (replaced since) give it a history of its own.
+  const logNodes = [...new Set([...nodes, ...history.map((h) => h.node)])];
   const logsWork = endpoints.elasticsearch
     ? collectLogs(narrowIndices(backends, windows), {
         endpoint: endpoints.elasticsearch,
-        nodes,
+        nodes: logNodes,
         windows,
         definition,
         service,
@@ -234,6 +240,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     ...base,
     ...(dependencies.length > 0 ? { dependencies } : {}),
     ...(deploys.length > 0 ? { deploys } : {}),
+    ...(history.length > 0 ? { history, instances: withMetricVersions(base.instances, history) } : {}),
     metrics: metrics.value,
     logs: logs.value,
     ...sourcesOf(metrics, logs),

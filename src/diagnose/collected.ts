@@ -4,6 +4,7 @@
  */
 import type { MetricSignal, RunbookLink } from '../define/types.js';
 import type { DeployRecord } from './deploys.js';
+import type { NodeHistory } from './history.js';
 import type { CheckStatus, SourceStatus, TimeWindow } from './types.js';
 
 export interface CollectedCheck {
@@ -137,4 +138,9 @@ export interface Collected {
   dependencies?: CollectedDependency[];
   /** calvin's deploy markers of the environment over the baseline and the window, oldest first. */
   deploys?: DeployRecord[];
+  /**
+   * Every node that served the service over the baseline and the window (its metrics' `service` tag),
+   * current instances or not. Their logs are in `logs.hosts` too: the service's history.
+   */
+  history?: NodeHistory[];
 }

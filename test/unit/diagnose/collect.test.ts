@@ -89,8 +89,8 @@ describe('collect', () => {
     const c = await collect(backends, request('artefacts'));
     expect(c.instances.map((i) => i.node)).toEqual(['nexus-01', 'nexus-02']);
     expect(c.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
-    // One query per signal and part, and one for calvin's deploy markers of the environment.
-    expect(backends.influxQueries).toHaveLength(2 * c.signals.length + 1);
+    // One query per signal and part, one for the nodes that served the service, one for calvin's deploy markers.
+    expect(backends.influxQueries).toHaveLength(2 * c.signals.length + 2);
     expect(backends.influxQueries).toContainEqual(
       expect.stringMatching(/FROM "calvin_deploys" WHERE "environment" = 'test'/),
     );
