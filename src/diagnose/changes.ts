@@ -90,7 +90,8 @@ export function replacements(appeared: AppearedGroup[], vanished: AppearedGroup[
       )[0];
     if (!from) continue;
     used.add(from);
-    out.push({ time: to.time > from.time ? to.time : from.time, from, to });
+    // Shown when the new instances arrived: errors of a bad image start then.
+    out.push({ time: to.time, from, to });
   }
   return out;
 }
