@@ -1,6 +1,6 @@
 /** calvin's deploy markers of the environment, over the baseline and the window: one InfluxQL query. */
 import type { Endpoint } from '../config.js';
-import type { CallOptions, DiagnoseBackends } from './collect.js';
+import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import { deployQuery, deploysFromInflux, type DeployRecord } from './deploys.js';
 import type { Windows } from './queries.js';
 

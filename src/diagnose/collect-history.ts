@@ -1,6 +1,6 @@
 /** Who served the service (history.ts) from InfluxDB, time-boxed: the logs wait for its answer. */
 import type { Endpoint } from '../config.js';
-import type { CallOptions, DiagnoseBackends } from './collect.js';
+import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import { historyFromInflux, historyQuery, type NodeHistory } from './history.js';
 import type { Windows } from './queries.js';
 

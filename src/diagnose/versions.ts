@@ -5,7 +5,7 @@
  * tags of its metrics. Pure.
  */
 import type { CollectedInstance } from './collected.js';
-import type { InstanceInfo } from './collect.js';
+import type { InstanceInfo } from './backend-types.js';
 import type { NodeHistory } from './history.js';
 
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
