@@ -30,7 +30,9 @@ export function recentDeploys(c: Collected): NonNullable<Collected['deploys']> {
 }
 
 function deployDetails(d: NonNullable<Collected['deploys']>[number]): string {
-  const by = [d.who ? `by ${d.who}` : '', d.commit ? d.commit.slice(0, 12) : ''].filter(Boolean).join(', ');
+  // `calvin deploy` outside a git checkout records the commit as "unknown": not worth saying.
+  const commit = d.commit && d.commit !== 'unknown' ? d.commit.slice(0, 12) : '';
+  const by = [d.who ? `by ${d.who}` : '', commit].filter(Boolean).join(', ');
   return [d.what, by].filter(Boolean).join(' ');
 }
 

@@ -67,4 +67,15 @@ describe('changes lined up with the anomaly', () => {
     expect(d.timeline.map((e) => e.source)).toEqual(['deploy']);
     expect(d.summary).not.toContain('began');
   });
+
+  it('leaves out a commit recorded as unknown', () => {
+    const d = analyze(
+      withDeploys(diskFull(), [{ ...deploy('2026-11-23T10:39:00.000Z'), commit: 'unknown' }]),
+      clock,
+      0,
+    );
+    expect(d.timeline.find((e) => e.source === 'deploy')?.summary).toBe(
+      'calvin deploy: 1 created, 2 updated, 0 deleted by alice',
+    );
+  });
 });
