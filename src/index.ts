@@ -10,4 +10,3 @@ export * from './simulate/index.js';
 export * from './diagnose/index.js';
 export * from './report/index.js';
 export * from './lint/index.js';
-export { SERVE_ALERT_FIELDS, SERVE_DIAGNOSIS_FIELDS } from './serve/mappings.js';

@@ -14,7 +14,7 @@ import { diagnose, DEFAULT_WINDOW_MS } from '../diagnose/run.js';
 import { CalvinError } from '../errors.js';
 import { runbookName } from '../render/kapacitor.js';
 import { nestProperties } from '../render/elasticsearch.js';
-import { SERVE_ALERT_FIELDS, SERVE_DIAGNOSIS_FIELDS } from './mappings.js';
+import { SERVE_ALERT_FIELDS, SERVE_DIAGNOSIS_FIELDS } from '../define/serve-mappings.js';
 import { redactDeep } from '../redact.js';
 import { DEFAULT_COALESCE_MS } from './coalesce.js';
 import { DiagnosisQueue } from './diagnosis-queue.js';

@@ -3,7 +3,7 @@
  * (index-templates/calvin-serve.ts, deployed by `calvin deploy`) and the indices serve creates when
  * no template was deployed yet. The snapshot is JSON text kept in `_source` only (not indexed).
  */
-import type { FieldMapping } from '../define/types.js';
+import type { FieldMapping } from './types.js';
 
 export const SERVE_ALERT_FIELDS: Readonly<Record<string, FieldMapping>> = Object.freeze({
   key: { type: 'keyword' },
