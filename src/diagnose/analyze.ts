@@ -10,7 +10,9 @@ import { analyzeLogs, type LabelGroup } from './log-analysis.js';
 import { analyzeMetrics } from './metric-analysis.js';
 import { byScore, healthAnomalies, instanceReports } from './health-analysis.js';
 import { analyzeRollout, rolloutSentence, type Rollout } from './rollout.js';
-import { appearedInstances, changeEvents, type AppearedGroup } from './changes.js';
+import { appearedInstances, changeEvents, replacements, vanishedInstances } from './changes.js';
+import { serviceBaseline } from './service-baseline.js';
+import { alignedChange, changesOf, deployEvents } from './aligned-change.js';
 import {
   analyzeDependencies,
   blamedDependency,
@@ -51,7 +53,16 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   const runbooks = rankRunbooks(c, all);
   const status = overallStatus(c, instances, dependency);
   const appeared = appearedInstances(c);
-  const timeline = buildTimeline(all, [...metrics.events, ...logs.events, ...changeEvents(c, appeared)]);
+  const vanished = vanishedInstances(c);
+  const replaced = replacements(appeared, vanished, c.bucketMs);
+  const timeline = buildTimeline(all, [
+    ...metrics.events,
+    ...logs.events,
+    ...changeEvents(c, appeared, vanished, replaced),
+    ...deployEvents(c),
+  ]);
+  const change = alignedChange(c, all, changesOf(c, { appeared, vanished, replaced }, all));
+  const history = serviceBaseline(c);
   const topErrors = logs.patterns.slice(0, MAX_TOP_ERRORS).map((p) => ({
     pattern: p.template,
     count: p.count,
@@ -75,7 +86,7 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
     blamed,
     alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url,
     rollout,
-    appeared,
+    change,
   );
   return {
     service: c.service,
@@ -95,6 +106,9 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
     durationMs: Math.max(0, Math.round(clock.now() - startedAtMs)),
     ...(dependencies.length > 0 ? { dependencies: dependencies.map((d) => d.report) } : {}),
     ...(rollout ? { rollout } : {}),
+    ...(history && history.instances.length > 0
+      ? { serviceBaseline: { nodes: history.nodes, earlier: history.earlier, instances: history.instances } }
+      : {}),
   };
 }
 
@@ -195,13 +209,12 @@ function summarize(
   blamed: DependencyFinding | null,
   runbook: string | undefined,
   rollout: Rollout | null,
-  appeared: AppearedGroup[],
+  change: string | null,
 ): string {
   const missing = (['influx', 'elasticsearch'] as const)
     .filter((s) => c.sources[s] !== 'ok')
     .map((s) => (s === 'influx' ? 'metrics' : 'logs'));
   const partial = missing.length > 0 ? ` (${missing.join(' and ')} unavailable)` : '';
-  const change = alignedChange(c, all, appeared);
   const withRunbook = (text: string): string =>
     `${text}${change ? `; ${change}` : ''}${runbook ? `; runbook: ${runbook}` : ''}${partial}`;
   if (status === 'unknown') return `no instances of ${c.service} are registered in Consul (${c.environment})${partial}`;
@@ -282,16 +295,4 @@ function withVersionSuspect(suspects: Diagnosis['suspects'], rollout: Rollout | 
     },
     ...suspects,
   ];
-}
-
-/** "began as 2 new instances (1.3.0) appeared at 01:32": a change within two buckets of the first anomaly. */
-function alignedChange(c: Collected, all: FoundAnomaly[], appeared: AppearedGroup[]): string | null {
-  const starts = all.flatMap((a) => (a.anomaly.since ? [Date.parse(a.anomaly.since)] : []));
-  if (starts.length === 0 || appeared.length === 0) return null;
-  const onset = Math.min(...starts);
-  const near = appeared.find((g) => Math.abs(Date.parse(g.time) - onset) <= 2 * c.bucketMs + 60_000);
-  if (!near) return null;
-  const n = near.nodes.length;
-  const version = near.version ? ` (${near.version})` : '';
-  return `began as ${n} new instance${n === 1 ? '' : 's'}${version} appeared at ${formatClock(near.time, c.window.to)}`;
 }

@@ -1,6 +1,8 @@
 /**
  * Changes seen in the data: instances that appeared during the window (their first metric point or
- * log line comes after its start), told as one timeline event per version. Pure.
+ * log line comes after its start) and nodes that served the service and vanished (their last metric
+ * point, by the metrics' `service` tag, comes before the end), told as one timeline event per
+ * version; both close together are a replacement: "3 instances replaced (1.2.0 → 1.3.0)". Pure.
  */
 import type { Collected } from './collected.js';
 import type { TimelineEvent } from './found.js';
@@ -13,11 +15,14 @@ export interface AppearedGroup {
 
 /** First time each instance shows up in the window's metrics or logs (null: not seen at all). */
 function firstSeen(c: Collected, node: string): string | null {
+  const known = c.history?.find((h) => h.node === node);
   const times = [
+    known?.first,
     ...c.metrics.filter((s) => s.host === node).map((s) => s.points.find((p) => p.value !== null)?.time),
     c.logs.hosts.find((h) => h.host === node)?.buckets.find((b) => b.total > 0)?.time,
   ].filter((t): t is string => Boolean(t));
   const hasBaseline =
+    (known !== undefined && known.first < c.window.from) ||
     c.logs.hosts.some((h) => h.host === node && h.baseline.total > 0) ||
     c.metrics.some((s) => s.host === node && s.points.some((p) => p.time < c.window.from && p.value !== null));
   if (hasBaseline || times.length === 0) return null;
@@ -40,8 +45,101 @@ export function appearedInstances(c: Collected): AppearedGroup[] {
   return [...groups.values()].sort((a, b) => a.time.localeCompare(b.time));
 }
 
-export function changeEvents(c: Collected, groups: AppearedGroup[]): TimelineEvent[] {
+const MINUTE = 60_000;
+
+/**
+ * Nodes of the service's history that are no longer instances and whose metrics stopped in the
+ * window or in the window's length before it, grouped by version; `time` is when they went quiet.
+ */
+export function vanishedInstances(c: Collected): AppearedGroup[] {
+  const current = new Set(c.instances.map((i) => i.node));
+  const from = Date.parse(c.window.from);
+  const earliest = from - (Date.parse(c.window.to) - from);
+  const quietAfter = Date.parse(c.window.to) - 2 * c.bucketMs;
+  const groups = new Map<string, AppearedGroup>();
+  for (const h of c.history ?? []) {
+    const last = Date.parse(h.last);
+    if (current.has(h.node) || last < earliest || last >= quietAfter) continue;
+    const time = new Date(last + c.bucketMs).toISOString();
+    const key = h.version ?? '';
+    const g = groups.get(key) ?? { time, version: h.version, nodes: [] };
+    if (time > g.time) g.time = time;
+    g.nodes.push(h.node);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => a.time.localeCompare(b.time));
+}
+
+export interface Replacement {
+  time: string;
+  from: AppearedGroup;
+  to: AppearedGroup;
+}
+
+/** A version that vanished close to one that appeared (within 15 minutes or three buckets) was replaced by it. */
+export function replacements(appeared: AppearedGroup[], vanished: AppearedGroup[], bucketMs: number): Replacement[] {
+  const near = Math.max(15 * MINUTE, 3 * bucketMs);
+  const out: Replacement[] = [];
+  const used = new Set<AppearedGroup>();
+  for (const to of appeared) {
+    const from = vanished
+      .filter((v) => !used.has(v) && Math.abs(Date.parse(v.time) - Date.parse(to.time)) <= near)
+      .sort(
+        (a, b) =>
+          Math.abs(Date.parse(a.time) - Date.parse(to.time)) - Math.abs(Date.parse(b.time) - Date.parse(to.time)),
+      )[0];
+    if (!from) continue;
+    used.add(from);
+    // Shown when the new instances arrived: errors of a bad image start then.
+    out.push({ time: to.time, from, to });
+  }
+  return out;
+}
+
+/** "3 instances replaced (1.2.0 → 1.3.0)". */
+export function replacementText(r: Replacement): string {
+  const n = r.to.nodes.length;
+  const versions = r.from.version || r.to.version ? ` (${r.from.version ?? '?'} → ${r.to.version ?? '?'})` : '';
+  return `${n} instance${n === 1 ? '' : 's'} replaced${versions}`;
+}
+
+export function changeEvents(
+  c: Collected,
+  groups: AppearedGroup[],
+  vanished: AppearedGroup[] = [],
+  replaced: Replacement[] = [],
+): TimelineEvent[] {
   const total = c.instances.length;
+  const inReplacement = new Set(replaced.flatMap((r) => [r.from, r.to]));
+  const swaps = replaced.map((r) => ({
+    time: r.time,
+    node: `${r.from.nodes.length + r.to.nodes.length} nodes`,
+    source: 'consul',
+    summary: `${replacementText(r)}: ${r.from.nodes.join(', ')} → ${r.to.nodes.join(', ')}`,
+  }));
+  const gone = vanished
+    .filter((g) => !inReplacement.has(g))
+    .map((g) => {
+      const n = g.nodes.length;
+      const version = g.version ? ` (${g.version})` : '';
+      return {
+        time: g.time,
+        node: n === 1 ? (g.nodes[0] as string) : `${n} nodes`,
+        source: 'consul',
+        summary: `${n} instance${n === 1 ? '' : 's'} vanished${version}: ${g.nodes.join(', ')}`,
+      };
+    });
+  return [
+    ...swaps,
+    ...gone,
+    ...appearedEvents(
+      total,
+      groups.filter((g) => !inReplacement.has(g)),
+    ),
+  ];
+}
+
+function appearedEvents(total: number, groups: AppearedGroup[]): TimelineEvent[] {
   return groups.map((g) => {
     const version = g.version ? ` (${g.version})` : '';
     const what =

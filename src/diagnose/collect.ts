@@ -7,7 +7,9 @@ import { planWindows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
 import { watchedSignals } from './signals.js';
 import { collectMetrics } from './collect-metrics.js';
-import { withVersion } from './versions.js';
+import { collectDeploys } from './collect-deploys.js';
+import { collectHistory } from './collect-history.js';
+import { withMetricVersions, withVersion } from './versions.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { messageOf, sourcesOf, type SourceResult } from './source-result.js';
 
@@ -27,6 +29,8 @@ export interface CollectRequest {
   catalog: Catalog;
   knownIssues: KnownIssue[];
   systemDatabase: string;
+  /** Database of calvin's deploy markers (`calvin_deploys`); default `services`. */
+  servicesDatabase?: string;
 }
 
 const CONSUL_CALL_MS = 4_000;
@@ -134,10 +138,19 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
         error: discoveryError ?? 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)',
         value: [],
       });
+  // Deploy markers are context, not a source: without them the diagnosis is complete, just less told.
+  const deploysWork = endpoints.influx
+    ? collectDeploys(backends, endpoints.influx, req.servicesDatabase ?? 'services', environment, windows, call)
+    : Promise.resolve([]);
+  const history = endpoints.influx
+    ? await collectHistory(backends, endpoints.influx, req.systemDatabase, service, nodes, windows, call)
+    : [];
+  // The logs of nodes that served the service before (replaced since) give it a history of its own.
+  const logNodes = [...new Set([...nodes, ...history.map((h) => h.node)])];
   const logsWork = endpoints.elasticsearch
     ? collectLogs(narrowIndices(backends, windows), {
         endpoint: endpoints.elasticsearch,
-        nodes,
+        nodes: logNodes,
         windows,
         definition,
         service,
@@ -157,9 +170,10 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
     error: 'no answer before the deadline',
     value,
   });
-  const [metrics, logs] = await Promise.all([
+  const [metrics, logs, deploys] = await Promise.all([
     Promise.race([metricsWork, deadline.then(() => timedOut<SignalSeries[]>([]))]),
     Promise.race([logsWork, deadline.then(() => timedOut<CollectedLogs>(base.logs))]),
+    Promise.race([deploysWork, deadline.then(() => [])]),
   ]);
   // One level deep, in what is left of the budget: a dependency that does not answer in time is left out.
   const dependencies = await Promise.race([
@@ -182,6 +196,8 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   return {
     ...base,
     ...(dependencies.length > 0 ? { dependencies } : {}),
+    ...(deploys.length > 0 ? { deploys } : {}),
+    ...(history.length > 0 ? { history, instances: withMetricVersions(base.instances, history) } : {}),
     metrics: metrics.value,
     logs: logs.value,
     ...sourcesOf(metrics, logs),

@@ -3,6 +3,8 @@
  * already reshaped so that analysis is a pure function of it (and of an injected clock).
  */
 import type { MetricSignal, RunbookLink } from '../define/types.js';
+import type { DeployRecord } from './deploys.js';
+import type { NodeHistory } from './history.js';
 import type { CheckStatus, SourceStatus, TimeWindow } from './types.js';
 
 export interface CollectedCheck {
@@ -134,4 +136,11 @@ export interface Collected {
   sourceErrors: { influx?: string; elasticsearch?: string };
   /** Services this one depends on, with their own health, metrics and logs. */
   dependencies?: CollectedDependency[];
+  /** calvin's deploy markers of the environment over the baseline and the window, oldest first. */
+  deploys?: DeployRecord[];
+  /**
+   * Every node that served the service over the baseline and the window (its metrics' `service` tag),
+   * current instances or not. Their logs are in `logs.hosts` too: the service's history.
+   */
+  history?: NodeHistory[];
 }

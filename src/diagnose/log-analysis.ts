@@ -5,6 +5,7 @@
 import type { Collected, MessageGroup } from './collected.js';
 import { formatClock, formatCount } from './format.js';
 import type { FoundAnomaly, TimelineEvent } from './found.js';
+import { describeServiceBaseline, serviceBaseline } from './service-baseline.js';
 import { round } from './stats.js';
 import { templateLabel, templateOf } from './templates.js';
 
@@ -110,13 +111,14 @@ export function analyzeLogs(c: Collected): LogFindings {
   const anomalies: FoundAnomaly[] = [];
   const events: TimelineEvent[] = [];
   // An instance without history of its own (immutable infrastructure: a new node) is compared with
-  // the service's history: the mean error rate of the instances that logged in the baseline.
-  const withHistory = c.logs.hosts.filter((h) => h.baseline.total > 0);
-  const serviceBaseline =
-    withHistory.length > 0 ? withHistory.reduce((n, h) => n + h.baseline.errors, 0) / withHistory.length : null;
+  // the service's history: the mean error rate of the nodes that logged for it in the baseline.
+  const service = serviceBaseline(c);
+  const current = new Set(c.instances.map((i) => i.node));
   for (const stats of c.logs.hosts) {
-    const own = stats.baseline.total > 0 || serviceBaseline === null;
-    const expected = ((own ? stats.baseline.errors : (serviceBaseline as number)) * windowMs) / baselineMs;
+    // Nodes replaced since are history, not instances to judge.
+    if (!current.has(stats.host)) continue;
+    const own = stats.baseline.total > 0 || service === null;
+    const expected = ((own ? stats.baseline.errors : (service?.errors ?? 0)) * windowMs) / baselineMs;
     const errors = stats.window.errors;
     const newHere = labels
       .filter((p) => p.isNew && (p.hosts.get(stats.host) ?? 0) >= MIN_NEW_PATTERN)
@@ -141,7 +143,8 @@ export function analyzeLogs(c: Collected): LogFindings {
         since: sinceCandidates[0] ?? null,
         evidence:
           `${formatCount(errors)} errors in the window (${formatCount(round(expected, 1))} expected from ` +
-          `${own ? 'the baseline' : "the service's baseline: the instance has no history"})${newText}`,
+          `${own || !service ? 'the baseline' : `${describeServiceBaseline(service)}: the instance has no history`})` +
+          newText,
       },
       headline: top
         ? `${formatCount(top.hosts.get(stats.host) ?? 0)} '${top.label}' errors`

@@ -56,6 +56,7 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
     catalog: options.catalog ?? { services: [], dashboards: [], alerts: [], logFilters: [], indexTemplates: [] },
     knownIssues,
     systemDatabase: config.databases.system,
+    servicesDatabase: config.databases.services,
   });
   const diagnosis = analyze(collected, clock, started, { compareVersions: options.compareVersions ?? false });
   return { diagnosis, charts: keyCharts(collected, diagnosis), sourceErrors: collected.sourceErrors };

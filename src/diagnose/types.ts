@@ -59,6 +59,11 @@ export interface Diagnosis {
   rollout?: Rollout;
   /** Present when a dependency was declared or named by the errors. */
   dependencies?: DependencyReport[];
+  /**
+   * Present when an instance has no history of its own: it was compared with the service's, made of
+   * these nodes' baselines (`earlier`: those replaced since); `instances` are the ones compared with it.
+   */
+  serviceBaseline?: { nodes: string[]; earlier: string[]; instances: string[] };
 }
 
 /** Side-by-side comparison of versions during a rollout (see rollout.ts). */

@@ -1,10 +1,12 @@
 /**
  * The version an instance runs, from what Calvinverse-style environments carry: the Consul service
  * `Meta.version`, a service tag that looks like a version (`1.3.0`, `v1.3.0`, `version=1.3.0`), or the
- * node `Meta.image` (immutable infrastructure: the image is the version). Pure.
+ * node `Meta.image` (immutable infrastructure: the image is the version); else the `version` / `image`
+ * tags of its metrics. Pure.
  */
 import type { CollectedInstance } from './collected.js';
 import type { InstanceInfo } from './backend-types.js';
+import type { NodeHistory } from './history.js';
 
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
 
@@ -29,6 +31,15 @@ export function withVersion(i: InstanceInfo): CollectedInstance {
     checks: i.checks,
     ...(version ? { version } : {}),
   };
+}
+
+/** Instances that Consul gives no version get the one their metrics carry (`version` / `image` tag). */
+export function withMetricVersions(instances: CollectedInstance[], history: NodeHistory[]): CollectedInstance[] {
+  const tagged = new Map(history.flatMap((h) => (h.version ? [[h.node, h.version] as const] : [])));
+  return instances.map((i) => {
+    const version = i.version ?? tagged.get(i.node);
+    return version ? { ...i, version } : i;
+  });
 }
 
 /** Versions in order, oldest first: numeric parts compared as numbers, the rest as text. */

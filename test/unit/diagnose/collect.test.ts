@@ -35,6 +35,14 @@ function fakeBackends(
     endpoints: async () => ({ influx: { url: 'http://influx' }, elasticsearch: { url: 'http://es' } }),
     influxQuery: (_endpoint, _db, query, call) => {
       influxQueries.push(query);
+      if (query.includes('"calvin_deploys"'))
+        return Promise.resolve([
+          {
+            name: 'calvin_deploys',
+            columns: ['time', 'what', 'who', 'commit'],
+            values: [[Date.parse('2026-11-23T10:28:00Z'), '1 created, 0 updated, 0 deleted', 'alice', 'abc1234']],
+          },
+        ]);
       if (options.influx === 'down')
         return Promise.reject(new CalvinError('BACKEND_UNREACHABLE', 'InfluxDB is unreachable'));
       if (options.influx === 'hang')
@@ -81,7 +89,14 @@ describe('collect', () => {
     const c = await collect(backends, request('artefacts'));
     expect(c.instances.map((i) => i.node)).toEqual(['nexus-01', 'nexus-02']);
     expect(c.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
-    expect(backends.influxQueries).toHaveLength(2 * c.signals.length);
+    // One query per signal and part, one for the nodes that served the service, one for calvin's deploy markers.
+    expect(backends.influxQueries).toHaveLength(2 * c.signals.length + 2);
+    expect(backends.influxQueries).toContainEqual(
+      expect.stringMatching(/FROM "calvin_deploys" WHERE "environment" = 'test'/),
+    );
+    expect(c.deploys).toEqual([
+      { time: '2026-11-23T10:28:00.000Z', what: '1 created, 0 updated, 0 deleted', who: 'alice', commit: 'abc1234' },
+    ]);
     expect(backends.searches).toHaveLength(1);
     expect(c.metrics.find((m) => m.signal === 'cpu.used_percent' && m.host === 'nexus-01')?.points).toContainEqual({
       time: '2026-11-23T10:30:00.000Z',
