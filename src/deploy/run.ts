@@ -326,7 +326,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
   const who = options.who ?? currentUser(config.root);
   if (!options.yes && (!io.interactive || !io.ask)) await confirm(config, environment, false, io, 'Rolling back');
   const drivers = await makeDrivers(config, targets, true, options, io, `rollback ${backup.manifest.timestamp}`);
-  return withLock(config, options, environment, options.wait, io, who, async () => {
+  return withLock(config, options, environment, options.wait, io, who, async (lock) => {
     if (!options.json) {
       print(
         io,
@@ -338,6 +338,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
       backup,
       drivers,
       io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined,
+      () => lock.assertHeld(),
     );
     await storeBackup(config, options, environment, backup.dir, io);
     const counts = { restored: 0, recreated: 0, deleted: 0 };
