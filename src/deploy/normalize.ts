@@ -74,7 +74,9 @@ export function normalizeChronograf(body: unknown): unknown {
   b.cells = cells.map((cell) => {
     const c = omit(cell, CHRONOGRAF_CELL_SERVER_FIELDS);
     if (Array.isArray(c.queries)) c.queries = c.queries.map((q) => omit(q, ['queryConfig']));
-    if (typeof c.note === 'string') c.note = sanitizeChronografNote(c.note);
+    // Chronograf answers every cell with a note ('' when none) and a visibility ('default' when none).
+    c.note = sanitizeChronografNote(typeof c.note === 'string' ? c.note : '');
+    if (typeof c.noteVisibility !== 'string' || c.noteVisibility === '') c.noteVisibility = 'default';
     return c;
   });
   if (Array.isArray(b.templates)) b.templates = b.templates.map((t) => omit(t, ['links']));
