@@ -105,7 +105,7 @@ describe('Chronograf fake', () => {
       });
       expect(created.status).toBe(201);
       expect(created.body.id).not.toBe(5);
-      expect(created.body.cells[0].i).toMatch(/^cell-/);
+      expect(created.body.cells[0].i).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // Chronograf: UUIDs
       expect(created.body.links.self).toBe(`/chronograf/v1/dashboards/${created.body.id}`);
       const put = await call(`${c.url}/chronograf/v1/dashboards/${created.body.id}`, 'PUT', {
         name: 'calvin/x',
