@@ -35,42 +35,20 @@ function pageSize(raw: string | null): number {
   return Math.min(n, MAX_LIMIT);
 }
 
-function folderHit(f: SearchFolder): Record<string, unknown> {
-  const url = `/dashboards/f/${f.uid}/${slug(f.title)}`;
-  return {
-    id: f.id,
-    uid: f.uid,
-    orgId: 1,
-    title: f.title,
-    uri: `db/${slug(f.title)}`,
-    url,
-    type: 'dash-folder',
-    tags: [],
-    isStarred: false,
-  };
+export const folderUrl = (f: SearchFolder): string => `/dashboards/f/${f.uid}/${slug(f.title)}`;
+
+/** The fields every hit has, folder or dashboard. */
+function hit(item: { id: number; uid: string; title: string; tags: string[] }, type: string, url: string) {
+  const { id, uid, title, tags } = item;
+  return { id, uid, orgId: 1, title, uri: `db/${slug(title)}`, url, type, tags, isStarred: false };
 }
 
 function dashboardHit(d: SearchDashboard, folders: ReadonlyMap<string, SearchFolder>): Record<string, unknown> {
   const folder = folders.get(d.folderUid);
-  return {
-    id: d.id,
-    uid: d.uid,
-    orgId: 1,
-    title: d.title,
-    uri: `db/${slug(d.title)}`,
-    url: `/d/${d.uid}/${slug(d.title)}`,
-    type: 'dash-db',
-    tags: d.tags,
-    isStarred: false,
-    ...(folder
-      ? {
-          folderId: folder.id,
-          folderUid: folder.uid,
-          folderTitle: folder.title,
-          folderUrl: `/dashboards/f/${folder.uid}/${slug(folder.title)}`,
-        }
-      : {}),
-  };
+  const inFolder = folder
+    ? { folderId: folder.id, folderUid: folder.uid, folderTitle: folder.title, folderUrl: folderUrl(folder) }
+    : {};
+  return { ...hit(d, 'dash-db', `/d/${d.uid}/${slug(d.title)}`), ...inFolder };
 }
 
 export function search(
@@ -87,7 +65,9 @@ export function search(
   // A folder is a hit only when nothing asks for dashboard properties (tags, dashboard uids, a folder to look in).
   const foldersWanted = type !== 'dash-db' && tags.length === 0 && uids.length === 0 && inFolders.length === 0;
   const folderHits = foldersWanted
-    ? [...folders.values()].filter((f) => matchesTitle(f.title)).map((f) => ({ title: f.title, hit: folderHit(f) }))
+    ? [...folders.values()]
+        .filter((f) => matchesTitle(f.title))
+        .map((f) => ({ title: f.title, hit: hit({ ...f, tags: [] }, 'dash-folder', folderUrl(f)) }))
     : [];
   const dashboardHits =
     type === 'dash-folder'

@@ -14,7 +14,7 @@
  */
 import { fakeDatasources, type FakeDatasources } from './grafana-datasources.js';
 import { provisioningFiles, type ProvisionedFile, type ProvisioningFiles } from './grafana-provisioning.js';
-import { search, slug } from './grafana-search.js';
+import { folderUrl, search, slug } from './grafana-search.js';
 import { clone, startFake, type FakeOptions, type FakeResponse, type FakeServer } from './server.js';
 
 interface StoredDashboard {
@@ -62,7 +62,7 @@ export async function startFakeGrafana(options: FakeOptions = {}): Promise<FakeG
     id: f.id,
     uid: f.uid,
     title: f.title,
-    url: `/dashboards/f/${f.uid}/${slug(f.title)}`,
+    url: folderUrl(f),
     hasAcl: false,
     canSave: true,
     canEdit: true,

@@ -7,20 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startFakeChronograf } from '../fakes/chronograf.js';
-import { apiFixtures, shapeDiff } from '../fakes/contract.js';
+import { apiFixtures, shapeDiff, type ApiFixture } from '../fakes/contract.js';
 import { startFakeGrafana, type FakeGrafana } from '../fakes/grafana.js';
+import { callFake } from '../fakes/server.js';
 
 const TOKEN = 'contract-token';
 
-async function call(url: string, method: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (url: string, method: string, body?: unknown) => callFake(url, method, body, TOKEN);
 
 const DOC_DASHBOARD = {
   uid: 'cIBgcSjkk',
@@ -56,37 +49,41 @@ const GRAFANA_SETUP: Record<string, (g: FakeGrafana) => Promise<unknown>> = {
   'provisioning-reload': async () => undefined,
 };
 
+/** Sends the fixture's request to a fresh fake (after `setup`) and checks the documented status and shape. */
+async function checkFixture(
+  fake: { url: string; close(): Promise<void> },
+  fixture: ApiFixture,
+  setup?: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await setup?.();
+    const answer = await call(`${fake.url}${fixture.request.path}`, fixture.request.method, fixture.request.body);
+    expect(answer.status).toBe(fixture.status);
+    expect(shapeDiff(fixture.response, answer.body, fixture._extraKeys)).toEqual([]);
+  } finally {
+    await fake.close();
+  }
+}
+
+const title = (f: ApiFixture): string => `${f.request.method} ${f.request.path} (${f.name}) answers as documented`;
+
 describe('Grafana fake against the documented responses', () => {
   for (const fixture of apiFixtures('grafana')) {
-    it(`${fixture.request.method} ${fixture.request.path} (${fixture.name}) answers as documented`, async () => {
+    it(title(fixture), async () => {
       expect(fixture._source).toMatch(/^Grafana HTTP API, .*https:\/\/grafana\.com\/docs\//);
       const setup = GRAFANA_SETUP[fixture.name];
       expect(setup, `no set-up for fixture ${fixture.name}`).toBeDefined();
       const g = await startFakeGrafana({ token: TOKEN });
-      try {
-        await setup!(g);
-        const answer = await call(`${g.url}${fixture.request.path}`, fixture.request.method, fixture.request.body);
-        expect(answer.status).toBe(fixture.status);
-        expect(shapeDiff(fixture.response, answer.body, fixture._extraKeys)).toEqual([]);
-      } finally {
-        await g.close();
-      }
+      await checkFixture(g, fixture, () => setup!(g));
     });
   }
 });
 
 describe('Chronograf fake against the documented responses', () => {
   for (const fixture of apiFixtures('chronograf')) {
-    it(`${fixture.request.method} ${fixture.request.path} (${fixture.name}) answers as documented`, async () => {
+    it(title(fixture), async () => {
       expect(fixture._source).toMatch(/^Chronograf API/);
-      const c = await startFakeChronograf({ token: TOKEN });
-      try {
-        const answer = await call(`${c.url}${fixture.request.path}`, fixture.request.method, fixture.request.body);
-        expect(answer.status).toBe(fixture.status);
-        expect(shapeDiff(fixture.response, answer.body, fixture._extraKeys)).toEqual([]);
-      } finally {
-        await c.close();
-      }
+      await checkFixture(await startFakeChronograf({ token: TOKEN }), fixture);
     });
   }
 });
