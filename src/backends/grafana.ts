@@ -32,7 +32,7 @@ interface SearchHit {
 
 interface DashboardWithMeta {
   dashboard: Record<string, unknown>;
-  meta?: { folderUid?: string; version?: number };
+  meta?: { folderUid?: string; version?: number; provisioned?: boolean };
 }
 
 interface Folder {
@@ -83,7 +83,10 @@ export function createGrafanaDriver(options: DriverOptions & { commit: string })
       name: uid,
       body: { dashboard, folderUid: aliasOf.get(folderUid) ?? folderUid },
       managed: isGrafanaManaged(uid, tags),
-      ref: { ...(typeof dashboard.version === 'number' ? { version: dashboard.version } : {}) },
+      ref: {
+        ...(typeof dashboard.version === 'number' ? { version: dashboard.version } : {}),
+        ...(meta?.provisioned === true ? { provisioned: true } : {}),
+      },
     };
   }
 

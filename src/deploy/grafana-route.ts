@@ -6,7 +6,7 @@
 import type { Config } from '../config.js';
 import { CalvinError } from '../errors.js';
 import { GRAFANA_KV_PREFIX } from '../render/grafana-kv.js';
-import type { DesiredObject } from './types.js';
+import type { DesiredObject, LiveObject } from './types.js';
 
 export type GrafanaRoute = 'api' | 'provisioning';
 
@@ -45,13 +45,19 @@ export function routeGrafana(desired: readonly DesiredObject[], route: GrafanaRo
   return desired.filter((d) => (route === 'api' ? !isDashboardKey(d) : d.kind !== 'grafana/dashboard'));
 }
 
-/** The plan refuses a uid that would go both through the API and through provisioning. */
-export function assertOneRoute(desired: readonly DesiredObject[]): void {
-  const viaApi = new Set(desired.filter((d) => d.kind === 'grafana/dashboard').map((d) => d.name));
-  const both = desired
-    .filter(isDashboardKey)
-    .map((d) => uidOfKey(d.name))
-    .filter((uid) => viaApi.has(uid));
+/** Live Grafana dashboards that file provisioning owns: not the API's to plan, save or delete. */
+export const isProvisionedInGrafana = (o: LiveObject): boolean =>
+  o.kind === 'grafana/dashboard' && o.ref?.provisioned === true;
+
+/**
+ * The plan refuses a uid that would go both through the API and through provisioning: `objects` are
+ * the desired ones plus the live ones sent through the API (Grafana dashboards) or written to KV;
+ * `provisionedUids` are the dashboards Grafana already holds from provisioning files.
+ */
+export function assertOneRoute(objects: readonly DesiredObject[], provisionedUids: readonly string[] = []): void {
+  const viaApi = new Set(objects.filter((d) => d.kind === 'grafana/dashboard').map((d) => d.name));
+  const viaProvisioning = [...objects.filter(isDashboardKey).map((d) => uidOfKey(d.name)), ...provisionedUids];
+  const both = [...new Set(viaProvisioning)].filter((uid) => viaApi.has(uid));
   if (both.length > 0)
     throw new CalvinError(
       'BAD_ARGUMENT',

@@ -4,6 +4,7 @@
  * same definitions compares equal.
  */
 import { sanitizeChronografNote } from '../render/chronograf-note.js';
+import { chronografCellDefaults } from './chronograf-cell-defaults.js';
 import type { ObjectKind } from './types.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -65,16 +66,19 @@ export function normalizeGrafana(body: unknown): unknown {
 
 /**
  * Chronograf: no server id, links, organization or cell ids; queries without the server-derived
- * queryConfig; notes as Chronograf stores them (bluemonday's UGC policy), on both sides, so a note
- * calvin sends and the one Chronograf returns compare equal.
+ * queryConfig; the defaults Chronograf fills in (chronograf-cell-defaults.ts) and notes as Chronograf
+ * stores them (bluemonday's UGC policy), on both sides, so a cell calvin sends and the one Chronograf
+ * returns compare equal.
  */
 export function normalizeChronograf(body: unknown): unknown {
   const b = omit(body, CHRONOGRAF_SERVER_FIELDS);
   const cells = Array.isArray(b.cells) ? b.cells : [];
   b.cells = cells.map((cell) => {
-    const c = omit(cell, CHRONOGRAF_CELL_SERVER_FIELDS);
+    const c = chronografCellDefaults(omit(cell, CHRONOGRAF_CELL_SERVER_FIELDS));
     if (Array.isArray(c.queries)) c.queries = c.queries.map((q) => omit(q, ['queryConfig']));
-    if (typeof c.note === 'string') c.note = sanitizeChronografNote(c.note);
+    // Chronograf answers every cell with a note ('' when none) and a visibility ('default' when none).
+    c.note = sanitizeChronografNote(typeof c.note === 'string' ? c.note : '');
+    if (typeof c.noteVisibility !== 'string' || c.noteVisibility === '') c.noteVisibility = 'default';
     return c;
   });
   if (Array.isArray(b.templates)) b.templates = b.templates.map((t) => omit(t, ['links']));

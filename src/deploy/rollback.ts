@@ -3,6 +3,7 @@
  * overwrote, recreates what it deleted. Entries are undone newest first.
  */
 import type { StoredBackup } from './backup.js';
+import { CalvinError, isCalvinError } from '../errors.js';
 import { comparableText } from './normalize.js';
 import { targetOfKind, type DeployTarget, type DesiredObject, type LiveObject, type TargetDriver } from './types.js';
 
@@ -23,7 +24,17 @@ export async function rollbackBackup(
   backup: StoredBackup,
   drivers: ReadonlyMap<DeployTarget, TargetDriver>,
   progress?: (line: string) => void,
+  /** Called before each write, as apply does; throwing (lost lock) stops the rollback with nothing written for that entry. */
+  guard?: () => Promise<void>,
 ): Promise<RollbackResult> {
+  const checkLock = async (): Promise<void> => {
+    if (!guard) return;
+    try {
+      await guard();
+    } catch (error) {
+      throw isCalvinError(error) ? error : new CalvinError('LOCK_LOST', String(error), 'run the rollback again');
+    }
+  };
   const entries = backup.manifest.entries
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => entry.state === 'applied' || entry.state === 'failed')
@@ -47,7 +58,10 @@ export async function rollbackBackup(
       if (!driver) throw new Error(`no endpoint for ${targetOfKind(entry.kind)} in this run`);
       progress?.(`rollback ${entry.kind} ${entry.name}`);
       if (entry.action === 'create') {
-        if (live) await driver.remove(live);
+        if (live) {
+          await checkLock();
+          await driver.remove(live);
+        }
         steps.push({ kind: entry.kind, name: entry.name, did: live ? 'deleted' : 'already gone' });
       } else {
         const body = backup.object(entry);
@@ -63,9 +77,11 @@ export async function rollbackBackup(
         if (live && sameMarker && comparableText(entry.kind, live.body) === comparableText(entry.kind, body)) {
           steps.push({ kind: entry.kind, name: entry.name, did: 'already as before' });
         } else if (live) {
+          await checkLock();
           await driver.update(desired, live);
           steps.push({ kind: entry.kind, name: entry.name, did: 'restored' });
         } else {
+          await checkLock();
           await driver.create(desired);
           steps.push({ kind: entry.kind, name: entry.name, did: 'recreated' });
         }

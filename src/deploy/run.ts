@@ -11,7 +11,7 @@ import { redact, redactDeep } from '../redact.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { BackupWriter, backupsDir, findBackup } from './backup.js';
 import { desiredObjects } from './desired.js';
-import { assertOneRoute, grafanaRoute, routeGrafana } from './grafana-route.js';
+import { assertOneRoute, grafanaRoute, isProvisionedInGrafana, routeGrafana } from './grafana-route.js';
 import { formatPlanText, planToJson, terminalSafe } from './format.js';
 import { currentCommit, currentUser } from './git.js';
 import { deployMarker, rollbackMarker, type DeployMarker } from './marker.js';
@@ -205,8 +205,18 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     }
     const inScope = desired.filter((d) => drivers.has(targetOfKind(d.kind)));
     // What is already provisioned counts too: Grafana would refuse the API save of that uid.
-    assertOneRoute([...inScope, ...live.map((o) => ({ kind: o.kind, name: o.name, body: null }))]);
-    return computePlan({ environment, desired: inScope, live, prune: options.prune, foreignSkipped: foreign });
+    const viaApiOrKv = live.filter((o) => !isProvisionedInGrafana(o));
+    assertOneRoute(
+      [...inScope, ...viaApiOrKv.map((o) => ({ kind: o.kind, name: o.name, body: null }))],
+      live.filter(isProvisionedInGrafana).map((o) => o.name),
+    );
+    return computePlan({
+      environment,
+      desired: inScope,
+      live: viaApiOrKv,
+      prune: options.prune,
+      foreignSkipped: foreign,
+    });
   };
 
   if (options.planOnly || unattended) {
@@ -303,7 +313,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
   const who = options.who ?? currentUser(config.root);
   if (!options.yes && (!io.interactive || !io.ask)) await confirm(config, environment, false, io, 'Rolling back');
   const drivers = await makeDrivers(config, targets, true, options, io, `rollback ${backup.manifest.timestamp}`);
-  return withLock(config, options, environment, options.wait, io, who, async () => {
+  return withLock(config, options, environment, options.wait, io, who, async (lock) => {
     if (!options.json) {
       print(
         io,
@@ -315,6 +325,7 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
       backup,
       drivers,
       io.interactive && !options.json ? (l) => io.stderr(`${terminalSafe(l)}\n`) : undefined,
+      () => lock.assertHeld(),
     );
     await storeBackup(config, options, environment, backup.dir, io);
     const counts = { restored: 0, recreated: 0, deleted: 0 };

@@ -63,6 +63,8 @@ export interface LiveRef {
   /** Consul KV flags: calvin's marker, or whatever a hand-made key had. */
   flags?: number;
   version?: number;
+  /** Grafana: the dashboard comes from file provisioning (`meta.provisioned`); the API cannot save it. */
+  provisioned?: boolean;
 }
 
 export type PlanAction = 'create' | 'update' | 'delete' | 'unchanged';

@@ -1,12 +1,15 @@
 /**
- * Contract fake of Chronograf's dashboards API: POST ignores any client id and assigns its own;
- * PUT /chronograf/v1/dashboards/{id} replaces; no versioning; responses carry `links`,
- * `organization` and cell ids (`i`) the client never sent; notes are stored sanitised (chronograf-notes.ts).
+ * Contract fake of Chronograf's dashboards API (`/chronograf/v1/dashboards`, Chronograf's swagger and
+ * server/dashboards.go): POST ignores any client id and assigns the next integer id (the swagger's
+ * `id: integer`); PUT /chronograf/v1/dashboards/{id} replaces; no versioning; cells are validated and
+ * completed as ValidDashboardRequest does (chronograf-cells.ts: 422 with Chronograf's message otherwise);
+ * responses carry `links`, `organization` and UUID cell ids (`i`) the client never sent. Response shapes
+ * are pinned to test/fixtures/api/chronograf/ by test/integration/fakes-contract.test.ts.
  */
-import { validateNote } from './chronograf-notes.js';
+import { cellResponse, validCell } from './chronograf-cells.js';
 import { clone, startFake, type FakeOptions, type FakeServer } from './server.js';
 
-type Dashboard = Record<string, unknown> & { id: number; name: string };
+type Dashboard = Record<string, unknown> & { id: number; name: string; cells: Record<string, unknown>[] };
 
 export interface FakeChronograf extends FakeServer {
   dashboards: Map<number, Dashboard>;
@@ -15,30 +18,38 @@ export interface FakeChronograf extends FakeServer {
 
 const BASE = '/chronograf/v1/dashboards';
 
+const invalid = (message: string) => ({ status: 422, body: { code: 422, message } });
+
 export async function startFakeChronograf(options: FakeOptions = {}): Promise<FakeChronograf> {
   const dashboards = new Map<number, Dashboard>();
   let nextId = 100;
-  let nextCell = 1;
 
-  const decorate = (d: Dashboard): Dashboard => ({
+  const decorate = (d: Dashboard): Record<string, unknown> => ({
     ...clone(d),
+    cells: d.cells.map((c) => cellResponse(`${BASE}/${d.id}`, clone(c))),
     links: { self: `${BASE}/${d.id}`, cells: `${BASE}/${d.id}/cells`, templates: `${BASE}/${d.id}/templates` },
   });
-  const store = (id: number, body: Record<string, unknown>): Dashboard => {
+  /** ValidDashboardRequest, then the store: the dashboard as kept, or the 422 message. */
+  const validate = (id: number, body: Record<string, unknown>): Dashboard | string => {
     const { id: _ignored, links: _links, ...rest } = clone(body);
-    const cells = (Array.isArray(rest.cells) ? rest.cells : []).map((c: Record<string, unknown>) => ({
-      ...validateNote(c),
-      i: typeof c.i === 'string' ? c.i : `cell-${nextCell++}`,
-    }));
-    const dashboard: Dashboard = {
+    const cells: Record<string, unknown>[] = [];
+    for (const raw of Array.isArray(rest.cells) ? (rest.cells as Record<string, unknown>[]) : []) {
+      const checked = validCell(raw);
+      if ('error' in checked) return checked.error;
+      cells.push(checked.cell);
+    }
+    return {
       ...rest,
       id,
       name: String(rest.name ?? ''),
       cells,
       templates: Array.isArray(rest.templates) ? rest.templates : [],
-      organization: 'default',
+      organization: typeof rest.organization === 'string' && rest.organization ? rest.organization : 'default',
     };
-    dashboards.set(id, dashboard);
+  };
+  const store = (id: number, body: Record<string, unknown>): Dashboard | string => {
+    const dashboard = validate(id, body);
+    if (typeof dashboard !== 'string') dashboards.set(id, dashboard);
     return dashboard;
   };
 
@@ -47,8 +58,11 @@ export async function startFakeChronograf(options: FakeOptions = {}): Promise<Fa
     if (path === BASE && method === 'GET')
       return { status: 200, body: { dashboards: [...dashboards.values()].map(decorate), links: { self: BASE } } };
     if (path === BASE && method === 'POST') {
-      if (typeof b.name !== 'string') return { status: 422, body: { code: 422, message: 'name is required' } };
-      return { status: 201, body: decorate(store(nextId++, b)) };
+      if (typeof b.name !== 'string') return invalid('name is required');
+      const stored = store(nextId, b);
+      if (typeof stored === 'string') return invalid(stored);
+      nextId += 1;
+      return { status: 201, body: decorate(stored) };
     }
     const one = /^\/chronograf\/v1\/dashboards\/(\d+)$/.exec(path);
     if (one) {
@@ -56,7 +70,10 @@ export async function startFakeChronograf(options: FakeOptions = {}): Promise<Fa
       const found = dashboards.get(id);
       if (!found) return { status: 404, body: { code: 404, message: `ID ${id} not found` } };
       if (method === 'GET') return { status: 200, body: decorate(found) };
-      if (method === 'PUT') return { status: 200, body: decorate(store(id, b)) };
+      if (method === 'PUT') {
+        const stored = store(id, b);
+        return typeof stored === 'string' ? invalid(stored) : { status: 200, body: decorate(stored) };
+      }
       if (method === 'DELETE') {
         dashboards.delete(id);
         return { status: 204 };
@@ -70,7 +87,8 @@ export async function startFakeChronograf(options: FakeOptions = {}): Promise<Fa
     dashboards,
     putByHand(dashboard) {
       const id = nextId++;
-      store(id, dashboard);
+      const stored = store(id, dashboard);
+      if (typeof stored === 'string') throw new Error(`Chronograf would refuse this dashboard: ${stored}`);
       return id;
     },
   };

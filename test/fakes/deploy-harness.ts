@@ -12,6 +12,7 @@ import { fixtureArtifacts, type FixtureOptions } from '../fixtures/deploy/artifa
 import { startFakeChronograf, type FakeChronograf } from './chronograf.js';
 import { startFakeGrafana, type FakeGrafana } from './grafana.js';
 import { startFakeKapacitor, type FakeKapacitor } from './kapacitor.js';
+import type { FakeServer } from './server.js';
 
 export const CONSUL = 'http://127.0.0.1:18500';
 export const ES = 'http://127.0.0.1:19200';
@@ -195,4 +196,24 @@ export async function harness(): Promise<Harness> {
     },
   };
   return h;
+}
+
+/** Destroys the deploy lock's session just before the fake's next write, and counts the writes that follow. */
+export function loseLockOnNextWrite(
+  fake: FakeServer,
+  key: string,
+  dc: string,
+): { lost(): boolean; writesAfter(): number } {
+  let lost = false;
+  let writesAfter = 0;
+  fake.beforeWrite(async () => {
+    if (lost) {
+      writesAfter += 1;
+      return;
+    }
+    const item = (await (await fetch(`${CONSUL}/v1/kv/${key}?dc=${dc}`)).json()) as { Session: string }[];
+    await fetch(`${CONSUL}/v1/session/destroy/${item[0]!.Session}?dc=${dc}`, { method: 'PUT' });
+    lost = true;
+  });
+  return { lost: () => lost, writesAfter: () => writesAfter };
 }

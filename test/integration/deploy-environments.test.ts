@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupsPrefix, downloadBackups, uploadBackup } from '../../src/backends/consul-backups.js';
 import { acquireDeployLock } from '../../src/backends/consul-kv.js';
 import { lockKey } from '../../src/deploy/run.js';
-import { capture, CONSUL, harness, type Harness } from '../fakes/deploy-harness.js';
+import { capture, CONSUL, harness, loseLockOnNextWrite, type Harness } from '../fakes/deploy-harness.js';
 
 const PRODUCTION = 'production';
 const PRODUCTION_NODE = 'calvin-stack-production';
@@ -96,17 +96,7 @@ describe('--env production', () => {
 
   it('stops before the next write when the lock is lost mid-apply (exit 1, one line)', async () => {
     const key = lockKey({ kvRoot: h.kvRoot }, PRODUCTION);
-    let writesAfterLoss = 0;
-    let lost = false;
-    h.kapacitor.beforeWrite(async () => {
-      if (lost) {
-        writesAfterLoss += 1;
-        return;
-      }
-      const item = (await (await fetch(`${CONSUL}/v1/kv/${key}?dc=${PRODUCTION}`)).json()) as { Session: string }[];
-      await fetch(`${CONSUL}/v1/session/destroy/${item[0]!.Session}?dc=${PRODUCTION}`, { method: 'PUT' });
-      lost = true;
-    });
+    const loss = loseLockOnNextWrite(h.kapacitor, key, PRODUCTION);
     try {
       const result = await h.deploy({ revision: 7 }, { environment: PRODUCTION, targets: ['kapacitor'] });
       expect(result.exitCode).toBe(1);
@@ -115,8 +105,8 @@ describe('--env production', () => {
       expect(lines[0]).toMatch(
         /stopped half-way: lost the deploy lock .*: its session was invalidated; stopped before the next write/,
       );
-      expect(lost).toBe(true);
-      expect(writesAfterLoss).toBe(0);
+      expect(loss.lost()).toBe(true);
+      expect(loss.writesAfter()).toBe(0);
     } finally {
       h.kapacitor.beforeWrite(undefined);
     }

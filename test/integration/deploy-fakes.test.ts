@@ -3,21 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { startFakeChronograf } from '../fakes/chronograf.js';
 import { startFakeGrafana } from '../fakes/grafana.js';
 import { startFakeKapacitor } from '../fakes/kapacitor.js';
+import { callFake } from '../fakes/server.js';
 
-async function call(
-  url: string,
-  method: string,
-  body?: unknown,
-  token = 't0ken-abc',
-): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (url: string, method: string, body?: unknown, token = 't0ken-abc') => callFake(url, method, body, token);
 
 describe('Grafana fake', () => {
   it('requires the token, bumps version on every save, keeps versions, 412 on mismatch without overwrite', async () => {
@@ -105,7 +93,7 @@ describe('Chronograf fake', () => {
       });
       expect(created.status).toBe(201);
       expect(created.body.id).not.toBe(5);
-      expect(created.body.cells[0].i).toMatch(/^cell-/);
+      expect(created.body.cells[0].i).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // Chronograf: UUIDs
       expect(created.body.links.self).toBe(`/chronograf/v1/dashboards/${created.body.id}`);
       const put = await call(`${c.url}/chronograf/v1/dashboards/${created.body.id}`, 'PUT', {
         name: 'calvin/x',

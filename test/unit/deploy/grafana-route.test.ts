@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assertOneRoute, grafanaRoute, routeGrafana } from '../../../src/deploy/grafana-route.js';
+import {
+  assertOneRoute,
+  grafanaRoute,
+  isProvisionedInGrafana,
+  routeGrafana,
+} from '../../../src/deploy/grafana-route.js';
 import type { DesiredObject } from '../../../src/deploy/types.js';
 
 const KEY = 'config/services/dashboards/metrics/provisioning/dashboards/Calvinverse/calvin-queue';
@@ -30,5 +35,14 @@ describe('Grafana delivery route', () => {
   it('refuses one uid both ways', () => {
     expect(() => assertOneRoute(desired)).toThrow(/calvin-queue would be delivered both through the API and/);
     expect(() => assertOneRoute(routeGrafana(desired, 'api'))).not.toThrow();
+  });
+
+  it('counts the dashboards Grafana already holds from provisioning files as provisioned', () => {
+    const viaApi = routeGrafana(desired, 'api');
+    expect(() => assertOneRoute(viaApi, ['calvin-queue'])).toThrow(/calvin-queue would be delivered both/);
+    expect(() => assertOneRoute(viaApi, ['calvin-other'])).not.toThrow();
+    const live = { kind: 'grafana/dashboard' as const, name: 'calvin-queue', body: {}, managed: true };
+    expect(isProvisionedInGrafana({ ...live, ref: { provisioned: true } })).toBe(true);
+    expect(isProvisionedInGrafana(live)).toBe(false);
   });
 });
