@@ -96,7 +96,8 @@ export function createGrafanaDriver(options: DriverOptions & { commit: string })
     if (status === 'name-exists') {
       return new CalvinError(
         'APPLY_FAILED',
-        `Grafana folder "${folderUid || 'General'}" already holds another dashboard titled "${title}" that calvin did not create; calvin does not take it over`,
+        `Grafana folder "${folderUid || 'General'}" already holds another dashboard titled "${title}" that ` +
+          `calvin did not create; calvin does not take it over`,
         'rename or move that dashboard in Grafana, or give the definition another title',
       );
     }

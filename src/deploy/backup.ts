@@ -27,7 +27,9 @@ export interface BackupManifest {
   commit: string;
   status: 'in-progress' | 'complete' | 'failed' | 'rolled-back';
   entries: BackupEntry[];
-  /** Objects made on the side (Grafana folders a deploy created); rollback leaves them, they may hold other dashboards. */
+  /**
+   * Objects made on the side (Grafana folders a deploy created); rollback leaves them, they may hold other dashboards.
+   */
   sideEffects?: string[];
 }
 

@@ -49,7 +49,9 @@ export function formatPlanText(plan: Plan, options: FormatOptions): string {
       }
       const why = item.action === 'update' && item.changedFields.length > 0 ? `(${item.changedFields.join(', ')})` : '';
       const note = [why, item.note ? `(${item.note})` : ''].filter(Boolean).join(' ');
-      const line = `  ${SYMBOL[item.action]} ${item.kind.padEnd(kindWidth)} ${terminalSafe(item.name).padEnd(nameWidth)}${note ? `  ${note}` : ''}`;
+      const line =
+        `  ${SYMBOL[item.action]} ${item.kind.padEnd(kindWidth)} ` +
+        `${terminalSafe(item.name).padEnd(nameWidth)}${note ? `  ${note}` : ''}`;
       lines.push(paint(options.color, item.action, line.trimEnd()));
       if ((options.diffs ?? true) && item.action === 'update' && item.diff) {
         for (const d of item.diff.split('\n')) {
@@ -74,7 +76,8 @@ export function formatPlanText(plan: Plan, options: FormatOptions): string {
   else lines.push(summaryLine(plan));
   if (plan.orphaned.length > 0) {
     lines.push(
-      `${plan.orphaned.length} calvin-managed object(s) are no longer defined; --prune deletes them: ${plan.orphaned.map((o) => `${o.kind} ${terminalSafe(o.name)}`).join(', ')}`,
+      `${plan.orphaned.length} calvin-managed object(s) are no longer defined; --prune deletes them: ` +
+        `${plan.orphaned.map((o) => `${o.kind} ${terminalSafe(o.name)}`).join(', ')}`,
     );
   }
   return `${lines.join('\n')}\n`;

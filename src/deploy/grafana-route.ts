@@ -61,7 +61,9 @@ export function assertOneRoute(objects: readonly DesiredObject[], provisionedUid
   if (both.length > 0)
     throw new CalvinError(
       'BAD_ARGUMENT',
-      `Grafana dashboard ${both[0]} would be delivered both through the API and through provisioning${both.length > 1 ? ` (and ${both.length - 1} more)` : ''}`,
-      'Grafana refuses API saves of provisioned dashboards: choose one route per environment with CALVIN_GRAFANA_DELIVERY',
+      `Grafana dashboard ${both[0]} would be delivered both through the API and through ` +
+        `provisioning${both.length > 1 ? ` (and ${both.length - 1} more)` : ''}`,
+      'Grafana refuses API saves of provisioned dashboards: choose one route per environment with ' +
+        'CALVIN_GRAFANA_DELIVERY',
     );
 }

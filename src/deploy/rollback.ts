@@ -24,7 +24,10 @@ export async function rollbackBackup(
   backup: StoredBackup,
   drivers: ReadonlyMap<DeployTarget, TargetDriver>,
   progress?: (line: string) => void,
-  /** Called before each write, as apply does; throwing (lost lock) stops the rollback with nothing written for that entry. */
+  /**
+   * Called before each write, as apply does; throwing (lost lock) stops the rollback with nothing written for that
+   * entry.
+   */
   guard?: () => Promise<void>,
 ): Promise<RollbackResult> {
   const checkLock = async (): Promise<void> => {

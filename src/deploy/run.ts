@@ -267,7 +267,9 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
     } else {
       const lines: string[] = [];
       lines.push(
-        `Applied ${result.applied.length} of ${result.applied.length + result.notApplied.length + (result.failed ? 1 : 0)} change(s) to "${terminalSafe(environment)}":`,
+        `Applied ${result.applied.length} of ` +
+          `${result.applied.length + result.notApplied.length + (result.failed ? 1 : 0)} change(s) to ` +
+          `"${terminalSafe(environment)}":`,
       );
       for (const item of result.applied) lines.push(itemLine(item));
       if (result.failed) {
@@ -280,7 +282,8 @@ export async function runDeploy(options: DeployRunOptions): Promise<DeployRunRes
       if (result.sideEffects.length > 0)
         lines.push(`Also created: ${result.sideEffects.map(terminalSafe).join(', ')} (rollback leaves them in place)`);
       lines.push(
-        `Backup: ${terminalSafe(stamp)} (undo with: calvin rollback --env ${terminalSafe(environment)} --to ${terminalSafe(stamp)})`,
+        `Backup: ${terminalSafe(stamp)} (undo with: calvin rollback --env ${terminalSafe(environment)} --to ` +
+          `${terminalSafe(stamp)})`,
       );
       print(io, `${lines.join('\n')}\n`);
     }
@@ -317,7 +320,8 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
     if (!options.json) {
       print(
         io,
-        `Rolling back "${terminalSafe(environment)}" to before ${terminalSafe(backup.manifest.timestamp)} (commit ${terminalSafe(backup.manifest.commit)}): ${todo.length} object(s).\n`,
+        `Rolling back "${terminalSafe(environment)}" to before ${terminalSafe(backup.manifest.timestamp)} ` +
+          `(commit ${terminalSafe(backup.manifest.commit)}): ${todo.length} object(s).\n`,
       );
     }
     await confirm(config, environment, options.yes, io, 'Rolling back');
@@ -362,7 +366,8 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
       if (result.keptSideEffects.length > 0)
         print(
           io,
-          `Left in place: ${result.keptSideEffects.map(terminalSafe).join(', ')} (created by that deploy; may hold other dashboards now)\n`,
+          `Left in place: ${result.keptSideEffects.map(terminalSafe).join(', ')} (created by that deploy; may ` +
+            `hold other dashboards now)\n`,
         );
       print(
         io,
@@ -373,7 +378,8 @@ export async function runRollback(options: RollbackRunOptions): Promise<{ exitCo
     }
     if (result.failed)
       io.stderr(
-        `calvin: rollback of "${terminalSafe(environment)}" failed at ${result.failed.kind} ${terminalSafe(result.failed.name)}: ${errorLine(result.failed.error)}\n`,
+        `calvin: rollback of "${terminalSafe(environment)}" failed at ${result.failed.kind} ` +
+          `${terminalSafe(result.failed.name)}: ${errorLine(result.failed.error)}\n`,
       );
     return { exitCode: result.failed ? 1 : 0, result };
   });

@@ -1,4 +1,7 @@
-/** The deploy model: desired objects (from artifacts), live objects (from backends), a plan, and the drivers that apply it. */
+/**
+ * The deploy model: desired objects (from artifacts), live objects (from backends), a plan, and the drivers that apply
+ * it.
+ */
 import type { Endpoints } from '../backends/discover.js';
 
 export type DeployTarget = 'grafana' | 'chronograf' | 'kapacitor' | 'elasticsearch' | 'consul-kv';

@@ -3,8 +3,6 @@
  * already reshaped so that analysis is a pure function of it (and of an injected clock).
  */
 import type { MetricSignal, RunbookLink } from '../define/types.js';
-import type { DeployRecord } from './deploys.js';
-import type { NodeHistory } from './history.js';
 import type { CheckStatus, SourceStatus, TimeWindow } from './types.js';
 
 export interface CollectedCheck {
@@ -143,4 +141,21 @@ export interface Collected {
    * current instances or not. Their logs are in `logs.hosts` too: the service's history.
    */
   history?: NodeHistory[];
+}
+
+/** A `calvin_deploys` marker point (written by calvin deploy and rollback). */
+export interface DeployRecord {
+  time: string;
+  what: string;
+  who: string;
+  commit: string;
+}
+
+export interface NodeHistory {
+  node: string;
+  /** Start of the first and of the last bucket with a metric point. */
+  first: string;
+  last: string;
+  /** The metrics' `version` tag, else their `image` tag (the last one seen). */
+  version?: string;
 }

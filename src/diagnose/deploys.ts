@@ -11,12 +11,8 @@ export const DEPLOY_MEASUREMENT = 'calvin_deploys';
 /** At most this many markers are read: a diagnosis names the changes next to an incident, not a history. */
 export const MAX_DEPLOYS = 50;
 
-export interface DeployRecord {
-  time: string;
-  what: string;
-  who: string;
-  commit: string;
-}
+export type { DeployRecord } from './collected.js';
+import type { DeployRecord } from './collected.js';
 
 /** The markers of one environment (Consul datacenter) in a range, newest first. */
 export function deployQuery(database: string, environment: string, range: TimeWindow): string {

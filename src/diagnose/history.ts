@@ -9,14 +9,8 @@ import type { TagCondition } from '../define/types.js';
 import type { InfluxSeries } from './parse.js';
 import type { Windows } from './queries.js';
 
-export interface NodeHistory {
-  node: string;
-  /** Start of the first and of the last bucket with a metric point. */
-  first: string;
-  last: string;
-  /** The metrics' `version` tag, else their `image` tag (the last one seen). */
-  version?: string;
-}
+export type { NodeHistory } from './collected.js';
+import type { NodeHistory } from './collected.js';
 
 const MEASUREMENT = 'system';
 const FIELD = 'uptime';

@@ -17,7 +17,8 @@ export function parseKnownIssue(raw: unknown, file: string): KnownIssue {
     new CalvinError(
       'BAD_DEFINITION',
       `${file}: ${what}`,
-      'a known issue has id, title, runbook and query.message (a regular expression), optionally query.fields and services',
+      'a known issue has id, title, runbook and query.message (a regular expression), optionally query.fields ' +
+        'and services',
     );
   if (typeof raw !== 'object' || raw === null) throw bad('not a mapping');
   const r = raw as Record<string, unknown>;

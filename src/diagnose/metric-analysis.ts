@@ -172,6 +172,7 @@ function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | n
     chosen.self >= Z_ANOMALY ? `${round(chosen.self)} robust deviations from its baseline` : null,
     chosen.peer >= Z_ANOMALY ? `${round(chosen.peer)} from its peers` : null,
   ].filter(Boolean);
+  const because = reasons.length ? `: ${reasons.join('; ')}` : '';
   return {
     host: item.host,
     anomaly: {
@@ -181,7 +182,7 @@ function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | n
       value: round(value, 2),
       baseline: baselineCenter === null ? null : round(baselineCenter, 2),
       since,
-      evidence: `${label} ${fmt(value)}${context ? ` (${context})` : ''}${reasons.length ? `: ${reasons.join('; ')}` : ''}`,
+      evidence: `${label} ${fmt(value)}${context ? ` (${context})` : ''}${because}`,
     },
     headline,
     measurement: signal.measurement,
@@ -244,7 +245,9 @@ function restarts(
         value: n,
         baseline: baselineDrops,
         since: drops[0] ?? null,
-        evidence: `${headline}, last at ${formatClock(drops[n - 1] as string, c.window.to)}; ${baselineDrops} in the baseline`,
+        evidence:
+          `${headline}, last at ${formatClock(drops[n - 1] as string, c.window.to)}; ${baselineDrops} ` +
+          `in the baseline`,
       },
       headline,
       measurement: 'system',
