@@ -154,9 +154,10 @@ function errorLine(message: string): Omit<LogLine, 'time'> {
 /** One bad instance: a resource climbs to its limit from the onset, with the errors it causes. */
 function badInstance(b: Builder, host: PlantedHost, kind: IncidentKind, onset: number): void {
   const r = b.r;
-  // Past the signal's warning threshold (85-90 %), reached over 1-10 minutes.
+  // Past the signal's warning threshold (85-90 %), reached over 1-10 minutes, and at least 2 minutes before
+  // the diagnosis: a ground truth must be visible in the data.
   const level = r.between(91, 99.5);
-  const rampMs = r.between(1, 10) * MINUTE;
+  const rampMs = Math.min(r.between(1, 10) * MINUTE, Math.max(MINUTE, b.now - onset - 2 * MINUTE));
   const ramp = (t: number, from: number) => Math.min(level, from + ((t - onset) / rampMs) * (level - from));
   if (kind === 'disk') {
     host.bend = (t, s) => {
@@ -191,8 +192,9 @@ function generate(kind: IncidentKind, r: Random, id: string, token: string, now:
   const count = r.int(1, 12);
   const truth: GroundTruth = { healthy: false, nodes: [] };
   if (kind === 'rollout-full' || kind === 'rollout-half-bad' || kind === 'rollout-half-unrelated') {
-    const total = Math.max(2, count);
-    const fresh = kind === 'rollout-full' ? total : Math.max(1, Math.floor(total / 2));
+    // Half done: at least two new instances, so that one bad node cannot stand for its whole version.
+    const total = Math.max(kind === 'rollout-full' ? 2 : 3, count);
+    const fresh = kind === 'rollout-full' ? total : Math.max(2, Math.floor(total / 2));
     const v1 = `1.${r.int(0, 9)}.${r.int(0, 9)}`;
     const next = `2.0.${r.int(0, 9)}`;
     const old = addService(b, service, total, { version: v1 });

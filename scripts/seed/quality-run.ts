@@ -2,7 +2,7 @@
 import type { Config } from '../../src/config.js';
 import { diagnose } from '../../src/diagnose/run.js';
 import type { Diagnosis } from '../../src/diagnose/types.js';
-import { generateIncidents, WINDOW_MS, type Incident } from './incidents.js';
+import { generateIncidents, WINDOW_MS, type Incident, type IncidentKind } from './incidents.js';
 import { plannedFor, plantIncidents, removeIncidents, type Planted } from './plant.js';
 import { judge, type Verdict } from './truth.js';
 
@@ -11,6 +11,8 @@ export interface QualityOptions {
   count: number;
   /** Incidents planted together (their nodes coexist in Consul while they are diagnosed). */
   batch?: number;
+  /** Only these kinds of the generated runs (the others are generated, then skipped: ids stay the same). */
+  kinds?: readonly IncidentKind[];
   onVerdict?: (verdict: Verdict, incident: Incident, diagnosis: Diagnosis) => void;
 }
 
@@ -22,7 +24,9 @@ export function runToken(): string {
 export async function runQuality(config: Config, options: QualityOptions): Promise<Verdict[]> {
   const now = Date.now();
   const token = runToken();
-  const incidents = generateIncidents(options.seed, options.count, now, token);
+  const incidents = generateIncidents(options.seed, options.count, now, token).filter(
+    (i) => !options.kinds || options.kinds.includes(i.kind),
+  );
   const batch = options.batch ?? 40;
   const verdicts: Verdict[] = [];
   let current: Planted = plannedFor([], token);
