@@ -49,7 +49,10 @@ const verdicts = await runQuality(config, {
     done += 1;
     if (done % 20 === 0) process.stderr.write(`  ${done} diagnosed\n`);
     if (values.verbose && (!v.statusRight || v.suspectRight === false || v.falseAlarm))
-      console.log(`  wrong ${v.id} ${v.kind}: ${d.status}, first suspect ${v.firstSuspect}, expected ${v.expected}`);
+      console.log(
+        `  wrong ${v.id} ${v.kind}: ${d.status}, first suspect ${v.firstSuspect} (${d.suspects[0]?.reason ?? ''}), ` +
+          `expected ${v.expected}`,
+      );
   },
 }).finally(closeElasticClients);
 const seconds = (performance.now() - started) / 1000;
@@ -64,10 +67,10 @@ console.log(
 const table = figuresByKind(verdicts);
 for (const [label, f] of table) console.log(row(label, f));
 const all = table[0]?.[1] as Figures;
+// A figure with nothing to measure (--kind without incidents or controls) misses no goal.
 const met = [
-  all.precision >= GOALS.precision,
-  all.statusAccuracy >= GOALS.statusAccuracy,
-  // No healthy control in the runs (--kind): no false alarm either.
+  !(all.precision < GOALS.precision),
+  !(all.statusAccuracy < GOALS.statusAccuracy),
   !(all.falseAlarmRate > GOALS.falseAlarmRate),
 ];
 console.log(

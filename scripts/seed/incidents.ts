@@ -83,6 +83,11 @@ const BURSTS = [
   'Transaction {n} rolled back: deadlock detected',
   'ERROR processing message {n}: invalid JSON at position {n}',
 ];
+/** Errors some healthy services log all the time: as many in the baseline as in the window. */
+const CHRONIC = [
+  'Deprecated API call /v1/legacy/{n} from client; please migrate',
+  'Could not refresh optional feature flags (attempt {n}); using cached values',
+];
 /** Errors a service logs now and then whatever happens: the same rate in the baseline and the window. */
 const SPORADIC = 'Timeout while reading from client {n}; request abandoned';
 
@@ -185,10 +190,26 @@ function badInstance(b: Builder, host: PlantedHost, kind: IncidentKind, onset: n
   }
 }
 
+/** Controls that look busy but are healthy: chronic errors at a steady rate, or a rollout of a good version. */
+function healthyVariant(b: Builder, service: string, hosts: PlantedHost[], onset: number): void {
+  const r = b.r;
+  const variant = r.int(0, 2);
+  if (variant === 1) {
+    const message = r.pick(CHRONIC);
+    const every = r.between(60_000, 240_000);
+    for (const h of hosts) h.lines = burst(r, h.from, b.now, every, () => errorLine(fill(message, r)));
+  } else if (variant === 2) {
+    const fresh = hosts.slice(0, Math.ceil(hosts.length / 2));
+    for (const h of [...hosts]) h.version = '1.4.2';
+    for (const h of fresh) Object.assign(h, { registered: false, to: onset });
+    addService(b, service, fresh.length, { version: '1.5.0' }, onset);
+  }
+}
+
 function generate(kind: IncidentKind, r: Random, id: string, token: string, now: number, subnet: number): Incident {
   const b: Builder = { r, now, token, subnet, hosts: [] };
   const service = serviceName(r, token, subnet);
-  const onset = now - r.int(5, 22) * MINUTE;
+  const onset = now - r.int(4, 26) * MINUTE;
   const count = r.int(1, 12);
   const truth: GroundTruth = { healthy: false, nodes: [] };
   if (kind === 'rollout-full' || kind === 'rollout-half-bad' || kind === 'rollout-half-unrelated') {
@@ -238,7 +259,10 @@ function generate(kind: IncidentKind, r: Random, id: string, token: string, now:
       const bad = r.pick(hosts);
       badInstance(b, bad, kind, onset);
       truth.nodes = [bad.node];
-    } else truth.healthy = true;
+    } else {
+      truth.healthy = true;
+      healthyVariant(b, service, hosts, onset);
+    }
   }
   // A noise service next to it (registered, chatty, healthy) that the diagnosis must leave alone.
   addService(b, serviceName(r, token, subnet + 1000), r.int(1, 3));
