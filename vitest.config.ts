@@ -13,6 +13,11 @@ export default defineConfig({
       },
       {
         resolve: { alias: { calvin } },
+        // Generated hostile inputs (fast-check) against every command: a generous per-case bound, not a timing assertion.
+        test: { name: 'hostile', include: ['test/hostile/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 120_000 },
+      },
+      {
+        resolve: { alias: { calvin } },
         // Integration tests share one real Consul/InfluxDB/Elasticsearch: run files one at a time.
         test: {
           name: 'integration',

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo from a fresh clone: install, start the real local stack, seed the Nexus disk-full
-# incident, and ask calvin what is wrong with Nexus.
+# incident, ask calvin what is wrong with Nexus, then start calvin serve, send it the alert
+# Kapacitor would send, and print the URL of the alert's page. `npm run stack -- down` stops it all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -15,3 +16,6 @@ status=0
 node bin/calvin.js diagnose nexus --since 1h "$@" || status=$?
 echo "(calvin diagnose exited $status: 0 healthy, 1 degraded/critical, 2 could not run, 3 unknown)" >&2
 [ "$status" -le 1 ]
+node scripts/stack.mjs serve
+echo "Run calvin yourself from this clone: CONSUL_HTTP_ADDR=127.0.0.1:18500 npx calvin diagnose nexus" >&2
+node scripts/demo-alert.mjs

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { byName, components } from './stack/components.mjs';
+import { startServe, stopServe } from './stack/serve.mjs';
 import { dirs, repoRoot } from './stack/paths.mjs';
 import { forgetPid, isAlive, ownedPid, recordPid, startDaemon, stopPid } from './stack/procs.mjs';
 import { afterStart } from './stack/setup.mjs';
@@ -18,7 +19,8 @@ const USAGE = `usage: node scripts/stack.mjs <command>
   down                    stop the processes this stack started (recorded pids only)
   status                  print each component's state
   reset                   down, delete all data, up
-  stop <component...>     stop consul | consul-production | influx | elasticsearch | kapacitor
+  stop <component...>     stop consul | consul-production | influx | elasticsearch | kapacitor | serve
+  serve                   start calvin serve on http://127.0.0.1:18080 (bin/calvin.js, built dist/)
   start <component...>    start them again (and wait until healthy)
   seed <scenario>|all [--scale N]   write a scenario (see docs/stack.md); 'list' prints the names`;
 
@@ -76,6 +78,7 @@ async function up(selected = components) {
 }
 
 async function down(selected = components) {
+  if (selected.length === components.length) await stopServe();
   await Promise.all(
     selected.map(async (c) => {
       const pid = ownedPid(c.name, c.marker);
@@ -170,7 +173,11 @@ async function main() {
       await reset();
       return 0;
     case 'stop':
-      await down(pick(args));
+      if (args.includes('serve')) await stopServe();
+      if (args.some((a) => a !== 'serve')) await down(pick(args.filter((a) => a !== 'serve')));
+      return 0;
+    case 'serve':
+      await startServe();
       return 0;
     case 'start':
       await up(pick(args));

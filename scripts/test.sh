@@ -12,8 +12,13 @@ fi
 echo "== format and lint of calvin's own code (biome)" >&2
 npx biome ci --colors=off
 
-echo "== layers of src/ (docs/architecture.md)" >&2
+echo "== layers of src/ (docs/architecture.md) and import cycles" >&2
 node scripts/check/architecture.mjs
+npx dpdm --no-warning --no-tree --progress=false --exit-code circular:1 'src/**/*.ts' >/dev/null || {
+  npx dpdm --no-warning --no-tree --progress=false 'src/**/*.ts' >&2
+  echo "import cycles in src/: move the shared types into a file both sides import" >&2
+  exit 1
+}
 
 echo "== type check and compile" >&2
 npx tsc -p tsconfig.json --noEmit

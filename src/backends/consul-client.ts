@@ -5,6 +5,7 @@ import Consul from 'consul';
 import type { Config } from '../config.js';
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
+import { traceRequest } from './trace.js';
 
 export type ConsulClient = InstanceType<typeof Consul>;
 
@@ -26,13 +27,25 @@ export function createConsulClient(config: Config, options: { timeoutMs?: number
     ...(config.consul.token ? { token: config.consul.token } : {}),
     ...(config.consul.datacenter ? { dc: config.consul.datacenter } : {}),
   };
-  return new Consul({
+  const client = new Consul({
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
     secure: url.protocol === 'https:',
     agent: url.protocol === 'https:' ? httpsPool : httpPool,
     defaults,
   });
+  // papi (under the consul package) runs `onRequest` extensions once the request is built.
+  const withExtensions = client as unknown as {
+    _ext(
+      event: 'onRequest',
+      fn: (request: { req?: { method?: string; path?: string } }, next: () => void) => void,
+    ): void;
+  };
+  withExtensions._ext('onRequest', (request, next) => {
+    traceRequest('Consul', request.req?.method ?? 'GET', `${url.origin}${request.req?.path ?? ''}`);
+    next();
+  });
+  return client;
 }
 
 /** Maps a failure of the consul package to the one-line errors users see. */

@@ -4,6 +4,7 @@
  * outputs. I/O only: no decisions here.
  */
 import type { Config } from '../config.js';
+import { CalvinError } from '../errors.js';
 import { consulError, createConsulClient } from './consul-client.js';
 import { httpJson } from './http.js';
 
@@ -82,6 +83,13 @@ export async function serviceInstances(
   } catch (error) {
     throw consulError(error, config, `the health of service "${service}"`);
   }
+  // A proxy or a broken agent can answer 200 with something else than the list Consul documents.
+  if (!Array.isArray(entries))
+    throw new CalvinError(
+      'BACKEND_ERROR',
+      `Consul answered something other than a list of instances for service ${JSON.stringify(service)}`,
+      'check that CONSUL_HTTP_ADDR points at a Consul agent, not a proxy or another server',
+    );
   return entries.map((entry) => {
     const nodeAddress = entry.Node?.Address ?? '';
     return {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Client } from '@elastic/elasticsearch';
 import type { Endpoint } from '../config.js';
+import { traceRequest } from './trace.js';
 
 type ElasticModule = typeof import('@elastic/elasticsearch');
 let elastic: ElasticModule | undefined;
@@ -20,7 +21,7 @@ export function createElasticClient(
   options: { timeoutMs?: number } = {},
 ): Client {
   const { Client: ElasticClient } = elasticModule();
-  return new ElasticClient({
+  const client = new ElasticClient({
     node: endpoint.url,
     requestTimeout: options.timeoutMs ?? 5_000,
     maxRetries: 0,
@@ -30,4 +31,9 @@ export function createElasticClient(
         ? { auth: { username: endpoint.username, password: endpoint.password } }
         : {}),
   });
+  client.diagnostic.on('request', (_error, event) => {
+    const params = event?.meta.request.params;
+    if (params) traceRequest('Elasticsearch', params.method, `${endpoint.url.replace(/\/+$/, '')}${params.path}`);
+  });
+  return client;
 }

@@ -5,6 +5,7 @@
  */
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
+import { traceRequest } from './trace.js';
 
 export interface HttpRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -39,6 +40,9 @@ export async function httpRequest<T = unknown>(req: HttpRequest): Promise<HttpRe
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
       headers['content-type'] = 'application/json';
   }
+  // An InfluxQL query travels in a form body: --debug shows its text.
+  const influxql = typeof body === 'string' && /^q=|&q=/.test(body) ? new URLSearchParams(body).get('q') : null;
+  traceRequest(req.backend, req.method ?? 'GET', req.url, influxql ?? undefined);
   let response: Response;
   try {
     response = await fetch(req.url, {

@@ -17,10 +17,12 @@ export function createContext(program: Command): CliContext {
   return {
     async config() {
       if (!cached) {
-        const { loadConfig } = await import('../config.js');
+        const { loadConfig, readConfigFile } = await import('../config.js');
         const g = globals();
         const overrides: ConfigOverrides = {};
         if (g.root) overrides.root = g.root;
+        const file = await readConfigFile(g.root ?? process.env.CALVIN_ROOT ?? process.cwd());
+        if (file) overrides.file = file;
         if (g.debug) overrides.debug = true;
         if (g.color === false) overrides.color = false;
         cached = loadConfig(overrides);

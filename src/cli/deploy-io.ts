@@ -1,6 +1,7 @@
 /** CLI glue for deploy/rollback: flags → options, streams → DeployIo. Loaded lazily by the command modules. */
 import { createInterface } from 'node:readline/promises';
 import type { CliContext } from './context.js';
+import type { Config } from '../config.js';
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
 import type { Artifact } from '../render/types.js';
@@ -57,11 +58,13 @@ export function checkEnvironment(env: string): string {
   return env;
 }
 
-async function renderForDeploy(root: string, only: string | undefined): Promise<Artifact[]> {
+async function renderForDeploy(config: Config, only: string | undefined): Promise<Artifact[]> {
   const { loadCatalog } = await import('../load/index.js');
-  const { renderCatalog, defaultRenderOptions } = await import('../render/index.js');
-  const catalog = await loadCatalog(root, only === undefined ? {} : { only });
-  return renderCatalog(catalog, defaultRenderOptions());
+  const { renderCatalog, defaultRenderOptions, serveRenderOptions } = await import('../render/index.js');
+  const { readSecret } = await import('../backends/secrets.js');
+  const catalog = await loadCatalog(config.root, only === undefined ? {} : { only });
+  const serve = serveRenderOptions(config.serveUrl, readSecret('CALVIN_SERVE_TOKEN'));
+  return renderCatalog(catalog, defaultRenderOptions(serve));
 }
 
 export async function deployCommand(
@@ -89,7 +92,7 @@ export async function deployCommand(
   }
   const { withSecrets } = await import('../backends/secrets.js');
   const config = withSecrets(await ctx.config());
-  const artifacts = await renderForDeploy(config.root, opts.only);
+  const artifacts = await renderForDeploy(config, opts.only);
   const result = await runDeploy({
     config,
     environment,

@@ -3,6 +3,11 @@ import { createContext } from './context.js';
 import { commands } from './commands/index.js';
 import { isCalvinError } from '../errors.js';
 import { redact } from '../redact.js';
+import { escapeControlLine, guardStream } from '../terminal.js';
+
+// Nothing from outside reaches the terminal raw: every write to stdout and stderr is made safe here.
+guardStream(process.stdout);
+guardStream(process.stderr);
 
 const program = new Command('calvin')
   .description('Observability and diagnostics for Calvinverse-style build infrastructure')
@@ -31,6 +36,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// --debug shows every backend request (redacted), as the help says.
+if (process.argv.includes('--debug'))
+  (await import('../backends/trace.js')).traceRequests((line) => process.stderr.write(line));
+
 const ctx = createContext(program);
 for (const register of commands) register(program, ctx);
 
@@ -42,7 +51,7 @@ function fail(error: unknown): void {
     return;
   }
   if (isCalvinError(error)) {
-    process.stderr.write(`calvin: ${redact(error.oneLine())}\n`);
+    process.stderr.write(`calvin: ${escapeControlLine(redact(error.oneLine()))}\n`);
     if (debug && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
     process.exitCode = error.exitCode;
     return;

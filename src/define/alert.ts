@@ -13,6 +13,7 @@
 import type { Builder } from './builder.js';
 import { assertId, assertNonEmpty, clone, definitionError } from './builder.js';
 import { assertUrl } from './service.js';
+import { conditionProblem, windowProblem } from './validate.js';
 import type {
   AlertCondition,
   AlertDef,
@@ -23,11 +24,12 @@ import type {
   TagCondition,
 } from './types.js';
 
-/** Where shipped runbooks are published; `withRunbooks` can point elsewhere. */
-export const DEFAULT_RUNBOOK_BASE_URL = 'https://github.com/Calvinverse/calvin/blob/main/runbooks';
-
-/** Published URL of the runbook of alert `id` (`runbooks/<id>.md`). */
-export const runbookUrl = (id: string): string => `${DEFAULT_RUNBOOK_BASE_URL}/${id}.md`;
+/**
+ * A runbook without a URL of its own is kept as its file, `runbooks/<name>.md`; renderers turn that
+ * into `<serve URL>/runbooks/<name>` from the config (calvin serve publishes the runbooks).
+ */
+export const runbookUrl = (id: string): string => `runbooks/${id}.md`;
+const runbookPath = runbookUrl;
 
 const DURATION = /^[0-9]+(s|m|h|d|w)$/;
 const SERIES_ITEM = /^(_|stale|-?\d+(\.\d+)?([+-]\d+(\.\d+)?x\d+|x\d+)?|_x\d+)$/;
@@ -201,13 +203,9 @@ export class AlertBuilder implements Builder<AlertDef> {
 
   /** Window length and evaluation period. */
   window(period: string, every = this.model.query.every): this {
-    assertDuration(period, `Alert "${this.model.id}" window`);
-    assertDuration(every, `Alert "${this.model.id}" every`);
-    if (durationMs(every) > durationMs(period))
-      throw definitionError(
-        `Alert "${this.model.id}" evaluates every ${every}, longer than its ${period} window.`,
-        'Make every ≤ window so no data is skipped.',
-      );
+    const problem = windowProblem(this.model.id, period, every);
+    if (problem)
+      throw definitionError(`${problem}.`, 'Use durations above zero, with every ≤ window so no data is skipped.');
     Object.assign(this.model.query, { period, every });
     return this;
   }
@@ -227,6 +225,8 @@ export class AlertBuilder implements Builder<AlertDef> {
     critReset?: number;
   }): this {
     const { direction, crit, warn, warnReset, critReset } = options;
+    const invalid = conditionProblem(this.model.id, { type: 'threshold', ...options });
+    if (invalid) throw definitionError(`${invalid}.`, 'direction is "above" or "below"; levels are numbers.');
     const worse = (a: number, b: number): boolean => (direction === 'above' ? a > b : a < b);
     const id = this.model.id;
     if (warn !== undefined && worse(warn, crit))
@@ -317,7 +317,7 @@ export class AlertBuilder implements Builder<AlertDef> {
   runbook(runbook: { title: string; markdown: string; url?: string }): this {
     assertNonEmpty(runbook.title, `Alert "${this.model.id}" runbook title`);
     assertNonEmpty(runbook.markdown, `Alert "${this.model.id}" runbook markdown`);
-    const url = runbook.url ?? `${DEFAULT_RUNBOOK_BASE_URL}/${this.model.id}.md`;
+    const url = runbook.url ?? runbookPath(this.model.id);
     assertUrl(url, `Alert "${this.model.id}" runbook`);
     this.model.runbook = { title: runbook.title, markdown: runbook.markdown, url };
     return this;
@@ -327,7 +327,7 @@ export class AlertBuilder implements Builder<AlertDef> {
   runbookFile(title: string, options: { file?: string; url?: string } = {}): this {
     assertNonEmpty(title, `Alert "${this.model.id}" runbook title`);
     const file = options.file ?? `runbooks/${this.model.id}.md`;
-    const url = options.url ?? `${DEFAULT_RUNBOOK_BASE_URL}/${file.replace(/^runbooks\//, '')}`;
+    const url = options.url ?? file;
     assertUrl(url, `Alert "${this.model.id}" runbook`);
     this.model.runbook = { title, markdown: '', url, file };
     return this;
@@ -423,6 +423,8 @@ export const slack = (channel?: string, options: { workspace?: string; username?
 });
 export const email = (...to: string[]): AlertHandler => ({ type: 'email', to });
 export const logHandler = (path: string): AlertHandler => ({ type: 'log', path });
+/** Posts the alert to `calvin serve` (`<serve URL>/api/v1/alerts/kapacitor`, URL and token from the config). */
+export const calvin = (): AlertHandler => ({ type: 'calvin' });
 export const pagerDuty = (routingKey?: string): AlertHandler => ({
   type: 'pagerduty2',
   ...(routingKey ? { routingKey } : {}),

@@ -15,3 +15,4 @@ export * from './dashboard-presets.js';
 export * from './measurements.js';
 export * from './environment.js';
 export * from './environment-kv.js';
+export { SERVE_ALERT_FIELDS, SERVE_DIAGNOSIS_FIELDS } from './serve-mappings.js';

@@ -245,6 +245,55 @@ export const KNOWN_MEASUREMENTS: Readonly<Record<string, KnownMeasurement>> = Ob
     fields: ['diskBytes', 'writePointsOk', 'writePointsErr', 'seriesCreate'],
     tags: ['database', 'id', 'retentionPolicy', 'engine', 'path', 'url'],
   },
+  // calvin serve's /metrics, scraped by Telegraf's prometheus input (metric_version 1).
+  calvin_serve_alerts_received_total: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['counter'],
+    tags: ['source', 'url'],
+  },
+  calvin_serve_alerts_stored_total: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['counter'],
+    tags: ['outcome', 'url'],
+  },
+  calvin_serve_requests_rejected_total: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['counter'],
+    tags: ['reason', 'url'],
+  },
+  calvin_serve_diagnoses_total: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['counter'],
+    tags: ['outcome', 'url'],
+  },
+  calvin_serve_diagnosis_duration_seconds: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['sum', 'count'],
+    tags: ['url'],
+  },
+  calvin_serve_http_request_duration_seconds: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['sum', 'count'],
+    tags: ['method', 'route', 'status', 'url'],
+  },
+  calvin_serve_spool_backlog: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['gauge'],
+    tags: ['url'],
+  },
+  calvin_serve_diagnosis_queue: {
+    route: 'services',
+    source: 'telegraf prometheus (calvin serve)',
+    fields: ['gauge'],
+    tags: ['url'],
+  },
   influxdb_runtime: {
     route: 'services',
     source: 'telegraf influxdb',

@@ -295,7 +295,9 @@ export type AlertHandler =
   | { type: 'slack'; channel?: string; workspace?: string; username?: string }
   | { type: 'email'; to: string[] }
   | { type: 'log'; path: string }
-  | { type: 'pagerduty2'; routingKey?: string };
+  | { type: 'pagerduty2'; routingKey?: string }
+  /** `calvin serve`'s Kapacitor intake; the renderer takes its URL and token from the config. */
+  | { type: 'calvin' };
 
 export interface Runbook {
   title: string;

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Endpoints } from '../backends/discover.js';
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
-import type { DeployIo, DeployScope } from './run.js';
+import type { DeployIo, DeployScope } from './types.js';
 import type { DeployTarget, TargetDriver } from './types.js';
 
 const ENDPOINT_OF: Record<Exclude<DeployTarget, 'consul-kv'>, keyof Endpoints> = {

@@ -1,11 +1,11 @@
 /** Plan rendering (Terraform-style text, JSON), pure functions of the plan. */
 import pc from 'picocolors';
+import { escapeControl } from '../terminal.js';
 import type { Plan, PlanItem } from './types.js';
 
-/** Backend names are hostile: no control characters or escape sequences reach the terminal. */
+/** Backend names are hostile: control characters, escapes and bidi marks are shown escaped (src/terminal.ts). */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  return escapeControl(text);
 }
 
 const SYMBOL = { create: '+', update: '~', delete: '-', unchanged: '=' } as const;

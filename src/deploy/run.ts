@@ -5,7 +5,6 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { DeployLock } from '../backends/consul-kv.js';
-import type { Endpoints } from '../backends/discover.js';
 import type { Artifact } from '../render/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import { redact, redactDeep } from '../redact.js';
@@ -26,17 +25,11 @@ import {
   type Plan,
   type PlanItem,
   type PlanSummary,
+  type DeployIo,
+  type DeployScope,
 } from './types.js';
 
-export interface DeployIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** stderr (and stdin) are a terminal: show progress and ask for confirmation. */
-  interactive: boolean;
-  /** Asks a question on the terminal; undefined when there is none. */
-  ask?(question: string): Promise<string | undefined>;
-  color?: boolean;
-}
+export type { DeployIo, DeployScope } from './types.js';
 
 /**
  * What a deploy prints on stdout, redacted here, at the source: text line by line, JSON value by
@@ -48,22 +41,6 @@ function print(io: DeployIo, text: string): void {
 
 function printJson(io: DeployIo, value: unknown): void {
   io.stdout(`${JSON.stringify(redactDeep(value), null, 2)}\n`);
-}
-
-export interface DeployScope {
-  /** Prefix before every Consul key, lock included (tests isolate themselves with it). */
-  kvRoot?: string;
-  /** Only Elasticsearch templates with this name prefix are looked at (tests). */
-  esNamePrefix?: string;
-  /** Where `.calvin/backups` lives; default the project root. */
-  backupRoot?: string;
-  /** Endpoints to use instead of discovery (tests, embedding). */
-  endpoints?: Endpoints;
-  lockTtlSeconds?: number;
-  lockPollMs?: number;
-  now?: () => Date;
-  commit?: string;
-  who?: string;
 }
 
 export interface DeployRunOptions extends DeployScope {

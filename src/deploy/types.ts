@@ -1,4 +1,5 @@
 /** The deploy model: desired objects (from artifacts), live objects (from backends), a plan, and the drivers that apply it. */
+import type { Endpoints } from '../backends/discover.js';
 
 export type DeployTarget = 'grafana' | 'chronograf' | 'kapacitor' | 'elasticsearch' | 'consul-kv';
 export const DEPLOY_TARGETS: readonly DeployTarget[] = [
@@ -115,4 +116,30 @@ export interface TargetDriver {
   writes(): number;
   /** Objects the driver created on the side, outside the plan (Grafana folders), e.g. "grafana/folder calvin". */
   sideEffects?(): string[];
+}
+
+export interface DeployIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** stderr (and stdin) are a terminal: show progress and ask for confirmation. */
+  interactive: boolean;
+  /** Asks a question on the terminal; undefined when there is none. */
+  ask?(question: string): Promise<string | undefined>;
+  color?: boolean;
+}
+
+export interface DeployScope {
+  /** Prefix before every Consul key, lock included (tests isolate themselves with it). */
+  kvRoot?: string;
+  /** Only Elasticsearch templates with this name prefix are looked at (tests). */
+  esNamePrefix?: string;
+  /** Where `.calvin/backups` lives; default the project root. */
+  backupRoot?: string;
+  /** Endpoints to use instead of discovery (tests, embedding). */
+  endpoints?: Endpoints;
+  lockTtlSeconds?: number;
+  lockPollMs?: number;
+  now?: () => Date;
+  commit?: string;
+  who?: string;
 }

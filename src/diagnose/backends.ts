@@ -5,7 +5,7 @@ import { discoverEndpoints } from '../backends/discover.js';
 import { esMultiSearch, esSearch } from '../backends/elasticsearch.js';
 import { esFieldCaps } from '../backends/es-field-caps.js';
 import { influxQuery } from '../backends/influx.js';
-import type { DiagnoseBackends } from './collect.js';
+import type { DiagnoseBackends } from './backend-types.js';
 
 export function createDiagnoseBackends(config: Config): DiagnoseBackends {
   return {

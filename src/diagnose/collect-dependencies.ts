@@ -5,7 +5,7 @@
  */
 import type { Endpoint } from '../config.js';
 import type { Catalog, ServiceDef } from '../define/types.js';
-import type { CallOptions, DiagnoseBackends } from './collect.js';
+import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import type { CollectedDependency, KnownIssue, MessageGroup } from './collected.js';
 import { collectLogs } from './collect-logs.js';
 import { narrowIndices } from './indices.js';

@@ -5,7 +5,7 @@
  * across every host. Time-boxed like a diagnosis: a late source is `unavailable`, the rest comes back.
  */
 import { CalvinError } from '../errors.js';
-import type { CallOptions, DiagnoseBackends, InstanceInfo } from './collect.js';
+import type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-types.js';
 import type { CollectedLogs, SignalSeries } from './collected.js';
 import { collectMetrics } from './collect-metrics.js';
 import { fieldGroupsFromCaps, logsFromSearch, mergeLogs } from './parse.js';

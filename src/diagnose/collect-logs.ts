@@ -36,7 +36,7 @@ import {
   type TemplateMatcher,
 } from './template-query.js';
 import { templateOf } from './templates.js';
-import type { CallOptions, DiagnoseBackends } from './collect.js';
+import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 
 type ElasticEndpoint = Endpoint & { username?: string; password?: string };
 

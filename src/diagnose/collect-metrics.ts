@@ -1,6 +1,6 @@
 /** The metrics of a diagnosis: one InfluxQL query per signal and part, covering every node at once. */
 import type { Endpoint } from '../config.js';
-import type { CallOptions, DiagnoseBackends } from './collect.js';
+import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import type { SignalSeries, WatchedSignal } from './collected.js';
 import { seriesFromInflux } from './parse.js';
 import { signalQueries, type Windows } from './queries.js';
@@ -28,8 +28,13 @@ export async function collectMetrics(
     series.push(...seriesFromInflux(signal.name, signal.splitBy, mine, nodeSet));
   }
   if (failures.length === 0) return { status: 'ok', value: series };
-  // Some answers and some failures (a missing database, say): still a usable source.
+  // Some answers and some failures (a missing database, say): the answers are kept.
+  // Reported as an error, never "ok": what the failed queries would have shown is missing.
   if (failures.length < answers.length && !failures.some((f) => statusOf(f) === 'unavailable'))
-    return { status: 'ok', value: series, error: messageOf(failures[0]) };
+    return {
+      status: 'error',
+      value: series,
+      error: `${failures.length} of ${answers.length} queries failed: ${messageOf(failures[0])}`,
+    };
   return { status: statusOf(failures[0]), error: messageOf(failures[0]), value: series };
 }

@@ -1,78 +1,18 @@
-/**
- * The only part of diagnose that reaches the backends (through `DiagnoseBackends`): Consul first,
- * then InfluxDB and Elasticsearch in parallel, each call time-boxed, all under one deadline. A source
- * that fails or runs out of time is marked `unavailable`/`error`; the rest of the diagnosis goes on.
- */
-import type { Endpoint } from '../config.js';
 import type { Catalog, ServiceDef } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
-import type {
-  Collected,
-  CollectedInstance,
-  KnownIssue,
-  AlertRunbook,
-  SignalSeries,
-  CollectedLogs,
-} from './collected.js';
+import type { Collected, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
 import { collectLogs } from './collect-logs.js';
 import { narrowIndices } from './indices.js';
-import type { InfluxSeries } from './parse.js';
 import { planWindows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
 import { watchedSignals } from './signals.js';
-import type { KnownNode } from './dependency-refs.js';
 import { collectMetrics } from './collect-metrics.js';
 import { withVersion } from './versions.js';
 import { collectDependencies } from './collect-dependencies.js';
 import { messageOf, sourcesOf, type SourceResult } from './source-result.js';
 
-export interface InstanceInfo extends CollectedInstance {
-  tags?: string[];
-  serviceMeta?: Record<string, string>;
-  nodeMeta?: Record<string, string>;
-}
-
-export interface CallOptions {
-  timeoutMs: number;
-  signal?: AbortSignal;
-}
-
-/** What diagnose needs from the backends; `createDiagnoseBackends` wires the real ones. */
-export interface DiagnoseBackends {
-  datacenter(options: CallOptions): Promise<string>;
-  listServices(options: CallOptions): Promise<string[]>;
-  serviceInstances(service: string, options: CallOptions): Promise<InstanceInfo[]>;
-  endpoints(options: CallOptions): Promise<{
-    influx?: Endpoint & { username?: string; password?: string };
-    elasticsearch?: Endpoint & { username?: string; password?: string };
-  }>;
-  influxQuery(
-    endpoint: Endpoint & { username?: string; password?: string },
-    database: string,
-    query: string,
-    options: CallOptions,
-  ): Promise<InfluxSeries[]>;
-  esFieldCaps(
-    endpoint: Endpoint & { username?: string; password?: string },
-    index: string,
-    fields: string[],
-    options: CallOptions,
-  ): Promise<unknown>;
-  esSearch(
-    endpoint: Endpoint & { username?: string; password?: string },
-    index: string,
-    body: Record<string, unknown>,
-    options: CallOptions,
-  ): Promise<unknown>;
-  /** Several searches in one request (index lists travel in the body, not the URL). */
-  esMultiSearch(
-    endpoint: Endpoint & { username?: string; password?: string },
-    searches: { index: string[]; body: Record<string, unknown> }[],
-    options: CallOptions,
-  ): Promise<unknown[]>;
-  /** Catalog nodes by name or address, with their services (resolves what error messages name). */
-  findNodes?(wanted: string[], options: CallOptions): Promise<KnownNode[]>;
-}
+export type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-types.js';
+import type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-types.js';
 
 export interface CollectRequest {
   query: string;
@@ -90,28 +30,45 @@ export interface CollectRequest {
 }
 
 const CONSUL_CALL_MS = 4_000;
+/** Less time than this left for Consul: the deadline is too short to ask it at all. */
+const MIN_CONSUL_MS = 50;
 /** Kept for analysis and rendering after the backends answer. */
 const MARGIN_MS = 250;
 
 export async function collect(backends: DiagnoseBackends, req: CollectRequest): Promise<Collected> {
   const remaining = (): number => Math.max(1, req.deadlineAt - req.now() - MARGIN_MS);
   const consulCall = (): CallOptions => ({ timeoutMs: Math.min(CONSUL_CALL_MS, remaining()) });
+  // A deadline too short to ask Consul is the deadline's fault, not Consul's.
+  const tooShort = (): CalvinError =>
+    new CalvinError(
+      'BAD_ARGUMENT',
+      `the deadline (${Math.max(0, req.deadlineAt - req.now())} ms left) ran out before Consul could answer`,
+      'raise --deadline (default 10s); Consul itself was not found at fault',
+    );
+  const consulFailure = (error: unknown): CalvinError =>
+    isCalvinError(error) && error.code === 'BACKEND_UNREACHABLE' && remaining() <= MIN_CONSUL_MS
+      ? tooShort()
+      : asConsulError(error);
+  if (req.deadlineAt - req.now() - MARGIN_MS < MIN_CONSUL_MS) throw tooShort();
 
   const [environment, names] = await Promise.all([
     backends.datacenter(consulCall()),
     backends.listServices(consulCall()),
   ]).catch((error: unknown) => {
-    throw asConsulError(error);
+    throw consulFailure(error);
   });
   const defs = req.catalog.services;
   let match: ServiceMatch | null = resolveByName(req.query, names, defs);
   let instances: InstanceInfo[] | undefined;
   if (!match) {
-    const all = await Promise.all(
+    // One service Consul cannot answer for (a name with control characters gets a 400) must not
+    // spoil the look-up for the others; only when every look-up fails is Consul itself the problem.
+    const settled = await Promise.allSettled(
       names.slice(0, 500).map(async (n) => [n, await backends.serviceInstances(n, consulCall())] as const),
-    ).catch((error: unknown) => {
-      throw asConsulError(error);
-    });
+    );
+    const all = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed && all.length === 0) throw consulFailure(failed.reason);
     match = resolveByServiceId(req.query, new Map(all.map(([n, list]) => [n, list.map((i) => i.serviceId)])), defs);
     if (!match) throw unknownServiceError(req.query, names, defs, environment);
     instances = all.find(([n]) => n === match?.service)?.[1];
@@ -119,7 +76,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   const service = match.service;
   const definition = match.definition;
   instances ??= await backends.serviceInstances(service, consulCall()).catch((error: unknown) => {
-    throw asConsulError(error);
+    throw consulFailure(error);
   });
   if (definition?.consulTags && definition.consulTags.length > 0) {
     // Tags tell apart services sharing one Consul name (Grafana is `metrics` tagged `dashboard`);
@@ -246,6 +203,11 @@ function alertRunbooks(catalog: Catalog, definition: ServiceDef | undefined, ser
 
 function asConsulError(error: unknown): CalvinError {
   if (isCalvinError(error) && error.code !== 'BACKEND_UNREACHABLE') return error;
+  // A bug in calvin is not Consul being unreachable, and its message is no reason to show users.
+  if (!isCalvinError(error))
+    return new CalvinError('INTERNAL', "calvin failed while reading Consul's answer", 'run with --debug for details', {
+      cause: error,
+    });
   return new CalvinError(
     'CONSUL_UNREACHABLE',
     `Consul is unreachable (${messageOf(error)})`,

@@ -12,7 +12,7 @@
  * Pure bookkeeping around `DiagnoseBackends`: the searches themselves are unchanged.
  */
 import { CalvinError } from '../errors.js';
-import type { CallOptions, DiagnoseBackends } from './collect.js';
+import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import type { Windows } from './queries.js';
 
 /** The aggregation added to the first search; taken out of its answer again. */

@@ -9,35 +9,10 @@ import { formatCount } from './format.js';
 import type { LabelGroup } from './log-analysis.js';
 import { mannWhitney } from './mann-whitney.js';
 import { round } from './stats.js';
-import type { InstanceReport } from './types.js';
+import type { InstanceReport, Rollout, RolloutVerdict, SignalComparison, VersionGroup } from './types.js';
 import { compareVersions } from './versions.js';
 
-export interface VersionGroup {
-  version: string;
-  nodes: string[];
-  /** Nodes of this version that are not healthy. */
-  unhealthy: string[];
-}
-
-export interface SignalComparison {
-  signal: string;
-  newer: string;
-  older: string;
-  u: number;
-  p: number;
-  /** Rank-biserial correlation, signed so that positive means the newer version is worse. */
-  effect: number;
-}
-
-export type RolloutVerdict = 'new-version-worse' | 'not-the-version' | 'no-difference' | 'single-version';
-
-export interface Rollout {
-  versions: VersionGroup[];
-  comparisons: SignalComparison[];
-  verdict: RolloutVerdict;
-  /** For `new-version-worse`: the top error of the new version, per instance ("'NPE' ×89/instance"). */
-  evidence?: string;
-}
+export type { Rollout, RolloutVerdict, SignalComparison, VersionGroup } from './types.js';
 
 const SIGNIFICANT_P = 0.01;
 const LARGE_EFFECT = 0.5;

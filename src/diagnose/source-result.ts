@@ -12,12 +12,9 @@ export function statusOf(error: unknown): SourceStatus {
   return isCalvinError(error) && error.code === 'BACKEND_UNREACHABLE' ? 'unavailable' : 'error';
 }
 
+/** Why a source failed, for users: a CalvinError's line; an unexpected error is a bug, and its message no reason. */
 export function messageOf(error: unknown): string {
-  return isCalvinError(error)
-    ? error.oneLine()
-    : error instanceof Error
-      ? (error.message.split('\n')[0] ?? '')
-      : String(error);
+  return isCalvinError(error) ? error.oneLine() : 'internal error in calvin (run with --debug for details)';
 }
 
 /** The `sources` and `sourceErrors` of a diagnosis whose Consul answered. */

@@ -2,7 +2,7 @@
 import type { Config } from '../config.js';
 import type { Catalog } from '../define/types.js';
 import type { Clock } from './analyze.js';
-import type { DiagnoseBackends } from './collect.js';
+import type { DiagnoseBackends } from './backend-types.js';
 import { collectEnvironment } from './collect-environment.js';
 import { analyzeEnvironment, type EnvironmentStatus } from './environment-analysis.js';
 import type { KnownIssue } from './collected.js';

@@ -1,5 +1,4 @@
 /** The diagnosis contract (`calvin diagnose <service> --json`, docs/diagnose.md). Keep it exact. */
-import type { Rollout } from './rollout.js';
 
 export type DiagnosisStatus = 'healthy' | 'degraded' | 'critical' | 'unknown';
 export type SourceStatus = 'ok' | 'unavailable' | 'error';
@@ -60,4 +59,32 @@ export interface Diagnosis {
   rollout?: Rollout;
   /** Present when a dependency was declared or named by the errors. */
   dependencies?: DependencyReport[];
+}
+
+/** Side-by-side comparison of versions during a rollout (see rollout.ts). */
+export interface VersionGroup {
+  version: string;
+  nodes: string[];
+  /** Nodes of this version that are not healthy. */
+  unhealthy: string[];
+}
+
+export interface SignalComparison {
+  signal: string;
+  newer: string;
+  older: string;
+  u: number;
+  p: number;
+  /** Rank-biserial correlation, signed so that positive means the newer version is worse. */
+  effect: number;
+}
+
+export type RolloutVerdict = 'new-version-worse' | 'not-the-version' | 'no-difference' | 'single-version';
+
+export interface Rollout {
+  versions: VersionGroup[];
+  comparisons: SignalComparison[];
+  verdict: RolloutVerdict;
+  /** For `new-version-worse`: the top error of the new version, per instance ("'NPE' ×89/instance"). */
+  evidence?: string;
 }

@@ -4,7 +4,7 @@
  * node `Meta.image` (immutable infrastructure: the image is the version). Pure.
  */
 import type { CollectedInstance } from './collected.js';
-import type { InstanceInfo } from './collect.js';
+import type { InstanceInfo } from './backend-types.js';
 
 const VERSION = /^v?\d+(?:\.\d+){1,3}(?:[-+][0-9A-Za-z.-]+)?$/;
 

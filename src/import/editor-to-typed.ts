@@ -2,6 +2,7 @@
  * Query-editor targets → typed InfluxQuery. Returns undefined for anything the typed model cannot
  * express (the caller then keeps Grafana's rendered text as a RawInfluxQuery).
  */
+import { INFLUX_FUNCTIONS } from '../define/validate.js';
 import type {
   ConditionValue,
   FieldSelection,
@@ -13,25 +14,7 @@ import type {
 import { partParams, withGrafanaDefaults } from './grafana-editor-query.js';
 import type { GrafanaInfluxTarget, GrafanaQueryPart, GrafanaTagFilter } from './grafana-types.js';
 
-const TYPED_FUNCTIONS: ReadonlySet<string> = new Set<InfluxFunction>([
-  'mean',
-  'median',
-  'max',
-  'min',
-  'sum',
-  'count',
-  'last',
-  'first',
-  'spread',
-  'stddev',
-  'percentile',
-  'derivative',
-  'non_negative_derivative',
-  'difference',
-  'non_negative_difference',
-  'moving_average',
-  'distinct',
-]);
+const TYPED_FUNCTIONS: ReadonlySet<string> = new Set<string>(INFLUX_FUNCTIONS);
 
 const MATH = /^\s*([+\-*/])\s*(-?(?:\d+\.?\d*|\.\d+))\s*$/;
 const VARIABLE_REGEX = /^\/\^\$([A-Za-z_][A-Za-z0-9_]*)\$\/$/;

@@ -6,6 +6,7 @@
  * with sel = [n op] fn(fn("field"[, arg])...) [op n]* [AS alias]. Anything else → undefined; the
  * caller also checks that the typed query renders back to the same text before trusting it.
  */
+import { INFLUX_FUNCTIONS } from '../define/validate.js';
 import type {
   ConditionValue,
   FieldSelection,
@@ -16,25 +17,7 @@ import type {
 } from '../define/types.js';
 import { type Expr, parseInfluxQL, type SelectStatement } from '../lang/influxql/index.js';
 
-const FUNCTIONS: ReadonlySet<string> = new Set<InfluxFunction>([
-  'mean',
-  'median',
-  'max',
-  'min',
-  'sum',
-  'count',
-  'last',
-  'first',
-  'spread',
-  'stddev',
-  'percentile',
-  'derivative',
-  'non_negative_derivative',
-  'difference',
-  'non_negative_difference',
-  'moving_average',
-  'distinct',
-]);
+const FUNCTIONS: ReadonlySet<string> = new Set<string>(INFLUX_FUNCTIONS);
 type MathOp = '+' | '-' | '*' | '/';
 const MATH_OPS: ReadonlySet<string> = new Set<MathOp>(['+', '-', '*', '/']);
 const COMPARISONS: ReadonlySet<string> = new Set(['=', '!=', '=~', '!~', '<', '>', '<=', '>=']);

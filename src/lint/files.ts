@@ -7,12 +7,13 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CalvinError } from '../errors.js';
 import type { InputFile } from './project.js';
+import type { SkippedFile } from './types.js';
 
 const LINTED = /\.(json|conf|ctmpl|tick|ya?ml|txt)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage']);
 const DEFINITION_FOLDERS = ['services', 'dashboards', 'alerts', 'log-filters', 'index-templates'];
-/** Files larger than this are not configs (data dumps): skipped. */
-const MAX_BYTES = 5 * 1024 * 1024;
+/** Files larger than this are not configs (data dumps): listed as not checked unless --max-file-size raises it. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface CollectedInputs {
   files: InputFile[];
@@ -20,6 +21,24 @@ export interface CollectedInputs {
   knownPaths: Set<string>;
   /** Folders that hold typed definitions (a definitions root). */
   definitionRoots: string[];
+  /** Files of a linted type that were not read, with the reason. */
+  skipped: SkippedFile[];
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a file, or why it is not a text file lint can check. */
+function decode(bytes: Buffer): { text: string } | { reason: string } {
+  if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes), not text' };
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { reason: 'not valid UTF-8 text' };
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 const display = (cwd: string, abs: string): string => {
@@ -36,8 +55,13 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
-export async function collectInputs(paths: string[], cwd = process.cwd()): Promise<CollectedInputs> {
+export async function collectInputs(
+  paths: string[],
+  cwd = process.cwd(),
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<CollectedInputs> {
   const files: InputFile[] = [];
+  const skipped: SkippedFile[] = [];
   const knownPaths = new Set<string>();
   const definitionRoots: string[] = [];
   for (const p of paths) {
@@ -65,14 +89,21 @@ export async function collectInputs(paths: string[], cwd = process.cwd()): Promi
         definitionRoots.push(abs);
     } else found.push(abs);
     for (const f of found) {
-      knownPaths.add(display(cwd, f));
+      const shown = display(cwd, f);
+      knownPaths.add(shown);
       if (!LINTED.test(f)) continue;
       const size = (await stat(f)).size;
-      if (size > MAX_BYTES) continue;
-      files.push({ path: display(cwd, f), text: await readFile(f, 'utf8') });
+      if (size > maxFileBytes) {
+        const reason = `${formatBytes(size)}, over the ${formatBytes(maxFileBytes)} limit (raise it with --max-file-size)`;
+        skipped.push({ file: shown, reason });
+        continue;
+      }
+      const decoded = decode(await readFile(f));
+      if ('reason' in decoded) skipped.push({ file: shown, reason: decoded.reason });
+      else files.push({ path: shown, text: decoded.text });
     }
   }
-  return { files, knownPaths, definitionRoots };
+  return { files, knownPaths, definitionRoots, skipped };
 }
 
 /** Whether a folder is a calvin project root: it holds services/ (the definitions everything else refers to). */

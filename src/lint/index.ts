@@ -31,6 +31,7 @@ export type {
   RuleMeta,
   RuleContext,
   LintProject,
+  SkippedFile as LintSkippedFile,
   Severity as LintSeverity,
 } from './types.js';
 export type { LiveFacts } from './live/facts.js';

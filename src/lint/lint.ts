@@ -6,7 +6,7 @@ import { collectInputs, fileExistsFrom, hasDefinitions } from './files.js';
 import type { LiveFacts } from './live/facts.js';
 import { buildProject, type InputFile } from './project.js';
 import { RULES } from './rules/index.js';
-import type { LintProject, LintResult, LintRule } from './types.js';
+import type { LintProject, LintResult, LintRule, SkippedFile } from './types.js';
 
 export interface LintRunOptions {
   /** Files and folders; empty → the definitions under `root`. */
@@ -18,6 +18,8 @@ export interface LintRunOptions {
   live?: (project: LintProject) => Promise<LiveFacts>;
   /** Loads a definitions root (default: src/load's loadCatalog). */
   loadCatalog?: (root: string) => Promise<Catalog>;
+  /** Larger files are listed as not checked (default 5 MB). */
+  maxFileBytes?: number;
 }
 
 export interface LintRun {
@@ -25,6 +27,8 @@ export interface LintRun {
   project: LintProject;
   rules: readonly LintRule[];
   filesLinted: number;
+  /** Files not checked, with the reason: read errors (size, binary) and unparsable-by-design files. */
+  skipped: SkippedFile[];
 }
 
 function mergeCatalogs(catalogs: Catalog[]): Catalog {
@@ -85,8 +89,8 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
   const rules = options.rules ?? RULES;
   const collected = options.paths.length
-    ? await collectInputs(options.paths, cwd)
-    : { files: [], knownPaths: new Set<string>(), definitionRoots: [options.root] };
+    ? await collectInputs(options.paths, cwd, options.maxFileBytes)
+    : { files: [], knownPaths: new Set<string>(), definitionRoots: [options.root], skipped: [] };
   const load = options.loadCatalog ?? (async (root: string) => (await import('../load/index.js')).loadCatalog(root));
   const catalogs = await Promise.all(collected.definitionRoots.map((r) => load(r)));
   // Grok expressions are compiled on the real engine when it is available.
@@ -110,5 +114,7 @@ export async function lintPaths(options: LintRunOptions): Promise<LintRun> {
   };
   let project = buildProject(base);
   if (options.live) project = buildProject({ ...base, live: await options.live(project) });
-  return { results: runRules(project, rules), project, rules, filesLinted: collected.files.length + (catalog ? 1 : 0) };
+  const skipped = [...collected.skipped, ...project.skipped];
+  const filesLinted = collected.files.length - project.skipped.length + (catalog ? 1 : 0);
+  return { results: runRules(project, rules), project, rules, filesLinted, skipped };
 }

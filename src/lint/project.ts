@@ -25,7 +25,8 @@ import { buildGrafanaModel, looksLikeGrafanaDashboard } from './model/grafana.js
 import { tickscriptAlerts } from './model/tickscript.js';
 import { buildLogstashModel, looksLikeLogstash } from './model/logstash.js';
 import { buildManifest, looksLikeKvManifest } from './model/manifest.js';
-import { JsonSyntaxError, parseJsonWithLocations } from './parsers/json-locations.js';
+import { JsonSyntaxError, parseJsonWithLocations, type ParsedJson } from './parsers/json-locations.js';
+import { fillTemplate } from './parsers/template-json.js';
 import type { LintProject, TickscriptNode } from './types.js';
 
 export interface InputFile {
@@ -80,6 +81,46 @@ export function detectFileType(file: string, text: string): FileType {
   return 'other';
 }
 
+/**
+ * Parses a .json file; a syntax error is a finding, a file that cannot be checked is listed as
+ * skipped. A file that is not JSON as it stands but holds template expressions (Ruby `#{}`,
+ * consul-template `{{ }}`) is JSON only once rendered: its syntax is checked with every expression
+ * filled in, and its content is not linted.
+ */
+function parseJsonFile(
+  file: string,
+  text: string,
+  project: Pick<LintProject, 'skipped' | 'unparsable'>,
+): ParsedJson | undefined {
+  const report = (error: unknown, what: string): undefined => {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, column } = error.location;
+    if (/^nested deeper than/.test(error.message))
+      project.skipped.push({ file, reason: `JSON ${error.message} (line ${line})` });
+    else project.unparsable.push({ file, line, column, message: `${what}: ${error.message}` });
+    return undefined;
+  };
+  let firstError: unknown;
+  try {
+    return parseJsonWithLocations(text);
+  } catch (error) {
+    firstError = error;
+  }
+  const template = fillTemplate(text);
+  if (template.kind === 'none') return report(firstError, 'invalid JSON');
+  if (template.kind === 'control') {
+    const reason = `template with control structures (line ${template.line}): JSON only once rendered`;
+    project.skipped.push({ file, reason });
+    return undefined;
+  }
+  try {
+    parseJsonWithLocations(template.text);
+  } catch (error) {
+    report(error, 'invalid JSON, even with its template expressions filled in');
+  }
+  return undefined;
+}
+
 export function buildProject(inputs: ProjectInputs): LintProject {
   const collectors: CollectorFacts = { measurements: new Set(), patterns: [] };
   let collectorsScanned = false;
@@ -103,6 +144,7 @@ export function buildProject(inputs: ProjectInputs): LintProject {
     logFilterDefs: [],
     indexTemplateDefs: [],
     serviceDefs: [],
+    skipped: [],
     unparsable: [],
     fileExists: inputs.fileExists ?? (() => false),
     ...(inputs.live ? { live: inputs.live } : {}),
@@ -115,20 +157,8 @@ export function buildProject(inputs: ProjectInputs): LintProject {
     if (/\.ya?ml$/i.test(file)) scanKvValues(text, kv);
     switch (type) {
       case 'json': {
-        let parsed;
-        try {
-          parsed = parseJsonWithLocations(text);
-        } catch (error) {
-          // Templates (Ruby `#{}` or consul-template `{{ }}` interpolation) are JSON only once rendered.
-          if (error instanceof JsonSyntaxError && !/#\{|\{\{/.test(text))
-            project.unparsable.push({
-              file,
-              line: error.location.line,
-              column: error.location.column,
-              message: `invalid JSON: ${error.message}`,
-            });
-          break;
-        }
+        const parsed = parseJsonFile(file, text, project);
+        if (!parsed) break;
         if (looksLikeGrafanaDashboard(parsed.value)) {
           const m = buildGrafanaModel(file, parsed.value, parsed.locations);
           project.dashboards.push(m.dashboard);

@@ -199,6 +199,12 @@ export type LintNode = NodeMap[NodeKind];
 // ---------------------------------------------------------------------------------------------
 // Project: everything parsed, shared read-only with rules
 
+/** A file lint did not check: never reported as clean. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
 export interface LintProject {
   dashboards: GrafanaDashboardNode[];
   queries: InfluxQLNode[];
@@ -215,6 +221,8 @@ export interface LintProject {
   logFilterDefs: LogFilterDefNode[];
   indexTemplateDefs: IndexTemplateDefNode[];
   serviceDefs: ServiceDefNode[];
+  /** Files that could not be checked at all, with the reason (listed by every formatter; exit 2). */
+  skipped: SkippedFile[];
   /** Files that could not be parsed at all (reported by the `parse-error` rule). */
   unparsable: (Located & { message: string })[];
   knowledge: KnowledgeBase;

@@ -3,6 +3,7 @@
  * build), scaffold, and write the files without overwriting anything.
  */
 import { stat } from 'node:fs/promises';
+import { CalvinError } from '../errors.js';
 import { catalogDefinitions, loadCatalog } from './load-catalog.js';
 import { scaffold, type ExistingDefinition, type ScaffoldFile } from './scaffold.js';
 import { writeScaffold } from './write-scaffold.js';
@@ -23,8 +24,6 @@ export async function existingDefinitions(root: string): Promise<Map<string, Exi
 
 export interface NewDefinitionResult {
   files: ScaffoldFile[];
-  /** The service the definition refers to, when the project does not define it yet. */
-  missingService?: string;
 }
 
 export async function newDefinition(
@@ -35,8 +34,15 @@ export async function newDefinition(
 ): Promise<NewDefinitionResult> {
   const existing = await existingDefinitions(root);
   const files = scaffold(kind, name, { ...options, existing });
-  await writeScaffold(root, files);
+  // A definition that refers to an undefined service would not load, and every later command,
+  // `calvin new service` included, would fail on it: refuse before writing anything.
   const service = kind === 'alert' ? (options.service ?? name.split('-')[0]) : options.service;
-  const missing = kind !== 'service' && service !== undefined && existing.get(service)?.kind !== 'service';
-  return { files, ...(missing ? { missingService: service } : {}) };
+  if (kind !== 'service' && service !== undefined && existing.get(service)?.kind !== 'service')
+    throw new CalvinError(
+      'DANGLING_REFERENCE',
+      `service ${JSON.stringify(service)} is not defined, so ${kind} "${name}" would not load`,
+      `create the service first: calvin new service ${service}${kind === 'alert' && !options.service ? ', or pass --service <id>' : ''}`,
+    );
+  await writeScaffold(root, files);
+  return { files };
 }

@@ -4,6 +4,7 @@
  * and for `as any` escapes. Returns a problem sentence, or undefined when the value is fine.
  */
 import type { Definition, DefinitionKind } from '../define/types.js';
+import { modelProblem } from '../define/validate.js';
 
 export const DEFINITION_KINDS: readonly DefinitionKind[] = [
   'service',
@@ -90,7 +91,8 @@ export function shapeProblem(value: unknown): string | undefined {
     if (!hasType(record[field], check))
       return `${kind} "${id}": \`${field}\` must be ${check === 'array' ? 'an array' : `a${check === 'object' ? 'n' : ''} ${check}`}, got ${describe(record[field])}`;
   }
-  return undefined;
+  // The model itself (levels, directions, windows): one validation for build, lint and test.
+  return modelProblem(value as Definition);
 }
 
 export function isDefinition(value: unknown): value is Definition {

@@ -92,6 +92,16 @@ export function defaultRenderOptions(overrides: Partial<RenderOptions> = {}): Re
   };
 }
 
+/**
+ * What the config says about calvin serve, as render options: runbook links to `<serve URL>/runbooks`,
+ * the `calvin()` handler's target and, for deploys only, its token (`calvin build` output stays token-free).
+ */
+export function serveRenderOptions(serveUrl: string | undefined, serveToken?: string): Partial<RenderOptions> {
+  if (!serveUrl) return {};
+  const base = serveUrl.replace(/\/+$/, '');
+  return { runbookBaseUrl: `${base}/runbooks`, serveUrl: base, ...(serveToken ? { serveToken } : {}) };
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

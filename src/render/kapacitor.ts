@@ -48,10 +48,30 @@ export function kapacitorTaskId(alert: AlertDef): string {
   return `${KAPACITOR_TASK_PREFIX}${alert.id}`;
 }
 
-/** Where the alert's runbook lives: its own absolute URL, else `${runbookBaseUrl}/${id}`. */
+/** The name under which serve publishes a runbook kept as `runbooks/<name>.md`, else the alert id. */
+export function runbookName(alert: AlertDef): string {
+  const file = /(?:^|\/)runbooks\/([\w.-]+?)(?:\.md)?$/.exec(alert.runbook.url);
+  return file?.[1] ?? alert.id;
+}
+
+/** Where the alert's runbook lives: its own absolute URL, else `${runbookBaseUrl}/<name>`. */
 export function alertRunbookUrl(alert: AlertDef, options: RenderOptions): string {
   if (/^https?:\/\//.test(alert.runbook.url)) return alert.runbook.url;
-  return `${options.runbookBaseUrl.replace(/\/+$/, '')}/${alert.id}`;
+  return `${options.runbookBaseUrl.replace(/\/+$/, '')}/${runbookName(alert)}`;
+}
+
+/** `.post()` to calvin serve's Kapacitor intake, with the bearer token when the config has one. */
+function calvinHandlerProps(alert: AlertDef, options: RenderOptions): string[] {
+  if (!options.serveUrl) {
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `alert ${alert.id} posts to calvin serve, but no serve URL is configured`,
+      'set serveUrl for the environment in calvin.config.(ts|json|yaml), or CALVIN_SERVE_URL',
+    );
+  }
+  const props = [`.post(${tickString(`${options.serveUrl.replace(/\/+$/, '')}/api/v1/alerts/kapacitor`)})`];
+  if (options.serveToken) props.push(`.header('Authorization', ${tickString(`Bearer ${options.serveToken}`)})`);
+  return props;
 }
 
 function shellWord(word: string): string {
@@ -209,8 +229,10 @@ function levelLambdas(
   return { nodes, props };
 }
 
-function handlerProps(handler: AlertHandler): string[] {
+function handlerProps(handler: AlertHandler, alert: AlertDef, options: RenderOptions): string[] {
   switch (handler.type) {
+    case 'calvin':
+      return calvinHandlerProps(alert, options);
     case 'webhook':
       return [`.post(${tickString(handler.url)})`];
     case 'slack': {
@@ -311,7 +333,7 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
     alertProps.push(...props);
   }
   alertProps.push('.stateChangesOnly()');
-  for (const handler of alert.handlers) alertProps.push(...handlerProps(handler));
+  for (const handler of alert.handlers) alertProps.push(...handlerProps(handler, alert, options));
   lines.push(...alertProps.map((p) => `${INDENT}${INDENT}${p}`));
   return `${lines.join('\n')}\n`;
 }

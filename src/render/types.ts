@@ -42,8 +42,12 @@ export interface RenderOptions {
   datasources: Record<string, string>;
   /** The target environment's databases, retention policy and datasources; default: Calvinverse's. */
   environment?: EnvironmentModel;
-  /** Base URL where runbooks are published; alert messages link `${runbookBaseUrl}/${alert.id}`. */
+  /** Base URL where runbooks are published (`<serve URL>/runbooks`); alert messages link `${runbookBaseUrl}/<name>`. */
   runbookBaseUrl: string;
+  /** calvin serve's URL, target of the `calvin()` alert handler. */
+  serveUrl?: string;
+  /** Bearer token the `calvin()` handler sends (CALVIN_SERVE_TOKEN); redacted wherever calvin prints. */
+  serveToken?: string;
   /** Kapacitor retention policy default. */
   retentionPolicy: string;
   /** Grafana datasource uid of the Elasticsearch logs datasource (log-count panels); default `elasticsearch-logs`. */

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { Point } from '@influxdata/influxdb-client';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/diagnose/run.js';
+import { renderDiagnosisJson } from '../../src/report/index.js';
+import { schemaValidator } from '../helpers/schemas.js';
 import { createDiagnoseBackends } from '../../src/diagnose/backends.js';
 import type { DiagnoseBackends } from '../../src/diagnose/collect.js';
 import { closeElasticClients, esBulkIndex, esDeleteIndex, esEnsureIndex } from '../../src/backends/elasticsearch.js';
@@ -90,6 +92,8 @@ const CASES: Case[] = [
   { scenario: 'vault-healthy', query: 'secrets', service: 'secrets', status: 'healthy' },
 ];
 
+const validate = schemaValidator();
+
 describe('calvin diagnose on the seeded scenarios', () => {
   for (const c of CASES) {
     it(`${c.scenario}: ${c.query} is ${c.status}${c.suspect ? `, suspect ${c.suspect}` : ''}`, async () => {
@@ -103,6 +107,8 @@ describe('calvin diagnose on the seeded scenarios', () => {
         catalog: await shippedCatalog(),
       });
       const context = `${diagnosis.summary}\n${JSON.stringify(diagnosis.suspects)}`;
+      // What `calvin diagnose --json` prints for this scenario validates against the published schema.
+      expect(validate('diagnosis', JSON.parse(renderDiagnosisJson(diagnosis)))).toEqual([]);
       expect(diagnosis.service).toBe(c.service);
       expect(diagnosis.sources).toEqual({ consul: 'ok', influx: 'ok', elasticsearch: 'ok' });
       expect(diagnosis.instances.length).toBeGreaterThanOrEqual(3);

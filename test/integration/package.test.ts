@@ -136,6 +136,14 @@ describe('the installed package, used as the README documents', () => {
     expect(validate('diagnosis', JSON.parse(diagnosed.stdout))).toEqual([]);
   });
 
+  it('calvin status --json against the stack validates against status', async () => {
+    const status = await calvin(['status', '--json']);
+    expect([0, 1, 3], status.stderr).toContain(status.code);
+    const parsed = JSON.parse(status.stdout) as { services: unknown[] };
+    expect(validate('status', parsed)).toEqual([]);
+    expect(parsed.services.length).toBeGreaterThan(0);
+  });
+
   it('bad input gets one line and exit 2, no stack trace', async () => {
     const bad = await calvin(['diagnose', 'no-such-service-anywhere', '--json']);
     expect(bad.code).toBe(2);

@@ -59,12 +59,13 @@ Examples:
       const targets = parseTargets(flags.target.length === 0 ? ['all'] : flags.target);
       const config = await ctx.config();
       const { buildProject, configuredEnvironment } = await import('../../load/build.js');
+      const { serveRenderOptions } = await import('../../render/index.js');
       const result = await buildProject({
         root: config.root,
         out: flags.out,
         targets,
         ...(flags.only === undefined ? {} : { only: flags.only }),
-        renderOptions: { environment: configuredEnvironment(config.databases) },
+        renderOptions: { environment: configuredEnvironment(config.databases), ...serveRenderOptions(config.serveUrl) },
       });
       const counts = targets.map((t) => `${t} ${result.counts[t] ?? 0}`).join(', ');
       ctx.stderr.write(`Built ${result.artifacts.length} artifacts into ${flags.out}: ${counts}\n`);

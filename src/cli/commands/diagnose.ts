@@ -88,10 +88,11 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           catalog,
           compareVersions: flags.compareVersions ?? false,
         });
+        const { redact } = await import('../../redact.js');
         for (const [source, why] of Object.entries(result.sourceErrors)) {
           if (why)
             ctx.stderr.write(
-              `calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ${why}\n`,
+              `calvin: warning: ${source} ${result.diagnosis.sources[source as 'influx' | 'elasticsearch']}: ${redact(why)}\n`,
             );
         }
         const color = !flags.out && format === 'text' && config.color && Boolean(ctx.stdout.isTTY);

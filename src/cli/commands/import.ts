@@ -79,11 +79,13 @@ Examples:
         ...(flags.folder ? { folder: flags.folder } : {}),
         ...(out === undefined ? {} : { out }),
       });
-      if (flags.stdout && !flags.json) ctx.stdout.write(results.map((r) => r.source).join('\n'));
+      const { redact, redactDeep } = await import('../../redact.js');
+      // A dashboard can carry a token calvin knows (in a link or a query): never printed.
+      if (flags.stdout && !flags.json) ctx.stdout.write(redact(results.map((r) => r.source).join('\n')));
       for (const r of results) {
         const where = out === undefined ? '' : ` → ${path.join(out, r.fileName)}`;
         ctx.stderr.write(
-          `${r.input}${where}: ${r.stats.panels} panels, ${r.stats.typedQueries} typed and ${r.stats.rawQueries} raw queries, ${r.notes.length} notes\n`,
+          `${redact(r.input)}${where}: ${r.stats.panels} panels, ${r.stats.typedQueries} typed and ${r.stats.rawQueries} raw queries, ${r.notes.length} notes\n`,
         );
       }
       if (flags.json) {
@@ -95,7 +97,7 @@ Examples:
           notes: r.notes,
           ...(flags.stdout ? { source: r.source } : {}),
         }));
-        ctx.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        ctx.stdout.write(`${JSON.stringify(redactDeep(rows), null, 2)}\n`);
       }
     });
 };

@@ -11,6 +11,7 @@ import { registerRollback } from './rollback.js';
 import { registerDiagnose } from './diagnose.js';
 import { registerStatus } from './status.js';
 import { registerBacktest } from './backtest.js';
+import { registerServe } from './serve.js';
 
 export const commands: RegisterCommand[] = [
   registerBuild,
@@ -25,4 +26,5 @@ export const commands: RegisterCommand[] = [
   registerRollback,
   registerDiagnose,
   registerStatus,
+  registerServe,
 ];

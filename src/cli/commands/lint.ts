@@ -8,6 +8,20 @@ interface LintFlags {
   maxWarnings?: string;
   output?: string;
   rule?: string[];
+  maxFileSize: string;
+}
+
+/** `5MB`, `512k`, `1048576`: a size in bytes. */
+function fileSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(value.trim());
+  if (!m)
+    throw new CalvinError(
+      'BAD_ARGUMENT',
+      `--max-file-size must be a size, not ${JSON.stringify(value)}`,
+      'for example --max-file-size 20MB',
+    );
+  const unit = (m[2] ?? 'b').toLowerCase()[0] as 'b' | 'k' | 'm' | 'g';
+  return Math.floor(Number(m[1]) * { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit]);
 }
 
 const FORMATS = ['text', 'json', 'github', 'sarif', 'junit'];
@@ -41,10 +55,12 @@ export const registerLint: RegisterCommand = (program, ctx) => {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (default: warnings never fail)')
     .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--rule <id...>', 'run only these rules')
+    .option('--max-file-size <size>', 'larger files are listed as not checked (exit 2), e.g. 20MB', '5MB')
     .addHelpText(
       'after',
       `
-Exit codes: 0 clean, 1 findings (errors, or warnings over --max-warnings), 2 could not run.
+Exit codes: 0 clean, 1 findings (errors, or warnings over --max-warnings), 2 could not run (a backend
+of --live, or a file not checked: binary, over --max-file-size, nested too deep; every one is listed).
 
 Examples:
   $ calvin lint
@@ -63,6 +79,7 @@ Examples:
         );
       const maxWarnings = flags.maxWarnings === undefined ? -1 : nonNegativeInt('--max-warnings', flags.maxWarnings);
       const liveDays = nonNegativeInt('--live-days', flags.liveDays);
+      const maxFileBytes = fileSize(flags.maxFileSize);
       const config = await ctx.config();
       const [{ lintPaths, lintExitCode, LINT_RULES, lintFormatterByName }, { redactDeep }] = await Promise.all([
         import('../../lint/index.js'),
@@ -84,7 +101,7 @@ Examples:
         ? async (project: Parameters<typeof import('../../lint/live/gather.js').gatherLiveFacts>[0]) =>
             (await import('../../lint/live/gather.js')).gatherLiveFacts(project, config, { days: liveDays })
         : undefined;
-      const run = await lintPaths({ paths, root: config.root, rules, ...(live ? { live } : {}) });
+      const run = await lintPaths({ paths, root: config.root, rules, maxFileBytes, ...(live ? { live } : {}) });
       const formatter = lintFormatterByName(flags.format);
       // Redacted finding by finding before formatting: redacting the rendered JSON, SARIF or JUnit
       // could eat an escape (`\"`) and break the report it protects.
@@ -102,6 +119,7 @@ Examples:
         color: config.color && !flags.output && Boolean(ctx.stdout.isTTY),
         version: '0.1.0',
         maxWarnings,
+        skipped: redactDeep(run.skipped),
       });
       if (flags.output) {
         const { writeFileAtomic } = await import('../../fsutil/atomic-file.js');
@@ -109,8 +127,8 @@ Examples:
       } else ctx.stdout.write(report);
       if (ctx.interactive && flags.format !== 'text')
         ctx.stderr.write(
-          `calvin lint: ${run.filesLinted} file(s), ${run.results.reduce((n, r) => n + r.messages.length, 0)} finding(s)\n`,
+          `calvin lint: ${run.filesLinted} file(s), ${run.results.reduce((n, r) => n + r.messages.length, 0)} finding(s), ${run.skipped.length} not checked\n`,
         );
-      process.exitCode = lintExitCode(run.results, maxWarnings);
+      process.exitCode = lintExitCode(run.results, maxWarnings, run.skipped);
     });
 };

@@ -23,17 +23,13 @@ Examples:
     .action(async (kind: string, name: string, flags: NewFlags) => {
       const config = await ctx.config();
       const { newDefinition } = await import('../../load/new-definition.js');
-      const { files, missingService } = await newDefinition(
+      const { files } = await newDefinition(
         config.root,
         kind,
         name,
         flags.service === undefined ? {} : { service: flags.service },
       );
       for (const file of files) ctx.stderr.write(`created ${file.path}\n`);
-      if (missingService !== undefined)
-        ctx.stderr.write(
-          `next: service "${missingService}" is not defined yet: calvin new service ${missingService}\n`,
-        );
       if (kind === 'alert') ctx.stderr.write(`then: calvin test ${files[0]?.path ?? ''} and calvin runbook ${name}\n`);
     });
 };

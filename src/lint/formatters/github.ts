@@ -5,8 +5,10 @@ const data = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D')
 const prop = (s: string): string => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions annotations: `::error file=...,line=...,col=...,title=...::message`. */
-export const github: Formatter = (results) => {
+export const github: Formatter = (results, context) => {
   const lines: string[] = [];
+  for (const s of context.skipped ?? [])
+    lines.push(`::error file=${prop(s.file)},title=${prop('calvin lint: not checked')}::${data(s.reason)}`);
   for (const r of results) {
     for (const m of r.messages) {
       lines.push(

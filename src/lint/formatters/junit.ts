@@ -27,6 +27,15 @@ export const junit: Formatter = (results, context) => {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  const skipped = context.skipped ?? [];
+  for (const s of skipped) {
+    const skip = `      <skipped message="${xml(s.reason)}"/>`;
+    const testcase = `    <testcase name="calvin lint" classname="${xml(s.file)}" time="0">\n${skip}\n    </testcase>`;
+    suites.push(
+      `  <testsuite name="${xml(s.file)}" tests="1" failures="0" errors="0" skipped="1" time="0">\n${testcase}\n  </testsuite>`,
+    );
+  }
+  tests += skipped.length;
   for (const file of files) {
     const r = byFile.get(file);
     const cases: string[] = [];

@@ -34,6 +34,17 @@ export const sarif: Formatter = (results, context) => {
             }),
           },
         },
+        // Files not checked: the run did not cover them (SARIF's place for that is the invocation).
+        invocations: [
+          {
+            executionSuccessful: (context.skipped ?? []).length === 0,
+            toolExecutionNotifications: (context.skipped ?? []).map((s) => ({
+              level: 'error',
+              message: { text: `not checked: ${s.reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.file.replace(/^\.\//, '')) } } }],
+            })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) =>
           r.messages.map((m) => ({

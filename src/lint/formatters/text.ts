@@ -20,6 +20,14 @@ export const text: Formatter = (results, context) => {
     warnings += r.warningCount;
   }
   const total = errors + warnings;
+  const skipped = context.skipped ?? [];
+  if (skipped.length) {
+    out.push(c.bold(`Not checked (${skipped.length} file${skipped.length === 1 ? '' : 's'}):`));
+    for (const s of skipped) out.push(`  ${clean(s.file)}  ${clean(s.reason)}`);
+    out.push('');
+  }
+  if (total === 0 && skipped.length)
+    return `${out.join('\n')}${c.yellow(c.bold(`No problems found in the files checked; ${skipped.length} not checked.`))}\n`;
   if (total === 0) return `${c.green('✔')} No problems found.\n`;
   const line = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   out.push(errors ? c.red(c.bold(line)) : c.yellow(c.bold(line)));

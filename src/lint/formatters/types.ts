@@ -1,4 +1,5 @@
-import type { LintResult, RuleMeta } from '../types.js';
+import { escapeControlLine } from '../../terminal.js';
+import type { LintResult, RuleMeta, SkippedFile } from '../types.js';
 
 export interface FormatterContext {
   /** Metadata of the rules that ran, by id (for SARIF rule descriptors and hints). */
@@ -13,10 +14,12 @@ export interface FormatterContext {
   maxWarnings?: number;
   /** calvin's version, for SARIF tool.driver.version. */
   version?: string;
+  /** Files lint did not check, with the reason: every formatter lists them, none calls them clean. */
+  skipped?: readonly SkippedFile[];
 }
 
 /** A formatter turns results into text. It never decides the exit code. */
 export type Formatter = (results: LintResult[], context: FormatterContext) => string;
 
-/** Control characters out of names that came from files or backends (terminal safety). */
-export const clean = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+/** Control characters and bidi marks in names that came from files or backends, shown escaped (terminal safety). */
+export const clean = (text: string): string => escapeControlLine(text);

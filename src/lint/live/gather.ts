@@ -11,11 +11,13 @@ import { readKvPrefixes } from '../../backends/consul-kv-read.js';
 import type { EnvironmentModel } from '../../define/environment.js';
 import { DATABASES_KV_PREFIX, DATASOURCES_KV_PREFIX, environmentFromKv } from '../../define/environment-kv.js';
 import { quoteIdent } from '../../define/influxql.js';
+import { CalvinError, isCalvinError } from '../../errors.js';
 import type { LintProject } from '../types.js';
 import type { LiveFacts, LiveInfluxDatabase } from './facts.js';
 
 export interface GatherOptions {
   days: number;
+  /** Per request (default 5 s); the first failure stops the run, so a hanging backend costs one timeout. */
   timeoutMs?: number;
   /** Prefix of the environment's KV tree (tests keep their keys apart with it); default none. */
   kvRoot?: string;
@@ -41,6 +43,47 @@ export async function liveEnvironment(
   const kv = new Map([...found].map(([key, value]) => [key.slice(root.length), value]));
   const live = environmentFromKv(kv);
   return live.datasources.length > 0 ? live : { ...live, datasources: project.knowledge.environment.datasources };
+}
+
+const COULD_NOT_RUN = 'lint --live could not run';
+
+/**
+ * A backend that could not be asked is "could not run" (exit 2), never "clean" and never a finding:
+ * every failure of a live look-up ends the run with one line naming the backend.
+ */
+function couldNotRun(error: unknown): CalvinError {
+  if (isCalvinError(error))
+    return new CalvinError(error.code, `${COULD_NOT_RUN}: ${error.message}`, error.hint, { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new CalvinError('BACKEND_ERROR', `${COULD_NOT_RUN}: ${message}`, 'run with --debug for details', {
+    cause: error,
+  });
+}
+
+function notFound(backend: string, service: string): CalvinError {
+  return new CalvinError(
+    'BACKEND_UNREACHABLE',
+    `${COULD_NOT_RUN}: ${backend} was not found through Consul (service ${service}, tag http)`,
+    `register it in Consul, or set ${backend === 'InfluxDB' ? 'INFLUX_URL' : 'ELASTICSEARCH_URL'}`,
+  );
+}
+
+/** Only "database not found" is a fact about the data (nothing there); every other error is a failure. */
+async function measurementsOf(run: () => Promise<string[]>): Promise<string[]> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isCalvinError(error) && /database not found/.test(error.message)) return [];
+    throw error;
+  }
+}
+
+/** Whether any definition reads log fields (dashboards' log panels, services' log selectors). */
+function readsLogFields(project: LintProject): boolean {
+  return (
+    project.dashboardDefs.some((d) => d.definition.rows.some((r) => r.panels.some((p) => p.logQuery))) ||
+    project.serviceDefs.some((s) => s.definition.logs.serviceNames.length + s.definition.logs.processNames.length > 0)
+  );
 }
 
 /** Databases and measurements the project's queries read, with databases resolved through datasources. */
@@ -89,17 +132,27 @@ export async function gatherLiveFacts(
   config: Config,
   options: GatherOptions,
 ): Promise<LiveFacts> {
+  try {
+    return await gather(project, config, options);
+  } catch (error) {
+    throw couldNotRun(error);
+  }
+}
+
+async function gather(project: LintProject, config: Config, options: GatherOptions): Promise<LiveFacts> {
   const days = Math.max(1, Math.floor(options.days));
-  const endpoints = await discoverEndpoints(config, ['influx', 'elasticsearch']);
+  const timeout = { timeoutMs: options.timeoutMs ?? 5_000 };
+  const endpoints = await discoverEndpoints(config, ['influx', 'elasticsearch'], timeout);
   const { byDatabase, datasourceDatabases } = referencedMeasurements(project);
   const facts: LiveFacts = { days, datasourceDatabases };
-  facts.environment = await liveEnvironment(project, config, options);
-  const timeout = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  if (byDatabase.size > 0 && !endpoints.influx) throw notFound('InfluxDB', 'metrics');
+  if (readsLogFields(project) && !endpoints.elasticsearch) throw notFound('Elasticsearch', 'documents');
+  facts.environment = await liveEnvironment(project, config, { ...options, ...timeout });
   if (endpoints.influx && byDatabase.size > 0) {
     const influx = endpoints.influx;
     facts.influx = new Map();
     for (const [database, wanted] of byDatabase) {
-      const existing = new Set(await showMeasurements(influx, database, timeout).catch(() => [] as string[]));
+      const existing = new Set(await measurementsOf(() => showMeasurements(influx, database, timeout)));
       const db: LiveInfluxDatabase = { measurements: new Set(), fields: new Map(), tags: new Map() };
       for (const m of wanted) {
         if (!existing.has(m)) continue;

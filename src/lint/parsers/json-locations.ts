@@ -32,6 +32,12 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+/**
+ * Deeper than this is rejected with a clear line: no hand-written dashboard or template nests this far,
+ * and the parser and the rules that walk the value recurse once per level.
+ */
+export const MAX_JSON_DEPTH = 256;
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 interface Entry {
@@ -127,68 +133,84 @@ export function parseJsonWithLocations(text: string): ParsedJson {
     }
   };
 
+  let depth = 0;
   const parseValue = (): unknown => {
     skip();
     const c = text[pos];
-    if (c === '{') {
-      const obj: Record<string, unknown> = {};
-      const entry: Entry = { at: locate(pos), keys: new Map() };
-      table.set(obj, entry);
+    if (c === '{' || c === '[') {
+      depth += 1;
+      try {
+        if (depth > MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+        return c === '{' ? parseObject() : parseArray();
+      } finally {
+        depth -= 1;
+      }
+    }
+    return parseScalar(c);
+  };
+
+  const parseObject = (): unknown => {
+    const obj: Record<string, unknown> = {};
+    const entry: Entry = { at: locate(pos), keys: new Map() };
+    table.set(obj, entry);
+    pos++;
+    skip();
+    if (text[pos] === '}') {
       pos++;
+      return obj;
+    }
+    for (;;) {
       skip();
+      if (text[pos] !== '"') fail('expected a property name in double quotes');
+      const keyAt = locate(pos);
+      const key = parseString();
+      skip();
+      if (text[pos] !== ':') fail(`expected ':' after "${key}"`);
+      pos++;
+      const value = parseValue();
+      // A plain assignment, except for `__proto__`, which must stay data and not set the prototype.
+      if (key === '__proto__')
+        Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+      else obj[key] = value;
+      entry.keys?.set(key, keyAt);
+      skip();
+      if (text[pos] === ',') {
+        pos++;
+        continue;
+      }
       if (text[pos] === '}') {
         pos++;
         return obj;
       }
-      for (;;) {
-        skip();
-        if (text[pos] !== '"') fail('expected a property name in double quotes');
-        const keyAt = locate(pos);
-        const key = parseString();
-        skip();
-        if (text[pos] !== ':') fail(`expected ':' after "${key}"`);
-        pos++;
-        const value = parseValue();
-        // A plain assignment, except for `__proto__`, which must stay data and not set the prototype.
-        if (key === '__proto__')
-          Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-        else obj[key] = value;
-        entry.keys?.set(key, keyAt);
-        skip();
-        if (text[pos] === ',') {
-          pos++;
-          continue;
-        }
-        if (text[pos] === '}') {
-          pos++;
-          return obj;
-        }
-        fail("expected ',' or '}'");
-      }
+      fail("expected ',' or '}'");
     }
-    if (c === '[') {
-      const arr: unknown[] = [];
-      table.set(arr, { at: locate(pos) });
+  };
+
+  const parseArray = (): unknown => {
+    const arr: unknown[] = [];
+    table.set(arr, { at: locate(pos) });
+    pos++;
+    skip();
+    if (text[pos] === ']') {
       pos++;
+      return arr;
+    }
+    for (;;) {
+      arr.push(parseValue());
       skip();
+      if (text[pos] === ',') {
+        pos++;
+        continue;
+      }
       if (text[pos] === ']') {
         pos++;
         return arr;
       }
-      for (;;) {
-        arr.push(parseValue());
-        skip();
-        if (text[pos] === ',') {
-          pos++;
-          continue;
-        }
-        if (text[pos] === ']') {
-          pos++;
-          return arr;
-        }
-        fail("expected ',' or ']'");
-      }
+      fail("expected ',' or ']'");
     }
+  };
+
+  const parseScalar = (c: string | undefined): unknown => {
     if (c === '"') return parseString();
     if (text.startsWith('true', pos)) {
       pos += 4;

@@ -1,5 +1,5 @@
 /** The words of a chart: what a screen reader hears and what text formats print instead of a drawing. Pure. */
-import type { ChartPoint, ChartSpec } from './spec.js';
+import type { ChartPoint, ChartSpec } from './types.js';
 import { clockIn } from './time-axis.js';
 import { suffix } from './y-range.js';
 

@@ -174,7 +174,7 @@ describe('alert builder', () => {
     expect(a.runbook).toEqual({
       title: 'Disk full',
       markdown: '',
-      url: 'https://github.com/Calvinverse/calvin/blob/main/runbooks/artefacts-disk-full.md',
+      url: 'runbooks/artefacts-disk-full.md',
       file: 'runbooks/artefacts-disk-full.md',
     });
     expect(a.query.groupBy).toEqual(['host']);

@@ -15,7 +15,7 @@ export interface RuleCase {
 }
 
 export interface InvalidCase extends RuleCase {
-  errors: { messageId: string; line?: number; file?: string }[];
+  errors: { messageId: string; file?: string; line?: number; column?: number }[];
 }
 
 export function lintWith(rule: LintRule, c: RuleCase): { file: string; message: LintMessage }[] {
@@ -46,25 +46,49 @@ export function ruleTester(rule: LintRule, tables: { valid: RuleCase[]; invalid:
     });
     tables.invalid.forEach((c, i) => {
       it(`invalid #${i + 1} reports ${c.errors.map((e) => e.messageId).join(', ')}`, () => {
-        const found = lintWith(rule, c);
-        expect(
-          found.map((f) => ({
-            messageId: f.message.messageId,
-            ...(c.errors[0]?.line !== undefined ? { line: f.message.line } : {}),
-          })),
-        ).toEqual(
-          c.errors.map((e) => ({
-            messageId: e.messageId,
-            ...(c.errors[0]?.line !== undefined ? { line: e.line } : {}),
-          })),
-        );
-        for (const f of found) {
-          expect(f.message.ruleId).toBe(rule.meta.id);
-          expect(f.message.message).not.toMatch(/\{\{\w+\}\}/);
-        }
+        checkInvalid(rule, c);
       });
     });
   });
+}
+
+type ExpectedError = InvalidCase['errors'][number];
+
+/** Throws unless the rule reports exactly the expected errors: id, file, and the line and column stated. */
+export function checkInvalid(rule: LintRule, c: InvalidCase): void {
+  const found = lintWith(rule, c);
+  expect(found.map((f, n) => actualAs(f, c.errors[n]))).toEqual(c.errors.map((e) => expectedOf(e, c)));
+  for (const f of found) {
+    expect(f.message.ruleId).toBe(rule.meta.id);
+    expect(f.message.message).not.toMatch(/\{\{\w+\}\}/);
+  }
+}
+
+/**
+ * Every expected error is compared on its file (stated, or the case's only input file; a definition
+ * case with no input files must state it), and on its line and column whenever it states them.
+ */
+export function expectedOf(e: ExpectedError, c: RuleCase): ExpectedError {
+  const files = c.files ?? [];
+  const file = e.file ?? (files.length === 1 ? files[0]?.path : undefined);
+  if (file === undefined)
+    throw new Error(`expected error ${e.messageId}: state its file (the case has ${files.length} input files)`);
+  return {
+    messageId: e.messageId,
+    file,
+    ...(e.line !== undefined ? { line: e.line } : {}),
+    ...(e.column !== undefined ? { column: e.column } : {}),
+  };
+}
+
+/** A finding in the shape of the expected error it is compared with (same location keys). */
+function actualAs(f: { file: string; message: LintMessage }, e: ExpectedError | undefined): ExpectedError {
+  return {
+    messageId: f.message.messageId,
+    file: f.file,
+    ...(e?.line !== undefined ? { line: f.message.line } : {}),
+    ...(e?.column !== undefined ? { column: f.message.column } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

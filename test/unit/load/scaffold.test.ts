@@ -83,14 +83,6 @@ describe('calvin new scaffolds', () => {
       await newDefinition(p.root, 'log-filter', 'widget-log', { service: 'widget' }),
       await newDefinition(p.root, 'index-template', 'logs-widget'),
     ];
-    expect(created.map((c) => c.missingService)).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
     expect(created[3]?.files.map((f) => f.path)).toEqual(['alerts/widget-heap.ts', 'runbooks/widget-heap.md']);
     const files = created
       .flatMap((c) => c.files)
@@ -111,7 +103,7 @@ describe('calvin new scaffolds', () => {
       ]),
     );
     const alert = result.catalog.alerts.find((a) => a.id === 'widget-heap') as AlertDef;
-    expect(alert.runbook.url).toBe('https://github.com/Calvinverse/calvin/blob/main/runbooks/widget-heap.md');
+    expect(alert.runbook.url).toBe('runbooks/widget-heap.md');
     expect(alert.runbook.markdown).toMatch(/^# Widget heap/);
     const now = new Date('2026-11-23T12:00:00Z');
     const suites = [
@@ -142,6 +134,22 @@ describe('calvin new scaffolds', () => {
       ]);
     }
     expect(existsSync(path.join(p.root, 'dashboards/widget.ts'))).toBe(false);
-    expect((await newDefinition(p.root, 'alert', 'other-disk')).missingService).toBe('other');
+  });
+
+  it('calvin new alert x --service nosuch refuses, writes nothing, and names the next step that works', async () => {
+    const p = tempRoot();
+    roots.push(p);
+    const error: unknown = await newDefinition(p.root, 'alert', 'x', { service: 'nosuch' }).catch((e: unknown) => e);
+    expect(isCalvinError(error) && [error.code, error.oneLine()]).toEqual([
+      'DANGLING_REFERENCE',
+      'service "nosuch" is not defined, so alert "x" would not load (create the service first: calvin new service nosuch)',
+    ]);
+    expect(existsSync(path.join(p.root, 'alerts/x.ts'))).toBe(false);
+    // The step it names works, and then the alert can be created.
+    await newDefinition(p.root, 'service', 'nosuch');
+    expect((await newDefinition(p.root, 'alert', 'x', { service: 'nosuch' })).files.map((f) => f.path)).toEqual([
+      'alerts/x.ts',
+      'runbooks/x.md',
+    ]);
   });
 });

@@ -23,6 +23,7 @@ describe('published schemas', () => {
         'deploy-plan.schema.json',
         'lint-report.schema.json',
         'test-report.schema.json',
+        'status.schema.json',
       ]),
     );
     expect(lockProblems()).toEqual([]);

@@ -43,7 +43,7 @@ ruleTester(rule, {
           ]),
         ],
       },
-      errors: [{ messageId: 'missing' }],
+      errors: [{ file: 'alerts/artefacts.ts', messageId: 'missing' }],
     },
   ],
 });

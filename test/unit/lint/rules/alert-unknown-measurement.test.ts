@@ -27,9 +27,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { catalog: { alerts: [on('nexus_request')], services: [serviceDef()] }, errors: [{ messageId: 'unknown' }] },
+    {
+      catalog: { alerts: [on('nexus_request')], services: [serviceDef()] },
+      errors: [{ file: 'alerts/artefacts.ts', messageId: 'unknown' }],
+    },
     // Raw TICKscript: the finding sits on the .measurement() line (through the string variable).
-    { files: [cpuAlert('cpuu')], errors: [{ messageId: 'unknown', line: 4 }] },
+    { files: [cpuAlert('cpuu')], errors: [{ file: 'alerts/cpu.tick', messageId: 'unknown', line: 4 }] },
     {
       files: [
         tick(
@@ -37,7 +40,7 @@ ruleTester(rule, {
           'batch\n    |query(\'SELECT mean("x") FROM "system"."autogen"."cpuu"\')\n    |alert()\n        .message(\'https://r/x\')\n',
         ),
       ],
-      errors: [{ messageId: 'unknown', line: 2 }],
+      errors: [{ file: 'alerts/b.tick', messageId: 'unknown', line: 2 }],
     },
   ],
 });

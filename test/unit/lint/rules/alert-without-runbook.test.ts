@@ -30,11 +30,11 @@ ruleTester(rule, {
   invalid: [
     {
       catalog: { alerts: [alertDef({ runbook: { title: 't', markdown: '# x', url: '' } })] },
-      errors: [{ messageId: 'missing' }],
+      errors: [{ file: 'alerts/artefacts.ts', messageId: 'missing' }],
     },
     {
       catalog: { alerts: [alertDef({ runbook: { title: 't', markdown: '  ', url: 'https://r/x' } })] },
-      errors: [{ messageId: 'missing' }],
+      errors: [{ file: 'alerts/artefacts.ts', messageId: 'missing' }],
     },
     // Raw TICKscript: the message names no link (a URL in a // comment does not count).
     {
@@ -44,7 +44,7 @@ ruleTester(rule, {
           "// runbook: https://runbooks.example/x\nstream\n    |from()\n        .measurement('cpu')\n    |alert()\n        .crit(lambda: \"usage_idle\" < 10)\n        .message('CPU high')\n",
         ),
       ],
-      errors: [{ messageId: 'missing', line: 5 }],
+      errors: [{ file: 'alerts/cpu.tick', messageId: 'missing', line: 5 }],
     },
   ],
 });

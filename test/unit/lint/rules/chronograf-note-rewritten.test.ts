@@ -21,11 +21,11 @@ ruleTester(rule, {
     // The shipped environment overview before: "calvin diagnose <service>" lost its argument.
     {
       catalog: { dashboards: [withText('For one service run `calvin diagnose <service> --env $environment`.')] },
-      errors: [{ messageId: 'rewritten' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'rewritten' }],
     },
     {
       catalog: { dashboards: [withText('Status: <script>alert(1)</script> ok')] },
-      errors: [{ messageId: 'rewritten' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'rewritten' }],
     },
   ],
 });

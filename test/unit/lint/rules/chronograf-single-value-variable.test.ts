@@ -30,11 +30,11 @@ ruleTester(rule, {
     // Raw InfluxQL on "All" hosts: Chronograf's :host: holds one value.
     {
       catalog: { dashboards: [dashboardDef([raw], { variables: [host(true, true)] })] },
-      errors: [{ messageId: 'single' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'single' }],
     },
     {
       catalog: { dashboards: [dashboardDef([raw], { variables: [host(false, true)] })] },
-      errors: [{ messageId: 'single' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'single' }],
     },
   ],
 });

@@ -13,7 +13,7 @@ ruleTester(rule, {
   invalid: [
     {
       files: [tpl('a.json', ['logs-*'], 200), tpl('b.json', ['logs-application-*'], 200)],
-      errors: [{ messageId: 'overlap' }],
+      errors: [{ file: 'b.json', messageId: 'overlap' }],
     },
     // Composable without a "template" key (composed_of, data_stream) still takes part.
     {
@@ -21,7 +21,7 @@ ruleTester(rule, {
         tpl('a.json', ['logs-*'], 200),
         json('b.json', { index_patterns: ['logs-app-*'], priority: 200, composed_of: ['m'], data_stream: {} }),
       ],
-      errors: [{ messageId: 'overlap' }],
+      errors: [{ file: 'b.json', messageId: 'overlap' }],
     },
   ],
 });

@@ -32,11 +32,11 @@ ruleTester(rule, {
   ],
   invalid: [
     // Equal priority to the built-in template: Elasticsearch rejects the PUT.
-    { files: [tpl(100)], errors: [{ messageId: 'equal' }] },
-    { files: [tpl(99)], errors: [{ messageId: 'low' }] },
+    { files: [tpl(100)], errors: [{ file: 'templates/logs.json', messageId: 'equal' }] },
+    { files: [tpl(99)], errors: [{ file: 'templates/logs.json', messageId: 'low' }] },
     // Legacy (order) template on logs-*: ignored once the built-in composable template matches.
-    { files: [legacy(5)], errors: [{ messageId: 'legacy' }] },
-    { files: [legacy(500, ['logs-os-*'])], errors: [{ messageId: 'legacy' }] },
+    { files: [legacy(5)], errors: [{ file: 'templates/legacy.json', messageId: 'legacy' }] },
+    { files: [legacy(500, ['logs-os-*'])], errors: [{ file: 'templates/legacy.json', messageId: 'legacy' }] },
     // composed_of / data_stream make it composable even without "template": priority 50 loses.
     {
       files: [
@@ -47,9 +47,12 @@ ruleTester(rule, {
           data_stream: {},
         }),
       ],
-      errors: [{ messageId: 'low' }],
+      errors: [{ file: 't.json', messageId: 'low' }],
     },
-    { files: [tpl(undefined, ['logs-application-*'])], errors: [{ messageId: 'low' }] },
-    { catalog: { indexTemplates: [indexTemplateDef({ priority: 90 })] }, errors: [{ messageId: 'low' }] },
+    { files: [tpl(undefined, ['logs-application-*'])], errors: [{ file: 'templates/logs.json', messageId: 'low' }] },
+    {
+      catalog: { indexTemplates: [indexTemplateDef({ priority: 90 })] },
+      errors: [{ file: 'index-templates/logs.ts', messageId: 'low' }],
+    },
   ],
 });

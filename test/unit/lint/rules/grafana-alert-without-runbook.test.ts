@@ -38,7 +38,7 @@ ruleTester(rule, {
   invalid: [
     {
       files: [json('a.json', dashboard({ panels: [panel({ alert: alert('Yo, check the Consul servers!') })] }))],
-      errors: [{ messageId: 'missing' }],
+      errors: [{ file: 'a.json', messageId: 'missing' }],
     },
   ],
 });

@@ -6,14 +6,14 @@ ruleTester(rule, {
   invalid: [
     {
       files: [json('d.json', dashboard({ panels: [panel({ id: 3, title: 'A' }), panel({ id: 3, title: 'B' })] }))],
-      errors: [{ messageId: 'duplicate' }],
+      errors: [{ file: 'd.json', messageId: 'duplicate' }],
     },
     // Panels inside a collapsed row count too.
     {
       files: [
         json('d.json', dashboard({ panels: [panel({ id: 1 }), { type: 'row', id: 9, panels: [panel({ id: 1 })] }] })),
       ],
-      errors: [{ messageId: 'duplicate' }],
+      errors: [{ file: 'd.json', messageId: 'duplicate' }],
     },
   ],
 });

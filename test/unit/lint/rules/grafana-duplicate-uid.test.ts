@@ -18,7 +18,10 @@ ruleTester(rule, {
         json('a.json', dashboard({ uid: 'same', title: 'A' })),
         json('b.json', dashboard({ uid: 'same', title: 'B' })),
       ],
-      errors: [{ messageId: 'duplicate' }, { messageId: 'duplicate' }],
+      errors: [
+        { file: 'a.json', messageId: 'duplicate' },
+        { file: 'b.json', messageId: 'duplicate' },
+      ],
     },
   ],
 });

@@ -81,7 +81,10 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { files: [telegraf, kv, datasources, q(alloc, 'InfluxDb.System')], errors: [{ messageId: 'wrong', line: 15 }] },
+    {
+      files: [telegraf, kv, datasources, q(alloc, 'InfluxDb.System')],
+      errors: [{ file: 'd.json', messageId: 'wrong', line: 15 }],
+    },
     {
       files: [
         telegraf,
@@ -89,7 +92,7 @@ ruleTester(rule, {
         datasources,
         q('SELECT mean("usage_idle") FROM "cpu" WHERE $timeFilter', 'InfluxDb.Services'),
       ],
-      errors: [{ messageId: 'wrong' }],
+      errors: [{ file: 'd.json', messageId: 'wrong' }],
     },
   ],
 });

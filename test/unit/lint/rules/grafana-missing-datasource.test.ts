@@ -30,7 +30,7 @@ ruleTester(rule, {
   invalid: [
     {
       files: [DATASOURCES, json('d.json', dashboard({ panels: [panel({ datasource: null })] }))],
-      errors: [{ messageId: 'missing' }],
+      errors: [{ file: 'd.json', messageId: 'missing' }],
     },
   ],
 });

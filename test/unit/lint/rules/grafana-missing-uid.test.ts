@@ -3,5 +3,7 @@ import { dashboard, json, ruleTester } from '../rule-tester.js';
 
 ruleTester(rule, {
   valid: [{ files: [json('a.json', dashboard({ uid: 'network-unifi-uap' }))] }],
-  invalid: [{ files: [json('a.json', dashboard({ uid: null }))], errors: [{ messageId: 'missing', line: 1 }] }],
+  invalid: [
+    { files: [json('a.json', dashboard({ uid: null }))], errors: [{ file: 'a.json', messageId: 'missing', line: 1 }] },
+  ],
 });

@@ -9,7 +9,7 @@ ruleTester(rule, {
   invalid: [
     {
       files: [json('a.json', dashboard({ panels: [panel({ type: 'singlestat', targets: [] })] }))],
-      errors: [{ messageId: 'empty' }],
+      errors: [{ file: 'a.json', messageId: 'empty' }],
     },
   ],
 });

@@ -55,15 +55,15 @@ ruleTester(rule, {
           }),
         ),
       ],
-      errors: [{ messageId: 'undefined' }],
+      errors: [{ file: 'd.json', messageId: 'undefined' }],
     },
     {
       files: [q('SELECT mean("usage_idle") FROM "cpu" WHERE "host" =~ /^$hostname$/ AND $timeFilter')],
-      errors: [{ messageId: 'undefined' }],
+      errors: [{ file: 'd.json', messageId: 'undefined' }],
     },
     {
       files: [q('SELECT mean("usage_idle") FROM "cpu" WHERE "host" =~ /^[[cluster]]$/ AND $timeFilter', [])],
-      errors: [{ messageId: 'undefined' }],
+      errors: [{ file: 'd.json', messageId: 'undefined' }],
     },
   ],
 });

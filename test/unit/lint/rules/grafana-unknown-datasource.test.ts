@@ -12,14 +12,14 @@ ruleTester(rule, {
   invalid: [
     {
       files: [DATASOURCES, json('d.json', dashboard({ panels: [panel({ datasource: 'InfluxDb.Sytem' })] }))],
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'd.json', messageId: 'unknown' }],
     },
     {
       files: [
         DATASOURCES,
         json('d.json', dashboard({ variables: [{ ...queryVariable('host'), datasource: 'Influx' }] })),
       ],
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'd.json', messageId: 'unknown' }],
     },
   ],
 });

@@ -17,10 +17,10 @@ ruleTester(rule, {
     { files: [q({ measurement: 'jvm_memory', field: 'anything' })] },
   ],
   invalid: [
-    { files: [q({ measurement: 'mem', field: 'used_percnt' })], errors: [{ messageId: 'unknown' }] },
+    { files: [q({ measurement: 'mem', field: 'used_percnt' })], errors: [{ file: 'd.json', messageId: 'unknown' }] },
     {
       files: [q({ query: 'SELECT mean("load") FROM "system" WHERE $timeFilter' })],
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'd.json', messageId: 'unknown' }],
     },
   ],
 });

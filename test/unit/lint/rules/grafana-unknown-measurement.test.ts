@@ -32,11 +32,11 @@ ruleTester(rule, {
     // statsd templates join path segments with "_": a dotted name never reaches InfluxDB.
     {
       files: [vaultRules, q('SELECT mean("value") FROM "vault.runtime.alloc_bytes" WHERE $timeFilter')],
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'd.json', messageId: 'unknown' }],
     },
     {
       files: [json('d.json', dashboard({ panels: [panel({ targets: [target({ measurement: 'cpuu' })] })] }))],
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'd.json', messageId: 'unknown' }],
     },
     // With a Telegraf config in the set, only the inputs it enables count: no rabbitmq input here.
     {
@@ -44,7 +44,7 @@ ruleTester(rule, {
         text('telegraf.conf', '[[inputs.cpu]]\n'),
         q('SELECT last("messages") FROM "rabbitmq_queue" WHERE $timeFilter'),
       ],
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'd.json', messageId: 'unknown' }],
     },
   ],
 });

@@ -50,16 +50,19 @@ ruleTester(rule, {
   ],
   invalid: [
     // calvin's old uid: nothing provisions it until calvin's files are loaded by a restart.
-    { catalog: { dashboards: [withPanelDatasource('influxdb-system')] }, errors: [{ messageId: 'unresolved' }] },
+    {
+      catalog: { dashboards: [withPanelDatasource('influxdb-system')] },
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'unresolved' }],
+    },
     // A database with no datasource: the name calvin would give it is not provisioned.
     {
       catalog: { dashboards: [dashboardDef([diskQuery({ database: 'statsd' })])] },
-      errors: [{ messageId: 'unresolved' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'unresolved' }],
     },
     // The case matters: Calvinverse's is InfluxDb.StatsD.
     {
       files: [json('d.json', dashboard({ panels: [panel({ datasource: 'InfluxDb.Statsd' })] }))],
-      errors: [{ messageId: 'unresolved' }],
+      errors: [{ file: 'd.json', messageId: 'unresolved' }],
     },
   ],
 });

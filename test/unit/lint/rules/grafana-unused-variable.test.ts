@@ -29,7 +29,7 @@ ruleTester(rule, {
   invalid: [
     {
       files: [json('d.json', dashboard({ variables: [queryVariable('environment')] }))],
-      errors: [{ messageId: 'unused' }],
+      errors: [{ file: 'd.json', messageId: 'unused' }],
     },
   ],
 });

@@ -47,12 +47,12 @@ ruleTester(rule, {
     // The shipped definitions before the environment model: 16 panels and 5 alerts read `statsd`.
     {
       catalog: { dashboards: [dashboardDef([diskQuery({ database: 'statsd' })])] },
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'unknown' }],
     },
-    { catalog: { alerts: [statsdAlert] }, errors: [{ messageId: 'unknown' }] },
+    { catalog: { alerts: [statsdAlert] }, errors: [{ file: 'alerts/artefacts.ts', messageId: 'unknown' }] },
     {
       catalog: { services: [serviceDef({ metrics: { ...serviceDef().metrics, database: 'statsd' } })] },
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'services/artefacts.ts', messageId: 'unknown' }],
     },
     {
       catalog: {
@@ -64,7 +64,7 @@ ruleTester(rule, {
           }),
         ],
       },
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'unknown' }],
     },
     // A raw query naming a database nobody writes.
     {
@@ -82,7 +82,7 @@ ruleTester(rule, {
           }),
         ),
       ],
-      errors: [{ messageId: 'unknown' }],
+      errors: [{ file: 'd.json', messageId: 'unknown' }],
     },
   ],
 });

@@ -14,8 +14,11 @@ ruleTester(rule, {
   invalid: [
     {
       files: [q('SELECT mean("x") FROM "cpu" WHERE $timeFilter GROUP BY time(1m), "host"')],
-      errors: [{ messageId: 'missing' }],
+      errors: [{ file: 'd.json', messageId: 'missing' }],
     },
-    { catalog: { dashboards: [dashboardDef([diskQuery({ fill: undefined })])] }, errors: [{ messageId: 'missing' }] },
+    {
+      catalog: { dashboards: [dashboardDef([diskQuery({ fill: undefined })])] },
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'missing' }],
+    },
   ],
 });

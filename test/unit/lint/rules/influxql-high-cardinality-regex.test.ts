@@ -13,11 +13,11 @@ ruleTester(rule, {
   invalid: [
     {
       files: [q('SELECT mean("x") FROM "cpu" WHERE "host" =~ /.*/ AND $timeFilter')],
-      errors: [{ messageId: 'regex' }],
+      errors: [{ file: 'd.json', messageId: 'regex' }],
     },
     {
       files: [q('SELECT mean("x") FROM "procstat" WHERE "pid" =~ /^.*$/ AND $timeFilter')],
-      errors: [{ messageId: 'regex' }],
+      errors: [{ file: 'd.json', messageId: 'regex' }],
     },
     {
       catalog: {
@@ -27,7 +27,7 @@ ruleTester(rule, {
           ]),
         ],
       },
-      errors: [{ messageId: 'regex' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'regex' }],
     },
   ],
 });

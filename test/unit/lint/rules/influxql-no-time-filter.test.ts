@@ -14,8 +14,11 @@ ruleTester(rule, {
   invalid: [
     {
       files: [q('SELECT last("passing") FROM "consul_health_checks" WHERE category=\'secrets\' GROUP BY "check_id"')],
-      errors: [{ messageId: 'missing' }],
+      errors: [{ file: 'd.json', messageId: 'missing' }],
     },
-    { catalog: { dashboards: [dashboardDef([diskQuery({ timeFilter: false })])] }, errors: [{ messageId: 'missing' }] },
+    {
+      catalog: { dashboards: [dashboardDef([diskQuery({ timeFilter: false })])] },
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'missing' }],
+    },
   ],
 });

@@ -17,7 +17,7 @@ ruleTester(rule, {
           ]),
         ],
       },
-      errors: [{ messageId: 'raw' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'raw' }],
     },
   ],
 });

@@ -72,15 +72,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { files: [q('SELECT mean("usage_idle") FORM "cpu" WHERE $timeFilter')], errors: [{ messageId: 'syntax' }] },
+    {
+      files: [q('SELECT mean("usage_idle") FORM "cpu" WHERE $timeFilter')],
+      errors: [{ file: 'd.json', messageId: 'syntax' }],
+    },
     {
       files: [q('SELECT mean("x") FROM "cpu" WHERE $timeFilter GROUP BY time(1m) fill(zero)')],
-      errors: [{ messageId: 'syntax' }],
+      errors: [{ file: 'd.json', messageId: 'syntax' }],
     },
-    { files: [q('SELECT mean("x") FROM "cpu" WHERE host = \'a')], errors: [{ messageId: 'syntax' }] },
+    { files: [q('SELECT mean("x") FROM "cpu" WHERE host = \'a')], errors: [{ file: 'd.json', messageId: 'syntax' }] },
     {
       catalog: { dashboards: [dashboardDef([{ kind: 'raw', database: 'system', text: 'SELECT FROM' }])] },
-      errors: [{ messageId: 'syntax' }],
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'syntax' }],
     },
   ],
 });

@@ -17,12 +17,12 @@ ruleTester(rule, {
     {
       catalog,
       live: live({ ...DEFAULT_ENVIRONMENT, databases: { ...DEFAULT_ENVIRONMENT.databases, statsd: 'statsd' } }),
-      errors: [{ messageId: 'differs' }],
+      errors: [{ file: 'consul-kv:config/services/metrics/databases/', messageId: 'differs' }],
     },
     {
       catalog,
       live: live({ ...DEFAULT_ENVIRONMENT, datasources: DEFAULT_ENVIRONMENT.datasources.slice(1) }),
-      errors: [{ messageId: 'differs' }],
+      errors: [{ file: 'consul-kv:config/services/metrics/databases/', messageId: 'differs' }],
     },
   ],
 });

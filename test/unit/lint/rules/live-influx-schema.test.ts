@@ -31,12 +31,15 @@ ruleTester(rule, {
     {
       files: [q('SELECT mean("usage_idle") FROM "cpu_missing" WHERE $timeFilter')],
       live,
-      errors: [{ messageId: 'measurement' }],
+      errors: [{ file: 'd.json', messageId: 'measurement' }],
     },
     {
       files: [q('SELECT mean("usage_idel") FROM "cpu" WHERE "datacenter" = \'x\' AND $timeFilter')],
       live,
-      errors: [{ messageId: 'field' }, { messageId: 'tag' }],
+      errors: [
+        { file: 'd.json', messageId: 'field' },
+        { file: 'd.json', messageId: 'tag' },
+      ],
     },
   ],
 });

@@ -32,7 +32,15 @@ ruleTester(rule, {
     { catalog: { services: [serviceDef()] } },
   ],
   invalid: [
-    { catalog: { dashboards: [logDashboard] }, live: live(['host.name']), errors: [{ messageId: 'missing' }] },
-    { catalog: { services: [serviceDef()] }, live: live(['host.name']), errors: [{ messageId: 'missing' }] },
+    {
+      catalog: { dashboards: [logDashboard] },
+      live: live(['host.name']),
+      errors: [{ file: 'dashboards/artefacts.ts', messageId: 'missing' }],
+    },
+    {
+      catalog: { services: [serviceDef()] },
+      live: live(['host.name']),
+      errors: [{ file: 'services/artefacts.ts', messageId: 'missing' }],
+    },
   ],
 });

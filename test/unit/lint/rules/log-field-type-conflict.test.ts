@@ -33,13 +33,13 @@ ruleTester(rule, {
         logFilters: [logFilterDef([{ field: 'http.response.status_code', type: 'long' }])],
         indexTemplates: [indexTemplateDef({ mappings: { 'http.response.status_code': { type: 'keyword' } } })],
       },
-      errors: [{ messageId: 'conflict' }],
+      errors: [{ file: 'log-filters/nexus.ts', messageId: 'conflict' }],
     },
     // Against a hand-written template JSON.
     {
       files: [rawTemplate],
       catalog: { logFilters: [logFilterDef([{ field: 'http.response.status_code', type: 'long' }])] },
-      errors: [{ messageId: 'conflict' }],
+      errors: [{ file: 'log-filters/nexus.ts', messageId: 'conflict' }],
     },
   ],
 });

@@ -14,8 +14,8 @@ ruleTester(rule, {
     {
       files: [grok('.*[for|on] (%{IPV4:dhcp_client_ip})?.*[from|to] ')],
       errors: [
-        { messageId: 'bracket', line: 3 },
-        { messageId: 'bracket', line: 3 },
+        { file: 'p/f.conf', messageId: 'bracket', line: 3 },
+        { file: 'p/f.conf', messageId: 'bracket', line: 3 },
       ],
     },
   ],

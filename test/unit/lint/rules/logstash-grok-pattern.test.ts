@@ -25,7 +25,7 @@ ruleTester(rule, {
       files: [
         grok('    patterns_dir => "/etc/logstash/conf.d/patterns"\n    match => [ "message", "%{MTS:pid}sinfo" ]'),
       ],
-      errors: [{ messageId: 'undefined', line: 4 }],
+      errors: [{ file: 'p/filter.conf', messageId: 'undefined', line: 4 }],
     },
     {
       files: [grok('    ecs_compatibility => disabled\n    match => { "message" => "%{ZEEK_HTTP}" }')],
@@ -33,7 +33,7 @@ ruleTester(rule, {
     },
     {
       files: [grok('    match => { "message" => "%{WORD:verb} (unclosed" }')],
-      errors: [{ messageId: 'compile', line: 3 }],
+      errors: [{ file: 'p/filter.conf', messageId: 'compile', line: 3 }],
     },
   ],
 });

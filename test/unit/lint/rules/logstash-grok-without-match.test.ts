@@ -28,7 +28,7 @@ ruleTester(rule, {
           'filter {\n  if [program] == "consul" {\n    grok {\n      add_tag => [ "logs.application.consul" ]\n      remove_tag => [ "logs.linux.syslog" ]\n    }\n  }\n}\n',
         ),
       ],
-      errors: [{ messageId: 'noMatch', line: 3 }],
+      errors: [{ file: 'p/f.conf', messageId: 'noMatch', line: 3 }],
     },
   ],
 });

@@ -9,8 +9,11 @@ ruleTester(rule, {
     { files: [out('logs-os-linux-syslog-%{+YYYY.MM.dd}')] },
   ],
   invalid: [
-    { files: [out('logs-application.fabio-%{+YYYY.MM.dd}')], errors: [{ messageId: 'dotted', line: 3 }] },
-    { files: [out('logs-os-linux-access')], errors: [{ messageId: 'undated', line: 3 }] },
-    { files: [out('Logs_%{+YYYY}')], errors: [{ messageId: 'other', line: 3 }] },
+    {
+      files: [out('logs-application.fabio-%{+YYYY.MM.dd}')],
+      errors: [{ file: 'p/o.conf', messageId: 'dotted', line: 3 }],
+    },
+    { files: [out('logs-os-linux-access')], errors: [{ file: 'p/o.conf', messageId: 'undated', line: 3 }] },
+    { files: [out('Logs_%{+YYYY}')], errors: [{ file: 'p/o.conf', messageId: 'other', line: 3 }] },
   ],
 });

@@ -20,7 +20,7 @@ ruleTester(rule, {
           'if "logs.builds" in [tags] {\n  output {\n    elasticsearch { index => "logs-builds-%{+YYYY.MM.dd}" }\n  }\n}\n',
         ),
       ],
-      errors: [{ messageId: 'outside', line: 1 }],
+      errors: [{ file: 'p/output.conf', messageId: 'outside', line: 1 }],
     },
   ],
 });

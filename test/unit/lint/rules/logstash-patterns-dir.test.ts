@@ -13,5 +13,5 @@ ruleTester(rule, {
     { files: [f], fileExists: (p) => p === 'p/patterns' },
     { files: [text('p/g.conf', 'filter {\n  grok { match => [ "message", "%{WORD:w}" ] }\n}\n')] },
   ],
-  invalid: [{ files: [f], errors: [{ messageId: 'missing', line: 3 }] }],
+  invalid: [{ files: [f], errors: [{ file: 'p/f.conf', messageId: 'missing', line: 3 }] }],
 });

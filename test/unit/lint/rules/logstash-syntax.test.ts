@@ -23,11 +23,11 @@ ruleTester(rule, {
   invalid: [
     {
       files: [text('p/filter.conf', 'filter {\n  // [UFW BLOCK] IN=eth0\n  if [program] == "kernel" { drop {} }\n}\n')],
-      errors: [{ messageId: 'comment', line: 2 }],
+      errors: [{ file: 'p/filter.conf', messageId: 'comment', line: 2 }],
     },
     {
       files: [text('p/filter.conf', 'filter {\n  mutate { add_tag => ["x"] \n}\n')],
-      errors: [{ messageId: 'syntax' }],
+      errors: [{ file: 'p/filter.conf', messageId: 'syntax' }],
     },
   ],
 });

@@ -14,5 +14,10 @@ ruleTester(rule, {
     // No input in the pipeline folder: tags may come from elsewhere.
     { files: [output('logs.application.kibana')] },
   ],
-  invalid: [{ files: [input, output('logs.application.kibana')], errors: [{ messageId: 'never', line: 3 }] }],
+  invalid: [
+    {
+      files: [input, output('logs.application.kibana')],
+      errors: [{ file: 'p/output.conf', messageId: 'never', line: 3 }],
+    },
+  ],
 });

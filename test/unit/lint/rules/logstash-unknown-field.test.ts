@@ -30,8 +30,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    { files: [guarded('[prog] == "consul"')], errors: [{ messageId: 'unknown', line: 3 }] },
-    { files: [guarded('[program] == "a" and [severity] == "err"')], errors: [{ messageId: 'unknown', line: 3 }] },
+    { files: [guarded('[prog] == "consul"')], errors: [{ file: 'p/filter.conf', messageId: 'unknown', line: 3 }] },
+    {
+      files: [guarded('[program] == "a" and [severity] == "err"')],
+      errors: [{ file: 'p/filter.conf', messageId: 'unknown', line: 3 }],
+    },
   ],
 });
 

@@ -24,7 +24,7 @@ ruleTester(rule, {
   invalid: [
     {
       files: [input('logs.application.file'), output('logs.linux.syslog')],
-      errors: [{ messageId: 'unrouted', line: 4 }],
+      errors: [{ file: 'p/input.conf', messageId: 'unrouted', line: 4 }],
     },
     {
       files: [
@@ -35,7 +35,7 @@ ruleTester(rule, {
           'filter {\n  if [program] == "dhclient" {\n    mutate { add_tag => ["logs.application.dhclient"] remove_tag => ["logs.linux.syslog"] }\n  }\n}\n',
         ),
       ],
-      errors: [{ messageId: 'unrouted', line: 3 }],
+      errors: [{ file: 'p/f.conf', messageId: 'unrouted', line: 3 }],
     },
   ],
 });

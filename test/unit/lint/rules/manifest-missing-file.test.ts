@@ -15,7 +15,7 @@ ruleTester(rule, {
     {
       files: [manifest('dashboards/service.external-nexus.json')],
       knownPaths: ['kv/dashboards.yaml', 'kv/dashboards/services.external-nexus.json'],
-      errors: [{ messageId: 'missing', line: 4 }],
+      errors: [{ file: 'kv/dashboards.yaml', messageId: 'missing', line: 4 }],
     },
   ],
 });

@@ -8,6 +8,9 @@ ruleTester(rule, {
     { files: [text('consul_x.json', '{ "service": { "port": #{port} } }\n')] },
   ],
   invalid: [
-    { files: [text('a.json', '{\n  "title": "x",\n  "panels": [,]\n}\n')], errors: [{ messageId: 'parse', line: 3 }] },
+    {
+      files: [text('a.json', '{\n  "title": "x",\n  "panels": [,]\n}\n')],
+      errors: [{ file: 'a.json', messageId: 'parse', line: 3 }],
+    },
   ],
 });

@@ -15,7 +15,7 @@ ruleTester(rule, {
   invalid: [
     {
       files: [text('a.tick', "var data = stream\n    |from(\n        .measurement('disk')\n")],
-      errors: [{ messageId: 'syntax' }],
+      errors: [{ file: 'a.tick', messageId: 'syntax' }],
     },
   ],
 });

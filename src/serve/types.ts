@@ -1,0 +1,32 @@
+/** The documents calvin serve keeps in Elasticsearch and answers with under /api/v1. */
+import type { IncomingAlert } from './intake.js';
+import type { ResolvedVia } from './resolve-service.js';
+
+export type AlertState = 'pending' | 'done' | 'failed';
+
+export interface StoredAlert extends IncomingAlert {
+  service: string | null;
+  resolvedVia: ResolvedVia;
+  /** The shared diagnosis of (service, window); none for OK alerts and unresolved ones. */
+  diagnosisId: string | null;
+  storedAt: string;
+  closedAt?: string;
+}
+
+export interface StoredDiagnosis {
+  id: string;
+  service: string;
+  /** The alert time the snapshot ends at. */
+  time: string;
+  bucketStart: string;
+  state: AlertState;
+  claimedBy: string;
+  claimedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  status?: string;
+  summary?: string;
+  /** JSON of { diagnosis, charts }, redacted. */
+  snapshot?: string;
+  error?: string;
+}
