@@ -19,6 +19,7 @@ import {
   dependencySuspects,
   type DependencyFinding,
 } from './dependency-analysis.js';
+import { failedReplacement } from './replacement.js';
 import { round } from './stats.js';
 import type { Diagnosis, DiagnosisStatus, InstanceReport } from './types.js';
 
@@ -39,7 +40,11 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   const metrics = analyzeMetrics(c);
   const logs = analyzeLogs(c);
   const health = healthAnomalies(c);
-  const dependency = findDependencyOutage(c, logs.patterns, metrics.anomalies);
+  const appeared = appearedInstances(c);
+  const outage = findDependencyOutage(c, logs.patterns, metrics.anomalies);
+  // A whole new set of instances failing as one is their image, not an unnamed dependency.
+  const replacement = failedReplacement(c, appeared, outage);
+  const dependency = replacement ? null : outage;
   const all = [...health, ...metrics.anomalies, ...logs.anomalies];
 
   const instances = instanceReports(c.instances, all);
@@ -48,11 +53,11 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   const blamed = blamedDependency(dependencies, dependency, ownStatus === 'healthy');
 
   const rollout = analyzeRollout(c, instances, logs.labels, options.compareVersions ?? false);
-  const suspects = withVersionSuspect(rankSuspects(c, all, dependency, blamed), rollout);
+  const ranked = withVersionSuspect(rankSuspects(c, all, dependency, blamed), rollout);
+  const suspects = replacement ? [replacement.suspect, ...ranked] : ranked;
   const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service, c.logs.knownIssueCounts);
   const runbooks = rankRunbooks(c, all);
   const status = overallStatus(c, instances, dependency);
-  const appeared = appearedInstances(c);
   const vanished = vanishedInstances(c);
   const replaced = replacements(appeared, vanished, c.bucketMs);
   const timeline = buildTimeline(all, [

@@ -6,6 +6,7 @@
 import type { Collected } from './collected.js';
 import type { FoundAnomaly } from './found.js';
 import type { ErrorPattern } from './log-analysis.js';
+import { CONNECTION_ERROR } from './dependency-refs.js';
 
 export const DEPENDENCY_PREFIX = '(dependency) ';
 
@@ -32,7 +33,10 @@ export function findDependencyOutage(
     (p) => p.isNew && p.count >= MIN_COUNT && logging.every((n) => (p.hosts.get(n) ?? 0) > 0),
   );
   if (!shared) return null;
-  return { dependency: dependencyName(shared, c), pattern: shared, instances: logging.length };
+  const dependency = dependencyName(shared, c);
+  // One instance alone shows no common cause: only a failed connection that names its target points away from it.
+  if (logging.length < 2 && (dependency.startsWith("'") || !CONNECTION_ERROR.test(shared.example))) return null;
+  return { dependency, pattern: shared, instances: logging.length };
 }
 
 /** What the error message points at: a Consul DNS name, a host:port, or a known service name. */

@@ -74,10 +74,11 @@ export function analyzeMetrics(c: Collected): MetricFindings {
     });
   }
   for (const item of evaluated) {
-    const peers = evaluated
-      .filter((o) => o.signal.name === item.signal.name && o.split === item.split && o.host !== item.host)
-      .map((o) => o.recent);
-    const found = judge(item, peers, c);
+    const others = evaluated.filter(
+      (o) => o.signal.name === item.signal.name && o.split === item.split && o.host !== item.host,
+    );
+    // Like with like: a recent value against the peers' recent values, a peak against their peaks.
+    const found = judge(item, { recent: others.map((o) => o.recent), peak: others.map((o) => o.peak.value) }, c);
     if (found) anomalies.push(found);
   }
   return { anomalies, events, series: c.metrics };
@@ -98,18 +99,19 @@ function thresholdLevel(signal: WatchedSignal, value: number): { level: 'critica
   return null;
 }
 
-function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | null {
+function judge(item: Evaluated, allPeers: { recent: number[]; peak: number[] }, c: Collected): FoundAnomaly | null {
   const { signal } = item;
   const worse = signal.worseWhen === 'higher' ? 1 : -1;
   const baselineCenter = median(item.baselineValues);
   const reference = baselineCenter ?? item.recent;
   const spread = minSpread(signal, reference);
   const delta = minDelta(signal, reference);
-  const peerCenter = median(peers);
 
   const assess = (
     value: number,
+    peers: number[],
   ): { score: number; self: number; peer: number; threshold: ReturnType<typeof thresholdLevel> } => {
+    const peerCenter = median(peers);
     const self = item.baselineValues.length >= 3 ? robustZ(value, item.baselineValues, spread) : null;
     const selfZ = self && Math.abs(value - self.center) >= delta ? worse * self.z : 0;
     const peerSpread = peers.length >= 2 ? Math.max(scaledMad(peers) ?? 0, spread) : 0;
@@ -127,8 +129,8 @@ function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | n
     return { score: Math.min(10, score), self: selfZ, peer: peerZ, threshold };
   };
 
-  const now = assess(item.recent);
-  const atPeak = assess(item.peak.value);
+  const now = assess(item.recent, allPeers.recent);
+  const atPeak = assess(item.peak.value, allPeers.peak);
   const usePeak = now.score === 0 && atPeak.score > 0;
   const chosen = usePeak ? { ...atPeak, score: Math.max(1, atPeak.score - 2) } : now;
   if (chosen.score === 0) return null;
@@ -158,6 +160,7 @@ function judge(item: Evaluated, peers: number[], c: Collected): FoundAnomaly | n
       );
   const label = signalLabel(signal, item.split);
   const fmt = (v: number): string => formatValue(v, signal.unit);
+  const peerCenter = median(usePeak ? allPeers.peak : allPeers.recent);
   const context = [
     baselineCenter !== null ? `baseline ${fmt(baselineCenter)}` : null,
     peerCenter !== null ? `peers ${fmt(peerCenter)}` : null,

@@ -74,7 +74,9 @@ export function analyzeRollout(
   const worse = comparisons.filter((s) => s.p < SIGNIFICANT_P && s.effect >= LARGE_EFFECT);
   const share = (g: VersionGroup): number => g.unhealthy.length / Math.max(1, g.nodes.length);
   let verdict: RolloutVerdict = 'no-difference';
-  if (worse.length > 0 && share(newer) >= 0.5 && share(older) <= 0.25) verdict = 'new-version-worse';
+  // More than half of the new version's instances must fail: one bad node among healthy peers on the
+  // same image is that node's problem, not the version's (a single canary instance still counts).
+  if (worse.length > 0 && share(newer) > 0.5 && share(older) <= 0.25) verdict = 'new-version-worse';
   else if (share(newer) > 0 && share(older) > 0 && Math.abs(share(newer) - share(older)) <= 0.5)
     verdict = 'not-the-version';
   const rollout: Rollout = { versions, comparisons, verdict };

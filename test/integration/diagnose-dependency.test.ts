@@ -19,8 +19,7 @@ import {
 import { diagnose } from '../../src/diagnose/run.js';
 import { schemaValidator } from '../helpers/schemas.js';
 import { exitCodeOf } from '../../src/diagnose/run.js';
-import { loadCatalog } from '../../src/load/index.js';
-import { renderComponentTemplateBody, renderIndexTemplateBody } from '../../src/render/elasticsearch.js';
+import { calvinLogsTemplate } from '../../scripts/seed/calvin-template.js';
 import { repoRoot, stackConfig } from './diagnose-helpers.js';
 
 const SFX = `dep${process.pid}`;
@@ -36,31 +35,6 @@ const NOW = Date.now();
 const config = stackConfig();
 
 type Props = Record<string, unknown>;
-
-/** Deep merge of mapping properties (the component templates, then the index template). */
-function merge(a: Props, b: Props): Props {
-  const out: Props = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const prev = out[k];
-    out[k] =
-      prev && typeof prev === 'object' && v && typeof v === 'object' && !Array.isArray(v)
-        ? merge(prev as Props, v as Props)
-        : v;
-  }
-  return out;
-}
-
-/** calvin's shipped `calvin-logs` template, self-contained, on this test's own index pattern. */
-async function calvinTemplate(pattern: string): Promise<Props> {
-  const catalog = await loadCatalog(repoRoot);
-  const t = catalog.indexTemplates.find((x) => x.name === 'calvin-logs');
-  if (!t) throw new Error('calvin-logs template not shipped');
-  let inner: Props = {};
-  for (const c of t.components) inner = merge(inner, renderComponentTemplateBody(c, t.id).template as Props);
-  inner = merge(inner, renderIndexTemplateBody(t, catalog.logFilters).template as Props);
-  inner = merge(inner, { settings: { 'index.number_of_replicas': 0 } });
-  return { index_patterns: [pattern], priority: 900, template: inner };
-}
 
 /** ECS keywords, and `message` of one type only. */
 function messageOnly(type: string): Props {
@@ -122,7 +96,7 @@ beforeAll(async () => {
     // Composable templates: only the highest priority applies, so an empty one means dynamic mapping.
     const body =
       mapping === 'templates'
-        ? await calvinTemplate(pattern)
+        ? await calvinLogsTemplate(repoRoot, pattern)
         : mapping === 'dynamic'
           ? { index_patterns: [pattern], priority: 900 }
           : {

@@ -84,6 +84,17 @@ describe('analyze during a rollout', () => {
     expect(d.suspects[0]?.node).toBe('nexus-02');
   });
 
+  it('blames one bad node, not its version, when its peer on the same version is healthy', () => {
+    // One 1.3.0 instance fails through the whole window (a large effect on the pooled buckets); the other is fine.
+    const bad = NEW[1] as string;
+    const c = rollout([bad]);
+    c.logs.hosts = c.logs.hosts.map((h) => (h.host === bad ? hostLogs(bad, 600, 2, 0) : h));
+    const d = analyze(c, clock, 0);
+    expect(d.rollout?.verdict).not.toBe('new-version-worse');
+    expect(d.suspects[0]).toMatchObject({ node: bad });
+    expect(d.suspects[0]?.version).toBeUndefined();
+  });
+
   it('reports versions only during a rollout, or when asked', () => {
     expect(analyze(collected(), clock, 0).rollout).toBeUndefined();
     const forced = analyze(collected(), clock, 0, { compareVersions: true });
