@@ -1,6 +1,7 @@
 /** The Markdown report (for tickets and chat): every backend string escaped, pipes included. Pure. */
 import { cleanText, escapeMarkdown as md } from './escape.js';
 import { chartSpecs } from './chart/index.js';
+import { chartTable } from './chart/table.js';
 import { zoneName } from './chart/time-axis.js';
 import { clock, count, runbookHref, safeUrl, type ReportInput } from './model.js';
 import { scaledSparkline } from './sparkline.js';
@@ -50,7 +51,7 @@ export function renderMarkdown(input: ReportInput): string {
 
   const charts = input.charts ?? [];
   if (charts.length > 0) {
-    // Chat and tickets show no inline SVG: each chart is its scaled sparkline and the chart's own words.
+    // Chat and tickets show no inline SVG: each chart is its scaled sparkline, its words and a table.
     out.push('## Key signals', '');
     const specs = chartSpecs(d, charts, { timeZone: tz });
     charts.forEach((ch, n) => {
@@ -62,8 +63,13 @@ export function renderMarkdown(input: ReportInput): string {
       out.push(
         `- **${md(ch.node)} · ${md(ch.label)}** ${spark ? `\`${spark}\`` : ''}: ${md(specs[n]?.description ?? '')}`,
       );
+      const rows = specs[n] ? chartTable(specs[n], tz) : [];
+      if (rows.length > 0) {
+        out.push('', '  | | Time | Value |', '  | --- | --- | --- |');
+        for (const r of rows) out.push(`  | ${md(r.what)} | ${md(r.time)} | ${md(r.value)} |`);
+      }
+      out.push('');
     });
-    out.push('');
   }
 
   if (d.suspects.length > 0) {

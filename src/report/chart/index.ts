@@ -10,3 +10,4 @@ export { chartSpec, chartSpecs, type ChartMarker, type ChartOptions, type ChartP
 export { CHART_HEIGHT, CHART_WIDTH, renderChartSvg } from './svg.js';
 export type { YAxis } from './y-range.js';
 export type { TimeAxis } from './time-axis.js';
+export { chartTable, type ChartTableRow } from './table.js';
