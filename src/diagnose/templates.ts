@@ -34,9 +34,9 @@ export function templateOf(message: string): string {
 }
 
 const ERROR_WORD_LIST = [
-  String.raw`refused|fail(?:ed|ure|s)?|errors?|exception|denied|timeout|timed out|no space|unavailable|cannot`,
-  String.raw`can't|unable|exceeded|fatal|crash(?:ed)?|killed|exited|abort(?:ed)?|unreachable|reset|invalid`,
-  String.raw`not found|full|overhead`,
+  'refused|fail(?:ed|ure|s)?|errors?|exception|denied|timeout|timed out|no space|unavailable|cannot',
+  "can't|unable|exceeded|fatal|crash(?:ed)?|killed|exited|abort(?:ed)?|unreachable|reset|invalid",
+  'not found|full|overhead',
 ].join('|');
 const ERRNO = 'E(?:TIMEDOUT|CONNRESET|CONNREFUSED|HOSTUNREACH|NOSPC|ACCES)';
 const ERROR_WORDS = new RegExp(String.raw`\b(?:${ERROR_WORD_LIST})\b|OutOfMemory|heap space|\b${ERRNO}\b`, 'i');
