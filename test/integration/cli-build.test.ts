@@ -358,7 +358,7 @@ describe('calvin build, list, runbook, new, import on fixture roots', () => {
           if (line.startsWith('  $ calvin ')) examples.push(line.slice(4).split(/\s{2,}/)[0] as string);
       }
       expect(examples.length).toBeGreaterThanOrEqual(15);
-      const shell = `(await calvin()) { "${process.execPath}" --import "${tsxLoader}" "${main}" "$@"; }\nset -o pipefail\n`;
+      const shell = `calvin() { "${process.execPath}" --import "${tsxLoader}" "${main}" "$@"; }\nset -o pipefail\n`;
       const env: NodeJS.ProcessEnv = { ...process.env, HOME: home.root, NO_COLOR: '1' };
       delete env.CALVIN_ROOT;
       for (const example of [
