@@ -64,7 +64,9 @@ function failure(error: SerialError): CalvinError {
 export type OutputSink = (text: string) => void;
 
 async function run(url: string, onOutput: OutputSink): Promise<FileOutcome[]> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url }, stdout: true, stderr: true });
+  // The worker's source is CommonJS: a parent started with --input-type=module must not pass that on.
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv, workerData: { url }, stdout: true, stderr: true });
   const chunks: string[] = [];
   worker.stdout.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
   worker.stderr.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));

@@ -24,6 +24,7 @@ export function publishedSchemaComponent(file: string, name: string): Record<str
     '"#/$defs/',
     `"#/components/schemas/${name}/$defs/`,
   );
-  const { $schema: _schema, ...schema } = JSON.parse(text) as Record<string, unknown>;
-  return schema;
+  // Without its $schema and $id: inside the OpenAPI document, `#/components/...` must resolve against it.
+  const { $schema: _schema, $id, ...schema } = JSON.parse(text) as Record<string, unknown>;
+  return { ...schema, description: `${String(schema.description ?? '')} Published as ${String($id)}.`.trim() };
 }
