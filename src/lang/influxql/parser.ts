@@ -24,7 +24,8 @@ class ParseError extends Error {
   }
 }
 
-const PRECEDENCE: Record<string, number> = {
+/** Binding strength of binary operators (the printer parenthesises by the same table). */
+export const PRECEDENCE: Readonly<Record<string, number>> = {
   OR: 1,
   AND: 2,
   '=': 3,

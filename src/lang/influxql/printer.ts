@@ -5,33 +5,12 @@
  */
 import type { Expr, MeasurementName, SelectStatement, ShowStatement, Source, Statement } from './ast.js';
 import { KEYWORDS } from './lexer.js';
+import { PRECEDENCE } from './parser.js';
 
 export interface PrintOptions {
   /** Sort AND-ed conditions and GROUP BY tags, drop redundant parentheses. */
   canonical?: boolean;
 }
-
-const PRECEDENCE: Record<string, number> = {
-  OR: 1,
-  AND: 2,
-  '=': 3,
-  '!=': 3,
-  '<>': 3,
-  '<': 3,
-  '<=': 3,
-  '>': 3,
-  '>=': 3,
-  '=~': 3,
-  '!~': 3,
-  '+': 4,
-  '-': 4,
-  '|': 4,
-  '^': 4,
-  '*': 5,
-  '/': 5,
-  '%': 5,
-  '&': 5,
-};
 
 const BARE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
