@@ -12,7 +12,8 @@ export function chartValue(value: number, unit: string, precise = false): string
   return `${Math.round((value / div) * 10) / 10}${unitPrefix}${suffix(unit)}`;
 }
 
-function known(points: readonly ChartPoint[]): { t: number; value: number }[] {
+/** The points that have a value. */
+export function known(points: readonly ChartPoint[]): { t: number; value: number }[] {
   return points.filter((p): p is { t: number; value: number } => p.value !== null);
 }
 

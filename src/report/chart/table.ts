@@ -3,18 +3,14 @@
  * tell the story (before the window, its start, the peak, the end), the baseline band, the
  * thresholds and when each was crossed, and the onset. Cells are plain text; the caller escapes them.
  */
-import { chartValue } from './describe.js';
+import { chartValue, known } from './describe.js';
 import { clockIn } from './time-axis.js';
-import type { ChartPoint, ChartSpec } from './types.js';
+import type { ChartSpec } from './types.js';
 
 export interface ChartTableRow {
   what: string;
   time: string;
   value: string;
-}
-
-function known(points: readonly ChartPoint[]): { t: number; value: number }[] {
-  return points.filter((p): p is { t: number; value: number } => p.value !== null);
 }
 
 export function chartTable(spec: ChartSpec, timeZone: string): ChartTableRow[] {
