@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
+import { astShape } from '../../../helpers/ast-shape.js';
 import { renderInfluxQL } from '../../../../src/define/influxql.js';
 import type { InfluxQuery } from '../../../../src/define/types.js';
 import { renderGrafanaEditorQuery } from '../../../../src/import/grafana-editor-query.js';
@@ -20,17 +21,8 @@ import {
 
 const corpus = path.resolve(import.meta.dirname, '../../../../../shared/calvinverse-corpus');
 
-/** The tree without positions and redundant parentheses: what a query means, not how it was spelled. */
 function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') {
-    const node = value as Record<string, unknown>;
-    if (node.type === 'paren') return shape(node.expr);
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) if (k !== 'pos' && v !== undefined) out[k] = shape(v);
-    return out;
-  }
-  return value;
+  return astShape(value, ['pos'], 'paren');
 }
 
 function expectRoundTrip(text: string): void {

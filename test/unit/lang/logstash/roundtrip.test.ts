@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { astShape } from '../../../helpers/ast-shape.js';
 import { parseLogstash, printLogstash } from '../../../../src/lang/logstash/index.js';
 import { loadCatalog } from '../../../../src/load/index.js';
 import { renderLogstash } from '../../../../src/render/index.js';
@@ -14,17 +15,8 @@ const corpusFilters = path.resolve(
   '../shared/calvinverse-corpus/calvinverse.logs.filters/config/kv/config/services/logs/filters',
 );
 
-/** The tree without source locations. */
 function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (k !== 'loc' && k !== 'nameLoc' && k !== 'comments') out[k] = shape(v);
-    }
-    return out;
-  }
-  return value;
+  return astShape(value, ['loc', 'nameLoc', 'comments']);
 }
 
 function expectRoundTrip(text: string, label: string): void {

@@ -3,23 +3,15 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { astShape } from '../../../helpers/ast-shape.js';
 import { type Expr, parseTickscript, printTickscript, type Statement } from '../../../../src/lang/tickscript/index.js';
 import { loadCatalog } from '../../../../src/load/index.js';
 import { defaultRenderOptions, renderCatalog } from '../../../../src/render/index.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 
-/** The tree without offsets and redundant parentheses. */
 function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value && typeof value === 'object') {
-    const node = value as Record<string, unknown>;
-    if (node.type === 'paren') return shape(node.expr);
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) if (k !== 'offset') out[k] = shape(v);
-    return out;
-  }
-  return value;
+  return astShape(value, ['offset'], 'paren');
 }
 
 function expectRoundTrip(text: string, label: string): void {
