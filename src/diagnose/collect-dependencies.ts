@@ -8,7 +8,6 @@ import type { Catalog, ServiceDef } from '../define/types.js';
 import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import type { CollectedDependency, KnownIssue, MessageGroup } from './collected.js';
 import { collectLogs } from './collect-logs.js';
-import { narrowIndices } from './indices.js';
 import { collectMetrics } from './collect-metrics.js';
 import {
   CONNECTION_ERROR,
@@ -98,7 +97,7 @@ async function collectOne(
   const [metrics, logs] = await Promise.all([
     req.endpoints.influx ? collectMetrics(backends, req.endpoints.influx, signals, nodes, req.windows, req.call) : null,
     req.endpoints.elasticsearch
-      ? collectLogs(narrowIndices(backends, req.windows), {
+      ? collectLogs(backends, {
           endpoint: req.endpoints.elasticsearch,
           nodes,
           windows: req.windows,

@@ -37,6 +37,7 @@ import {
 } from './template-query.js';
 import { templateOf } from './templates.js';
 import type { CallOptions, DiagnoseBackends } from './backend-types.js';
+import { narrowIndices } from './indices.js';
 
 type ElasticEndpoint = Endpoint & { username?: string; password?: string };
 
@@ -57,7 +58,9 @@ const MAX_TEMPLATES = 50;
 const MAX_ROUNDS = 3;
 const MIN_FOLLOW_UP_MS = 300;
 
-export async function collectLogs(backends: DiagnoseBackends, req: LogRequest): Promise<SourceResult<CollectedLogs>> {
+export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest): Promise<SourceResult<CollectedLogs>> {
+  // Every search of a diagnosis, its own or a dependency's, touches only the indices that can hold its documents.
+  const backends = narrowIndices(unnarrowed, req.windows);
   const index = req.definition?.logs.indexPattern || 'logs-*';
   const empty: CollectedLogs = { hosts: [], windowErrors: [], baselineErrors: [] };
   let logs: SearchedLogs;

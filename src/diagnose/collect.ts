@@ -2,7 +2,6 @@ import type { Catalog, ServiceDef } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import type { Collected, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
 import { collectLogs } from './collect-logs.js';
-import { narrowIndices } from './indices.js';
 import { planWindows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
 import { watchedSignals } from './signals.js';
@@ -148,7 +147,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   // The logs of nodes that served the service before (replaced since) give it a history of its own.
   const logNodes = [...new Set([...nodes, ...history.map((h) => h.node)])];
   const logsWork = endpoints.elasticsearch
-    ? collectLogs(narrowIndices(backends, windows), {
+    ? collectLogs(backends, {
         endpoint: endpoints.elasticsearch,
         nodes: logNodes,
         windows,
