@@ -7,6 +7,7 @@ import { exactMatchPattern, renderInfluxQL } from '../define/influxql.js';
 import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.js';
 import type { WatchedSignal } from './collected.js';
 import type { TimeWindow } from './types.js';
+import { changeAggs } from './changes-query.js';
 
 export interface Windows {
   window: TimeWindow;
@@ -104,6 +105,8 @@ export interface LogFields {
   service: string | null;
   process: string | null;
   errorType: string | null;
+  /** `process.pid` (a long in calvin's template): a new pid of a process on a host is a restart. */
+  pid: string | null;
 }
 
 export const ERROR_LEVELS = [
@@ -128,6 +131,14 @@ export const SAMPLE_SIZE = 100;
 export interface LogSelectorFilter {
   serviceNames: string[];
   processNames: string[];
+}
+
+/** What the changes aggregations of the log search look for (changes-query.ts). */
+export interface ChangeContext {
+  /** ECS `service.name` values of the service: hosts that logged them and are no instance now served it before. */
+  serviceNames?: string[];
+  /** Phrases a process logs when it has started ("Jenkins is fully up and running"). */
+  startMarkers?: string[];
 }
 
 /** A keyed query counted by a `filters` aggregation (a known issue's signature, a template). */
@@ -209,6 +220,7 @@ export function logSearchBody(
   fields: LogFields,
   selector: LogSelectorFilter | undefined,
   known: CountQuery[] = [],
+  changes: ChangeContext = {},
 ): Record<string, unknown> {
   const errors = errorsFilter(fields);
   const levels = { terms: { field: fields.level, size: 20 } };
@@ -246,6 +258,10 @@ export function logSearchBody(
           errors: { filter: errors, aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
         },
       },
+      ...changeAggs(nodes, w, fields, {
+        serviceNames: changes.serviceNames ?? selector?.serviceNames ?? [],
+        startMarkers: changes.startMarkers ?? [],
+      }),
     },
   };
 }
@@ -307,4 +323,5 @@ export const LOG_FIELD_CANDIDATES: Record<keyof LogFields, string> = {
   service: 'service.name',
   process: 'process.name',
   errorType: 'error.type',
+  pid: 'process.pid',
 };

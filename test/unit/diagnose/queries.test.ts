@@ -42,6 +42,7 @@ describe('logSearchBody', () => {
       service: 'service.name',
       process: 'process.name',
       errorType: 'error.type',
+      pid: null,
     };
     const body = logSearchBody(['nexus-01'], windows, fields, { serviceNames: ['artefacts'], processNames: ['nexus'] });
     expect(body.size).toBe(0);
@@ -55,7 +56,7 @@ describe('logSearchBody', () => {
       },
     });
     const aggs = body.aggs as Record<string, { aggs: Record<string, unknown> }>;
-    expect(Object.keys(aggs)).toEqual(['window', 'baseline']);
+    expect(Object.keys(aggs)).toEqual(['window', 'baseline', 'former']);
     expect(aggs.window?.aggs.errors).toMatchObject({
       aggs: { messages: { terms: { field: 'message.keyword', size: 100 } } },
     });
@@ -69,6 +70,7 @@ describe('logSearchBody', () => {
       service: null,
       process: null,
       errorType: null,
+      pid: null,
     };
     const body = logSearchBody(['n'], windows, fields, undefined);
     const errors = (
