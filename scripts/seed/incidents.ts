@@ -314,6 +314,30 @@ export function generateIncidents(seed: string, count: number, now: number, toke
   });
 }
 
+/**
+ * A whole environment for `bench:status`: `services` services of `instances` instances each, five hours
+ * of history, every tenth one with a bad instance (disk, memory, an error burst or a failing check in
+ * turn), under the run's token. One "incident" per service, so that planting and removal are the same.
+ */
+export function generateEnvironment(token: string, now: number, services: number, instances: number): Incident[] {
+  const bad: IncidentKind[] = ['disk', 'memory', 'errors', 'check'];
+  return Array.from({ length: services }, (_, i) => {
+    const id = `status-${token}#${i}`;
+    const r = randomFor(id);
+    const b: Builder = { r, now, token, subnet: 1 + (i % 250), hosts: [] };
+    const service = `st-${token}-${i}`;
+    const hosts = addService(b, service, instances, {}, now - 5 * 60 * MINUTE);
+    const kind = i % 10 === 0 ? (bad[(i / 10) % bad.length] as IncidentKind) : 'healthy';
+    const truth: GroundTruth = { healthy: kind === 'healthy', nodes: [] };
+    if (kind !== 'healthy') {
+      const host = hosts[0] as PlantedHost;
+      badInstance(b, host, kind, now - 15 * MINUTE);
+      truth.nodes = [host.node];
+    }
+    return { id, kind, service, mapping: i % 2 === 0 ? 'keyword' : 'text', hosts, truth };
+  });
+}
+
 /** Ordinary chatter of one host: info lines, a few warnings, rare sporadic errors, at a steady rate. */
 export function* chatter(host: PlantedHost, seed: string): Generator<LogLine> {
   const r = randomFor(`${seed}/${host.node}/chatter`);
