@@ -2,16 +2,15 @@
  * The changes the logs show, asked in the same log search as everything else (no request of their
  * own) and answered by aggregations only, so their cost is bounded by hosts × processes, never by
  * the number of documents:
- * - `changes`: in the window and the window's length before it, per host its first line, per
- *   process its newest pids with their first and last lines (a new pid of a long-running process is
- *   a restart), and the newest start-up lines (the service's start markers);
- * - `former`: over baseline and window, the hosts that logged the service's `service.name` without
- *   being one of its instances now (a `global` aggregation: the search itself is narrowed to the
- *   instances' hosts). Pure; the analysis is log-restarts.ts and changes.ts.
+ * - under the window's per-host terms the search has anyway: per process its newest pids with their
+ *   first and last lines (a new pid of a long-running process is a restart), and the newest start-up
+ *   lines (the service's start markers), with the host's first line of the window;
+ * - `former`: the hosts that logged the service's `service.name` over baseline and window without
+ *   being one of its instances now; the search's scope takes in their lines for that alone, and the
+ *   other aggregations leave them out. Pure; the analysis is log-restarts.ts and changes.ts.
  */
 import { buckets, dateOf, key, num, obj } from './agg-read.js';
 import type { CollectedLogs, FormerLogHost, ProcessPids, StartLine } from './collected.js';
-import type { TimeWindow } from './types.js';
 
 /** The fields these aggregations read (a subset of queries.ts `LogFields`). */
 interface ChangeFields {
@@ -22,29 +21,14 @@ interface ChangeFields {
   pid: string | null;
 }
 
-interface ChangeWindows {
-  window: TimeWindow;
-  baseline: TimeWindow;
-}
-
 /** Processes per host, newest pids per process, start lines per host, former hosts: all bounded. */
 const PROCESSES = 5;
 const PIDS = 4;
 const STARTS = 3;
 const FORMER = 100;
 
-const range = (from: string, to: string): Record<string, unknown> => ({
-  range: { '@timestamp': { gte: from, lt: to, format: 'strict_date_optional_time' } },
-});
 const min = { min: { field: '@timestamp' } };
 const max = { max: { field: '@timestamp' } };
-
-/** Start of the time restarts are looked for: the window's length before the window, within the baseline. */
-export function changesFrom(w: ChangeWindows): string {
-  const from = Date.parse(w.window.from);
-  const earliest = Math.max(Date.parse(w.baseline.from), from - (Date.parse(w.window.to) - from));
-  return new Date(earliest).toISOString();
-}
 
 /** `^text` must start the message; any other marker may stand anywhere in it. */
 function markerText(marker: string): string {
@@ -70,22 +54,11 @@ function markerQuery(fields: ChangeFields, markers: string[]): Record<string, un
   return { bool: { should, minimum_should_match: 1 } };
 }
 
-export interface ChangeContextResolved {
-  serviceNames: string[];
-  startMarkers: string[];
-}
-
-/** The `changes` and `former` aggregations of the log search (empty when the fields are missing). */
-export function changeAggs(
-  nodes: string[],
-  w: ChangeWindows,
-  fields: ChangeFields,
-  ctx: ChangeContextResolved,
-): Record<string, unknown> {
+/** Sub-aggregations of the window's per-host terms: pids per process, start-up lines (empty when unmapped). */
+export function hostChangeAggs(fields: ChangeFields, startMarkers: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const perHost: Record<string, unknown> = {};
   if (fields.process && fields.pid)
-    perHost.processes = {
+    out.processes = {
       terms: { field: fields.process, size: PROCESSES },
       aggs: {
         pids: {
@@ -94,9 +67,10 @@ export function changeAggs(
         },
       },
     };
-  const markers = ctx.startMarkers.filter((m) => markerText(m).trim() !== '');
-  if (markers.length > 0)
-    perHost.starts = {
+  const markers = startMarkers.filter((m) => markerText(m).trim() !== '');
+  if (markers.length > 0) {
+    out.first = min;
+    out.starts = {
       filter: markerQuery(fields, markers),
       aggs: {
         latest: {
@@ -108,45 +82,42 @@ export function changeAggs(
         },
       },
     };
-  if (Object.keys(perHost).length > 0 && nodes.length > 0)
-    out.changes = {
-      filter: range(changesFrom(w), w.window.to),
+  }
+  return out;
+}
+
+/** The service's `service.name` lines of hosts that are no instance now (null: nothing to ask). */
+export function formerScope(
+  nodes: string[],
+  fields: ChangeFields,
+  serviceNames: string[],
+): { query: Record<string, unknown>; agg: Record<string, unknown> } | null {
+  if (!fields.service || serviceNames.length === 0 || nodes.length === 0) return null;
+  const instances = { terms: { [fields.host]: nodes } };
+  return {
+    query: { bool: { filter: [{ terms: { [fields.service]: serviceNames } }], must_not: [instances] } },
+    agg: {
+      filter: { bool: { must_not: [instances] } },
       aggs: {
-        hosts: { terms: { field: fields.host, size: Math.min(nodes.length, 1000) }, aggs: { first: min, ...perHost } },
-      },
-    };
-  if (fields.service && ctx.serviceNames.length > 0)
-    out.former = {
-      global: {},
-      aggs: {
-        scope: {
-          filter: {
-            bool: {
-              filter: [{ terms: { [fields.service]: ctx.serviceNames } }, range(w.baseline.from, w.window.to)],
-              must_not: [{ terms: { [fields.host]: nodes } }],
-            },
-          },
-          aggs: {
-            hosts: {
-              terms: { field: fields.host, size: FORMER, order: { last: 'desc' } },
-              aggs: { first: min, last: max },
-            },
-          },
+        hosts: {
+          terms: { field: fields.host, size: FORMER, order: { last: 'desc' } },
+          aggs: { first: min, last: max },
         },
       },
-    };
-  return out;
+    },
+  };
 }
 
 type Changes = Pick<CollectedLogs, 'processes' | 'starts' | 'former'>;
 
-/** The answer of `changeAggs`, as collected shapes (fields left out when not asked). */
+/** What `hostChangeAggs` (in the window's host buckets) and `formerScope` answered, as collected shapes. */
 export function changesFromSearch(aggs: Record<string, unknown>, markers: string[]): Changes {
   const out: Changes = {};
-  if ('changes' in aggs) {
+  const hosts = buckets(obj(aggs.window).hosts);
+  if (hosts.some((h) => 'processes' in h || 'starts' in h)) {
     const processes: ProcessPids[] = [];
     const starts: StartLine[] = [];
-    for (const h of buckets(obj(aggs.changes).hosts)) {
+    for (const h of hosts) {
       const host = key(h);
       const hostFirst = dateOf(h.first);
       for (const p of buckets(h.processes)) {
@@ -172,7 +143,7 @@ export function changesFromSearch(aggs: Record<string, unknown>, markers: string
     out.starts = starts;
   }
   if ('former' in aggs)
-    out.former = buckets(obj(obj(aggs.former).scope).hosts).flatMap((b): FormerLogHost[] => {
+    out.former = buckets(obj(aggs.former).hosts).flatMap((b): FormerLogHost[] => {
       const first = dateOf(b.first);
       const last = dateOf(b.last);
       return key(b) && first && last ? [{ host: key(b), first, last }] : [];

@@ -4,7 +4,6 @@
  * quiet, or a start-up line of the service (its start markers) on a host that logged before it.
  * Pure; the data is changes-query.ts's aggregations of the log search.
  */
-import { changesFrom } from './changes-query.js';
 import type { Collected, ProcessPids } from './collected.js';
 import type { TimelineEvent } from './found.js';
 
@@ -70,27 +69,29 @@ function pidRestarts(c: Collected, instances: ReadonlySet<string>): LogRestart[]
   return out;
 }
 
-/** Start-up lines after the host's first line (the first start of a new instance is no restart). */
+/** Start-up lines of hosts that logged before them (the first start of a new instance is no restart). */
 function markerRestarts(c: Collected, instances: ReadonlySet<string>): LogRestart[] {
+  const before = new Set(c.logs.hosts.filter((h) => h.baseline.total > 0).map((h) => h.host));
   return (c.logs.starts ?? [])
     .filter(
-      (s) => instances.has(s.host) && s.hostFirst !== '' && Date.parse(s.time) - Date.parse(s.hostFirst) >= MINUTE,
+      (s) =>
+        instances.has(s.host) &&
+        (before.has(s.host) || (s.hostFirst !== '' && Date.parse(s.time) - Date.parse(s.hostFirst) >= MINUTE)),
     )
     .map((s) => ({ host: s.host, time: s.time, line: s.message }));
 }
 
 /**
- * Restarts of the instances in the window and the window's length before it, oldest first: one per
+ * Restarts of the instances in the window (the search reads pids there only), oldest first: one per
  * host and moment (a pid change and a start-up line within two minutes are one restart), none
  * where the host's uptime reset at the same time (that reboot is told already).
  */
 export function logRestarts(c: Collected, reboots: { host: string; time: string }[] = []): LogRestart[] {
   const instances = new Set(c.instances.map((i) => i.node));
-  const from = changesFrom(c);
   const near = Math.max(2 * MINUTE, 2 * c.bucketMs);
   const close = (a: string, b: string): boolean => Math.abs(Date.parse(a) - Date.parse(b)) <= near;
   const found = [...pidRestarts(c, instances), ...markerRestarts(c, instances)]
-    .filter((r) => r.time >= from && r.time < c.window.to)
+    .filter((r) => r.time >= c.window.from && r.time < c.window.to)
     .sort((a, b) => a.time.localeCompare(b.time) || a.host.localeCompare(b.host));
   const out: LogRestart[] = [];
   for (const r of found) {

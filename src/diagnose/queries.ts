@@ -7,7 +7,7 @@ import { exactMatchPattern, renderInfluxQL } from '../define/influxql.js';
 import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.js';
 import type { WatchedSignal } from './collected.js';
 import type { TimeWindow } from './types.js';
-import { changeAggs } from './changes-query.js';
+import { formerScope, hostChangeAggs } from './changes-query.js';
 
 export interface Windows {
   window: TimeWindow;
@@ -222,19 +222,36 @@ export function logSearchBody(
   known: CountQuery[] = [],
   changes: ChangeContext = {},
 ): Record<string, unknown> {
-  const errors = errorsFilter(fields);
+  const former = formerScope(nodes, fields, changes.serviceNames ?? selector?.serviceNames ?? []);
+  const scope = scopeFilter(nodes, w, fields, selector);
+  // With former hosts in the scope, every other aggregation keeps to the instances' hosts.
+  const instances = former ? { terms: { [fields.host]: nodes } } : null;
+  const errors = instances ? { bool: { filter: [errorsFilter(fields), instances] } } : errorsFilter(fields);
+  const hostTerms = {
+    field: fields.host,
+    size: Math.min(nodes.length, 1000),
+    ...(instances ? { include: nodes } : {}),
+  };
   const levels = { terms: { field: fields.level, size: 20 } };
   const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: scopeFilter(nodes, w, fields, selector) } },
+    query: former
+      ? {
+          bool: {
+            filter: [rangeOf({ from: w.baseline.from, to: w.window.to })],
+            should: [{ bool: { filter: scope } }, former.query],
+            minimum_should_match: 1,
+          },
+        }
+      : { bool: { filter: scope } },
     aggs: {
       window: {
         filter: rangeOf(w.window),
         aggs: {
           hosts: {
-            terms: { field: fields.host, size: Math.min(nodes.length, 1000) },
+            terms: hostTerms,
             aggs: {
               levels,
               histogram: {
@@ -244,8 +261,9 @@ export function logSearchBody(
                   min_doc_count: 0,
                   extended_bounds: { min: w.window.from, max: w.window.to },
                 },
-                aggs: { errors: { filter: errors } },
+                aggs: { errors: { filter: errorsFilter(fields) } },
               },
+              ...hostChangeAggs(fields, changes.startMarkers ?? []),
             },
           },
           errors: { filter: errors, aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownAgg } },
@@ -254,14 +272,11 @@ export function logSearchBody(
       baseline: {
         filter: rangeOf(w.baseline),
         aggs: {
-          hosts: { terms: { field: fields.host, size: Math.min(nodes.length, 1000) }, aggs: { levels } },
+          hosts: { terms: hostTerms, aggs: { levels } },
           errors: { filter: errors, aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
         },
       },
-      ...changeAggs(nodes, w, fields, {
-        serviceNames: changes.serviceNames ?? selector?.serviceNames ?? [],
-        startMarkers: changes.startMarkers ?? [],
-      }),
+      ...(former ? { former: former.agg } : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeAggs, changesFromSearch, matchesMarker } from '../../../src/diagnose/changes-query.js';
+import { changesFromSearch, formerScope, hostChangeAggs, matchesMarker } from '../../../src/diagnose/changes-query.js';
 import { vanishedInstances } from '../../../src/diagnose/changes.js';
 import { logSearchBody, planWindows } from '../../../src/diagnose/queries.js';
 import { startMarkersOf } from '../../../src/diagnose/start-markers.js';
@@ -18,68 +18,75 @@ const fields = {
 };
 
 describe('the changes aggregations of the log search', () => {
-  it('rides in the same search, bounded per host, process and pid, over the window and an hour before it', () => {
+  it('ride in the same search: pids and start-up lines per host of the window, former hosts apart', () => {
     const body = logSearchBody(['nexus-01', 'nexus-02'], windows, fields, undefined, [], {
       serviceNames: ['artefacts'],
       startMarkers: ['Started Sonatype Nexus'],
     });
     const aggs = body.aggs as Record<string, Record<string, unknown>>;
-    expect(Object.keys(aggs)).toEqual(['window', 'baseline', 'changes', 'former']);
-    expect(aggs.changes).toMatchObject({
-      filter: { range: { '@timestamp': { gte: '2026-11-23T09:00:00.000Z', lt: '2026-11-23T11:00:00Z' } } },
+    expect(Object.keys(aggs)).toEqual(['window', 'baseline', 'former']);
+    expect(aggs.window).toMatchObject({
       aggs: {
         hosts: {
-          terms: { field: 'host.name', size: 2 },
+          terms: { field: 'host.name', size: 2, include: ['nexus-01', 'nexus-02'] },
           aggs: {
             processes: {
               terms: { field: 'process.name', size: 5 },
               aggs: { pids: { terms: { field: 'process.pid', size: 4, order: { first: 'desc' } } } },
             },
+            first: { min: { field: '@timestamp' } },
             starts: {
               filter: { bool: { should: [{ match_phrase: { message: 'Started Sonatype Nexus' } }] } },
               aggs: { latest: { top_hits: { size: 3 } } },
             },
           },
         },
-      },
-    });
-    // Former hosts: the service's name, outside the search's own scope of the instances' hosts.
-    expect(aggs.former).toMatchObject({
-      global: {},
-      aggs: {
-        scope: {
+        // The former hosts' lines are in the scope for the former hosts only.
+        errors: {
           filter: {
             bool: {
-              filter: [{ terms: { 'service.name': ['artefacts'] } }, { range: {} }],
+              filter: [
+                { terms: { 'log.level': expect.any(Array) } },
+                { terms: { 'host.name': ['nexus-01', 'nexus-02'] } },
+              ],
+            },
+          },
+        },
+      },
+    });
+    expect(body.query).toMatchObject({
+      bool: {
+        should: [
+          { bool: { filter: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }, { range: {} }] } },
+          {
+            bool: {
+              filter: [{ terms: { 'service.name': ['artefacts'] } }],
               must_not: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }],
             },
           },
-          aggs: { hosts: { terms: { size: 100 } } },
-        },
+        ],
+        minimum_should_match: 1,
       },
+    });
+    expect(aggs.former).toMatchObject({
+      filter: { bool: { must_not: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }] } },
+      aggs: { hosts: { terms: { size: 100, order: { last: 'desc' } } } },
     });
   });
 
   it('asks nothing the mapping cannot answer, and uses a wildcard on a keyword-only message', () => {
-    const none = changeAggs(
-      ['n'],
-      windows,
-      { ...fields, pid: null, service: null },
-      { serviceNames: ['x'], startMarkers: [] },
-    );
-    expect(none).toEqual({});
-    const keyword = changeAggs(
-      ['n'],
-      windows,
-      { ...fields, message: 'message' },
-      { serviceNames: [], startMarkers: ['a*b'] },
-    );
+    expect(hostChangeAggs({ ...fields, pid: null }, [])).toEqual({});
+    expect(formerScope(['n'], { ...fields, service: null }, ['x'])).toBeNull();
+    const plain = logSearchBody(['n'], windows, { ...fields, pid: null, service: null }, undefined);
+    expect(Object.keys(plain.aggs as object)).toEqual(['window', 'baseline']);
+    expect(plain.query).toEqual({ bool: { filter: expect.any(Array) } });
+    const keyword = hostChangeAggs({ ...fields, message: 'message' }, ['a*b']);
     expect(JSON.stringify(keyword)).toContain('{"wildcard":{"message":{"value":"*a\\\\*b*"}}}');
   });
 
   it('reads pids, start lines that really carry a marker, and former hosts', () => {
     const answer = {
-      changes: {
+      window: {
         hosts: {
           buckets: [
             {
@@ -125,10 +132,8 @@ describe('the changes aggregations of the log search', () => {
         },
       },
       former: {
-        scope: {
-          hosts: {
-            buckets: [{ key: 'old-01', first: { value: 0 }, last: { value: Date.parse('2026-11-23T10:10:00Z') } }],
-          },
+        hosts: {
+          buckets: [{ key: 'old-01', first: { value: 0 }, last: { value: Date.parse('2026-11-23T10:10:00Z') } }],
         },
       },
     };

@@ -59,8 +59,13 @@ describe('restarts seen in the logs', () => {
   });
 
   it('takes a start-up line after the host had logged, and one restart per moment with its pid change', () => {
+    const fresh = collected();
+    // nexus-03 is new: nothing in the baseline, its first line is its start-up line.
+    fresh.logs.hosts = fresh.logs.hosts.map((h) =>
+      h.host === 'nexus-03' ? { ...h, baseline: { total: 0, errors: 0, warnings: 0 } } : h,
+    );
     const c = withLogs(
-      collected(),
+      fresh,
       [
         pids('nexus-02', 'nexus', [
           ['2100', '09:00', '10:30', 400],
@@ -130,6 +135,17 @@ describe('restarts seen in the logs', () => {
       summary: 'restarted (log: nexus pid 2100 → 2243)',
     });
     expect(d.summary).toMatch(/began \d+ min after nexus-02 restarted at 10:39 \(log\)/);
+  });
+
+  it('lines the anomaly up with a restart of its own node before a nearer deploy of the environment', () => {
+    const c = withLogs(diskFull(), [
+      pids('nexus-02', 'nexus', [
+        ['2100', '08:00', '10:36', 400],
+        ['2243', '10:37', '10:59', 90],
+      ]),
+    ]);
+    c.deploys = [{ time: at('10:40'), what: '0 created, 1 updated, 0 deleted', who: 'bob', commit: 'unknown' }];
+    expect(analyze(c, clock, 0).summary).toMatch(/began \d+ min after nexus-02 restarted at 10:37 \(log\)/);
   });
 
   it('tells an uptime reset once, not again as a log restart', () => {

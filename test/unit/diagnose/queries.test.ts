@@ -44,7 +44,15 @@ describe('logSearchBody', () => {
       errorType: 'error.type',
       pid: null,
     };
-    const body = logSearchBody(['nexus-01'], windows, fields, { serviceNames: ['artefacts'], processNames: ['nexus'] });
+    // Former hosts (changes-query.test.ts) left out: the scope is the instances' hosts alone.
+    const body = logSearchBody(
+      ['nexus-01'],
+      windows,
+      fields,
+      { serviceNames: ['artefacts'], processNames: ['nexus'] },
+      [],
+      { serviceNames: [] },
+    );
     expect(body.size).toBe(0);
     expect(JSON.stringify(body)).not.toContain('"size":10000');
     const filter = (body.query as { bool: { filter: unknown[] } }).bool.filter;
@@ -56,7 +64,7 @@ describe('logSearchBody', () => {
       },
     });
     const aggs = body.aggs as Record<string, { aggs: Record<string, unknown> }>;
-    expect(Object.keys(aggs)).toEqual(['window', 'baseline', 'former']);
+    expect(Object.keys(aggs)).toEqual(['window', 'baseline']);
     expect(aggs.window?.aggs.errors).toMatchObject({
       aggs: { messages: { terms: { field: 'message.keyword', size: 100 } } },
     });
