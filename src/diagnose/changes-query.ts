@@ -21,6 +21,12 @@ interface ChangeFields {
   pid: string | null;
 }
 
+/** Start of the time former hosts are looked for: the window's length before the window, within the baseline. */
+export function formerFrom(w: { window: { from: string; to: string }; baseline: { from: string } }): string {
+  const from = Date.parse(w.window.from);
+  return new Date(Math.max(Date.parse(w.baseline.from), from - (Date.parse(w.window.to) - from))).toISOString();
+}
+
 /** Processes per host, newest pids per process, start lines per host, former hosts: all bounded. */
 const PROCESSES = 5;
 const PIDS = 4;
@@ -86,16 +92,21 @@ export function hostChangeAggs(fields: ChangeFields, startMarkers: string[]): Re
   return out;
 }
 
-/** The service's `service.name` lines of hosts that are no instance now (null: nothing to ask). */
+/**
+ * The service's `service.name` lines of hosts that are no instance now (null: nothing to ask), from
+ * `from` on: a host that went quiet before the window's length before the window is no change of it.
+ */
 export function formerScope(
   nodes: string[],
   fields: ChangeFields,
   serviceNames: string[],
+  from: string,
 ): { query: Record<string, unknown>; agg: Record<string, unknown> } | null {
   if (!fields.service || serviceNames.length === 0 || nodes.length === 0) return null;
   const instances = { terms: { [fields.host]: nodes } };
+  const since = { range: { '@timestamp': { gte: from, format: 'strict_date_optional_time' } } };
   return {
-    query: { bool: { filter: [{ terms: { [fields.service]: serviceNames } }], must_not: [instances] } },
+    query: { bool: { filter: [{ terms: { [fields.service]: serviceNames } }, since], must_not: [instances] } },
     agg: {
       filter: { bool: { must_not: [instances] } },
       aggs: {

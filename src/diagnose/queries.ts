@@ -7,7 +7,7 @@ import { exactMatchPattern, renderInfluxQL } from '../define/influxql.js';
 import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.js';
 import type { WatchedSignal } from './collected.js';
 import type { TimeWindow } from './types.js';
-import { formerScope, hostChangeAggs } from './changes-query.js';
+import { formerFrom, formerScope, hostChangeAggs } from './changes-query.js';
 
 export interface Windows {
   window: TimeWindow;
@@ -222,7 +222,7 @@ export function logSearchBody(
   known: CountQuery[] = [],
   changes: ChangeContext = {},
 ): Record<string, unknown> {
-  const former = formerScope(nodes, fields, changes.serviceNames ?? selector?.serviceNames ?? []);
+  const former = formerScope(nodes, fields, changes.serviceNames ?? selector?.serviceNames ?? [], formerFrom(w));
   const scope = scopeFilter(nodes, w, fields, selector);
   // With former hosts in the scope, every other aggregation keeps to the instances' hosts.
   const instances = former ? { terms: { [fields.host]: nodes } } : null;

@@ -60,7 +60,11 @@ describe('the changes aggregations of the log search', () => {
           { bool: { filter: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }, { range: {} }] } },
           {
             bool: {
-              filter: [{ terms: { 'service.name': ['artefacts'] } }],
+              // From the window's length before the window: a host quiet since before is no change of it.
+              filter: [
+                { terms: { 'service.name': ['artefacts'] } },
+                { range: { '@timestamp': { gte: '2026-11-23T09:00:00.000Z' } } },
+              ],
               must_not: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }],
             },
           },
@@ -76,7 +80,7 @@ describe('the changes aggregations of the log search', () => {
 
   it('asks nothing the mapping cannot answer, and uses a wildcard on a keyword-only message', () => {
     expect(hostChangeAggs({ ...fields, pid: null }, [])).toEqual({});
-    expect(formerScope(['n'], { ...fields, service: null }, ['x'])).toBeNull();
+    expect(formerScope(['n'], { ...fields, service: null }, ['x'], windows.window.from)).toBeNull();
     const plain = logSearchBody(['n'], windows, { ...fields, pid: null, service: null }, undefined);
     expect(Object.keys(plain.aggs as object)).toEqual(['window', 'baseline']);
     expect(plain.query).toEqual({ bool: { filter: expect.any(Array) } });
