@@ -49,21 +49,25 @@ function pidsByProcess(list: ProcessPids[]): { host: string; process: string; pi
 }
 
 /**
- * A new pid is a restart when the old one had run for a while (at least two buckets) and stopped
- * logging before the new one began, and the new one logged more than one line. A process with more
- * pids than the search lists spawns (cron jobs, ssh sessions): its pids say nothing.
+ * A new pid is a restart when the old one had run for a while and stopped logging before the new one
+ * began, and the new one has run for a while too (a cron job's session logs twice in a second). Having
+ * run: over two buckets (2 minutes at least), or from before the window (the first pid of a host that
+ * logged in the baseline: the search reads pids in the window only). A process with more pids than
+ * the search lists spawns (cron jobs, ssh sessions): its pids say nothing.
  */
 function pidRestarts(c: Collected, instances: ReadonlySet<string>): LogRestart[] {
   const minRun = Math.max(2 * c.bucketMs, 2 * MINUTE);
+  const ran = (p: Pid): boolean => Date.parse(p.last) - Date.parse(p.first) >= minRun;
+  const before = new Set(c.logs.hosts.filter((h) => h.baseline.total > 0).map((h) => h.host));
   const out: LogRestart[] = [];
   for (const p of pidsByProcess(c.logs.processes ?? [])) {
     if (!instances.has(p.host) || p.more) continue;
     for (let i = 1; i < p.pids.length; i += 1) {
-      const before = p.pids[i - 1] as Pid;
-      const after = p.pids[i] as Pid;
-      const ran = Date.parse(before.last) - Date.parse(before.first);
-      if (after.first < before.last || ran < minRun || after.count < 2) continue;
-      out.push({ host: p.host, time: after.first, process: p.process, pids: [before.pid, after.pid] });
+      const old = p.pids[i - 1] as Pid;
+      const now = p.pids[i] as Pid;
+      const oldRan = ran(old) || (i === 1 && before.has(p.host));
+      if (now.first < old.last || !oldRan || !ran(now) || now.count < 2) continue;
+      out.push({ host: p.host, time: now.first, process: p.process, pids: [old.pid, now.pid] });
     }
   }
   return out;
