@@ -21,6 +21,7 @@ import { MINUTE } from '../scripts/seed/model.js';
 import { generateEnvironment } from '../scripts/seed/incidents.js';
 import { plannedFor, plantIncidents, removeIncidents } from '../scripts/seed/plant.js';
 import { runToken } from '../scripts/seed/quality-run.js';
+import { median, nodeFloor } from './timing.js';
 
 const RUNS = 5;
 const SERVICES = 50;
@@ -30,23 +31,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const CONSUL_ADDR = process.env.CALVIN_STACK_CONSUL_ADDR ?? '127.0.0.1:18500';
 const config = loadConfig({ consulAddr: CONSUL_ADDR, color: false, root: repoRoot }, {});
 
-const median = (values: number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 const print = (line: string) => process.stdout.write(`${line}\n`);
-
-function nodeFloor(): number {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const t = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    samples.push(performance.now() - t);
-  }
-  return median(samples);
-}
 
 function cliRun(): { ms: number; services: number } {
   const t = performance.now();
@@ -80,9 +66,7 @@ async function profile(): Promise<string> {
     ]),
   ) as unknown as DiagnoseBackends;
   await environmentStatus(config, { backends: timed });
-  return [...calls]
-    .map(([name, ms]) => `${name} ×${ms.length} (slowest ${fmt(Math.max(...ms))})`)
-    .join(', ');
+  return [...calls].map(([name, ms]) => `${name} ×${ms.length} (slowest ${fmt(Math.max(...ms))})`).join(', ');
 }
 
 const token = runToken();
@@ -106,7 +90,7 @@ try {
   const instances = first.services.reduce((n, s) => n + s.instances, 0);
   const unhealthy = first.services.filter((s) => s.status === 'critical' || s.status === 'degraded').length;
   const requests = await profile();
-  const floor = nodeFloor();
+  const floor = nodeFloor(RUNS);
   cliRun();
   const cli = Array.from({ length: RUNS }, cliRun);
   const l = median(libraryMs);
