@@ -4,6 +4,7 @@ import path from 'node:path';
 import { debPackage, elasticsearchZip, extractDeb, unzip } from './install.mjs';
 import { ensureKapacitor, kapacitorBin } from './kapacitor-build.mjs';
 import { DATACENTERS, dirs, esUser, ports, urls, versions } from './paths.mjs';
+import { kapacitorServeEndpoint } from './serve.mjs';
 import { ensureDir, probe, progress, run, StackError, writeIfChanged } from './util.mjs';
 
 const consulHome = path.join(dirs.opt, 'consul');
@@ -298,7 +299,9 @@ default-retention-policy = "autogen"
   disable-subscriptions = true
   startup-timeout = "5m"
   timeout = "10s"
-`;
+
+# Alerts of the calvin() handler reach the demo's calvin serve with its token (made once in run/serve.token).
+${kapacitorServeEndpoint()}`;
 }
 
 export const kapacitor = {
@@ -313,7 +316,7 @@ export const kapacitor = {
   },
   async launch() {
     const conf = path.join(ensureDir(dirs.conf), 'kapacitor.conf');
-    writeIfChanged(conf, kapacitorConfig());
+    writeIfChanged(conf, kapacitorConfig(), 0o600); // holds serve's token
     return { command: this.marker, args: ['-config', conf] };
   },
   async healthy() {

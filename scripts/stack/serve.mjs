@@ -18,6 +18,18 @@ export function serveToken() {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * Kapacitor's `[[httppost]]` endpoint "calvin": the `calvin()` alert handler names it, and Kapacitor
+ * posts with this url and header. The token lives here, in the stack folder, never in a script.
+ */
+export function kapacitorServeEndpoint() {
+  return `[[httppost]]
+  endpoint = "calvin"
+  url = "${SERVE_URL}/api/v1/alerts/kapacitor"
+  headers = { Authorization = "Bearer ${serveToken()}" }
+`;
+}
+
 export async function startServe() {
   if (ownedPid('serve', cli) !== undefined) return;
   startDaemon(

@@ -10,12 +10,14 @@ interface ServeFlags {
   coalesce: string;
   concurrency: string;
   bodyLimit: string;
+  env?: string;
 }
 
 export const registerServe: RegisterCommand = (program, ctx) => {
   program
     .command('serve')
     .description('receive Kapacitor and Alertmanager alerts, take a diagnosis at alert time, serve pages and an API')
+    .option('--env <dc>', 'environment = Consul datacenter; picks the calvin.config section (default CALVIN_ENV)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', '8080')
     .option(
@@ -56,9 +58,9 @@ ELASTICSEARCH_URL, calvin.config or the Consul catalog. SIGTERM finishes the dia
         throw new CalvinError(
           'BAD_ARGUMENT',
           'calvin serve needs CALVIN_SERVE_TOKEN (or CALVIN_SERVE_TOKEN_FILE) to accept alerts',
-          'set a random token and give the same one to calvin deploy (it goes into the calvin() handler)',
+          'set a random token; give Kapacitor the same one in the headers of its [[httppost]] endpoint "calvin"',
         );
-      const base = await ctx.config();
+      const base = await ctx.config(flags.env);
       const endpoints = await discoverEndpoints(base, ['elasticsearch', 'influx']);
       const config = { ...base, ...endpoints };
       const { loadCatalog } = await import('../../load/index.js');
