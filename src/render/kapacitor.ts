@@ -230,7 +230,7 @@ function levelLambdas(
   return { nodes, props };
 }
 
-function handlerProps(handler: AlertHandler, alert: AlertDef, options: RenderOptions): string[] {
+function handlerProps(handler: AlertHandler, options: RenderOptions): string[] {
   switch (handler.type) {
     case 'calvin':
       return calvinHandlerProps(options);
@@ -334,7 +334,7 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
     alertProps.push(...props);
   }
   alertProps.push('.stateChangesOnly()');
-  for (const handler of alert.handlers) alertProps.push(...handlerProps(handler, alert, options));
+  for (const handler of alert.handlers) alertProps.push(...handlerProps(handler, options));
   lines.push(...alertProps.map((p) => `${INDENT}${INDENT}${p}`));
   return `${lines.join('\n')}\n`;
 }
