@@ -9,6 +9,7 @@ interface ServeFlags {
   indexSuffix?: string;
   coalesce: string;
   concurrency: string;
+  claimLease: string;
   bodyLimit: string;
   env?: string;
 }
@@ -29,6 +30,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--index-suffix <suffix>', 'suffix of the calvin-alerts and calvin-diagnoses indices')
     .option('--coalesce <duration>', 'alerts of one service within this window share one diagnosis', '2m')
     .option('--concurrency <n>', 'diagnoses running at once', '2')
+    .option('--claim-lease <duration>', 'a replica that stops renewing a diagnosis claim loses it after this', '30s')
     .option('--body-limit <size>', 'largest accepted request body', '1mb')
     .addHelpText(
       'after',
@@ -74,6 +76,7 @@ ELASTICSEARCH_URL, calvin.config or the Consul catalog. SIGTERM finishes the dia
         log,
         coalesceMs: parseDuration(flags.coalesce, '--coalesce'),
         concurrency: Math.max(1, Number(flags.concurrency) || 2),
+        claimLeaseMs: parseDuration(flags.claimLease, '--claim-lease'),
         bodyLimit: flags.bodyLimit,
         ...(flags.publicUrl ? { publicUrl: flags.publicUrl.replace(/\/+$/, '') } : {}),
         ...(flags.spool ? { spoolDir: flags.spool } : {}),
