@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { httppostEndpoint } from './kapacitor-conf.mjs';
 import { dirs, repoRoot } from './paths.mjs';
 import { forgetPid, ownedPid, startDaemon, stopPid } from './procs.mjs';
 import { ensureDir, sleep } from './util.mjs';
@@ -23,11 +24,7 @@ export function serveToken() {
  * posts with this url and header. The token lives here, in the stack folder, never in a script.
  */
 export function kapacitorServeEndpoint() {
-  return `[[httppost]]
-  endpoint = "calvin"
-  url = "${SERVE_URL}/api/v1/alerts/kapacitor"
-  headers = { Authorization = "Bearer ${serveToken()}" }
-`;
+  return httppostEndpoint('calvin', `${SERVE_URL}/api/v1/alerts/kapacitor`, serveToken());
 }
 
 export async function startServe() {

@@ -3,7 +3,7 @@
  * included) runs on a real Kapacitor 1.7.6, fires on written points, and its POST reaches a running
  * calvin serve, which stores the alert and its diagnosis. The token only ever sits in kapacitor.conf,
  * in the `[[httppost]]` endpoint "calvin", as the stack writes it. This Kapacitor is a process of the
- * test's own (same binary as the stack's), so its endpoint can point at this test's serve.
+ * test's own (the stack's binary and config writer), so its endpoint can point at this test's serve.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kapacitorBin } from '../../scripts/stack/kapacitor-build.mjs';
+import { httppostEndpoint, kapacitorConf } from '../../scripts/stack/kapacitor-conf.mjs';
 import { closeElasticClients, esCount } from '../../src/backends/elasticsearch.js';
 import { defaultRenderOptions, renderKapacitorTask, serveRenderOptions } from '../../src/render/index.js';
 import type { RunningServe } from '../../src/serve/server.js';
@@ -24,42 +25,6 @@ let serve: RunningServe;
 let kapacitor: ChildProcess;
 let kapacitorUrl: string;
 let dir: string;
-
-function kapacitorConf(port: number, serveUrl: string): string {
-  return `hostname = "127.0.0.1"
-data_dir = "${dir}"
-skip-config-overrides = true
-default-retention-policy = "autogen"
-[http]
-  bind-address = "127.0.0.1:${port}"
-  log-enabled = false
-[replay]
-  dir = "${path.join(dir, 'replay')}"
-[storage]
-  boltdb = "${path.join(dir, 'kapacitor.db')}"
-[load]
-  enabled = false
-[logging]
-  file = "STDERR"
-  level = "WARN"
-[reporting]
-  enabled = false
-[stats]
-  enabled = false
-[config-override]
-  enabled = false
-[[influxdb]]
-  enabled = true
-  default = true
-  name = "stack"
-  urls = ["http://127.0.0.1:18086"]
-  disable-subscriptions = true
-[[httppost]]
-  endpoint = "calvin"
-  url = "${serveUrl}/api/v1/alerts/kapacitor"
-  headers = { Authorization = "Bearer ${TOKEN}" }
-`;
-}
 
 async function kapacitorApi(method: string, route: string, body?: unknown): Promise<Response> {
   return fetch(`${kapacitorUrl}${route}`, {
@@ -75,7 +40,9 @@ beforeAll(async () => {
   const port = await closedPort();
   kapacitorUrl = `http://127.0.0.1:${port}`;
   const conf = path.join(dir, 'kapacitor.conf');
-  await writeFile(conf, kapacitorConf(port, serve.url), { mode: 0o600 });
+  const endpoint = httppostEndpoint('calvin', `${serve.url}/api/v1/alerts/kapacitor`, TOKEN);
+  const text = kapacitorConf({ dataDir: dir, port, influxUrl: 'http://127.0.0.1:18086', extra: endpoint });
+  await writeFile(conf, text, { mode: 0o600 });
   kapacitor = spawn(kapacitorBin, ['-config', conf], { stdio: 'ignore' });
   await eventually(async () => {
     const res = await fetch(`${kapacitorUrl}/kapacitor/v1/ping`).catch(() => undefined);
