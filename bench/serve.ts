@@ -1,13 +1,14 @@
 /**
  * `npm run bench:serve`: alert intake of calvin serve on the local stack. calvin serve runs as its own
- * process (`node bin/calvin.js serve`, the way it is deployed; logs to a pipe) with its own indices;
+ * process (`node bin/calvin.js serve`, the way it is deployed; logs to a file) with its own indices;
  * this process only sends: 1,000 Kapacitor alerts over 50 services, 20 in flight. Prints the 202
  * latency (p50, p99), alerts accepted per second, the time until all are stored in Elasticsearch, and
  * serve's RSS (/proc/<pid>/status VmRSS) after the burst, beside a bare express app answering 202,
  * also in a process of its own. Goals: p99 ≤ 50 ms, ≥ 500 alerts/s, RSS ≤ 200 MB.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,8 +38,23 @@ function listening(child: ChildProcess): Promise<string> {
   });
 }
 
+/** A loopback port free right now (bound, then released). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** serve logs to a file, as the stack's serve does (a pipe to this busy process would hold its writes back). */
 async function startServe(): Promise<{ child: ChildProcess; url: string }> {
-  const spool = await mkdtemp(path.join(os.tmpdir(), 'calvin-bench-spool-'));
+  const work = await mkdtemp(path.join(os.tmpdir(), 'calvin-bench-serve-'));
+  const log = await open(path.join(work, 'serve.log'), 'a');
+  const port = await freePort();
   const child = spawn(
     process.execPath,
     [
@@ -46,9 +62,9 @@ async function startServe(): Promise<{ child: ChildProcess; url: string }> {
       path.join(root, 'bin/calvin.js'),
       'serve',
       '--port',
-      '0',
+      String(port),
       '--spool',
-      spool,
+      path.join(work, 'spool'),
       '--index-suffix',
       suffix,
     ],
@@ -62,10 +78,16 @@ async function startServe(): Promise<{ child: ChildProcess; url: string }> {
         CALVIN_SERVE_TOKEN: TOKEN,
         NO_COLOR: '1',
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', log.fd, 'inherit'],
     },
   );
-  return { child, url: await listening(child) };
+  await log.close();
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`calvin serve exited with ${child.exitCode}; see ${work}/serve.log`);
+    if ((await fetch(`${url}/healthz`).catch(() => undefined))?.ok) return { child, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The peer: a bare express app that parses the JSON and answers 202, in its own process too. */
