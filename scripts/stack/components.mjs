@@ -275,6 +275,11 @@ export const kapacitor = {
   async install() {
     await ensureKapacitor();
   },
+  /** The running Kapacitor read a config other than the one the stack writes now. */
+  configStale() {
+    const conf = path.join(dirs.conf, 'kapacitor.conf');
+    return fs.existsSync(conf) && fs.readFileSync(conf, 'utf8') !== kapacitorConfig();
+  },
   async launch() {
     const conf = path.join(ensureDir(dirs.conf), 'kapacitor.conf');
     writeIfChanged(conf, kapacitorConfig(), 0o600); // holds serve's token
