@@ -67,7 +67,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           `--json and --format ${flags.format} contradict each other`,
           'use one of them',
         );
-      const base = await ctx.config();
+      const base = await ctx.config(flags.env);
       // Definitions load in a worker thread: started first, it runs while the diagnosis modules load.
       const catalogWork = loadCatalogOrWarn(base.root, ctx);
       const [{ diagnose, exitCodeOf }, report, { writeFileAtomic }] = await Promise.all([
