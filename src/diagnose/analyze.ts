@@ -1,6 +1,7 @@
 /**
  * Collected data → Diagnosis. Pure: the only time it reads is the injected clock (for durationMs).
  */
+import { publishedRunbookUrl } from '../define/runbook-ref.js';
 import type { Collected } from './collected.js';
 import { DEPENDENCY_PREFIX, findDependencyOutage, type DependencyOutage } from './dependency.js';
 import { formatClock, formatCount } from './format.js';
@@ -35,6 +36,8 @@ const MAX_TOP_ERRORS = 10;
 export interface AnalyzeOptions {
   /** Always compare versions side by side (`--compare-versions`), even with one version. */
   compareVersions?: boolean;
+  /** calvin serve's URL from the config: runbooks kept in the project link to its pages. */
+  serveUrl?: string;
 }
 
 export function analyze(c: Collected, clock: Clock, startedAtMs: number, options: AnalyzeOptions = {}): Diagnosis {
@@ -56,8 +59,12 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   const rollout = analyzeRollout(c, instances, logs.labels, options.compareVersions ?? false);
   const ranked = withVersionSuspect(rankSuspects(c, all, dependency, blamed), rollout);
   const suspects = replacement ? [replacement.suspect, ...ranked] : ranked;
-  const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service, c.logs.knownIssueCounts);
-  const runbooks = rankRunbooks(c, all);
+  const published = (ref: string): string => publishedRunbookUrl(ref, options.serveUrl);
+  const knownIssues = matchKnownIssues(c.knownIssues, logs.patterns, c.service, c.logs.knownIssueCounts).map((k) => ({
+    ...k,
+    runbook: published(k.runbook),
+  }));
+  const runbooks = rankRunbooks(c, all).map((r) => ({ ...r, url: published(r.url) }));
   const status = overallStatus(c, instances, dependency);
   const vanished = vanishedInstances(c);
   const replaced = replacements(appeared, vanished, c.bucketMs);
@@ -93,7 +100,7 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
     logs.labels,
     dependency,
     blamed,
-    alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url,
+    published(alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url ?? ''),
     rollout,
     change,
   );

@@ -27,6 +27,8 @@ export interface DiagnoseOptions {
   clock?: Clock;
   /** Always report the versions side by side (`--compare-versions`). */
   compareVersions?: boolean;
+  /** calvin serve's URL (the config's `serveUrl`): project runbooks link to its pages. */
+  serveUrl?: string;
 }
 
 export interface DiagnoseResult {
@@ -58,7 +60,10 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
     systemDatabase: config.databases.system,
     servicesDatabase: config.databases.services,
   });
-  const diagnosis = analyze(collected, clock, started, { compareVersions: options.compareVersions ?? false });
+  const diagnosis = analyze(collected, clock, started, {
+    compareVersions: options.compareVersions ?? false,
+    ...(options.serveUrl ? { serveUrl: options.serveUrl } : {}),
+  });
   return { diagnosis, charts: keyCharts(collected, diagnosis), sourceErrors: collected.sourceErrors };
 }
 

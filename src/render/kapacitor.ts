@@ -11,6 +11,7 @@ import type {
   TagCondition,
 } from '../define/types.js';
 import { CalvinError } from '../errors.js';
+import { keptRunbookName } from '../define/runbook-ref.js';
 import { forDefinition } from './context.js';
 import { stableJsonArtifact } from './stable-json.js';
 import { checkTickscript } from '../lang/tickscript/index.js';
@@ -50,8 +51,7 @@ export function kapacitorTaskId(alert: AlertDef): string {
 
 /** The name under which serve publishes a runbook kept as `runbooks/<name>.md`, else the alert id. */
 export function runbookName(alert: AlertDef): string {
-  const file = /(?:^|\/)runbooks\/([\w.-]+?)(?:\.md)?$/.exec(alert.runbook.url);
-  return file?.[1] ?? alert.id;
+  return keptRunbookName(alert.runbook.url) ?? alert.id;
 }
 
 /** Where the alert's runbook lives: its own absolute URL, else `${runbookBaseUrl}/<name>`. */

@@ -5,14 +5,15 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnosis } from '../diagnose/types.js';
+import { keptRunbookName } from '../define/runbook-ref.js';
 
 /** URL → `runbooks/<file>.md` (relative to the project root) for every runbook URL of the diagnosis. Pure. */
 export function runbookFileCandidates(diagnosis: Diagnosis): Map<string, string> {
   const urls = [...diagnosis.runbooks.map((r) => r.url), ...diagnosis.knownIssues.map((k) => k.runbook)];
   const out = new Map<string, string>();
   for (const url of urls) {
-    const name = /(?:^|\/)runbooks\/([\w.-]+\.md)(?:[?#].*)?$/.exec(url)?.[1];
-    if (name) out.set(url, `runbooks/${name}`);
+    const name = keptRunbookName(url);
+    if (name) out.set(url, `runbooks/${name}.md`);
   }
   return out;
 }

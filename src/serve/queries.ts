@@ -1,9 +1,11 @@
 /** What the API and the pages both read: one alert with its state and snapshot, services worst first, runbooks. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serviceHealth } from '../backends/consul-serve.js';
 import type { ChartSeries } from '../diagnose/charts.js';
 import type { Diagnosis } from '../diagnose/types.js';
+import { keptRunbookName } from '../define/runbook-ref.js';
 import type { ServeRuntime } from './runtime.js';
 import type { AlertState, StoredAlert, StoredDiagnosis } from './types.js';
 
@@ -36,6 +38,8 @@ export async function servicesWorstFirst(rt: ServeRuntime) {
   return all.sort((a, b) => (RANK[a.status] ?? 3) - (RANK[b.status] ?? 3) || a.service.localeCompare(b.service));
 }
 
+// dist/serve/queries.js or src/serve/queries.ts → <package>/runbooks
+const SHIPPED_RUNBOOKS = fileURLToPath(new URL('../../runbooks', import.meta.url));
 const RUNBOOK_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
 
 /** A runbook by name: an alert's inline runbook, else `<root>/runbooks/<name>.md`. */
@@ -46,18 +50,19 @@ export async function findRunbook(
   if (!RUNBOOK_NAME.test(name) || name.includes('..')) return undefined;
   const inline = rt.runbooks.get(name);
   if (inline) return { name, ...inline };
-  try {
-    const markdown = await readFile(path.join(rt.config.root, 'runbooks', `${name}.md`), 'utf8');
+  // The project's own runbook first; the shipped known issues link runbooks that ship with calvin.
+  for (const dir of [path.join(rt.config.root, 'runbooks'), SHIPPED_RUNBOOKS]) {
+    const markdown = await readFile(path.join(dir, `${name}.md`), 'utf8').catch(() => undefined);
+    if (markdown === undefined) continue;
     const title = /^#\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? name;
     return { name, title, markdown };
-  } catch {
-    return undefined;
   }
+  return undefined;
 }
 
 /** A runbook link of a diagnosis (often a repository URL ending in runbooks/<name>.md) → serve's own page. */
 export function runbookLink(url: string): string | undefined {
-  const name = /(?:^|\/)runbooks\/([\w.-]+?)\.md$/.exec(url)?.[1];
+  const name = keptRunbookName(url);
   if (name) return `/runbooks/${name}`;
   return /^https?:\/\//.test(url) ? url : undefined;
 }

@@ -36,6 +36,18 @@ describe('analyze', () => {
     expect(d.durationMs).toBe(1_000);
   });
 
+  it('links runbooks kept in the project at calvin serve when the config names its URL', () => {
+    const c = diskFull();
+    c.alertRunbooks = c.alertRunbooks.map((r) => ({ ...r, url: `runbooks/${r.alert}.md` }));
+    c.knownIssues = c.knownIssues.map((k) => ({ ...k, runbook: 'runbooks/host-disk-full.md' }));
+    const d = analyze(c, clock, 0, { serveUrl: 'http://serve.example:8080' });
+    expect(d.runbooks[0]?.url).toBe('http://serve.example:8080/runbooks/ArtefactsDiskFull');
+    expect(d.runbooks.at(-1)?.url).toBe('https://runbooks.example/nexus');
+    expect(d.knownIssues[0]?.runbook).toBe('http://serve.example:8080/runbooks/host-disk-full');
+    expect(d.summary).toContain('; runbook: http://serve.example:8080/runbooks/ArtefactsDiskFull');
+    expect(analyze(c, clock, 0).runbooks[0]?.url).toBe('runbooks/ArtefactsDiskFull.md');
+  });
+
   it('reports a healthy control as healthy with no suspects', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const c = collected();
