@@ -5,9 +5,7 @@ describe('runbook references', () => {
   it('names a runbook kept in the project, alone or at the end of a repository URL', () => {
     expect(keptRunbookName('runbooks/host-disk-full.md')).toBe('host-disk-full');
     expect(keptRunbookName('runbooks/host-disk-full')).toBe('host-disk-full');
-    expect(keptRunbookName('https://github.com/o/r/blob/main/runbooks/host-disk-full.md#steps')).toBe(
-      'host-disk-full',
-    );
+    expect(keptRunbookName('https://github.com/o/r/blob/main/runbooks/host-disk-full.md#steps')).toBe('host-disk-full');
   });
 
   it('leaves a wiki page a URL of its own', () => {
