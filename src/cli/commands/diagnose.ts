@@ -68,29 +68,33 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           'use one of them',
         );
       const base = await ctx.config();
-      // Definitions load in a worker thread: started first, it runs while the diagnosis modules load.
+      // Definitions load first (from the model cache, or in a worker); the report's modules load while
+      // the backends answer: nothing the diagnosis does not need stands before its first request.
       const catalogWork = loadCatalogOrWarn(base.root, ctx);
-      const [{ diagnose, exitCodeOf }, report, { writeFileAtomic }] = await Promise.all([
+      const [{ diagnose, exitCodeOf }, { clockIn }] = await Promise.all([
         import('../../diagnose/run.js'),
-        import('../../report/index.js'),
-        import('../../report/write-file.js'),
+        import('../../report/chart/time-axis.js'),
       ]);
       const timeZone = flags.tz ?? 'UTC';
-      report.reportClock(timeZone); // an unknown zone fails here, before any backend is asked
+      clockIn(timeZone); // an unknown zone fails here, before any backend is asked
       const { window, deadlineMs, config } = await windowDeadlineConfig(flags, ctx);
       const catalog = await catalogWork;
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
       try {
-        const result = await diagnose(config, {
-          query: service,
-          to: window.to,
-          lengthMs: window.lengthMs,
-          deadlineMs,
-          catalog,
-          compareVersions: flags.compareVersions ?? false,
-        });
-        const { redact } = await import('../../redact.js');
+        const [result, report, { writeFileAtomic }, { redact }] = await Promise.all([
+          diagnose(config, {
+            query: service,
+            to: window.to,
+            lengthMs: window.lengthMs,
+            deadlineMs,
+            catalog,
+            compareVersions: flags.compareVersions ?? false,
+          }),
+          import('../../report/index.js'),
+          import('../../report/write-file.js'),
+          import('../../redact.js'),
+        ]);
         for (const [source, why] of Object.entries(result.sourceErrors)) {
           if (why)
             ctx.stderr.write(
