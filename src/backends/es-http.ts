@@ -32,8 +32,12 @@ function reasonOf(body: unknown): string {
   return [b.error?.type, b.error?.reason].filter(Boolean).join(': ');
 }
 
+/** Each index expression encoded, the commas between them kept. */
 const indexPath = (index: string | string[]): string =>
-  (Array.isArray(index) ? index : [index]).map(encodeURIComponent).join(',');
+  (Array.isArray(index) ? index : [index])
+    .flatMap((part) => part.split(','))
+    .map(encodeURIComponent)
+    .join(',');
 
 async function call<T>(
   endpoint: ElasticEndpoint,
