@@ -139,28 +139,31 @@ async function existingData(nodes: string[]): Promise<{ logs: number; points: nu
   return { logs, points, end };
 }
 
-/** The bench's node names, as the seed makes them. */
-const BENCH_NODES = Array.from(
-  { length: BENCH_DEFAULTS.instances },
-  (_, i) => `bench-nexus-${String(i + 1).padStart(2, '0')}`,
-);
+/** The node names of the bench scenario (or of an isolated copy of it), as the seed makes them. */
+const seededNodes = (instances: number, isolate?: string): string[] =>
+  Array.from(
+    { length: instances },
+    (_, i) =>
+      `bench-nexus${isolate ? `-${isolate}` : ''}-${String(i + 1).padStart(Math.max(2, String(instances).length), '0')}`,
+  );
+const BENCH_NODES = seededNodes(BENCH_DEFAULTS.instances);
 
 /**
  * Registers the bench instances again when the Consul catalog lost them while their data stayed
  * (a dev-mode Consul restarted by another test run forgets external nodes): health checks are not
  * restored, metrics and logs, which the timing is about, are untouched.
  */
-async function ensureRegistered(): Promise<void> {
-  if (SERVICE in (await listServices(config))) return;
+async function ensureRegistered(service = SERVICE, nodes = BENCH_NODES): Promise<void> {
+  if (service in (await listServices(config))) return;
   process.stderr.write(
-    `${SERVICE} is no longer in the Consul catalog: registering its ${BENCH_NODES.length} instances again (without their checks)\n`,
+    `${service} is no longer in the Consul catalog: registering its ${nodes.length} instances again (without their checks)\n`,
   );
   await Promise.all(
-    BENCH_NODES.map((node, i) =>
+    nodes.map((node, i) =>
       registerExternal(config, {
         node,
-        address: `10.8.0.${10 + i}`,
-        service: { id: `nexus_${node}`, name: SERVICE, tags: [] },
+        address: `10.8.${Math.floor(i / 200)}.${10 + (i % 200)}`,
+        service: { id: `nexus_${node}`, name: service, tags: [] },
       }),
     ),
   );
@@ -291,22 +294,31 @@ function nodeRun(args: string[]): number {
 /** An isolated copy of the bench scenario (own service, nodes and indices), seeded once and reused. */
 async function ensureIsolated(
   isolate: string,
-  options: { instances: number; logDocuments: number },
+  options: { instances: number; logDocuments: number; reseeded?: boolean },
 ): Promise<{ service: string; end: number }> {
   const service = `${SERVICE}-${isolate}`;
   const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
   if (!elasticsearch) throw new Error('the stack is not up: run `node scripts/stack.mjs up`');
+  const expected = seededNodes(options.instances, isolate);
+  const query = { terms: { 'host.name': expected } };
+  const count = await esCount(elasticsearch, 'logs-*', query, { timeoutMs: 30_000 });
+  const reseed = process.argv.includes('--reseed') && !options.reseeded;
+  // The data is there but Consul forgot the nodes: register them again rather than seed for minutes.
+  if (!reseed && count >= options.logDocuments * 0.99) await ensureRegistered(service, expected);
   const registered = service in (await listServices(config));
   const nodes = registered ? (await serviceInstances(config, service)).map((i) => i.node) : [];
-  const query = { terms: { 'host.name': nodes } };
-  const count = nodes.length > 0 ? await esCount(elasticsearch, 'logs-*', query, { timeoutMs: 30_000 }) : 0;
-  if (nodes.length < options.instances || count < options.logDocuments * 0.99 || process.argv.includes('--reseed')) {
+  if (nodes.length < options.instances || count < options.logDocuments * 0.99 || reseed) {
     process.stderr.write(
       `seeding ${service}: ${options.instances} instances, ${options.logDocuments.toLocaleString('en-US')} log documents (takes minutes)\n`,
     );
-    const seeded = await seedScenario('bench', { config, isolate, ...options });
+    const seeded = await seedScenario('bench', {
+      config,
+      isolate,
+      instances: options.instances,
+      logDocuments: options.logDocuments,
+    });
     process.stderr.write(`  seeded in ${(seeded.durationMs / 1000).toFixed(1)} s\n`);
-    return ensureIsolated(isolate, options);
+    return ensureIsolated(isolate, { ...options, reseeded: true });
   }
   const last = await esSearch(
     elasticsearch,
@@ -460,7 +472,12 @@ async function main(): Promise<void> {
       print(
         `${created.length} foreign daily indices (library, median of ${RUNS}): ${fmt(w)} without → ${fmt(f)} with = ${(f / w).toFixed(2)}×   goal ≤ 1.2×: ${goal(f / w <= 1.2)}   runs with: ${withForeign.map(fmt).join(', ')}`,
       );
-      print(`machine at the end: load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+      print(
+        `machine at the end: load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} (1, 5, 15 min)`,
+      );
     } finally {
       const names = created.map((c) => c.index);
       for (let i = 0; i < names.length; i += 50) await esDeleteIndex(elasticsearch, names.slice(i, i + 50));
