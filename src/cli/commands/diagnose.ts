@@ -108,9 +108,11 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
         const runbookLinks = flags.out
           ? await report.localRunbookLinks(result.diagnosis, config.root, flags.out)
           : undefined;
+        // JSON holds no charts: they are neither redacted nor passed on for it.
+        const charts = format === 'json' ? {} : { charts: result.charts };
         const text = report.renderRedactedReport(
           format as 'text',
-          { diagnosis: result.diagnosis, charts: result.charts, timeZone, ...(runbookLinks ? { runbookLinks } : {}) },
+          { diagnosis: result.diagnosis, ...charts, timeZone, ...(runbookLinks ? { runbookLinks } : {}) },
           { color },
         );
         if (flags.out) {
