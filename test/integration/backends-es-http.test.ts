@@ -3,14 +3,7 @@
  * gives for the same request, on the real local Elasticsearch, and fail the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeElasticClients,
-  esBulkIndex,
-  esDeleteIndex,
-  esEnsureIndex,
-  esMultiSearch,
-  esSearch,
-} from '../../src/backends/elasticsearch.js';
+import * as client from '../../src/backends/elasticsearch.js';
 import { esHttpFieldCaps, esHttpMultiSearch, esHttpSearch } from '../../src/backends/es-http.js';
 import { isCalvinError } from '../../src/errors.js';
 import { closedPort, STACK } from './stack-helpers.js';
@@ -29,10 +22,13 @@ const mappings = {
 
 beforeAll(async () => {
   const settings = { number_of_shards: 1, number_of_replicas: 0 };
-  await esEnsureIndex(endpoint, dated, { settings, mappings });
+  await client.esEnsureIndex(endpoint, dated, { settings, mappings });
   // No message.keyword here: field caps must say which index lacks it.
-  await esEnsureIndex(endpoint, undated, { settings, mappings: { properties: { message: { type: 'keyword' } } } });
-  await esBulkIndex(
+  await client.esEnsureIndex(endpoint, undated, {
+    settings,
+    mappings: { properties: { message: { type: 'keyword' } } },
+  });
+  await client.esBulkIndex(
     endpoint,
     Array.from({ length: 30 }, (_, i) => ({
       index: i % 3 === 0 ? undated : dated,
@@ -47,8 +43,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await esDeleteIndex(endpoint, `${prefix}-*`);
-  await closeElasticClients();
+  await client.esDeleteIndex(endpoint, `${prefix}-*`);
+  await client.closeElasticClients();
 });
 
 const strip = (response: object): object => {
@@ -66,7 +62,9 @@ describe('Elasticsearch reads over HTTP', () => {
 
   it('a search answers what the client answers, over a list and a pattern matching nothing', async () => {
     const indices = [dated, undated, `${prefix}-missing-*`];
-    expect(strip(await esHttpSearch(endpoint, indices, body))).toEqual(strip(await esSearch(endpoint, indices, body)));
+    expect(strip(await esHttpSearch(endpoint, indices, body))).toEqual(
+      strip(await client.esSearch(endpoint, indices, body)),
+    );
     expect((await esHttpSearch(endpoint, `${prefix}-none-*`, { size: 0 })).hits.hits).toEqual([]);
   });
 
@@ -76,7 +74,7 @@ describe('Elasticsearch reads over HTTP', () => {
       { index: `${prefix}-*`, body: { size: 0, query: { range: { '@timestamp': { gte: 'not a date' } } } } },
     ];
     const viaHttp = await esHttpMultiSearch(endpoint, searches);
-    const viaClient = await esMultiSearch(endpoint, searches);
+    const viaClient = await client.esMultiSearch(endpoint, searches);
     expect(viaHttp.map((r) => ('error' in r ? 'error' : strip(r)))).toEqual(
       viaClient.map((r) => ('error' in r ? 'error' : strip(r))),
     );
