@@ -47,6 +47,17 @@ export const PRECEDENCE: Readonly<Record<string, number>> = {
   '&': 5,
 };
 
+type PagingKeyword = 'LIMIT' | 'OFFSET' | 'SLIMIT' | 'SOFFSET';
+type Paging = Pick<SelectStatement, 'limit' | 'offset' | 'slimit' | 'soffset'>;
+const PAGING_FIELD: Readonly<Record<PagingKeyword, keyof Paging>> = {
+  LIMIT: 'limit',
+  OFFSET: 'offset',
+  SLIMIT: 'slimit',
+  SOFFSET: 'soffset',
+};
+const SELECT_PAGING: readonly PagingKeyword[] = ['LIMIT', 'OFFSET', 'SLIMIT', 'SOFFSET'];
+const SHOW_PAGING: readonly PagingKeyword[] = ['LIMIT', 'OFFSET'];
+
 class Parser {
   private i = 0;
   constructor(private readonly tokens: Token[]) {}
@@ -168,19 +179,8 @@ class Parser {
       } else if (this.isKw('ASC')) this.next();
     }
     for (;;) {
-      if (this.isKw('LIMIT')) {
-        this.next();
-        stmt.limit = this.integer('a number after LIMIT');
-      } else if (this.isKw('OFFSET')) {
-        this.next();
-        stmt.offset = this.integer('a number after OFFSET');
-      } else if (this.isKw('SLIMIT')) {
-        this.next();
-        stmt.slimit = this.integer('a number after SLIMIT');
-      } else if (this.isKw('SOFFSET')) {
-        this.next();
-        stmt.soffset = this.integer('a number after SOFFSET');
-      } else if (this.isKw('TZ')) {
+      if (this.paging(stmt, SELECT_PAGING)) continue;
+      if (this.isKw('TZ')) {
         this.next();
         this.expectPunct('(');
         if (this.tok.type !== 'string') this.fail('a time zone string');
@@ -386,16 +386,17 @@ class Parser {
       this.next();
       stmt.where = this.expr(0);
     }
-    for (;;) {
-      if (this.isKw('LIMIT')) {
-        this.next();
-        stmt.limit = this.integer('a number after LIMIT');
-      } else if (this.isKw('OFFSET')) {
-        this.next();
-        stmt.offset = this.integer('a number after OFFSET');
-      } else break;
-    }
+    while (this.paging(stmt, SHOW_PAGING));
     return stmt;
+  }
+
+  /** One LIMIT/OFFSET-style clause, if the next keyword is one of `allowed`; they may come in any order. */
+  private paging(stmt: Paging, allowed: readonly PagingKeyword[]): boolean {
+    const keyword = allowed.find((k) => this.isKw(k));
+    if (keyword === undefined) return false;
+    this.next();
+    stmt[PAGING_FIELD[keyword]] = this.integer(`a number after ${keyword}`);
+    return true;
   }
 
   private binaryOp(): string | undefined {
