@@ -71,12 +71,10 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
       // Definitions load first (from the model cache, or in a worker); the report's modules load while
       // the backends answer: nothing the diagnosis does not need stands before its first request.
       const catalogWork = loadCatalogOrWarn(base.root, ctx);
-      const [{ diagnose, exitCodeOf }, { clockIn }] = await Promise.all([
-        import('../../diagnose/run.js'),
-        import('../../report/chart/time-axis.js'),
-      ]);
+      const { diagnose, exitCodeOf } = await import('../../diagnose/run.js');
       const timeZone = flags.tz ?? 'UTC';
-      clockIn(timeZone); // an unknown zone fails here, before any backend is asked
+      // An unknown zone fails here, before any backend is asked.
+      if (flags.tz !== undefined) (await import('../../report/chart/time-axis.js')).clockIn(flags.tz);
       const { window, deadlineMs, config } = await windowDeadlineConfig(flags, ctx);
       const catalog = await catalogWork;
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
