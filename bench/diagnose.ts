@@ -9,7 +9,8 @@
  * (isolated copies of the bench scenario, seeded once), and the cost of 600 foreign daily indices
  * (30 days × 20 other apps, made for the run and deleted after).
  * Goals (issue 14), each printed with PASS or FAIL: library ≤ 1.25× raw; CLI ≤ 1.5× raw and ≤ 700 ms;
- * growth 100 k → 1 M ≤ 1.3×; foreign indices ≤ 1.2×; `calvin --help` ≤ 2× `node -e 0`.
+ * growth 100 k → 1 M ≤ 1.3×; foreign indices ≤ 1.2×; `calvin --help` ≤ 2× `node -e 0`. `--core` stops after
+ * the library and CLI lines (no growth, no foreign indices): a quick check, not the measurement.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -451,6 +452,8 @@ async function main(): Promise<void> {
         `ratio CLI / raw: ${(c / r).toFixed(2)}×   goal ≤ 1.5×: ${goal(c / r <= 1.5)};  goal ≤ 700 ms: ${goal(c <= 700)}`,
       );
     } else print('CLI end to end: skipped, dist/ is not built (npm run build:ts)');
+    // `--core`: the three ratios only, for quick checks while working; the growth and foreign lines are skipped.
+    if (process.argv.includes('--core')) return;
 
     const smallMs = median(await timeLibrary(small.service, small.end, catalog));
     print(
