@@ -145,7 +145,7 @@ const seededNodes = (instances: number, isolate?: string): string[] =>
   Array.from(
     { length: instances },
     (_, i) =>
-      `bench-nexus${isolate ? `-${isolate}` : ''}-${String(i + 1).padStart(Math.max(2, String(instances).length), '0')}`,
+      `bench-nexus${isolate ? `-${isolate}` : ''}-${String(i + 1).padStart(Math.max(2, `${instances}`.length), '0')}`,
   );
 const BENCH_NODES = seededNodes(BENCH_DEFAULTS.instances);
 
@@ -438,9 +438,8 @@ async function main(): Promise<void> {
     print(`node -e 0 (median of ${RUNS}): ${fmt(floor)}`);
     if (cli) {
       const help = nodeRun([path.join(repoRoot, 'bin/calvin.js'), '--help']);
-      print(
-        `calvin --help (median of ${RUNS}): ${fmt(help)} = ${(help / floor).toFixed(2)}× node -e 0   goal ≤ 2×: ${goal(help <= 2 * floor)}`,
-      );
+      const ratio = `${(help / floor).toFixed(2)}× node -e 0`;
+      print(`calvin --help (median of ${RUNS}): ${fmt(help)} = ${ratio}   goal ≤ 2×: ${goal(help <= 2 * floor)}`);
     }
     print(`raw narrowed queries (median of ${RUNS}): ${fmt(r)}   runs: ${rawMs.map(fmt).join(', ')}`);
     print(`diagnose, library (median of ${RUNS}): ${fmt(l)}   runs: ${libraryMs.map(fmt).join(', ')}`);
