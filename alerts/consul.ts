@@ -1,6 +1,7 @@
-import { STATSD_DATABASE, alert, email, logHandler, slack } from 'calvin';
+import { STATSD_DATABASE, alert, calvin, email, logHandler, slack } from 'calvin';
 
 const handlers = [
+  calvin(),
   slack('#calvinverse-alerts'),
   email('infrastructure@calvinverse.net'),
   logHandler('/var/log/kapacitor/alerts.log'),

@@ -1,6 +1,6 @@
-import { alert, logHandler, slack } from 'calvin';
+import { alert, calvin, logHandler, slack } from 'calvin';
 
-const handlers = [slack('#calvinverse-alerts'), logHandler('/var/log/kapacitor/alerts.log')];
+const handlers = [calvin(), slack('#calvinverse-alerts'), logHandler('/var/log/kapacitor/alerts.log')];
 
 export default [
   alert('host-cpu-saturation', 'host')

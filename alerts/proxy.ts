@@ -1,6 +1,6 @@
-import { STATSD_DATABASE, alert, logHandler, slack } from 'calvin';
+import { STATSD_DATABASE, alert, calvin, logHandler, slack } from 'calvin';
 
-const handlers = [slack('#calvinverse-alerts'), logHandler('/var/log/kapacitor/alerts.log')];
+const handlers = [calvin(), slack('#calvinverse-alerts'), logHandler('/var/log/kapacitor/alerts.log')];
 
 export default [
   alert('proxy-latency-high', 'proxy')

@@ -1,6 +1,7 @@
-import { alert, email, logHandler, slack } from 'calvin';
+import { alert, calvin, email, logHandler, slack } from 'calvin';
 
 const handlers = [
+  calvin(),
   slack('#calvinverse-alerts'),
   email('infrastructure@calvinverse.net'),
   logHandler('/var/log/kapacitor/alerts.log'),

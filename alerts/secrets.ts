@@ -1,6 +1,11 @@
-import { STATSD_DATABASE, alert, email, logHandler, slack } from 'calvin';
+import { STATSD_DATABASE, alert, calvin, email, logHandler, slack } from 'calvin';
 
-const handlers = [slack('#security'), email('security@calvinverse.net'), logHandler('/var/log/kapacitor/alerts.log')];
+const handlers = [
+  calvin(),
+  slack('#security'),
+  email('security@calvinverse.net'),
+  logHandler('/var/log/kapacitor/alerts.log'),
+];
 
 export default [
   alert('secrets-sealed', 'secrets')

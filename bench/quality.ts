@@ -53,6 +53,7 @@ const verdicts = await runQuality(config, {
         `  wrong ${v.id} ${v.kind}: ${d.status}, first suspect ${v.firstSuspect} (${d.suspects[0]?.reason ?? ''}), ` +
           `expected ${v.expected}`,
       );
+    if (values.verbose && v.changeRight === false) console.log(`  change not told ${v.id} ${v.kind}: ${d.summary}`);
   },
 }).finally(closeElasticClients);
 const seconds = (performance.now() - started) / 1000;
@@ -67,6 +68,12 @@ console.log(
 const table = figuresByKind(verdicts);
 for (const [label, f] of table) console.log(row(label, f));
 const all = table[0]?.[1] as Figures;
+const changes = verdicts.filter((v) => v.changeRight !== null);
+if (changes.length > 0)
+  console.log(
+    `planted changes (restarts seen only in logs) the summary lines the anomaly up with: ` +
+      `${changes.filter((v) => v.changeRight).length} of ${changes.length}`,
+  );
 // A figure with nothing to measure (--kind without incidents or controls) misses no goal.
 const met = [
   !(all.precision < GOALS.precision),

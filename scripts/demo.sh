@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The demo from a fresh clone: install, start the real local stack, seed the Nexus disk-full
-# incident, ask calvin what is wrong with Nexus, then start calvin serve, send it the alert
-# Kapacitor would send, and print the URL of the alert's page. `npm run stack -- down` stops it all.
+# incident, ask calvin what is wrong with Nexus, then start calvin serve, let the stack's Kapacitor
+# fire the shipped disk-full alert on nexus-02 (its calvin() handler posts to serve through the
+# endpoint "calvin" of kapacitor.conf), and print the URL of the alert's page.
+# `npm run stack -- down` stops it all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

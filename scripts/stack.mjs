@@ -25,7 +25,14 @@ const USAGE = `usage: node scripts/stack.mjs <command>
   seed <scenario>|all [--scale N]   write a scenario (see docs/stack.md); 'list' prints the names`;
 
 async function startComponent(c) {
-  const pid = ownedPid(c.name, c.marker);
+  let pid = ownedPid(c.name, c.marker);
+  if (pid !== undefined && c.configStale?.()) {
+    // e.g. Kapacitor started before its [[httppost]] endpoint for calvin serve existed: restart it once.
+    progress(`${c.name} (pid ${pid}) runs with an older config; restarting it`);
+    await stopPid(pid);
+    forgetPid(c.name);
+    pid = undefined;
+  }
   if (pid !== undefined) {
     if (await c.healthy()) return { name: c.name, started: false };
     progress(`${c.name} (pid ${pid}) is running; waiting until healthy`);

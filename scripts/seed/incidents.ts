@@ -17,6 +17,7 @@ export const INCIDENT_KINDS = [
   'rollout-full',
   'rollout-half-bad',
   'rollout-half-unrelated',
+  'restart',
   'healthy',
 ] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
@@ -45,6 +46,9 @@ export interface PlantedHost {
   bend?: (t: number, s: Sample) => void;
   /** The incident's log lines on this host (chatter is added when planting). */
   lines: LogLine[];
+  /** The service's process on the host (ECS `process.name`) and its pid at a time (a restart changes it). */
+  process: string;
+  pidAt: (t: number) => number;
 }
 
 export interface GroundTruth {
@@ -55,6 +59,8 @@ export interface GroundTruth {
   version?: string;
   /** ...or, for an unresolvable common cause, name this host. */
   dependency?: string;
+  /** The summary must say this (the change the anomaly lines up with: "web-1 restarted at"). */
+  summaryIncludes?: string;
 }
 
 export interface Incident {
@@ -82,6 +88,11 @@ const BURSTS = [
   'Unhandled exception in worker {n}: KeyError: session_id',
   'Transaction {n} rolled back: deadlock detected',
   'ERROR processing message {n}: invalid JSON at position {n}',
+];
+/** What a service that came back wrong logs after its restart. */
+const RESTART_ERRORS = [
+  'Failed to load configuration from /etc/app/app-{n}.yaml: key "pool.size" missing',
+  'Cache warm-up failed after restart: segment {n} corrupt',
 ];
 /** Errors some healthy services log all the time: as many in the baseline as in the window. */
 const CHRONIC = [
@@ -126,6 +137,7 @@ function addService(
   const made: PlantedHost[] = [];
   for (let k = 0; k < count; k += 1) {
     const node = nodeName(b.r, service, b.token, b.hosts.length);
+    const pid = b.r.int(300, 30_000);
     const host: PlantedHost = {
       node,
       address: `10.${b.subnet}.${Math.floor(b.hosts.length / 250)}.${1 + (b.hosts.length % 250)}`,
@@ -137,6 +149,8 @@ function addService(
       to: b.now,
       check: passing(node),
       lines: [],
+      process: service.replace(/[^a-z]/g, '').slice(0, 12) || 'app',
+      pidAt: () => pid,
       ...extra,
     };
     b.hosts.push(host);
@@ -188,6 +202,22 @@ function badInstance(b: Builder, host: PlantedHost, kind: IncidentKind, onset: n
   } else if (kind === 'check') {
     host.check = { status: 'critical', output: `HTTP GET http://${host.node}/health: 503 Service Unavailable` };
   }
+}
+
+/**
+ * A restart only the logs show (no reboot: the host's uptime goes on): the service's process logs under
+ * a new pid from the onset, and a new error follows within a minute or two.
+ */
+function restartedInstance(b: Builder, host: PlantedHost, onset: number): void {
+  const r = b.r;
+  const before = host.pidAt(onset - 1);
+  const after = before + r.int(1, 500);
+  host.pidAt = (t) => (t < onset ? before : after);
+  const template = r.pick(RESTART_ERRORS);
+  host.lines = [
+    { time: onset, level: 'info', source: 'app', message: `${host.process} starting (pid ${after})` },
+    ...burst(r, onset + r.between(20_000, 90_000), b.now, r.between(3_000, 20_000), () => errorLine(fill(template, r))),
+  ];
 }
 
 /** Controls that look busy but are healthy: chronic errors at a steady rate, or a rollout of a good version. */
@@ -255,7 +285,12 @@ function generate(kind: IncidentKind, r: Random, id: string, token: string, now:
       h.lines = burst(r, onset + r.between(0, 20_000), now, r.between(5_000, 20_000), () => errorLine(message));
   } else {
     const hosts = addService(b, service, count);
-    if (kind !== 'healthy') {
+    if (kind === 'restart') {
+      const bad = r.pick(hosts);
+      restartedInstance(b, bad, onset);
+      truth.nodes = [bad.node];
+      truth.summaryIncludes = `${bad.node} restarted at`;
+    } else if (kind !== 'healthy') {
       const bad = r.pick(hosts);
       badInstance(b, bad, kind, onset);
       truth.nodes = [bad.node];
@@ -276,6 +311,30 @@ export function generateIncidents(seed: string, count: number, now: number, toke
     const kind = rounds[i % rounds.length] as IncidentKind;
     const id = `${seed}#${i}`;
     return generate(kind, randomFor(id), id, token, now, 1 + (i % 250));
+  });
+}
+
+/**
+ * A whole environment for `bench:status`: `services` services of `instances` instances each, five hours
+ * of history, every tenth one with a bad instance (disk, memory, an error burst or a failing check in
+ * turn), under the run's token. One "incident" per service, so that planting and removal are the same.
+ */
+export function generateEnvironment(token: string, now: number, services: number, instances: number): Incident[] {
+  const bad: IncidentKind[] = ['disk', 'memory', 'errors', 'check'];
+  return Array.from({ length: services }, (_, i) => {
+    const id = `status-${token}#${i}`;
+    const r = randomFor(id);
+    const b: Builder = { r, now, token, subnet: 1 + (i % 250), hosts: [] };
+    const service = `st-${token}-${i}`;
+    const hosts = addService(b, service, instances, {}, now - 5 * 60 * MINUTE);
+    const kind = i % 10 === 0 ? (bad[(i / 10) % bad.length] as IncidentKind) : 'healthy';
+    const truth: GroundTruth = { healthy: kind === 'healthy', nodes: [] };
+    if (kind !== 'healthy') {
+      const host = hosts[0] as PlantedHost;
+      badInstance(b, host, kind, now - 15 * MINUTE);
+      truth.nodes = [host.node];
+    }
+    return { id, kind, service, mapping: i % 2 === 0 ? 'keyword' : 'text', hosts, truth };
   });
 }
 

@@ -59,6 +59,7 @@ export interface ScenarioSpec {
   process: string;
   port: number;
   tags: string[];
+  /** Telegraf's `category` tag: the shipped service's tagFilters, so its dashboards and alerts read the seeded data. */
   category: string;
   /** Own indices logs-<area>-syslog-* and logs-<area>-<app>-* (wiped whole when reseeding) instead of the shared ones. */
   indexArea?: string;

@@ -85,6 +85,7 @@ function* incidentDocuments(incidents: Incident[], token: string, seed: string):
             message: line.message,
             host: { name: host.node },
             service: { name: host.service },
+            process: { name: host.process, pid: host.pidAt(line.time) },
             log: { level: line.level },
           },
         };

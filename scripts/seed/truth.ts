@@ -12,6 +12,8 @@ export interface Verdict {
   suspectRight: boolean | null;
   /** Healthy control given a suspect (null for an incident). */
   falseAlarm: boolean | null;
+  /** The summary names the change the incident planted (null when it planted none). */
+  changeRight: boolean | null;
   status: Diagnosis['status'];
   firstSuspect: string | undefined;
   expected: string;
@@ -36,6 +38,7 @@ export function judge(incident: Incident, d: Diagnosis): Verdict {
     statusRight,
     suspectRight,
     falseAlarm: t.healthy ? d.suspects.length > 0 : null,
+    changeRight: t.summaryIncludes ? d.summary.includes(t.summaryIncludes) : null,
     status: d.status,
     firstSuspect: first ? `${first.node}${first.version ? ` @${first.version}` : ''}` : undefined,
     expected,

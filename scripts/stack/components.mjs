@@ -4,6 +4,8 @@ import path from 'node:path';
 import { debPackage, elasticsearchZip, extractDeb, unzip } from './install.mjs';
 import { ensureKapacitor, kapacitorBin } from './kapacitor-build.mjs';
 import { DATACENTERS, dirs, esUser, ports, urls, versions } from './paths.mjs';
+import { kapacitorConf } from './kapacitor-conf.mjs';
+import { kapacitorServeEndpoint } from './serve.mjs';
 import { ensureDir, probe, progress, run, StackError, writeIfChanged } from './util.mjs';
 
 const consulHome = path.join(dirs.opt, 'consul');
@@ -254,51 +256,13 @@ export const elasticsearch = {
 };
 
 function kapacitorConfig() {
-  const data = ensureDir(path.join(dirs.data, 'kapacitor'));
-  return `# Written by scripts/stack.mjs: loopback only, everything under .stack, against the stack's InfluxDB.
-hostname = "127.0.0.1"
-data_dir = "${data}"
-skip-config-overrides = true
-default-retention-policy = "autogen"
-
-[http]
-  bind-address = "127.0.0.1:${ports.kapacitorHttp}"
-  auth-enabled = false
-  log-enabled = false
-
-[replay]
-  dir = "${path.join(data, 'replay')}"
-
-[storage]
-  boltdb = "${path.join(data, 'kapacitor.db')}"
-
-[load]
-  enabled = false
-
-[logging]
-  file = "STDERR"
-  level = "WARN"
-
-[reporting]
-  enabled = false
-
-[stats]
-  enabled = false
-
-[config-override]
-  enabled = false
-
-# No subscriptions: the stack's InfluxDB runs with its subscriber off, and tests write points to
-# Kapacitor's own /write with their timestamps.
-[[influxdb]]
-  enabled = true
-  default = true
-  name = "stack"
-  urls = ["${urls.influx}"]
-  disable-subscriptions = true
-  startup-timeout = "5m"
-  timeout = "10s"
-`;
+  return kapacitorConf({
+    dataDir: ensureDir(path.join(dirs.data, 'kapacitor')),
+    port: ports.kapacitorHttp,
+    influxUrl: urls.influx,
+    // Alerts of the calvin() handler reach the demo's calvin serve with its token (made once in run/serve.token).
+    extra: kapacitorServeEndpoint(),
+  });
 }
 
 export const kapacitor = {
@@ -311,9 +275,14 @@ export const kapacitor = {
   async install() {
     await ensureKapacitor();
   },
+  /** The running Kapacitor read a config other than the one the stack writes now. */
+  configStale() {
+    const conf = path.join(dirs.conf, 'kapacitor.conf');
+    return fs.existsSync(conf) && fs.readFileSync(conf, 'utf8') !== kapacitorConfig();
+  },
   async launch() {
     const conf = path.join(ensureDir(dirs.conf), 'kapacitor.conf');
-    writeIfChanged(conf, kapacitorConfig());
+    writeIfChanged(conf, kapacitorConfig(), 0o600); // holds serve's token
     return { command: this.marker, args: ['-config', conf] };
   },
   async healthy() {

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { httppostEndpoint } from './kapacitor-conf.mjs';
 import { dirs, repoRoot } from './paths.mjs';
 import { forgetPid, ownedPid, startDaemon, stopPid } from './procs.mjs';
 import { ensureDir, sleep } from './util.mjs';
@@ -16,6 +17,14 @@ export function serveToken() {
   ensureDir(dirs.run);
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(24).toString('hex'), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Kapacitor's `[[httppost]]` endpoint "calvin": the `calvin()` alert handler names it, and Kapacitor
+ * posts with this url and header. The token lives here, in the stack folder, never in a script.
+ */
+export function kapacitorServeEndpoint() {
+  return httppostEndpoint('calvin', `${SERVE_URL}/api/v1/alerts/kapacitor`, serveToken());
 }
 
 export async function startServe() {

@@ -68,14 +68,14 @@ export function ensureDir(dir) {
 }
 
 /** Writes a file only if its content changed (keeps a second `up` from touching anything). */
-export function writeIfChanged(file, content) {
+export function writeIfChanged(file, content, mode = 0o644) {
   try {
     if (fs.readFileSync(file, 'utf8') === content) return false;
   } catch {
     /* absent */
   }
   const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, content);
+  fs.writeFileSync(temp, content, { mode });
   fs.renameSync(temp, file);
   return true;
 }

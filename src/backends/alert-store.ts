@@ -25,6 +25,17 @@ export interface AlertQuery {
   size?: number;
 }
 
+/** Elasticsearch's document version for optimistic concurrency. */
+export interface DocVersion {
+  seqNo: number;
+  primaryTerm: number;
+}
+
+export interface Versioned<T> {
+  doc: T;
+  version: DocVersion;
+}
+
 interface EsError {
   meta?: { statusCode?: number };
 }
@@ -101,14 +112,78 @@ export class AlertStore {
     });
   }
 
-  /** The claim on a diagnosis: only the first caller creates it and runs the diagnosis. */
-  async claimDiagnosis(id: string, doc: Record<string, unknown>): Promise<CreateOutcome> {
+  /** The claim on a diagnosis: only the first caller creates it (and gets its version) and runs the diagnosis. */
+  async claimDiagnosis(id: string, doc: Record<string, unknown>): Promise<DocVersion | 'exists'> {
     try {
-      await this.client.create({ index: this.diagnosesIndex, id, document: doc }, this.transport);
-      return 'created';
+      const res = await this.client.create({ index: this.diagnosesIndex, id, document: doc }, this.transport);
+      return { seqNo: res._seq_no ?? 0, primaryTerm: res._primary_term ?? 1 };
     } catch (error) {
       if ((error as EsError).meta?.statusCode === 409) return 'exists';
       throw elasticError(error, this.endpoint, 'a diagnosis claim');
+    }
+  }
+
+  /** A diagnosis document with the version a conditional write must name (optimistic concurrency). */
+  async getDiagnosisVersioned<T>(id: string): Promise<Versioned<T> | undefined> {
+    try {
+      const res = await this.client.get<T>({ index: this.diagnosesIndex, id }, this.transport);
+      if (res._source === undefined || res._seq_no === undefined || res._primary_term === undefined) return undefined;
+      return { doc: res._source, version: { seqNo: res._seq_no, primaryTerm: res._primary_term } };
+    } catch (error) {
+      if ((error as EsError).meta?.statusCode === 404) return undefined;
+      throw elasticError(error, this.endpoint, `diagnosis ${id}`);
+    }
+  }
+
+  /**
+   * Updates a diagnosis only if nobody wrote it since `version` was read (`if_seq_no`/`if_primary_term`):
+   * the new version, or undefined when another writer came first (409).
+   */
+  async updateDiagnosisIf(
+    id: string,
+    partial: Record<string, unknown>,
+    version: DocVersion,
+  ): Promise<DocVersion | undefined> {
+    try {
+      const res = await this.client.update(
+        {
+          index: this.diagnosesIndex,
+          id,
+          doc: partial,
+          if_seq_no: version.seqNo,
+          if_primary_term: version.primaryTerm,
+        },
+        this.transport,
+      );
+      return { seqNo: res._seq_no ?? version.seqNo + 1, primaryTerm: res._primary_term ?? version.primaryTerm };
+    } catch (error) {
+      if ((error as EsError).meta?.statusCode === 409) return undefined;
+      throw elasticError(error, this.endpoint, `diagnosis ${id}`);
+    }
+  }
+
+  /** Diagnoses still pending, with their versions (few: a pending one is running or abandoned). */
+  async pendingDiagnoses<T>(size = 100): Promise<({ id: string } & Versioned<T>)[]> {
+    try {
+      const res = await this.client.search<T>(
+        {
+          index: this.diagnosesIndex,
+          size,
+          seq_no_primary_term: true,
+          ignore_unavailable: true,
+          allow_no_indices: true,
+          query: { bool: { filter: [{ term: { state: 'pending' } }] } },
+        },
+        this.transport,
+      );
+      return res.hits.hits.flatMap((h) =>
+        h._source === undefined || h._seq_no === undefined || h._primary_term === undefined
+          ? []
+          : [{ id: h._id as string, doc: h._source, version: { seqNo: h._seq_no, primaryTerm: h._primary_term } }],
+      );
+    } catch (error) {
+      if ((error as EsError).meta?.statusCode === 404) return [];
+      throw elasticError(error, this.endpoint, 'a search of pending diagnoses');
     }
   }
 

@@ -3,7 +3,11 @@ import type { Config, ConfigOverrides } from '../config.js';
 
 /** What every command gets: global options resolved into one Config, and the output streams. */
 export interface CliContext {
-  config(): Promise<Config>;
+  /**
+   * The one Config of the run. `environment` (a command's `--env`) is the Consul datacenter and picks
+   * the config file's section; without it, `CALVIN_ENV`, then the file's `default`.
+   */
+  config(environment?: string): Promise<Config>;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   /** True when stderr is a terminal: show progress there. */
@@ -12,22 +16,26 @@ export interface CliContext {
 }
 
 export function createContext(program: Command): CliContext {
-  let cached: Config | undefined;
+  const cached = new Map<string, Config>();
   const globals = (): { debug?: boolean; color?: boolean; root?: string } => program.opts();
   return {
-    async config() {
-      if (!cached) {
+    async config(environment) {
+      const key = environment ?? '';
+      let config = cached.get(key);
+      if (!config) {
         const { loadConfig, readConfigFile } = await import('../config.js');
         const g = globals();
         const overrides: ConfigOverrides = {};
         if (g.root) overrides.root = g.root;
         const file = await readConfigFile(g.root ?? process.env.CALVIN_ROOT ?? process.cwd());
         if (file) overrides.file = file;
+        if (environment) overrides.datacenter = environment;
         if (g.debug) overrides.debug = true;
         if (g.color === false) overrides.color = false;
-        cached = loadConfig(overrides);
+        config = loadConfig(overrides);
+        cached.set(key, config);
       }
-      return cached;
+      return config;
     },
     stdout: process.stdout,
     stderr: process.stderr,

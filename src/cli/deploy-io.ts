@@ -61,10 +61,9 @@ export function checkEnvironment(env: string): string {
 async function renderForDeploy(config: Config, only: string | undefined): Promise<Artifact[]> {
   const { loadCatalog } = await import('../load/index.js');
   const { renderCatalog, defaultRenderOptions, serveRenderOptions } = await import('../render/index.js');
-  const { readSecret } = await import('../backends/secrets.js');
   const catalog = await loadCatalog(config.root, only === undefined ? {} : { only });
-  const serve = serveRenderOptions(config.serveUrl, readSecret('CALVIN_SERVE_TOKEN'));
-  return renderCatalog(catalog, defaultRenderOptions(serve));
+  // The serve token stays out of the scripts: Kapacitor's `calvin` endpoint (kapacitor.conf) sends it.
+  return renderCatalog(catalog, defaultRenderOptions(serveRenderOptions(config.serveUrl)));
 }
 
 export async function deployCommand(
@@ -91,7 +90,7 @@ export async function deployCommand(
     );
   }
   const { withSecrets } = await import('../backends/secrets.js');
-  const config = withSecrets(await ctx.config());
+  const config = withSecrets(await ctx.config(environment));
   const artifacts = await renderForDeploy(config, opts.only);
   const result = await runDeploy({
     config,
@@ -115,7 +114,7 @@ export async function rollbackCommand(
 ): Promise<number> {
   const environment = checkEnvironment(opts.env);
   const { withSecrets } = await import('../backends/secrets.js');
-  const config = withSecrets(await ctx.config());
+  const config = withSecrets(await ctx.config(environment));
   if (opts.list) {
     const { fetchBackups } = await import('../deploy/run.js');
     await fetchBackups(

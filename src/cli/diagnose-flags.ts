@@ -20,7 +20,6 @@ export async function windowDeadlineConfig(
   ]);
   const window = windowFromFlags(flags, Date.now());
   const deadlineMs = flags.deadline === undefined ? DEFAULT_DEADLINE_MS : parseDuration(flags.deadline, '--deadline');
-  const base = await ctx.config();
-  const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
+  const config = await ctx.config(flags.env);
   return { window, deadlineMs, config };
 }

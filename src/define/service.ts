@@ -114,6 +114,19 @@ export class ServiceBuilder implements Builder<ServiceDef> {
     return this;
   }
 
+  /**
+   * Lines the service logs when it has started (`^…`: at the start of the line), replacing calvin's
+   * defaults for the Calvinverse services; `[]` turns start-up lines off.
+   */
+  startMarkers(markers: string[]): this {
+    for (const m of markers) {
+      if (m.replace(/^\^/, '').trim() === '')
+        throw definitionError(`Service "${this.model.id}" has an empty start marker.`, 'Give each marker some text.');
+    }
+    this.model.logs.startMarkers = [...new Set(markers)];
+    return this;
+  }
+
   runbooks(links: RunbookLink[]): this {
     this.model.runbooks = [];
     for (const link of links) this.withRunbook(link.title, link.url);

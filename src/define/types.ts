@@ -129,6 +129,11 @@ export interface LogSelector {
   serviceNames: string[];
   /** ECS `process.name` values (syslog programs) that belong to the service. */
   processNames: string[];
+  /**
+   * Lines the service logs once it has started ("Jenkins is fully up and running"); `^` in front: the
+   * line starts with it. Diagnose tells a restart by them. Absent: calvin's defaults for the service.
+   */
+  startMarkers?: string[];
 }
 
 export interface RunbookLink {

@@ -7,12 +7,17 @@ import type { Collected } from './collected.js';
 import { replacementText, type AppearedGroup, type Replacement } from './changes.js';
 import { formatClock } from './format.js';
 import type { FoundAnomaly, TimelineEvent } from './found.js';
+import type { LogRestart } from './log-restarts.js';
 
 export interface Change {
   time: string;
-  kind: 'deploy' | 'appeared' | 'vanished' | 'replaced' | 'reboot';
+  kind: 'deploy' | 'appeared' | 'vanished' | 'replaced' | 'reboot' | 'restart';
   /** How the summary names it: "calvin deploy at 10:29 (2 created … by alice, abc1234)". */
   label: string;
+  /** Said after its time: "nexus-02 restarted at 23:31 (log)". */
+  note?: string;
+  /** The one node it happened on (a reboot, a restart): it explains that node's anomaly first. */
+  host?: string;
 }
 
 const MINUTE = 60_000;
@@ -52,6 +57,8 @@ export interface InstanceChanges {
   appeared: AppearedGroup[];
   vanished: AppearedGroup[];
   replaced: Replacement[];
+  /** Service restarts the logs show (log-restarts.ts). */
+  restarts?: LogRestart[];
 }
 
 /** Every change the summary may line an anomaly up with. */
@@ -83,8 +90,20 @@ export function changesOf(c: Collected, seen: InstanceChanges, anomalies: FoundA
   const swaps = seen.replaced.map((r): Change => ({ time: r.time, kind: 'replaced', label: replacementText(r) }));
   const reboots = anomalies
     .filter((a) => a.anomaly.signal === 'system.uptime' && a.anomaly.since)
-    .map((a): Change => ({ time: a.anomaly.since as string, kind: 'reboot', label: `${a.host} restarted` }));
-  return [...deploys, ...swaps, ...instances, ...gone, ...reboots].sort((a, b) => a.time.localeCompare(b.time));
+    .map(
+      (a): Change => ({
+        time: a.anomaly.since as string,
+        kind: 'reboot',
+        label: `${a.host} restarted`,
+        host: a.host,
+      }),
+    );
+  const restarts = (seen.restarts ?? []).map(
+    (r): Change => ({ time: r.time, kind: 'restart', label: `${r.host} restarted`, note: ' (log)', host: r.host }),
+  );
+  return [...deploys, ...swaps, ...instances, ...gone, ...reboots, ...restarts].sort((a, b) =>
+    a.time.localeCompare(b.time),
+  );
 }
 
 /**
@@ -93,20 +112,26 @@ export function changesOf(c: Collected, seen: InstanceChanges, anomalies: FoundA
  */
 export function alignedChange(c: Collected, anomalies: FoundAnomaly[], changes: Change[]): string | null {
   const starts = anomalies.flatMap((a) =>
-    a.anomaly.since && a.anomaly.signal !== 'system.uptime' ? [Date.parse(a.anomaly.since)] : [],
+    a.anomaly.since && a.anomaly.signal !== 'system.uptime' ? [{ at: Date.parse(a.anomaly.since), host: a.host }] : [],
   );
   if (starts.length === 0 || changes.length === 0) return null;
-  const onset = Math.min(...starts);
+  const first = starts.reduce((a, b) => (b.at < a.at ? b : a));
+  const onset = first.at;
   const after = 2 * c.bucketMs + MINUTE;
   const near = changes
     .filter((ch) => {
       const lead = onset - Date.parse(ch.time);
       return lead <= Math.max(BEFORE_MS, c.bucketMs) && lead >= -after;
     })
-    .sort((a, b) => Math.abs(onset - Date.parse(a.time)) - Math.abs(onset - Date.parse(b.time)))[0];
+    // A change on the anomalous node itself explains it before one of the whole environment.
+    .sort(
+      (a, b) =>
+        Number(b.host === first.host) - Number(a.host === first.host) ||
+        Math.abs(onset - Date.parse(a.time)) - Math.abs(onset - Date.parse(b.time)),
+    )[0];
   if (!near) return null;
   const lead = onset - Date.parse(near.time);
-  const at = formatClock(near.time, c.window.to);
+  const at = `${formatClock(near.time, c.window.to)}${near.note ?? ''}`;
   if (lead < MINUTE) return near.kind === 'deploy' ? `began with ${near.label}` : `began as ${near.label} at ${at}`;
   const minutes = Math.round(lead / MINUTE);
   return `began ${minutes} min after ${near.kind === 'deploy' ? near.label : `${near.label} at ${at}`}`;

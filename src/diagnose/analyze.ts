@@ -7,7 +7,8 @@ import { formatClock, formatCount } from './format.js';
 import type { FoundAnomaly, TimelineEvent } from './found.js';
 import { matchKnownIssues } from './known-issues.js';
 import { analyzeLogs, type LabelGroup } from './log-analysis.js';
-import { analyzeMetrics } from './metric-analysis.js';
+import { analyzeMetrics, UPTIME_RESET } from './metric-analysis.js';
+import { logRestarts, restartEvents } from './log-restarts.js';
 import { byScore, healthAnomalies, instanceReports } from './health-analysis.js';
 import { analyzeRollout, rolloutSentence, type Rollout } from './rollout.js';
 import { appearedInstances, changeEvents, replacements, vanishedInstances } from './changes.js';
@@ -60,13 +61,16 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   const status = overallStatus(c, instances, dependency);
   const vanished = vanishedInstances(c);
   const replaced = replacements(appeared, vanished, c.bucketMs);
+  const reboots = metrics.events.filter((e) => e.summary === UPTIME_RESET).map((e) => ({ host: e.node, time: e.time }));
+  const restarts = logRestarts(c, reboots);
   const timeline = buildTimeline(all, [
     ...metrics.events,
     ...logs.events,
     ...changeEvents(c, appeared, vanished, replaced),
     ...deployEvents(c),
+    ...restartEvents(restarts),
   ]);
-  const change = alignedChange(c, all, changesOf(c, { appeared, vanished, replaced }, all));
+  const change = alignedChange(c, all, changesOf(c, { appeared, vanished, replaced, restarts }, all));
   const history = serviceBaseline(c);
   const topErrors = logs.patterns.slice(0, MAX_TOP_ERRORS).map((p) => ({
     pattern: p.template,

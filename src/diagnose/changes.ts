@@ -48,19 +48,37 @@ export function appearedInstances(c: Collected): AppearedGroup[] {
 const MINUTE = 60_000;
 
 /**
- * Nodes of the service's history that are no longer instances and whose metrics stopped in the
- * window or in the window's length before it, grouped by version; `time` is when they went quiet.
+ * Nodes that served the service and are no longer instances: its history (the metrics' `service` tag)
+ * and the hosts that logged its `service.name` (the logs' former hosts, for nodes whose metrics carry
+ * no such tag). Each with when it went quiet: after its last metric bucket, or at its last log line.
+ */
+function formerNodes(c: Collected): { node: string; last: number; quiet: number; version?: string }[] {
+  const fromMetrics = (c.history ?? []).map((h) => ({
+    node: h.node,
+    last: Date.parse(h.last),
+    quiet: Date.parse(h.last) + c.bucketMs,
+    ...(h.version ? { version: h.version } : {}),
+  }));
+  const known = new Set(fromMetrics.map((h) => h.node));
+  const lastLog = new Map<string, number>();
+  for (const f of c.logs.former ?? [])
+    if (!known.has(f.host)) lastLog.set(f.host, Math.max(lastLog.get(f.host) ?? 0, Date.parse(f.last)));
+  return [...fromMetrics, ...[...lastLog].map(([node, last]) => ({ node, last, quiet: last }))];
+}
+
+/**
+ * Nodes that served the service, are no longer instances and went quiet in the window or in the
+ * window's length before it, grouped by version; `time` is when they went quiet.
  */
 export function vanishedInstances(c: Collected): AppearedGroup[] {
   const current = new Set(c.instances.map((i) => i.node));
   const from = Date.parse(c.window.from);
   const earliest = from - (Date.parse(c.window.to) - from);
-  const quietAfter = Date.parse(c.window.to) - 2 * c.bucketMs;
+  const quietAfter = Date.parse(c.window.to) - c.bucketMs;
   const groups = new Map<string, AppearedGroup>();
-  for (const h of c.history ?? []) {
-    const last = Date.parse(h.last);
-    if (current.has(h.node) || last < earliest || last >= quietAfter) continue;
-    const time = new Date(last + c.bucketMs).toISOString();
+  for (const h of formerNodes(c)) {
+    if (current.has(h.node) || !Number.isFinite(h.quiet) || h.last < earliest || h.quiet >= quietAfter) continue;
+    const time = new Date(h.quiet).toISOString();
     const key = h.version ?? '';
     const g = groups.get(key) ?? { time, version: h.version, nodes: [] };
     if (time > g.time) g.time = time;

@@ -8,7 +8,7 @@ import { CalvinError } from '../errors.js';
 import type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-types.js';
 import type { CollectedLogs, SignalSeries } from './collected.js';
 import { collectMetrics } from './collect-metrics.js';
-import { fieldGroupsFromCaps, logsFromSearch, mergeLogs } from './parse.js';
+import { fieldGroupsFromCaps, logsFromSearch, mergeLogs, type IndexGroup } from './parse.js';
 import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, type Windows } from './queries.js';
 import { hostSignals } from './signals.js';
 import { messageOf, sourcesOf, statusOf, type SourceResult } from './source-result.js';
@@ -56,6 +56,10 @@ export async function collectEnvironment(
     consul(backends.listServices(call())),
     backends.endpoints(call()).catch(() => ({}) as Awaited<ReturnType<DiagnoseBackends['endpoints']>>),
   ]);
+  // Field caps needs no node: asked while Consul lists the instances.
+  const caps = endpoints.elasticsearch
+    ? fieldCaps(backends, endpoints.elasticsearch, req.logIndex, call())
+    : Promise.resolve(null);
   const services = await consul(
     Promise.all(
       names.map(async (service) => ({ service, instances: await backends.serviceInstances(service, call()) })),
@@ -80,7 +84,7 @@ export async function collectEnvironment(
     ]),
     Promise.race([
       endpoints.elasticsearch && nodes.length > 0
-        ? environmentLogs(backends, endpoints.elasticsearch, req.logIndex, nodes, windows, call)
+        ? environmentLogs(backends, endpoints.elasticsearch, req.logIndex, caps, nodes, windows, call)
         : Promise.resolve(unavailable(empty, endpoints.elasticsearch ? 'no instances' : 'no Elasticsearch found')),
       deadline.then(() => unavailable(empty, late)),
     ]),
@@ -96,20 +100,35 @@ export async function collectEnvironment(
   };
 }
 
+type ElasticEndpoint = NonNullable<Awaited<ReturnType<DiagnoseBackends['endpoints']>>['elasticsearch']>;
+
+/** The index groups of the pattern; a failure is kept for the log search to report. */
+function fieldCaps(
+  backends: DiagnoseBackends,
+  endpoint: ElasticEndpoint,
+  index: string,
+  options: CallOptions,
+): Promise<IndexGroup[] | { failed: unknown }> {
+  const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
+  return backends.esFieldCaps(endpoint, index, candidates, options).then(
+    (caps) => fieldGroupsFromCaps(caps, LOG_FIELD_CANDIDATES),
+    (failed: unknown) => ({ failed }),
+  );
+}
+
 async function environmentLogs(
   backends: DiagnoseBackends,
-  endpoint: NonNullable<Awaited<ReturnType<DiagnoseBackends['endpoints']>>['elasticsearch']>,
+  endpoint: ElasticEndpoint,
   index: string,
+  caps: Promise<IndexGroup[] | { failed: unknown } | null>,
   nodes: string[],
   windows: Windows,
   call: () => CallOptions,
 ): Promise<SourceResult<CollectedLogs>> {
   try {
-    const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
-    const groups = fieldGroupsFromCaps(
-      await backends.esFieldCaps(endpoint, index, candidates, call()),
-      LOG_FIELD_CANDIDATES,
-    );
+    const groups = await caps;
+    if (groups === null) throw new CalvinError('BACKEND_ERROR', 'no Elasticsearch found', 'run with --debug');
+    if ('failed' in groups) throw groups.failed;
     const responses = await backends.esMultiSearch(
       endpoint,
       groups.map((g) => ({ index: g.indices ?? [index], body: logSearchBody(nodes, windows, g.fields, undefined) })),

@@ -38,6 +38,7 @@ import {
 import { templateOf } from './templates.js';
 import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import { narrowIndices } from './indices.js';
+import { startMarkersOf } from './start-markers.js';
 
 type ElasticEndpoint = Endpoint & { username?: string; password?: string };
 
@@ -102,8 +103,17 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
       return responses;
     };
     const nodeSet = new Set(req.nodes);
-    const responses = await search(groups.map((g) => logSearchBody(req.nodes, req.windows, g.fields, selector)));
-    logs = mergeLogs(responses.map((r, i) => logsFromSearch(r, (groups[i] as IndexGroup).fields, nodeSet)));
+    // Restarts and former hosts ride along in the same search (changes-query.ts): no request of their own.
+    const changes = {
+      serviceNames: selector?.serviceNames ?? [req.service],
+      startMarkers: startMarkersOf(req.definition, req.service),
+    };
+    const responses = await search(
+      groups.map((g) => logSearchBody(req.nodes, req.windows, g.fields, selector, [], changes)),
+    );
+    logs = mergeLogs(
+      responses.map((r, i) => logsFromSearch(r, (groups[i] as IndexGroup).fields, nodeSet, changes.startMarkers)),
+    );
   } catch (error) {
     return { status: statusOf(error), error: messageOf(error), value: empty };
   }

@@ -75,6 +75,35 @@ export interface CollectedLogs {
   baselineErrors: MessageGroup[];
   /** Window errors matching each known issue's signature, counted by the cluster (by issue id). */
   knownIssueCounts?: Record<string, number>;
+  /** Per host and process, its pids in the window and the window's length before it (restarts). */
+  processes?: ProcessPids[];
+  /** Start-up lines (the service's start markers) in that time, with the host's first line then. */
+  starts?: StartLine[];
+  /** Hosts that logged the service's `service.name` over baseline and window and are no instance now. */
+  former?: FormerLogHost[];
+}
+
+export interface ProcessPids {
+  host: string;
+  process: string;
+  /** The newest pids (at most a few), each with its first and last line and its count of lines. */
+  pids: { pid: string; first: string; last: string; count: number }[];
+  /** The process had more pids than those listed (it spawns: cron, sshd sessions). */
+  more: boolean;
+}
+
+export interface StartLine {
+  host: string;
+  time: string;
+  message: string;
+  /** The host's first line of any kind in the same time (a first start is no restart). */
+  hostFirst: string;
+}
+
+export interface FormerLogHost {
+  host: string;
+  first: string;
+  last: string;
 }
 
 export interface AlertRunbook {

@@ -218,6 +218,9 @@ function sinceCrossing(
   return (points[start] as SeriesPoint).time;
 }
 
+/** The timeline's words for an uptime reset (log-restarts.ts leaves out a log restart at the same time). */
+export const UPTIME_RESET = 'restarted (uptime reset)';
+
 /** Uptime going down between two buckets means the host (or its agent) restarted. */
 function restarts(
   host: string,
@@ -255,7 +258,7 @@ function restarts(
       headline,
       measurement: 'system',
     },
-    events: drops.map((time) => ({ time, node: host, source: 'metrics', summary: 'restarted (uptime reset)' })),
+    events: drops.map((time) => ({ time, node: host, source: 'metrics', summary: UPTIME_RESET })),
   };
 }
 

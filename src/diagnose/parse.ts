@@ -4,6 +4,8 @@
  */
 import type { CollectedLogs, HostLogStats, MessageGroup, SignalSeries } from './collected.js';
 import { isErrorLevel, isWarningLevel, type LogFields, type SignalQuery } from './queries.js';
+import { buckets, dateOf, key, num, obj, type Agg } from './agg-read.js';
+import { changesFromSearch, mergeChanges } from './changes-query.js';
 
 export interface InfluxSeries {
   name?: string;
@@ -59,26 +61,6 @@ export function splitOf(queries: SignalQuery[]): Map<string, SignalQuery[]> {
   return bySignal;
 }
 
-type Agg = Record<string, unknown>;
-
-function obj(value: unknown): Agg {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Agg) : {};
-}
-
-function buckets(value: unknown): Agg[] {
-  const b = obj(value).buckets;
-  return Array.isArray(b) ? b.map(obj) : [];
-}
-
-function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
-function key(bucket: Agg): string {
-  const k = bucket.key;
-  return typeof k === 'string' ? k : typeof k === 'number' || typeof k === 'boolean' ? String(k) : '';
-}
-
 function levelCounts(hostBucket: Agg): { total: number; errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
@@ -87,13 +69,6 @@ function levelCounts(hostBucket: Agg): { total: number; errors: number; warnings
     else if (isWarningLevel(key(b))) warnings += num(b.doc_count);
   }
   return { total: num(hostBucket.doc_count), errors, warnings };
-}
-
-function dateOf(agg: unknown): string {
-  const o = obj(agg);
-  if (typeof o.value_as_string === 'string' && !Number.isNaN(Date.parse(o.value_as_string)))
-    return new Date(o.value_as_string).toISOString();
-  return typeof o.value === 'number' ? new Date(o.value).toISOString() : '';
 }
 
 /** Count, hosts, first/last and ECS context of one message bucket (a terms or a filters bucket). */
@@ -179,7 +154,12 @@ function filterCounts(agg: unknown): Record<string, number> {
   return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, num(obj(v).doc_count)]));
 }
 
-export function logsFromSearch(response: unknown, fields: LogFields, nodes: ReadonlySet<string>): SearchedLogs {
+export function logsFromSearch(
+  response: unknown,
+  fields: LogFields,
+  nodes: ReadonlySet<string>,
+  startMarkers: string[] = [],
+): SearchedLogs {
   const aggs = obj(obj(response).aggregations);
   const win = obj(aggs.window);
   const base = obj(aggs.baseline);
@@ -213,6 +193,7 @@ export function logsFromSearch(response: unknown, fields: LogFields, nodes: Read
     windowErrors: messageGroups(win.errors, fields),
     baselineErrors: messageGroups(base.errors, fields),
     ...('buckets' in known ? { knownIssueCounts: filterCounts(known) } : {}),
+    ...changesFromSearch(aggs, startMarkers),
     complete: { window: wholeSample(win.errors), baseline: wholeSample(base.errors) },
   };
 }
@@ -374,6 +355,7 @@ export function mergeLogs(parts: SearchedLogs[]): SearchedLogs {
           ),
         }
       : {}),
+    ...mergeChanges(parts),
     complete: { window: parts.every((p) => p.complete.window), baseline: parts.every((p) => p.complete.baseline) },
   };
 }

@@ -7,6 +7,7 @@ import { exactMatchPattern, renderInfluxQL } from '../define/influxql.js';
 import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.js';
 import type { WatchedSignal } from './collected.js';
 import type { TimeWindow } from './types.js';
+import { formerFrom, formerScope, hostChangeAggs } from './changes-query.js';
 
 export interface Windows {
   window: TimeWindow;
@@ -104,6 +105,8 @@ export interface LogFields {
   service: string | null;
   process: string | null;
   errorType: string | null;
+  /** `process.pid` (a long in calvin's template): a new pid of a process on a host is a restart. */
+  pid: string | null;
 }
 
 export const ERROR_LEVELS = [
@@ -128,6 +131,14 @@ export const SAMPLE_SIZE = 100;
 export interface LogSelectorFilter {
   serviceNames: string[];
   processNames: string[];
+}
+
+/** What the changes aggregations of the log search look for (changes-query.ts). */
+export interface ChangeContext {
+  /** ECS `service.name` values of the service: hosts that logged them and are no instance now served it before. */
+  serviceNames?: string[];
+  /** Phrases a process logs when it has started ("Jenkins is fully up and running"). */
+  startMarkers?: string[];
 }
 
 /** A keyed query counted by a `filters` aggregation (a known issue's signature, a template). */
@@ -209,20 +220,38 @@ export function logSearchBody(
   fields: LogFields,
   selector: LogSelectorFilter | undefined,
   known: CountQuery[] = [],
+  changes: ChangeContext = {},
 ): Record<string, unknown> {
-  const errors = errorsFilter(fields);
+  const former = formerScope(nodes, fields, changes.serviceNames ?? selector?.serviceNames ?? [], formerFrom(w));
+  const scope = scopeFilter(nodes, w, fields, selector);
+  // With former hosts in the scope, every other aggregation keeps to the instances' hosts.
+  const instances = former ? { terms: { [fields.host]: nodes } } : null;
+  const errors = instances ? { bool: { filter: [errorsFilter(fields), instances] } } : errorsFilter(fields);
+  const hostTerms = {
+    field: fields.host,
+    size: Math.min(nodes.length, 1000),
+    ...(instances ? { include: nodes } : {}),
+  };
   const levels = { terms: { field: fields.level, size: 20 } };
   const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: scopeFilter(nodes, w, fields, selector) } },
+    query: former
+      ? {
+          bool: {
+            filter: [rangeOf({ from: w.baseline.from, to: w.window.to })],
+            should: [{ bool: { filter: scope } }, former.query],
+            minimum_should_match: 1,
+          },
+        }
+      : { bool: { filter: scope } },
     aggs: {
       window: {
         filter: rangeOf(w.window),
         aggs: {
           hosts: {
-            terms: { field: fields.host, size: Math.min(nodes.length, 1000) },
+            terms: hostTerms,
             aggs: {
               levels,
               histogram: {
@@ -232,8 +261,9 @@ export function logSearchBody(
                   min_doc_count: 0,
                   extended_bounds: { min: w.window.from, max: w.window.to },
                 },
-                aggs: { errors: { filter: errors } },
+                aggs: { errors: { filter: errorsFilter(fields) } },
               },
+              ...hostChangeAggs(fields, changes.startMarkers ?? []),
             },
           },
           errors: { filter: errors, aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownAgg } },
@@ -242,10 +272,11 @@ export function logSearchBody(
       baseline: {
         filter: rangeOf(w.baseline),
         aggs: {
-          hosts: { terms: { field: fields.host, size: Math.min(nodes.length, 1000) }, aggs: { levels } },
+          hosts: { terms: hostTerms, aggs: { levels } },
           errors: { filter: errors, aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
         },
       },
+      ...(former ? { former: former.agg } : {}),
     },
   };
 }
@@ -307,4 +338,5 @@ export const LOG_FIELD_CANDIDATES: Record<keyof LogFields, string> = {
   service: 'service.name',
   process: 'process.name',
   errorType: 'error.type',
+  pid: 'process.pid',
 };

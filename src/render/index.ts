@@ -93,13 +93,13 @@ export function defaultRenderOptions(overrides: Partial<RenderOptions> = {}): Re
 }
 
 /**
- * What the config says about calvin serve, as render options: runbook links to `<serve URL>/runbooks`,
- * the `calvin()` handler's target and, for deploys only, its token (`calvin build` output stays token-free).
+ * What the config says about calvin serve, as render options: runbook links to `<serve URL>/runbooks`
+ * and the `calvin()` handler's URL. No token: Kapacitor's `calvin` endpoint adds it (see render/kapacitor).
  */
-export function serveRenderOptions(serveUrl: string | undefined, serveToken?: string): Partial<RenderOptions> {
+export function serveRenderOptions(serveUrl: string | undefined): Partial<RenderOptions> {
   if (!serveUrl) return {};
   const base = serveUrl.replace(/\/+$/, '');
-  return { runbookBaseUrl: `${base}/runbooks`, serveUrl: base, ...(serveToken ? { serveToken } : {}) };
+  return { runbookBaseUrl: `${base}/runbooks`, serveUrl: base };
 }
 
 function compare(a: string, b: string): number {

@@ -60,18 +60,18 @@ export function alertRunbookUrl(alert: AlertDef, options: RenderOptions): string
   return `${options.runbookBaseUrl.replace(/\/+$/, '')}/${runbookName(alert)}`;
 }
 
-/** `.post()` to calvin serve's Kapacitor intake, with the bearer token when the config has one. */
-function calvinHandlerProps(alert: AlertDef, options: RenderOptions): string[] {
-  if (!options.serveUrl) {
-    throw new CalvinError(
-      'BAD_ARGUMENT',
-      `alert ${alert.id} posts to calvin serve, but no serve URL is configured`,
-      'set serveUrl for the environment in calvin.config.(ts|json|yaml), or CALVIN_SERVE_URL',
-    );
-  }
-  const props = [`.post(${tickString(`${options.serveUrl.replace(/\/+$/, '')}/api/v1/alerts/kapacitor`)})`];
-  if (options.serveToken) props.push(`.header('Authorization', ${tickString(`Bearer ${options.serveToken}`)})`);
-  return props;
+/** Kapacitor's `[[httppost]]` endpoint the `calvin()` handler names: kapacitor.conf holds serve's URL and token. */
+export const CALVIN_HTTPPOST_ENDPOINT = 'calvin';
+
+/**
+ * `.post('<serve URL>/api/v1/alerts/kapacitor').endpoint('calvin')`. The bearer token never enters a
+ * script: Kapacitor 1.7 posts with the endpoint's url and headers when kapacitor.conf defines it, and
+ * falls back to the script's URL (without a token: serve answers 401) when it does not, so the
+ * alert's other handlers keep paging either way. Without a serve URL only the endpoint is named.
+ */
+function calvinHandlerProps(options: RenderOptions): string[] {
+  const url = options.serveUrl ? tickString(`${options.serveUrl.replace(/\/+$/, '')}/api/v1/alerts/kapacitor`) : '';
+  return [`.post(${url})`, `.endpoint(${tickString(CALVIN_HTTPPOST_ENDPOINT)})`];
 }
 
 function shellWord(word: string): string {
@@ -230,10 +230,10 @@ function levelLambdas(
   return { nodes, props };
 }
 
-function handlerProps(handler: AlertHandler, alert: AlertDef, options: RenderOptions): string[] {
+function handlerProps(handler: AlertHandler, options: RenderOptions): string[] {
   switch (handler.type) {
     case 'calvin':
-      return calvinHandlerProps(alert, options);
+      return calvinHandlerProps(options);
     case 'webhook':
       return [`.post(${tickString(handler.url)})`];
     case 'slack': {
@@ -334,7 +334,7 @@ export function renderTickscript(alert: AlertDef, services: readonly ServiceDef[
     alertProps.push(...props);
   }
   alertProps.push('.stateChangesOnly()');
-  for (const handler of alert.handlers) alertProps.push(...handlerProps(handler, alert, options));
+  for (const handler of alert.handlers) alertProps.push(...handlerProps(handler, options));
   lines.push(...alertProps.map((p) => `${INDENT}${INDENT}${p}`));
   return `${lines.join('\n')}\n`;
 }

@@ -44,10 +44,8 @@ export interface RenderOptions {
   environment?: EnvironmentModel;
   /** Base URL where runbooks are published (`<serve URL>/runbooks`); alert messages link `${runbookBaseUrl}/<name>`. */
   runbookBaseUrl: string;
-  /** calvin serve's URL, target of the `calvin()` alert handler. */
+  /** calvin serve's URL, target of the `calvin()` alert handler (its token lives in kapacitor.conf, never here). */
   serveUrl?: string;
-  /** Bearer token the `calvin()` handler sends (CALVIN_SERVE_TOKEN); redacted wherever calvin prints. */
-  serveToken?: string;
   /** Kapacitor retention policy default. */
   retentionPolicy: string;
   /** Grafana datasource uid of the Elasticsearch logs datasource (log-count panels); default `elasticsearch-logs`. */

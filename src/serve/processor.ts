@@ -5,6 +5,7 @@
  * When Elasticsearch does not answer, the alerts stay in the spool and the drain retries.
  */
 import type { AlertStore } from '../backends/alert-store.js';
+import type { ClaimLeases, Lease } from './claim-leases.js';
 import { diagnosisId, windowStart } from './coalesce.js';
 import type { DiagnosisQueue } from './diagnosis-queue.js';
 import type { IncomingAlert } from './intake.js';
@@ -16,6 +17,9 @@ export interface ProcessorDeps {
   store: AlertStore;
   spool: Spool<IncomingAlert>;
   queue: DiagnosisQueue;
+  leases: ClaimLeases;
+  /** How often to look for claims whose replica stopped (their lease ran out). */
+  sweepMs: number;
   resolve(alert: IncomingAlert): Promise<ServiceResolution>;
   /** Runs one diagnosis and stores its outcome (the claim exists already). */
   runDiagnosis(claim: StoredDiagnosis): Promise<void>;
@@ -41,6 +45,8 @@ export class AlertProcessor {
   private readonly byKey = new Map<string, IncomingAlert>();
   private draining: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private sweeping = false;
   private failures = 0;
   private stopped = false;
   elasticsearchUp = true;
@@ -52,6 +58,8 @@ export class AlertProcessor {
     const left = await this.deps.spool.open();
     for (const a of left) this.remember(a);
     this.kick();
+    this.sweepTimer = setInterval(() => void this.sweep(), this.deps.sweepMs);
+    this.sweepTimer.unref();
     return left.length;
   }
 
@@ -155,13 +163,31 @@ export class AlertProcessor {
       claimedAt: this.deps.now().toISOString(),
     };
     await this.deps.queue.room();
-    if ((await this.deps.store.claimDiagnosis(id, claim as unknown as Record<string, unknown>)) === 'exists') return;
-    this.deps.queue.push(() => this.deps.runDiagnosis(claim));
+    const lease = await this.deps.leases.acquire(claim);
+    if (lease) this.run(lease);
+  }
+
+  private run(lease: Lease): void {
+    this.deps.queue.push(() => this.deps.leases.hold(lease, () => this.deps.runDiagnosis(lease.claim)));
+  }
+
+  /** Takes over the claims of replicas that stopped mid-diagnosis (never more than the queue has room for). */
+  private async sweep(): Promise<void> {
+    if (this.sweeping || this.stopped || !this.deps.queue.hasRoom()) return;
+    this.sweeping = true;
+    try {
+      for (const lease of await this.deps.leases.takeOverStale()) this.run(lease);
+    } catch (error) {
+      this.deps.log?.({ event: 'sweep-failed', error: String(error) });
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   /** Stops accepting, finishes the drain under way and the queued diagnoses (SIGTERM). */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     await this.draining;

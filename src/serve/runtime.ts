@@ -22,6 +22,7 @@ import type { IncomingAlert } from './intake.js';
 import type { LogLine } from './log.js';
 import { createMetrics, type ServeMetrics } from './metrics.js';
 import { AlertProcessor } from './processor.js';
+import { ClaimLeases, DEFAULT_LEASE_MS } from './claim-leases.js';
 import { resolveService, type ResolveLookups } from './resolve-service.js';
 import { Spool } from './spool.js';
 import type { StoredDiagnosis } from './types.js';
@@ -40,6 +41,8 @@ export interface ServeOptions {
   bodyLimit?: string;
   /** A replica's name in claims and logs. */
   replica?: string;
+  /** How long a claim stays a replica's without renewal; after it, another replica takes it over. */
+  claimLeaseMs?: number;
   /** Budget of one diagnosis. */
   deadlineMs?: number;
   log: LogLine;
@@ -157,10 +160,14 @@ export async function createRuntime(config: Config, catalog: Catalog, options: S
       metrics.diagnosisSeconds.observe((Date.now() - started) / 1000);
     }
   };
+  const leaseMs = options.claimLeaseMs ?? DEFAULT_LEASE_MS;
+  const leases = new ClaimLeases({ store, replica, leaseMs, now: () => new Date(), log: options.log });
   const processor = new AlertProcessor({
     store,
     spool,
     queue,
+    leases,
+    sweepMs: Math.max(1, Math.floor(leaseMs / 2)),
     resolve: (alert) => resolveService(alert, lookups),
     runDiagnosis,
     prepareStore: () =>

@@ -22,6 +22,10 @@ export interface StoredDiagnosis {
   state: AlertState;
   claimedBy: string;
   claimedAt: string;
+  /** The claim is its replica's until then; renewed while the diagnosis runs, taken over after. */
+  leaseUntil?: string;
+  /** How many times another replica took the claim over from one that stopped. */
+  takeovers?: number;
   finishedAt?: string;
   durationMs?: number;
   status?: string;

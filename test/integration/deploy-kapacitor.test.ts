@@ -16,8 +16,10 @@ const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const RENDER = `
 import { loadCatalog } from './src/load/index.ts';
-import { renderCatalog, defaultRenderOptions } from './src/render/index.ts';
-const artifacts = renderCatalog(await loadCatalog('.'), defaultRenderOptions({ targets: ['kapacitor'] }));
+import { renderCatalog, defaultRenderOptions, serveRenderOptions } from './src/render/index.ts';
+// As calvin.config.yaml's test section renders them: the calvin() handler posts to the stack's serve.
+const serve = serveRenderOptions('http://127.0.0.1:18080');
+const artifacts = renderCatalog(await loadCatalog('.'), defaultRenderOptions({ targets: ['kapacitor'], ...serve }));
 process.stdout.write(JSON.stringify(artifacts));
 `;
 

@@ -15,8 +15,10 @@ describe('diagnose on generated incidents', () => {
   it('names the planted cause of each of 20 incidents and leaves the healthy controls alone', async () => {
     const verdicts = await runQuality(stackConfig(), { seed: 'quality-it', count: 20, batch: 20 });
     expect(verdicts).toHaveLength(20);
-    expect(new Set(verdicts.map((v) => v.kind)).size).toBe(11);
-    const wrong = verdicts.filter((v) => !v.statusRight || v.suspectRight === false || v.falseAlarm === true);
+    expect(new Set(verdicts.map((v) => v.kind)).size).toBe(12);
+    const wrong = verdicts.filter(
+      (v) => !v.statusRight || v.suspectRight === false || v.falseAlarm === true || v.changeRight === false,
+    );
     expect(wrong, JSON.stringify(wrong, null, 1)).toEqual([]);
   }, 300_000);
 });

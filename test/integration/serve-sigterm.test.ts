@@ -1,44 +1,16 @@
 /** `calvin serve` as a process: SIGTERM lets the diagnosis in flight finish and be logged, then it exits 0. */
-import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONSUL } from './diagnose-helpers.js';
-import { TOKEN, eventually, kapacitorAlert, post, uniqueSuffix } from './serve-helpers.js';
-
-const repoRoot = path.resolve(import.meta.dirname, '../..');
+import { eventually, kapacitorAlert, post, uniqueSuffix } from './serve-helpers.js';
+import { spawnServe } from './serve-process.js';
 
 describe('calvin serve and SIGTERM', () => {
   it('finishes the diagnosis in flight, logs it, then exits 0', async () => {
     const suffix = uniqueSuffix('term');
-    const spool = await mkdtemp(path.join(os.tmpdir(), 'calvin-serve-term-'));
-    const child = spawn(
-      process.execPath,
-      [path.join(repoRoot, 'bin/calvin.js'), 'serve', '--port', '0', '--spool', spool, '--index-suffix', suffix],
-      {
-        cwd: repoRoot,
-        env: {
-          ...process.env,
-          CONSUL_HTTP_ADDR: CONSUL,
-          CALVIN_SERVE_TOKEN: TOKEN,
-          ELASTICSEARCH_URL: 'http://127.0.0.1:19200',
-          NO_COLOR: '1',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const events: { event?: string; url?: string }[] = [];
-    let buffer = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) events.push(JSON.parse(line) as { event?: string; url?: string });
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const serve = await spawnServe(['--index-suffix', suffix]);
+    const { child, exited } = serve;
+    const events = serve.events as { event?: string; url?: string }[];
     try {
-      const url = await eventually(async () => events.find((e) => e.event === 'listening')?.url, 'serve listening');
+      const url = await serve.url();
       // `consul` is registered in every Consul: the alert resolves by its service tag and a diagnosis starts.
       const answer = await post(
         url,

@@ -28,8 +28,7 @@ Examples:
         ]);
       if (!FORMATS.includes(flags.format))
         throw new CalvinError('BAD_ARGUMENT', `unknown --format ${flags.format}`, `use one of ${FORMATS.join(', ')}`);
-      const base = await ctx.config();
-      const config = flags.env ? { ...base, consul: { ...base.consul, datacenter: flags.env } } : base;
+      const config = await ctx.config(flags.env);
       const catalog = await loadCatalog(config.root);
       const alert = catalog.alerts.find((a) => a.id === alertId);
       if (!alert)

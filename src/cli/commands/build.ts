@@ -28,6 +28,7 @@ interface BuildFlags {
   out: string;
   only?: string;
   json?: boolean;
+  env?: string;
 }
 
 export const registerBuild: RegisterCommand = (program, ctx) => {
@@ -43,6 +44,10 @@ export const registerBuild: RegisterCommand = (program, ctx) => {
     .option('--out <dir>', 'output folder, replaced as a whole on success', 'out')
     .option('--only <glob>', 'only definitions whose id, file or service matches, e.g. "artefacts*" or "alerts/**"')
     .option('--json', 'list the written artifacts (path, target, type, name, sha256) as JSON on stdout')
+    .option(
+      '--env <dc>',
+      'environment = Consul datacenter whose calvin.config section applies (serve URL); default CALVIN_ENV',
+    )
     .addHelpText(
       'after',
       `
@@ -53,11 +58,12 @@ Examples:
   $ calvin build --out out/                          every target
   $ calvin build --target grafana,chronograf          dashboards only
   $ calvin build --only 'artefacts*' --json           what the Nexus service's definitions produce
+  $ calvin build --env production --out out/prod      alerts post to production's calvin serve
   $ calvin --root ~/my-infra build --out ~/my-infra/out`,
     )
     .action(async (flags: BuildFlags) => {
       const targets = parseTargets(flags.target.length === 0 ? ['all'] : flags.target);
-      const config = await ctx.config();
+      const config = await ctx.config(flags.env);
       const { buildProject, configuredEnvironment } = await import('../../load/build.js');
       const { serveRenderOptions } = await import('../../render/index.js');
       const result = await buildProject({

@@ -67,7 +67,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           `--json and --format ${flags.format} contradict each other`,
           'use one of them',
         );
-      const base = await ctx.config();
+      const base = await ctx.config(flags.env);
       // Definitions load first (from the model cache, or in a worker); the report's modules load while
       // the backends answer: nothing the diagnosis does not need stands before its first request.
       const catalogWork = loadCatalogOrWarn(base.root, ctx);

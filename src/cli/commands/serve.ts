@@ -9,13 +9,16 @@ interface ServeFlags {
   indexSuffix?: string;
   coalesce: string;
   concurrency: string;
+  claimLease: string;
   bodyLimit: string;
+  env?: string;
 }
 
 export const registerServe: RegisterCommand = (program, ctx) => {
   program
     .command('serve')
     .description('receive Kapacitor and Alertmanager alerts, take a diagnosis at alert time, serve pages and an API')
+    .option('--env <dc>', 'environment = Consul datacenter; picks the calvin.config section (default CALVIN_ENV)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', '8080')
     .option(
@@ -27,6 +30,7 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('--index-suffix <suffix>', 'suffix of the calvin-alerts and calvin-diagnoses indices')
     .option('--coalesce <duration>', 'alerts of one service within this window share one diagnosis', '2m')
     .option('--concurrency <n>', 'diagnoses running at once', '2')
+    .option('--claim-lease <duration>', 'a replica that stops renewing a diagnosis claim loses it after this', '30s')
     .option('--body-limit <size>', 'largest accepted request body', '1mb')
     .addHelpText(
       'after',
@@ -56,9 +60,9 @@ ELASTICSEARCH_URL, calvin.config or the Consul catalog. SIGTERM finishes the dia
         throw new CalvinError(
           'BAD_ARGUMENT',
           'calvin serve needs CALVIN_SERVE_TOKEN (or CALVIN_SERVE_TOKEN_FILE) to accept alerts',
-          'set a random token and give the same one to calvin deploy (it goes into the calvin() handler)',
+          'set a random token; give Kapacitor the same one in the headers of its [[httppost]] endpoint "calvin"',
         );
-      const base = await ctx.config();
+      const base = await ctx.config(flags.env);
       const endpoints = await discoverEndpoints(base, ['elasticsearch', 'influx']);
       const config = { ...base, ...endpoints };
       const { loadCatalog } = await import('../../load/index.js');
@@ -72,6 +76,7 @@ ELASTICSEARCH_URL, calvin.config or the Consul catalog. SIGTERM finishes the dia
         log,
         coalesceMs: parseDuration(flags.coalesce, '--coalesce'),
         concurrency: Math.max(1, Number(flags.concurrency) || 2),
+        claimLeaseMs: parseDuration(flags.claimLease, '--claim-lease'),
         bodyLimit: flags.bodyLimit,
         ...(flags.publicUrl ? { publicUrl: flags.publicUrl.replace(/\/+$/, '') } : {}),
         ...(flags.spool ? { spoolDir: flags.spool } : {}),

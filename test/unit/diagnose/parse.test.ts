@@ -53,6 +53,7 @@ describe('logsFromSearch', () => {
     service: null,
     process: null,
     errorType: 'error.type',
+    pid: null,
   };
 
   it('reads level counts, histograms and message groups', () => {
@@ -146,6 +147,7 @@ describe('fieldsFromCaps', () => {
         service: 'service.name',
         process: 'process.name',
         errorType: 'error.type',
+        pid: 'process.pid',
       }),
     ).toEqual({
       host: 'host.name',
@@ -154,6 +156,7 @@ describe('fieldsFromCaps', () => {
       service: null,
       process: null,
       errorType: null,
+      pid: null,
     });
   });
 });
@@ -166,6 +169,7 @@ describe('fieldGroupsFromCaps and mergeLogs', () => {
     service: 'service.name',
     process: 'process.name',
     errorType: 'error.type',
+    pid: 'process.pid',
   };
 
   it('splits indices that map the ECS fields differently into groups', () => {
@@ -196,6 +200,7 @@ describe('fieldGroupsFromCaps and mergeLogs', () => {
           service: null,
           process: null,
           errorType: null,
+          pid: null,
         },
       },
       {
@@ -207,6 +212,7 @@ describe('fieldGroupsFromCaps and mergeLogs', () => {
           service: null,
           process: null,
           errorType: null,
+          pid: null,
         },
       },
     ]);

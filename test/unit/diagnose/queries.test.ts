@@ -42,8 +42,17 @@ describe('logSearchBody', () => {
       service: 'service.name',
       process: 'process.name',
       errorType: 'error.type',
+      pid: null,
     };
-    const body = logSearchBody(['nexus-01'], windows, fields, { serviceNames: ['artefacts'], processNames: ['nexus'] });
+    // Former hosts (changes-query.test.ts) left out: the scope is the instances' hosts alone.
+    const body = logSearchBody(
+      ['nexus-01'],
+      windows,
+      fields,
+      { serviceNames: ['artefacts'], processNames: ['nexus'] },
+      [],
+      { serviceNames: [] },
+    );
     expect(body.size).toBe(0);
     expect(JSON.stringify(body)).not.toContain('"size":10000');
     const filter = (body.query as { bool: { filter: unknown[] } }).bool.filter;
@@ -69,6 +78,7 @@ describe('logSearchBody', () => {
       service: null,
       process: null,
       errorType: null,
+      pid: null,
     };
     const body = logSearchBody(['n'], windows, fields, undefined);
     const errors = (

@@ -71,6 +71,7 @@ describe('known-issue signatures as Lucene regular expressions', () => {
       service: 'service.name',
       process: null,
       errorType: 'error.type',
+      pid: null,
     };
     const issues: KnownIssue[] = [
       { id: 'a', title: 'A', runbook: 'r', pattern: 'boom', fields: { 'error.type': 'E' } },

@@ -24,22 +24,32 @@ const diskFull = alert('artefacts-disk-full', 'artefacts')
   .build();
 
 describe('the calvin() handler and runbook links from the serve URL', () => {
-  it('posts to <serve URL>/api/v1/alerts/kapacitor with the bearer token and links <serve URL>/runbooks/<name>', () => {
-    const options = defaultRenderOptions(serveRenderOptions('https://calvin.test.example/', 'tok-123456'));
+  it('posts to <serve URL>/api/v1/alerts/kapacitor through the endpoint "calvin" and links <serve URL>/runbooks/<name>', () => {
+    const options = defaultRenderOptions(serveRenderOptions('https://calvin.test.example/'));
     const script = renderTickscript(diskFull, [], options);
     expect(script).toContain(".post('https://calvin.test.example/api/v1/alerts/kapacitor')");
-    expect(script).toContain(".header('Authorization', 'Bearer tok-123456')");
+    expect(script).toContain(".endpoint('calvin')");
     expect(script).toContain('| runbook: https://calvin.test.example/runbooks/artefacts-disk-full |');
     expect(checkTickscript(script)).toEqual([]);
   });
 
-  it('renders no token header when none is configured (calvin build output stays token-free)', () => {
-    const script = renderTickscript(diskFull, [], defaultRenderOptions(serveRenderOptions('http://127.0.0.1:18080')));
-    expect(script).toContain(".post('http://127.0.0.1:18080/api/v1/alerts/kapacitor')");
-    expect(script).not.toContain('.header(');
+  it('never writes a token into the script, whatever the environment holds', () => {
+    const before = process.env.CALVIN_SERVE_TOKEN;
+    process.env.CALVIN_SERVE_TOKEN = 'tok-123456';
+    try {
+      const script = renderTickscript(diskFull, [], defaultRenderOptions(serveRenderOptions('http://127.0.0.1:18080')));
+      expect(script).not.toContain('tok-123456');
+      expect(script).not.toContain('.header(');
+    } finally {
+      if (before === undefined) delete process.env.CALVIN_SERVE_TOKEN;
+      else process.env.CALVIN_SERVE_TOKEN = before;
+    }
   });
 
-  it('fails with one clear line when no serve URL is configured', () => {
-    expect(() => renderTickscript(diskFull, [], defaultRenderOptions())).toThrow(/no serve URL is configured/);
+  it('names only the endpoint when no serve URL is configured (kapacitor.conf then says where)', () => {
+    const script = renderTickscript(diskFull, [], defaultRenderOptions());
+    expect(script).toContain('.post()\n');
+    expect(script).toContain(".endpoint('calvin')");
+    expect(checkTickscript(script)).toEqual([]);
   });
 });

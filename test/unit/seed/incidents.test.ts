@@ -20,8 +20,9 @@ describe('the incident generator', () => {
 
   it('makes ≥ 200 incidents and ≥ 50 healthy controls of every kind out of 260 runs', () => {
     const controls = incidents.filter((i) => i.truth.healthy);
-    expect(controls).toHaveLength(60);
-    expect(incidents.length - controls.length).toBe(200);
+    // 12 kinds and two more healthy controls a round of 14: 18 rounds and 8 more runs.
+    expect(controls).toHaveLength(54);
+    expect(incidents.length - controls.length).toBe(206);
     expect(new Set(incidents.map((i) => i.kind))).toEqual(new Set(INCIDENT_KINDS));
     expect(new Set(incidents.map((i) => i.mapping))).toEqual(new Set(['keyword', 'text']));
   });
@@ -50,6 +51,16 @@ describe('the incident generator', () => {
       if (i.kind === 'common') expect(i.truth.dependency).toMatch(/\.example\.internal$/);
       if (i.kind.startsWith('rollout-half-bad')) expect(i.truth.version).toMatch(/^2\.0\.\d$/);
     }
+  });
+
+  it('restarts the bad instance of a restart incident in its logs only: a new pid from the onset', () => {
+    const restart = incidents.find((i) => i.kind === 'restart');
+    const bad = restart?.hosts.find((h) => h.node === restart.truth.nodes[0]);
+    const onset = bad?.lines[0]?.time as number;
+    expect(bad?.pidAt(onset - 1)).not.toBe(bad?.pidAt(onset));
+    expect(bad?.bend).toBeUndefined();
+    expect(restart?.truth.summaryIncludes).toBe(`${bad?.node} restarted at`);
+    for (const h of restart?.hosts.filter((x) => x !== bad) ?? []) expect(h.pidAt(onset - 1)).toBe(h.pidAt(onset));
   });
 
   it('bends a bad instance past its warning threshold only after the onset', () => {

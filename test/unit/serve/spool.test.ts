@@ -24,4 +24,31 @@ describe('the append-only spool', () => {
     await second.close();
     expect(await new Spool<{ n: number }>(dir).open()).toEqual([]);
   });
+
+  it('writes concurrent appends together, in order, and each resolves only once its entry is written', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-'));
+    const spool = new Spool<{ n: number }>(dir);
+    await spool.open();
+    const writes = Array.from({ length: 100 }, (_, n) =>
+      spool
+        .append([{ n }])
+        .then(async () => (await readFile(path.join(dir, 'alerts.jsonl'), 'utf8')).includes(`{"n":${n}}\n`)),
+    );
+    expect(await Promise.all(writes)).toEqual(Array(100).fill(true));
+    expect(spool.pending).toBe(100);
+    await spool.commit(40);
+    await spool.close();
+    const again = await new Spool<{ n: number }>(dir).open();
+    expect(again.map((e) => e.n)).toEqual(Array.from({ length: 60 }, (_, i) => i + 40));
+  });
+
+  it('rejects appends once closed, and the next open reads back only what was written', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'spool-'));
+    const spool = new Spool<{ n: number }>(dir);
+    await spool.open();
+    await spool.append([{ n: 1 }]);
+    await spool.close();
+    await expect(spool.append([{ n: 2 }])).rejects.toThrow(/not open/);
+    expect(await new Spool<{ n: number }>(dir).open()).toEqual([{ n: 1 }]);
+  });
 });
