@@ -3,9 +3,9 @@
  * datacenter) with the serve URL, Grafana's public URL and backend overrides. Read once at start.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import { parse as parseYaml } from 'yaml';
+import type { ValidateFunction } from 'ajv';
 import { CalvinError } from './errors.js';
 
 export interface EnvironmentSection {
@@ -59,10 +59,19 @@ const SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false }).compile<ConfigFile>(SCHEMA);
+let compiled: ValidateFunction<ConfigFile> | undefined;
+
+/** Compiled on first use: ajv costs ~50 ms to import, and most projects have no config file. */
+function validator(): ValidateFunction<ConfigFile> {
+  if (compiled) return compiled;
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  compiled = new Ajv({ allErrors: false }).compile<ConfigFile>(SCHEMA);
+  return compiled;
+}
 
 /** Validates a parsed config file; the error names the file and the first wrong field. */
 export function parseConfigFile(value: unknown, file: string): ConfigFile {
+  const validate = validator();
   if (validate(value)) return value;
   const first = validate.errors?.[0];
   const where = first?.instancePath || '/';
@@ -106,7 +115,8 @@ export async function readConfigFile(root: string): Promise<ConfigFile | undefin
     let value: unknown;
     try {
       if (name.endsWith('.ts')) value = await importTs(file, root);
-      else value = name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+      else if (name.endsWith('.json')) value = JSON.parse(text);
+      else value = (await import('yaml')).parse(text);
     } catch (error) {
       if (error instanceof CalvinError) throw error;
       throw new CalvinError('BAD_INPUT_FILE', `${file}: ${(error as Error).message.split('\n')[0]}`, 'fix its syntax');

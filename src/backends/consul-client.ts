@@ -1,23 +1,12 @@
 /** The one place a Consul client is made: address and token from Config (CONSUL_HTTP_*). */
-import http from 'node:http';
-import https from 'node:https';
 import Consul from 'consul';
 import type { Config } from '../config.js';
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
+import { poolFor } from './pool.js';
 import { traceRequest } from './trace.js';
 
 export type ConsulClient = InstanceType<typeof Consul>;
-
-/**
- * One connection pool for every client in the process. Without it each client keeps its sockets
- * open for good, and a long-lived process (tests, benchmarks, library users) reaches the agent's
- * limit of 200 connections per client address (`limits.http_max_conns_per_client`), after which
- * Consul resets every new connection. Idle sockets close after 4 s; at most 32 at once per agent.
- */
-const POOL_OPTIONS = { keepAlive: true, maxSockets: 32, maxFreeSockets: 8, timeout: 4_000 };
-const httpPool = new http.Agent(POOL_OPTIONS);
-const httpsPool = new https.Agent(POOL_OPTIONS);
 
 export function createConsulClient(config: Config, options: { timeoutMs?: number } = {}): ConsulClient {
   const url = new URL(config.consul.url);
@@ -31,7 +20,7 @@ export function createConsulClient(config: Config, options: { timeoutMs?: number
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
     secure: url.protocol === 'https:',
-    agent: url.protocol === 'https:' ? httpsPool : httpPool,
+    agent: poolFor(url),
     defaults,
   });
   // papi (under the consul package) runs `onRequest` extensions once the request is built.

@@ -2,8 +2,7 @@
 import type { Config } from '../config.js';
 import { findNodes, listServices, localDatacenter, serviceInstances } from '../backends/consul.js';
 import { discoverEndpoints } from '../backends/discover.js';
-import { esMultiSearch, esSearch } from '../backends/elasticsearch.js';
-import { esFieldCaps } from '../backends/es-field-caps.js';
+import { esHttpFieldCaps, esHttpMultiSearch, esHttpSearch } from '../backends/es-http.js';
 import { influxQuery } from '../backends/influx.js';
 import type { DiagnoseBackends } from './backend-types.js';
 
@@ -37,9 +36,10 @@ export function createDiagnoseBackends(config: Config): DiagnoseBackends {
         ...(options.signal ? { signal: options.signal } : {}),
       }),
     influxQuery: (endpoint, database, query, options) => influxQuery(endpoint, database, query, options),
-    esFieldCaps: (endpoint, index, fields, options) => esFieldCaps(endpoint, index, fields, options),
-    esSearch: async (endpoint, index, body, options) => esSearch(endpoint, index, body, options),
-    esMultiSearch: async (endpoint, searches, options) => esMultiSearch(endpoint, searches, options),
+    // Plain HTTP rather than the Elasticsearch client: see es-http.ts for why.
+    esFieldCaps: (endpoint, index, fields, options) => esHttpFieldCaps(endpoint, index, fields, options),
+    esSearch: async (endpoint, index, body, options) => esHttpSearch(endpoint, index, body, options),
+    esMultiSearch: async (endpoint, searches, options) => esHttpMultiSearch(endpoint, searches, options),
     findNodes: (wanted, options) => findNodes(config, wanted, { timeoutMs: options.timeoutMs }),
   };
 }

@@ -141,28 +141,34 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   const deploysWork = endpoints.influx
     ? collectDeploys(backends, endpoints.influx, req.servicesDatabase ?? 'services', environment, windows, call)
     : Promise.resolve([]);
-  const history = endpoints.influx
-    ? await collectHistory(backends, endpoints.influx, req.systemDatabase, service, nodes, windows, call)
-    : [];
-  // The logs of nodes that served the service before (replaced since) give it a history of its own.
+  const historyWork = endpoints.influx
+    ? collectHistory(backends, endpoints.influx, req.systemDatabase, service, nodes, windows, call)
+    : Promise.resolve([]);
+  const logsOf = (logNodes: string[]): Promise<SourceResult<CollectedLogs>> =>
+    endpoints.elasticsearch
+      ? collectLogs(backends, {
+          endpoint: endpoints.elasticsearch,
+          nodes: logNodes,
+          windows,
+          definition,
+          service,
+          knownIssues: req.knownIssues,
+          call,
+          remaining,
+        })
+      : Promise.resolve<SourceResult<CollectedLogs>>({
+          status: 'unavailable',
+          error:
+            discoveryError ?? 'no Elasticsearch found (Consul service "documents" tagged "http", or ELASTICSEARCH_URL)',
+          value: base.logs,
+        });
+  // The logs of the current instances are asked at once, beside the history; only when the history
+  // names nodes that served the service before (replaced since) are the logs asked again with them.
+  const currentLogs = logsOf(nodes);
+  const history = await historyWork;
   const logNodes = [...new Set([...nodes, ...history.map((h) => h.node)])];
-  const logsWork = endpoints.elasticsearch
-    ? collectLogs(backends, {
-        endpoint: endpoints.elasticsearch,
-        nodes: logNodes,
-        windows,
-        definition,
-        service,
-        knownIssues: req.knownIssues,
-        call,
-        remaining,
-      })
-    : Promise.resolve<SourceResult<CollectedLogs>>({
-        status: 'unavailable',
-        error:
-          discoveryError ?? 'no Elasticsearch found (Consul service "documents" tagged "http", or ELASTICSEARCH_URL)',
-        value: base.logs,
-      });
+  const logsWork = logNodes.length > nodes.length ? logsOf(logNodes) : currentLogs;
+  if (logsWork !== currentLogs) currentLogs.catch(() => undefined);
 
   const timedOut = <T>(value: T): SourceResult<T> => ({
     status: 'unavailable',

@@ -6,20 +6,21 @@
  * await and import.meta working; esbuild itself is imported only when the cache misses.
  *
  * The cache holds the bundle (`<key>.mjs`, imported from there) and the hashes of the helpers it
- * includes (`<key>.json`), checked on every hit.
+ * includes (`<key>.json`), checked on every hit, with whether its result is a function of its sources
+ * alone (see model-cache.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CalvinError } from '../errors.js';
 import { definitionsPlugin, type CalvinTarget } from './bundle-plugin.js';
 import { esbuildProblem } from './esbuild-errors.js';
 import { cachedFile, readCache, transformKey, writeCache } from './transform-cache.js';
 
 /** Bump when the entry or the build options change: old cached bundles must not be reused. */
-const BUNDLE_FORMAT = 'calvin-esm-bundle-1';
+const BUNDLE_FORMAT = 'calvin-esm-bundle-2';
 const ENTRY_NAME = '<calvin definitions>';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -72,20 +73,42 @@ function entrySource(relativeFiles: readonly string[]): string {
   return `${ENTRY_PRELUDE}${imports.join('\n')}\nexport default results;\n`;
 }
 
-interface HelperHashes {
+interface BundleRecord {
   /** Files the bundle includes besides the definition files: root-relative path and sha256. */
   helpers: [string, string][];
+  /** Same sources, same result: no import outside the bundle but calvin, no clock, randomness or environment. */
+  deterministic: boolean;
 }
 
-function helpersUnchanged(key: string, root: string): boolean {
+/** The record of a cached bundle whose helpers are unchanged. */
+function unchangedRecord(key: string, root: string): BundleRecord | undefined {
   const text = readCache(key, 'json');
-  if (text === undefined) return false;
+  if (text === undefined) return undefined;
   try {
-    const record = JSON.parse(text) as HelperHashes;
-    return record.helpers.every(([file, hash]) => sha256(readFileSync(path.join(root, file), 'utf8')) === hash);
+    const record = JSON.parse(text) as BundleRecord;
+    const same = record.helpers.every(([file, hash]) => sha256(readFileSync(path.join(root, file), 'utf8')) === hash);
+    return same ? record : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** What makes a module's result depend on more than its source text. */
+const IMPURE = /\bprocess\.(env|argv|cwd|hrtime|uptime|pid|platform)\b|\bDate\.now\b|\bnew Date\(|\bMath\.random\b/;
+
+type Metafile = { inputs: Record<string, { imports: { path: string; external?: boolean }[] }> };
+
+/** True when the project's own inputs import nothing but each other and calvin, and read no clock or environment. */
+function isDeterministic(metafile: Metafile, root: string, calvin: CalvinTarget): boolean {
+  const calvinDir = path.dirname(calvin.path) + path.sep;
+  const calvinUrl = pathToFileURL(calvin.path).href;
+  return Object.entries(metafile.inputs).every(([input, { imports }]) => {
+    if (input === ENTRY_NAME) return true;
+    const file = path.resolve(root, input);
+    if (file.startsWith(calvinDir)) return true;
+    if (imports.some((i) => i.external && i.path !== calvinUrl && i.path !== calvin.path)) return false;
+    return !IMPURE.test(readFileSync(file, 'utf8'));
+  });
 }
 
 async function bundle(root: string, relativeFiles: readonly string[], calvin: CalvinTarget) {
@@ -117,7 +140,8 @@ async function bundle(root: string, relativeFiles: readonly string[], calvin: Ca
       .filter((input) => input !== ENTRY_NAME && !entries.has(input))
       .sort()
       .map((input) => [input, sha256(readFileSync(path.join(root, input), 'utf8'))]);
-    return { code: result.outputFiles[0]?.text ?? '', helpers };
+    const deterministic = isDeterministic(result.metafile, root, calvin);
+    return { code: result.outputFiles[0]?.text ?? '', record: { helpers, deterministic } };
   } catch (error) {
     const problem = esbuildProblem(error, root);
     if (problem !== undefined)
@@ -126,8 +150,17 @@ async function bundle(root: string, relativeFiles: readonly string[], calvin: Ca
   }
 }
 
-/** The bundle in the cache folder (`file`), or its code when there is no usable cache. */
-export type DefinitionBundle = { file: string } | { code: string };
+/**
+ * The bundle in the cache folder (`file`), or its code when there is no usable cache. `contentKey`
+ * hashes everything the bundle was made from: definition files, helpers, esbuild, root, calvin's entry.
+ * `deterministic`: evaluating it again gives the same result (model-cache.ts may keep that).
+ */
+export type DefinitionBundle = { file: string; contentKey: string; deterministic: boolean } | { code: string };
+
+function cached(file: string, key: string, record: BundleRecord): DefinitionBundle {
+  const contentKey = transformKey([key, ...record.helpers.flat()]);
+  return { file, contentKey, deterministic: record.deterministic };
+}
 
 /** The bundle of `relativeFiles` (paths relative to `root`), from the cache when nothing changed. */
 export async function definitionBundle(root: string, relativeFiles: readonly string[]): Promise<DefinitionBundle> {
@@ -141,10 +174,11 @@ export async function definitionBundle(root: string, relativeFiles: readonly str
     ...relativeFiles.flatMap((file, i) => [file, sources[i] as string]),
   ]);
   const hit = cachedFile(key, 'mjs');
-  if (hit !== undefined && helpersUnchanged(key, root)) return { file: hit };
-  const { code, helpers } = await bundle(root, relativeFiles, calvin);
-  await writeCache(key, JSON.stringify({ helpers } satisfies HelperHashes), 'json');
+  const unchanged = hit === undefined ? undefined : unchangedRecord(key, root);
+  if (hit !== undefined && unchanged !== undefined) return cached(hit, key, unchanged);
+  const { code, record } = await bundle(root, relativeFiles, calvin);
+  await writeCache(key, JSON.stringify(record), 'json');
   await writeCache(key, code, 'mjs');
   const file = cachedFile(key, 'mjs');
-  return file === undefined ? { code } : { file };
+  return file === undefined ? { code } : cached(file, key, record);
 }

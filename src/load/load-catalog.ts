@@ -5,9 +5,10 @@ import type { AlertDef, Catalog, Definition } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
 import { definitionBundle } from './definition-bundle.js';
 import { showDefinitionOutput } from './definition-output.js';
-import { runDefinitions, type FileOutcome, type OutputSink, type SerialError } from './definition-worker.js';
+import type { FileOutcome, OutputSink, SerialError } from './definition-worker.js';
 import { findDefinitionFiles } from './find.js';
 import { globToRegExp } from './glob-match.js';
+import { evaluateDefinitions } from './model-cache.js';
 import { assertReferences, assertUniqueIds, type LoadedDefinition } from './references.js';
 import { resolveRunbook } from './runbooks.js';
 import { shapeProblem } from './shape.js';
@@ -159,10 +160,10 @@ export async function loadCatalog(root: string, options: LoadOptions = {}): Prom
   const files = await findDefinitionFiles(absoluteRoot);
   const loaded: LoadedDefinition[] = [];
   if (files.length > 0) {
-    // One bundle for all files, evaluated in a worker; results come back in file order, so the
-    // first problem reported is always the same one.
+    // One bundle for all files, evaluated in a worker (or taken from the model cache); results come
+    // back in file order, so the first problem reported is always the same one.
     const bundle = await definitionBundle(absoluteRoot, files);
-    const outcomes = await runDefinitions(bundle, options.onOutput ?? showDefinitionOutput);
+    const outcomes = await evaluateDefinitions(bundle, files.length, options.onOutput ?? showDefinitionOutput);
     for (const [index, file] of files.entries()) {
       const outcome = outcomes[index] as FileOutcome;
       if (outcome.status === 'rejected') throw fileProblem(file, outcome);

@@ -54,8 +54,19 @@ export function readCache(key: string, extension = 'js'): string | undefined {
   }
 }
 
+/** The cached bytes under `key`, if any. */
+export function readCacheBytes(key: string, extension: string): Buffer | undefined {
+  const dir = cacheFolder();
+  if (!dir) return undefined;
+  try {
+    return readFileSync(path.join(dir, `${key}.${extension}`));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stores `text` under `key` (write to a temp file, then rename, so readers never see half a file). */
-export async function writeCache(key: string, text: string, extension = 'js'): Promise<void> {
+export async function writeCache(key: string, text: string | Uint8Array, extension = 'js'): Promise<void> {
   const dir = cacheFolder();
   if (!dir) return;
   const target = path.join(dir, `${key}.${extension}`);

@@ -68,29 +68,31 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
           'use one of them',
         );
       const base = await ctx.config(flags.env);
-      // Definitions load in a worker thread: started first, it runs while the diagnosis modules load.
+      // Definitions load first (from the model cache, or in a worker); the report's modules load while
+      // the backends answer: nothing the diagnosis does not need stands before its first request.
       const catalogWork = loadCatalogOrWarn(base.root, ctx);
-      const [{ diagnose, exitCodeOf }, report, { writeFileAtomic }] = await Promise.all([
-        import('../../diagnose/run.js'),
-        import('../../report/index.js'),
-        import('../../report/write-file.js'),
-      ]);
+      const { diagnose, exitCodeOf } = await import('../../diagnose/run.js');
       const timeZone = flags.tz ?? 'UTC';
-      report.reportClock(timeZone); // an unknown zone fails here, before any backend is asked
+      // An unknown zone fails here, before any backend is asked.
+      if (flags.tz !== undefined) (await import('../../report/chart/time-axis.js')).clockIn(flags.tz);
       const { window, deadlineMs, config } = await windowDeadlineConfig(flags, ctx);
       const catalog = await catalogWork;
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
       try {
-        const result = await diagnose(config, {
-          query: service,
-          to: window.to,
-          lengthMs: window.lengthMs,
-          deadlineMs,
-          catalog,
-          compareVersions: flags.compareVersions ?? false,
-        });
-        const { redact } = await import('../../redact.js');
+        const [result, report, { writeFileAtomic }, { redact }] = await Promise.all([
+          diagnose(config, {
+            query: service,
+            to: window.to,
+            lengthMs: window.lengthMs,
+            deadlineMs,
+            catalog,
+            compareVersions: flags.compareVersions ?? false,
+          }),
+          import('../../report/index.js'),
+          import('../../report/write-file.js'),
+          import('../../redact.js'),
+        ]);
         for (const [source, why] of Object.entries(result.sourceErrors)) {
           if (why)
             ctx.stderr.write(
@@ -104,9 +106,11 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
         const runbookLinks = flags.out
           ? await report.localRunbookLinks(result.diagnosis, config.root, flags.out)
           : undefined;
+        // JSON holds no charts: they are neither redacted nor passed on for it.
+        const charts = format === 'json' ? {} : { charts: result.charts };
         const text = report.renderRedactedReport(
           format as 'text',
-          { diagnosis: result.diagnosis, charts: result.charts, timeZone, ...(runbookLinks ? { runbookLinks } : {}) },
+          { diagnosis: result.diagnosis, ...charts, timeZone, ...(runbookLinks ? { runbookLinks } : {}) },
           { color },
         );
         if (flags.out) {
