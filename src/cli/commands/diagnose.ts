@@ -88,6 +88,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
             deadlineMs,
             catalog,
             compareVersions: flags.compareVersions ?? false,
+            ...(config.serveUrl ? { serveUrl: config.serveUrl } : {}),
           }),
           import('../../report/index.js'),
           import('../../report/write-file.js'),
