@@ -20,3 +20,11 @@ export function publishedRunbookUrl(ref: string, serveUrl: string | undefined): 
   if (name === undefined || !serveUrl) return ref;
   return `${serveUrl.replace(/\/+$/, '')}/runbooks/${name}`;
 }
+
+/**
+ * The runbook a link names at its end, `…/runbooks/<name>[.md]` (serve's page included), to look for
+ * its file in the project: only a file that exists is linked instead.
+ */
+export function linkedRunbookName(ref: string): string | undefined {
+  return keptRunbookName(ref) ?? /\/runbooks\/([\w.-]+?)\/?(?:[?#].*)?$/.exec(ref)?.[1];
+}

@@ -5,14 +5,14 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnosis } from '../diagnose/types.js';
-import { keptRunbookName } from '../define/runbook-ref.js';
+import { linkedRunbookName } from '../define/runbook-ref.js';
 
 /** URL → `runbooks/<file>.md` (relative to the project root) for every runbook URL of the diagnosis. Pure. */
 export function runbookFileCandidates(diagnosis: Diagnosis): Map<string, string> {
   const urls = [...diagnosis.runbooks.map((r) => r.url), ...diagnosis.knownIssues.map((k) => k.runbook)];
   const out = new Map<string, string>();
   for (const url of urls) {
-    const name = keptRunbookName(url);
+    const name = linkedRunbookName(url);
     if (name) out.set(url, `runbooks/${name}.md`);
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptRunbookName, publishedRunbookUrl } from '../../../src/define/runbook-ref.js';
+import { keptRunbookName, linkedRunbookName, publishedRunbookUrl } from '../../../src/define/runbook-ref.js';
 
 describe('runbook references', () => {
   it('names a runbook kept in the project, alone or at the end of a repository URL', () => {
@@ -21,5 +21,13 @@ describe('runbook references', () => {
     expect(publishedRunbookUrl('https://wiki.example.com/ops/disk', 'http://serve.example:8080')).toBe(
       'https://wiki.example.com/ops/disk',
     );
+  });
+});
+
+describe('the runbook a link names, for a report linking project files', () => {
+  it("reads serve's page and a repository file alike", () => {
+    expect(linkedRunbookName('http://serve.example:8080/runbooks/host-disk-full')).toBe('host-disk-full');
+    expect(linkedRunbookName('runbooks/host-disk-full.md')).toBe('host-disk-full');
+    expect(linkedRunbookName('https://wiki.example.com/ops/disk')).toBeUndefined();
   });
 });
