@@ -7,6 +7,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { CalvinError } from './errors.js';
+import { cachedParse, storeParsed } from './load/parsed-cache.js';
+
+/** Checked configs are cached by text: a warm run loads neither yaml nor ajv. */
+const CACHE_KIND = 'config-file';
 
 export interface EnvironmentSection {
   /** Where `calvin serve` answers for this environment, e.g. https://calvin.test.example. */
@@ -112,6 +116,10 @@ export async function readConfigFile(root: string): Promise<ConfigFile | undefin
     const file = path.join(root, name);
     const text = await readIfExists(file);
     if (text === undefined) continue;
+    // A .ts config runs code (its value may change without its text): only data files are cached.
+    const cacheable = !name.endsWith('.ts');
+    const known = cacheable ? cachedParse(CACHE_KIND, text) : undefined;
+    if (known !== undefined) return known as ConfigFile;
     let value: unknown;
     try {
       if (name.endsWith('.ts')) value = await importTs(file, root);
@@ -121,7 +129,9 @@ export async function readConfigFile(root: string): Promise<ConfigFile | undefin
       if (error instanceof CalvinError) throw error;
       throw new CalvinError('BAD_INPUT_FILE', `${file}: ${(error as Error).message.split('\n')[0]}`, 'fix its syntax');
     }
-    return parseConfigFile(value, name);
+    const config = parseConfigFile(value, name);
+    if (cacheable) void storeParsed(CACHE_KIND, text, config);
+    return config;
   }
   return undefined;
 }

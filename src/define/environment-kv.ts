@@ -3,7 +3,7 @@
  * under `config/services/metrics/databases/<route>` and Grafana datasource provisioning YAML under
  * `config/services/dashboards/metrics/provisioning/datasources/<key>`. Pure: the caller reads the KV.
  */
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import {
   DEFAULT_ENVIRONMENT,
   type EnvironmentDatasource,
@@ -24,10 +24,16 @@ export interface ProvisionedDatasource {
   isDefault: boolean;
 }
 
+/** yaml is required on first use: the model's index is on every command's path, few of which read KV YAML. */
+function parseYaml(text: string): unknown {
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return parse(text);
+}
+
 export function parseDatasourceYaml(text: string): ProvisionedDatasource[] {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch {
     return [];
   }

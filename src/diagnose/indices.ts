@@ -13,11 +13,10 @@
  */
 import { CalvinError } from '../errors.js';
 import type { CallOptions, DiagnoseBackends } from './backend-types.js';
+import { INDEX_AGG, indexAggregation } from './index-agg.js';
 import type { Windows } from './queries.js';
 
-/** The aggregation added to the first search; taken out of its answer again. */
-export const INDEX_AGG = 'calvin_indices';
-const MAX_INDICES = 2_000;
+export { INDEX_AGG, indexAggregation };
 const DAY_MS = 86_400_000;
 /** Longest index list sent in a URL; longer lists travel in a multi-search body. */
 const MAX_URL_LIST = 3_000;
@@ -64,15 +63,18 @@ function matches(pattern: string, name: string): boolean {
 /** The indices an `_index` terms aggregation found, or undefined when the answer is not whole. */
 export function indicesFound(response: unknown): string[] | undefined {
   const aggregations = (response as { aggregations?: Record<string, unknown> } | null)?.aggregations;
-  const agg = aggregations?.[INDEX_AGG] as { buckets?: { key?: unknown }[]; sum_other_doc_count?: number } | undefined;
+  const scoped = aggregations?.[INDEX_AGG] as { names?: unknown } | undefined;
+  const agg = scoped?.names as { buckets?: { key?: unknown }[]; sum_other_doc_count?: number } | undefined;
   if (!agg || !Array.isArray(agg.buckets) || (agg.sum_other_doc_count ?? 0) > 0) return undefined;
   if (aggregations) delete aggregations[INDEX_AGG];
   return agg.buckets.map((b) => String(b.key));
 }
 
+/** A body that chose its own scope (`indexAggregation`) keeps it. */
 function withIndexAgg(body: Record<string, unknown>): Record<string, unknown> {
   const aggs = (body.aggs ?? {}) as Record<string, unknown>;
-  return { ...body, aggs: { ...aggs, [INDEX_AGG]: { terms: { field: '_index', size: MAX_INDICES } } } };
+  if (INDEX_AGG in aggs) return body;
+  return { ...body, aggs: { ...aggs, [INDEX_AGG]: indexAggregation() } };
 }
 
 type Elastic = Parameters<DiagnoseBackends['esSearch']>[0];

@@ -4,10 +4,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { CalvinError } from '../errors.js';
+import { cachedParse, storeParsed } from '../load/parsed-cache.js';
 import type { KnownIssue } from './collected.js';
 import type { ErrorPattern } from './log-analysis.js';
+
+/** Parsed signature files are cached by text: a warm diagnosis does not load the yaml package. */
+const CACHE_KIND = 'known-issue';
 
 const FIELDS = new Set(['error.type', 'service.name', 'process.name', 'host.name']);
 
@@ -67,9 +70,16 @@ export async function loadKnownIssues(dir: string): Promise<KnownIssue[]> {
   const issues: KnownIssue[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
+    const text = await readFile(file, 'utf8');
+    const cached = cachedParse(CACHE_KIND, text);
+    if (cached !== undefined) {
+      issues.push(parseKnownIssue(cached, file));
+      continue;
+    }
     let raw: unknown;
     try {
-      raw = parse(await readFile(file, 'utf8'));
+      const { parse } = await import('yaml');
+      raw = parse(text);
     } catch (error) {
       throw new CalvinError(
         'BAD_DEFINITION',
@@ -78,6 +88,7 @@ export async function loadKnownIssues(dir: string): Promise<KnownIssue[]> {
       );
     }
     issues.push(parseKnownIssue(raw, file));
+    void storeParsed(CACHE_KIND, text, raw);
   }
   return issues;
 }

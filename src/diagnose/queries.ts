@@ -8,6 +8,7 @@ import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.
 import type { WatchedSignal } from './collected.js';
 import type { TimeWindow } from './types.js';
 import { formerFrom, formerScope, hostChangeAggs } from './changes-query.js';
+import { INDEX_AGG, indexAggregation } from './index-agg.js';
 
 export interface Windows {
   window: TimeWindow;
@@ -276,7 +277,7 @@ export function logSearchBody(
           errors: { filter: errors, aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
         },
       },
-      ...(former ? { former: former.agg } : {}),
+      ...(former ? { former: former.agg, [INDEX_AGG]: indexAggregation({ bool: { filter: scope } }) } : {}),
     },
   };
 }

@@ -14,10 +14,11 @@ const MASKS: [RegExp, string][] = [
   [/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<time>'],
   [/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, '<ip>'],
   [/\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b/gi, '<ip>'],
-  [/\b0x[0-9a-f]+\b/gi, '<hex>'],
-  [/\b[0-9a-f]{12,}\b/gi, '<hex>'],
+  // Paths before hex: a hex segment inside a path must not cut the path in two.
   [/(?:^|(?<=[\s=:(["']))(?:\/[\w.@%+-]+)+\/?/g, '<path>'],
   [/\b[A-Za-z]:\\[^\s"']+/g, '<path>'],
+  [/\b0x[0-9a-f]+\b/gi, '<hex>'],
+  [/\b[0-9a-f]{12,}\b/gi, '<hex>'],
   // Identifiers mixing letters and digits (build-1234, job_42a) carry the number inside them.
   [/\b(?=[A-Za-z_-]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*[_-]\d+\b/g, '<id>'],
   [/[-+]?\b\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?\b/g, '<num>'],

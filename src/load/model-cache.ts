@@ -6,22 +6,16 @@
  * helper, esbuild's version, the root and calvin's entry) plus calvin's version. Serialised
  * with the structured clone algorithm, the very one that brings them back from the worker.
  */
-import { createRequire } from 'node:module';
 import { deserialize, serialize } from 'node:v8';
 import type { DefinitionBundle } from './definition-bundle.js';
 import { runDefinitions, type FileOutcome, type OutputSink } from './definition-worker.js';
+import { calvinVersion } from './parsed-cache.js';
+
+export { calvinVersion };
 import { readCacheBytes, transformKey, writeCache } from './transform-cache.js';
 
 const MODEL_FORMAT = 'calvin-model-1';
 const EXTENSION = 'model';
-
-let version: string | undefined;
-
-/** calvin's version, from its package.json (two folders up from src/load and from dist/load alike). */
-export function calvinVersion(): string {
-  version ??= (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  return version;
-}
 
 export function modelKey(contentKey: string, calvin: string = calvinVersion()): string {
   return transformKey([MODEL_FORMAT, contentKey, calvin]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changesFromSearch, formerScope, hostChangeAggs, matchesMarker } from '../../../src/diagnose/changes-query.js';
 import { vanishedInstances } from '../../../src/diagnose/changes.js';
 import { logSearchBody, planWindows } from '../../../src/diagnose/queries.js';
+import { INDEX_AGG } from '../../../src/diagnose/index-agg.js';
 import { startMarkersOf } from '../../../src/diagnose/start-markers.js';
 import { service } from '../../../src/define/service.js';
 import { collected } from './fixtures.js';
@@ -24,7 +25,10 @@ describe('the changes aggregations of the log search', () => {
       startMarkers: ['Started Sonatype Nexus'],
     });
     const aggs = body.aggs as Record<string, Record<string, unknown>>;
-    expect(Object.keys(aggs)).toEqual(['window', 'baseline', 'former']);
+    expect(Object.keys(aggs)).toEqual(['window', 'baseline', 'former', INDEX_AGG]);
+    // Later searches go to the indices of the instances' own lines, not to every index a former host wrote to.
+    expect(JSON.stringify(aggs[INDEX_AGG]?.filter)).toContain('"terms":{"host.name":["nexus-01","nexus-02"]}');
+    expect(JSON.stringify(aggs[INDEX_AGG]?.filter)).not.toContain('must_not');
     expect(aggs.window).toMatchObject({
       aggs: {
         hosts: {

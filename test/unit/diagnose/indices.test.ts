@@ -36,12 +36,16 @@ describe('dailyExpression', () => {
 
 describe('indicesFound', () => {
   it('reads the _index terms and takes the aggregation out of the answer', () => {
-    const response = { aggregations: { [INDEX_AGG]: { buckets: [{ key: 'a' }, { key: 'b' }] }, window: {} } };
+    const response = {
+      aggregations: { [INDEX_AGG]: { names: { buckets: [{ key: 'a' }, { key: 'b' }] } }, window: {} },
+    };
     expect(indicesFound(response)).toEqual(['a', 'b']);
     expect(Object.keys(response.aggregations)).toEqual(['window']);
   });
   it('trusts no partial answer', () => {
-    expect(indicesFound({ aggregations: { [INDEX_AGG]: { buckets: [], sum_other_doc_count: 3 } } })).toBeUndefined();
+    expect(
+      indicesFound({ aggregations: { [INDEX_AGG]: { names: { buckets: [], sum_other_doc_count: 3 } } } }),
+    ).toBeUndefined();
     expect(indicesFound({})).toBeUndefined();
   });
 });
@@ -49,7 +53,7 @@ describe('indicesFound', () => {
 describe('narrowIndices', () => {
   function fake(found: string[]) {
     const calls: { kind: string; index: string | string[]; body?: Record<string, unknown> }[] = [];
-    const answer = { aggregations: { [INDEX_AGG]: { buckets: found.map((key) => ({ key })) } } };
+    const answer = { aggregations: { [INDEX_AGG]: { names: { buckets: found.map((key) => ({ key })) } } } };
     const backends = {
       esFieldCaps: async (_e: unknown, index: string) => {
         calls.push({ kind: 'caps', index });

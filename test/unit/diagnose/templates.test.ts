@@ -39,6 +39,11 @@ describe('templateOf', () => {
     );
   });
 
+  it('masks a path with a hex segment as one path (found by the property above)', () => {
+    expect(templateOf('job 0 wrote /a/0x0 in 0 ms')).toBe(templateOf('job 1 wrote /srv/x in 0 ms'));
+    expect(templateOf('write /blobs/vol-12/abcdef1234567890.bytes failed')).toBe('write <path> failed');
+  });
+
   it('is idempotent, single-line and bounded for any input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 3000 }), (text) => {
