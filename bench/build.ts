@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { median } from './timing.js';
 import { performance } from 'node:perf_hooks';
 import type {
   AlertDef,
@@ -191,11 +192,6 @@ function generate(): Definition[] {
     ...range(150).map(logFilter),
     ...range(50).map(indexTemplate),
   ];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 const ms = (n: number): string => `${n.toFixed(0)} ms`;

@@ -57,6 +57,7 @@ import { watchedSignals } from '../src/diagnose/signals.js';
 import { templateMatcher, templateQuery } from '../src/diagnose/template-query.js';
 import { templateOf } from '../src/diagnose/templates.js';
 import { seedScenario, BENCH_DEFAULTS } from '../scripts/seed/index.js';
+import { median, nodeFloor, nodeRun } from './timing.js';
 
 const SERVICE = 'bench-artefacts';
 const RUNS = 5;
@@ -95,11 +96,6 @@ function definitionOf(catalog: Catalog, name: string): ServiceDef {
 }
 
 let config = loadConfig({ consulAddr: CONSUL_ADDR, color: false }, {});
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
 
 async function benchNodes(): Promise<string[]> {
   const services = await listServices(config);
@@ -281,17 +277,6 @@ function cliRun(root: string, service: string, to: Date): number {
   return ms;
 }
 
-/** Median wall time of `node <args>`: `-e 0` is what any Node CLI pays before its first line of code. */
-function nodeRun(args: string[]): number {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const t = performance.now();
-    spawnSync(process.execPath, args, { cwd: repoRoot });
-    samples.push(performance.now() - t);
-  }
-  return median(samples);
-}
-
 /** An isolated copy of the bench scenario (own service, nodes and indices), seeded once and reused. */
 async function ensureIsolated(
   isolate: string,
@@ -434,10 +419,10 @@ async function main(): Promise<void> {
     }
     const l = median(libraryMs);
     const r = median(rawMs);
-    const floor = nodeRun(['-e', '0']);
+    const floor = nodeFloor(RUNS);
     print(`node -e 0 (median of ${RUNS}): ${fmt(floor)}`);
     if (cli) {
-      const help = nodeRun([path.join(repoRoot, 'bin/calvin.js'), '--help']);
+      const help = nodeRun([path.join(repoRoot, 'bin/calvin.js'), '--help'], RUNS, repoRoot);
       const ratio = `${(help / floor).toFixed(2)}× node -e 0`;
       print(`calvin --help (median of ${RUNS}): ${fmt(help)} = ${ratio}   goal ≤ 2×: ${goal(help <= 2 * floor)}`);
     }
