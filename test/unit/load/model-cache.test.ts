@@ -3,27 +3,17 @@
  * definition, a helper or calvin's version misses, a corrupt file is ignored, and a definition that
  * reads the environment or prints is evaluated every time.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serialize } from 'node:v8';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { usePrivateCacheHome } from '../../helpers/private-cache.js';
 import { definitionBundle } from '../../../src/load/definition-bundle.js';
 import { loadCatalog } from '../../../src/load/index.js';
 import { calvinVersion, modelKey, readModel } from '../../../src/load/model-cache.js';
 import { SERVICE_TS, tempRoot, type TempRoot } from './fixture-roots.js';
 
-// A cache folder of this file's own: the folder is chosen on first use, after this hook.
-const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'calvin-model-cache-'));
-const previous = process.env.XDG_CACHE_HOME;
-beforeAll(() => {
-  process.env.XDG_CACHE_HOME = cacheHome;
-});
-afterAll(() => {
-  if (previous === undefined) delete process.env.XDG_CACHE_HOME;
-  else process.env.XDG_CACHE_HOME = previous;
-  rmSync(cacheHome, { recursive: true, force: true });
-});
+const cacheHome = usePrivateCacheHome('calvin-model-cache-');
 
 const roots: TempRoot[] = [];
 afterEach(() => {

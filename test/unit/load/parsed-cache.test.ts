@@ -6,21 +6,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { usePrivateCacheHome } from '../../helpers/private-cache.js';
 import { readConfigFile } from '../../../src/config-file.js';
 import { loadKnownIssues } from '../../../src/diagnose/known-issues.js';
 import { cachedParse, storeParsed, survivesJson } from '../../../src/load/parsed-cache.js';
 
-const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'calvin-parsed-cache-'));
-const previous = process.env.XDG_CACHE_HOME;
-beforeAll(() => {
-  process.env.XDG_CACHE_HOME = cacheHome;
-});
-afterAll(() => {
-  if (previous === undefined) delete process.env.XDG_CACHE_HOME;
-  else process.env.XDG_CACHE_HOME = previous;
-  rmSync(cacheHome, { recursive: true, force: true });
-});
+usePrivateCacheHome('calvin-parsed-cache-');
 
 describe('the parsed-file cache', () => {
   it('gives back what was stored for the same text only', async () => {
