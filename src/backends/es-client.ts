@@ -16,6 +16,11 @@ function elasticModule(): ElasticModule {
   return elastic;
 }
 
+/** Loads the client now: a long-running server pays for it at start, not in its first burst of requests. */
+export function preloadElasticClient(): void {
+  elasticModule();
+}
+
 export function createElasticClient(
   endpoint: Endpoint & { username?: string; password?: string },
   options: { timeoutMs?: number } = {},

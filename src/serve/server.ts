@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deregisterServe, registerServe } from '../backends/consul-serve.js';
+import { preloadElasticClient } from '../backends/es-client.js';
 import type { Config } from '../config.js';
 import type { Catalog } from '../define/types.js';
 import { CalvinError } from '../errors.js';
@@ -43,6 +44,10 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
 
 export async function startServe(config: Config, catalog: Catalog, options: StartOptions): Promise<RunningServe> {
   const base = options.publicUrl ?? config.serveUrl;
+  // What calvin loads lazily for a one-shot command, a server loads before it listens: otherwise the
+  // first burst of alerts waits ~100 ms behind the Elasticsearch client's import and the diagnosis modules.
+  preloadElasticClient();
+  await Promise.all([import('../diagnose/backends.js'), import('../backends/consul.js'), import('../report/index.js')]);
   const runtime = await createRuntime(config, catalog, { ...options, publicUrl: base ?? '' });
   const app = createApp(runtime);
   const server = createServer(app);
