@@ -3,6 +3,7 @@
  * instances that appeared, host reboots (uptime resets). The summary then says "began 1 min after
  * calvin deploy at 10:29 (...)". Pure.
  */
+import { RESTART_LEAD_MS } from './changes-query.js';
 import type { Collected } from './collected.js';
 import { replacementText, type AppearedGroup, type Replacement } from './changes.js';
 import { formatClock } from './format.js';
@@ -22,7 +23,7 @@ export interface Change {
 
 const MINUTE = 60_000;
 /** A change up to this long before the onset explains it (at least one window bucket more). */
-const BEFORE_MS = 10 * MINUTE;
+const BEFORE_MS = RESTART_LEAD_MS;
 
 /** Deploy markers in the window and in the window's length just before it. */
 export function recentDeploys(c: Collected): NonNullable<Collected['deploys']> {

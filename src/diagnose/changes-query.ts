@@ -2,14 +2,16 @@
  * The changes the logs show, asked in the same log search as everything else (no request of their
  * own) and answered by aggregations only, so their cost is bounded by hosts × processes, never by
  * the number of documents:
- * - under the window's per-host terms the search has anyway: per process its newest pids with their
- *   first and last lines (a new pid of a long-running process is a restart), and the newest start-up
- *   lines (the service's start markers), with the host's first line of the window;
+ * - under the window's per-host terms the search has anyway, and under the baseline's for the last
+ *   `RESTART_LEAD_MS` before the window (a restart just before the window explains what follows):
+ *   per process its newest pids with their first and last lines (a new pid of a long-running
+ *   process is a restart), and the newest start-up lines (the service's start markers), with the
+ *   host's first line of that range;
  * - `former`: the hosts that logged the service's `service.name` over baseline and window without
  *   being one of its instances now; the search's scope takes in their lines for that alone, and the
  *   other aggregations leave them out. Pure; the analysis is log-restarts.ts and changes.ts.
  */
-import { buckets, dateOf, key, num, obj } from './agg-read.js';
+import { type Agg, buckets, dateOf, key, num, obj } from './agg-read.js';
 import type { CollectedLogs, FormerLogHost, ProcessPids, StartLine } from './collected.js';
 
 /** The fields these aggregations read (a subset of queries.ts `LogFields`). */
@@ -19,6 +21,18 @@ interface ChangeFields {
   service: string | null;
   process: string | null;
   pid: string | null;
+}
+
+/** How long before the window restarts are looked for: as long as a change may precede the onset it explains. */
+export const RESTART_LEAD_MS = 10 * 60_000;
+
+/** The range just before the window whose restarts count, within the baseline. */
+export function restartLeadRange(w: { window: { from: string }; baseline: { from: string } }): {
+  from: string;
+  to: string;
+} {
+  const from = Math.max(Date.parse(w.baseline.from), Date.parse(w.window.from) - RESTART_LEAD_MS);
+  return { from: new Date(from).toISOString(), to: w.window.from };
 }
 
 /** Start of the time former hosts are looked for: the window's length before the window, within the baseline. */
@@ -124,7 +138,11 @@ type Changes = Pick<CollectedLogs, 'processes' | 'starts' | 'former'>;
 /** What `hostChangeAggs` (in the window's host buckets) and `formerScope` answered, as collected shapes. */
 export function changesFromSearch(aggs: Record<string, unknown>, markers: string[]): Changes {
   const out: Changes = {};
-  const hosts = buckets(obj(aggs.window).hosts);
+  // The window's host buckets, and the baseline's range just before the window (`lead`).
+  const hosts = [
+    ...buckets(obj(aggs.window).hosts),
+    ...buckets(obj(aggs.baseline).hosts).map((h): Agg => ({ ...obj(h.lead), key: h.key })),
+  ];
   if (hosts.some((h) => 'processes' in h || 'starts' in h)) {
     const processes: ProcessPids[] = [];
     const starts: StartLine[] = [];

@@ -6,6 +6,7 @@
  */
 import type { Collected, ProcessPids } from './collected.js';
 import type { TimelineEvent } from './found.js';
+import { restartLeadRange } from './changes-query.js';
 
 export interface LogRestart {
   host: string;
@@ -86,16 +87,17 @@ function markerRestarts(c: Collected, instances: ReadonlySet<string>): LogRestar
 }
 
 /**
- * Restarts of the instances in the window (the search reads pids there only), oldest first: one per
+ * Restarts of the instances in the window and just before it (the search reads pids there only), oldest first: one per
  * host and moment (a pid change and a start-up line within two minutes are one restart), none
  * where the host's uptime reset at the same time (that reboot is told already).
  */
 export function logRestarts(c: Collected, reboots: { host: string; time: string }[] = []): LogRestart[] {
   const instances = new Set(c.instances.map((i) => i.node));
+  const lead = restartLeadRange(c);
   const near = Math.max(2 * MINUTE, 2 * c.bucketMs);
   const close = (a: string, b: string): boolean => Math.abs(Date.parse(a) - Date.parse(b)) <= near;
   const found = [...pidRestarts(c, instances), ...markerRestarts(c, instances)]
-    .filter((r) => r.time >= c.window.from && r.time < c.window.to)
+    .filter((r) => r.time >= lead.from && r.time < c.window.to)
     .sort((a, b) => a.time.localeCompare(b.time) || a.host.localeCompare(b.host));
   const out: LogRestart[] = [];
   for (const r of found) {

@@ -7,7 +7,7 @@ import { exactMatchPattern, renderInfluxQL } from '../define/influxql.js';
 import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.js';
 import type { WatchedSignal } from './collected.js';
 import type { TimeWindow } from './types.js';
-import { formerFrom, formerScope, hostChangeAggs } from './changes-query.js';
+import { formerFrom, formerScope, hostChangeAggs, restartLeadRange } from './changes-query.js';
 import { INDEX_AGG, indexAggregation } from './index-agg.js';
 
 export interface Windows {
@@ -234,6 +234,10 @@ export function logSearchBody(
     ...(instances ? { include: nodes } : {}),
   };
   const levels = { terms: { field: fields.level, size: 20 } };
+  const hostChanges = hostChangeAggs(fields, changes.startMarkers ?? []);
+  // Restarts just before the window too: the baseline's last minutes, under its per-host terms.
+  const leadChanges =
+    Object.keys(hostChanges).length > 0 ? { lead: { filter: rangeOf(restartLeadRange(w)), aggs: hostChanges } } : {};
   const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
   return {
     size: 0,
@@ -264,7 +268,7 @@ export function logSearchBody(
                 },
                 aggs: { errors: { filter: errorsFilter(fields) } },
               },
-              ...hostChangeAggs(fields, changes.startMarkers ?? []),
+              ...hostChanges,
             },
           },
           errors: { filter: errors, aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownAgg } },
@@ -273,7 +277,7 @@ export function logSearchBody(
       baseline: {
         filter: rangeOf(w.baseline),
         aggs: {
-          hosts: { terms: hostTerms, aggs: { levels } },
+          hosts: { terms: hostTerms, aggs: { levels, ...leadChanges } },
           errors: { filter: errors, aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
         },
       },

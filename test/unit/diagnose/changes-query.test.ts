@@ -29,6 +29,19 @@ describe('the changes aggregations of the log search', () => {
     // Later searches go to the indices of the instances' own lines, not to every index a former host wrote to.
     expect(JSON.stringify(aggs[INDEX_AGG]?.filter)).toContain('"terms":{"host.name":["nexus-01","nexus-02"]}');
     expect(JSON.stringify(aggs[INDEX_AGG]?.filter)).not.toContain('must_not');
+    // The baseline's last ten minutes: a restart just before the window.
+    expect(aggs.baseline).toMatchObject({
+      aggs: {
+        hosts: {
+          aggs: {
+            lead: {
+              filter: { range: { '@timestamp': { gte: '2026-11-23T09:50:00.000Z', lt: windows.window.from } } },
+              aggs: { processes: { terms: { field: 'process.name' } } },
+            },
+          },
+        },
+      },
+    });
     expect(aggs.window).toMatchObject({
       aggs: {
         hosts: {
@@ -139,6 +152,35 @@ describe('the changes aggregations of the log search', () => {
           ],
         },
       },
+      baseline: {
+        hosts: {
+          buckets: [
+            {
+              key: 'nexus-01',
+              lead: {
+                processes: {
+                  buckets: [
+                    {
+                      key: 'nexus',
+                      pids: {
+                        sum_other_doc_count: 0,
+                        buckets: [
+                          {
+                            key: '1200',
+                            doc_count: 4,
+                            first: { value: Date.parse('2026-11-23T09:52:00Z') },
+                            last: { value: Date.parse('2026-11-23T09:58:00Z') },
+                          },
+                        ],
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+      },
       former: {
         hosts: {
           buckets: [{ key: 'old-01', first: { value: 0 }, last: { value: Date.parse('2026-11-23T10:10:00Z') } }],
@@ -151,6 +193,12 @@ describe('the changes aggregations of the log search', () => {
           host: 'nexus-02',
           process: 'nexus',
           pids: [{ pid: '2243', first: '2026-11-23T10:31:00.000Z', last: '2026-11-23T10:59:00.000Z', count: 9 }],
+          more: false,
+        },
+        {
+          host: 'nexus-01',
+          process: 'nexus',
+          pids: [{ pid: '1200', first: '2026-11-23T09:52:00.000Z', last: '2026-11-23T09:58:00.000Z', count: 4 }],
           more: false,
         },
       ],

@@ -31,6 +31,27 @@ describe('restarts seen in the logs', () => {
     expect(logRestarts(c)).toEqual([{ host: 'nexus-02', time: at('10:31'), process: 'nexus', pids: ['2100', '2243'] }]);
   });
 
+  it('tells a restart just before the window (its ten minutes), not one earlier', () => {
+    const c = collected();
+    const minutes = (iso: string, delta: number): string => new Date(Date.parse(iso) + delta * 60_000).toISOString();
+    const lead = minutes(c.window.from, -5);
+    const early = minutes(c.window.from, -20);
+    const restartAt = (time: string): Collected =>
+      withLogs(c, [
+        {
+          host: 'nexus-02',
+          process: 'nexus',
+          more: false,
+          pids: [
+            { pid: '2100', first: minutes(time, -120), last: minutes(time, -1), count: 400 },
+            { pid: '2243', first: time, last: minutes(c.window.to, -1), count: 90 },
+          ],
+        },
+      ]);
+    expect(logRestarts(restartAt(lead)).map((r) => r.time)).toEqual([lead]);
+    expect(logRestarts(restartAt(early))).toEqual([]);
+  });
+
   it('ignores processes that spawn (more pids than listed), overlap, run briefly or log once', () => {
     const c = withLogs(collected(), [
       pids(
