@@ -1,6 +1,6 @@
 /**
- * The three Elasticsearch reads of a diagnosis (search, multi-search, field capabilities) over Node's
- * own HTTP client (fetch, already loaded for InfluxDB and Consul), with a pool kept alive by Node.
+ * The three Elasticsearch reads of a diagnosis (search, multi-search, field capabilities) over
+ * `node:http` (http.ts), sharing the keep-alive pool of the InfluxDB and Consul requests.
  * Why not @elastic/elasticsearch here: importing it costs 120–250 ms on a 2-core machine (its own
  * undici, apache-arrow, OpenTelemetry), a fifth of a CLI diagnosis, for three plain JSON requests.
  * Everything else (bulk, templates, deletes, mappings) keeps the official client (elasticsearch.ts).
