@@ -74,12 +74,25 @@ function markerQuery(fields: ChangeFields, markers: string[]): Record<string, un
   return { bool: { should, minimum_should_match: 1 } };
 }
 
-/** Sub-aggregations of the window's per-host terms: pids per process, start-up lines (empty when unmapped). */
-export function hostChangeAggs(fields: ChangeFields, startMarkers: string[]): Record<string, unknown> {
+/**
+ * Sub-aggregations of the window's per-host terms: pids per process (of `processNames` only, when
+ * given), start-up lines (empty when unmapped).
+ */
+export function hostChangeAggs(
+  fields: ChangeFields,
+  startMarkers: string[],
+  processNames: readonly string[] = [],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (fields.process && fields.pid)
     out.processes = {
-      terms: { field: fields.process, size: PROCESSES },
+      // The service's own processes when its definition names them: a restart of cron or telegraf is
+      // not the service's, and their pids are most of what the aggregation would otherwise read.
+      terms: {
+        field: fields.process,
+        size: PROCESSES,
+        ...(processNames.length > 0 ? { include: [...processNames] } : {}),
+      },
       aggs: {
         pids: {
           terms: { field: fields.pid, size: PIDS, order: { first: 'desc' } },

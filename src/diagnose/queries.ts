@@ -234,7 +234,7 @@ export function logSearchBody(
     ...(instances ? { include: nodes } : {}),
   };
   const levels = { terms: { field: fields.level, size: 20 } };
-  const hostChanges = hostChangeAggs(fields, changes.startMarkers ?? []);
+  const hostChanges = hostChangeAggs(fields, changes.startMarkers ?? [], selector?.processNames ?? []);
   // Restarts just before the window too: the baseline's last minutes, under its per-host terms.
   const leadChanges =
     Object.keys(hostChanges).length > 0 ? { lead: { filter: rangeOf(restartLeadRange(w)), aggs: hostChanges } } : {};

@@ -19,6 +19,17 @@ const fields = {
 };
 
 describe('the changes aggregations of the log search', () => {
+  it("reads the pids of the service's own processes when its definition names them, of every process else", () => {
+    const processesOf = (processNames: string[]): unknown => {
+      const selector = { serviceNames: ['artefacts'], processNames };
+      const body = logSearchBody(['nexus-01'], windows, fields, selector, [], { serviceNames: ['artefacts'] });
+      const window = (body.aggs as Record<string, { aggs: { hosts: { aggs: Record<string, unknown> } } }>).window;
+      return (window?.aggs.hosts.aggs.processes as { terms: unknown }).terms;
+    };
+    expect(processesOf(['java'])).toEqual({ field: 'process.name', size: 5, include: ['java'] });
+    expect(processesOf([])).toEqual({ field: 'process.name', size: 5 });
+  });
+
   it('ride in the same search: pids and start-up lines per host of the window, former hosts apart', () => {
     const body = logSearchBody(['nexus-01', 'nexus-02'], windows, fields, undefined, [], {
       serviceNames: ['artefacts'],
