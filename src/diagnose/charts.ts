@@ -3,7 +3,7 @@
  * node, and the error counts of nodes with log anomalies. Not part of the JSON contract. Pure.
  */
 import type { Collected, SeriesPoint, SignalSeries, WatchedSignal } from './collected.js';
-import { signalLabel } from './metric-analysis.js';
+import { readingsOf, signalLabel } from './metric-analysis.js';
 import { median, scaledMad } from './stats.js';
 import { templateLabel, templateOf } from './templates.js';
 import type { Anomaly, Diagnosis } from './types.js';
@@ -90,19 +90,6 @@ function splitSignal(signal: string): [string, string | undefined] {
   return i < 0 ? [signal, undefined] : [signal.slice(0, i), signal.slice(i + 1)];
 }
 
-/** In the signal's reading direction: `invert` turns idle CPU into used CPU. */
-function valuesOf(signal: WatchedSignal, points: readonly SeriesPoint[]): SeriesPoint[] {
-  return points.map((p) => ({
-    time: p.time,
-    value:
-      p.value === null || !Number.isFinite(p.value)
-        ? null
-        : signal.invert !== undefined
-          ? signal.invert - p.value
-          : p.value,
-  }));
-}
-
 function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, anomaly: Anomaly | null): ChartSeries {
   const windowFrom = Date.parse(c.window.from);
   const context = (Date.parse(c.window.to) - windowFrom) * CONTEXT_SHARE;
@@ -112,7 +99,7 @@ function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, 
     windowFrom - context,
     Number.isFinite(since) ? since - context : Number.POSITIVE_INFINITY,
   );
-  const all = valuesOf(signal, series.points).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const all = readingsOf(signal, series.points).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   const baseline = all.filter((p) => Date.parse(p.time) < windowFrom);
   const values = baseline.flatMap((p) => (p.value === null ? [] : [p.value]));
   const center = median(values);
@@ -121,7 +108,7 @@ function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, 
   const peers = c.metrics
     .filter((m) => m.signal === series.signal && (m.split ?? '') === (series.split ?? '') && m.host !== series.host)
     .filter((m) => c.instances.some((i) => i.node === m.host))
-    .map((m) => ({ node: m.host, points: valuesOf(signal, m.points).filter(shown) }))
+    .map((m) => ({ node: m.host, points: readingsOf(signal, m.points).filter(shown) }))
     .sort((a, b) => a.node.localeCompare(b.node));
   const thresholds = {
     ...(signal.warning !== undefined ? { warning: signal.warning } : {}),

@@ -27,6 +27,22 @@ export interface MetricFindings {
   series: SignalSeries[];
 }
 
+/**
+ * A series in the signal's reading direction (`invert` turns idle CPU into used CPU), non-finite
+ * values as gaps: what the analysis, the charts and the rollout comparison all read.
+ */
+export function readingsOf(signal: WatchedSignal, points: readonly SeriesPoint[]): SeriesPoint[] {
+  return points.map((p) => ({
+    time: p.time,
+    value:
+      p.value === null || !Number.isFinite(p.value)
+        ? null
+        : signal.invert !== undefined
+          ? signal.invert - p.value
+          : p.value,
+  }));
+}
+
 export function analyzeMetrics(c: Collected): MetricFindings {
   const windowFrom = Date.parse(c.window.from);
   const bySignal = new Map(c.signals.map((s) => [s.name, s]));
@@ -36,17 +52,7 @@ export function analyzeMetrics(c: Collected): MetricFindings {
   for (const series of c.metrics) {
     const signal = bySignal.get(series.signal);
     if (!signal) continue;
-    const points = series.points
-      .map((p) => ({
-        time: p.time,
-        value:
-          p.value === null || !Number.isFinite(p.value)
-            ? null
-            : signal.invert !== undefined
-              ? signal.invert - p.value
-              : p.value,
-      }))
-      .sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+    const points = readingsOf(signal, series.points).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
     const windowPoints = points.filter((p) => Date.parse(p.time) >= windowFrom);
     const baselinePoints = points.filter((p) => Date.parse(p.time) < windowFrom);
     const windowValues = windowPoints.filter((p): p is { time: string; value: number } => p.value !== null);

@@ -8,6 +8,7 @@ import type { Collected, WatchedSignal } from './collected.js';
 import { formatCount } from './format.js';
 import type { LabelGroup } from './log-analysis.js';
 import { mannWhitney } from './mann-whitney.js';
+import { readingsOf } from './metric-analysis.js';
 import { round } from './stats.js';
 import type { InstanceReport, Rollout, RolloutVerdict, SignalComparison, VersionGroup } from './types.js';
 import { compareVersions } from './versions.js';
@@ -21,8 +22,13 @@ const UNVERSIONED = 'unknown';
 function windowValues(c: Collected, signal: WatchedSignal, nodes: Set<string>): number[] {
   return c.metrics
     .filter((s) => s.signal === signal.name && nodes.has(s.host))
-    .flatMap((s) => s.points.filter((p) => p.time >= c.window.from && p.value !== null))
-    .map((p) => (signal.invert !== undefined ? signal.invert - (p.value as number) : (p.value as number)));
+    .flatMap((s) =>
+      readingsOf(
+        signal,
+        s.points.filter((p) => p.time >= c.window.from),
+      ),
+    )
+    .flatMap((p) => (p.value === null ? [] : [p.value]));
 }
 
 /** Errors per log bucket, from each instance's first log line on (before it, it did not serve). */
