@@ -10,20 +10,11 @@ import type { estypes } from '@elastic/elasticsearch';
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
 import type { ElasticEndpoint, EsCallOptions } from './elasticsearch.js';
-import { httpRequest, safeOrigin, type HttpResponse } from './http.js';
+import { credentialHeaders, httpRequest, safeOrigin, type HttpResponse } from './http.js';
 
 const LENIENT = 'ignore_unavailable=true&allow_no_indices=true';
 const UNREACHABLE_HINT =
   'check that Elasticsearch is running and ELASTICSEARCH_URL (or the Consul service documents/http) points at it';
-
-function authorization(endpoint: ElasticEndpoint): Record<string, string> {
-  if (endpoint.token) return { authorization: `Bearer ${endpoint.token}` };
-  if (endpoint.username && endpoint.password) {
-    const basic = Buffer.from(`${endpoint.username}:${endpoint.password}`).toString('base64');
-    return { authorization: `Basic ${basic}` };
-  }
-  return {};
-}
 
 function reasonOf(body: unknown): string {
   const b = body as { error?: { type?: string; reason?: string } | string } | undefined;
@@ -51,7 +42,7 @@ async function call<T>(
     response = await httpRequest({
       method: 'POST',
       url: `${endpoint.url.replace(/\/+$/, '')}${request.path}`,
-      headers: { ...authorization(endpoint), 'content-type': request.contentType },
+      headers: { ...credentialHeaders(endpoint, 'Bearer'), 'content-type': request.contentType },
       body: request.body,
       backend: 'Elasticsearch',
       hint: UNREACHABLE_HINT,

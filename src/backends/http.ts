@@ -12,6 +12,22 @@ import { redact } from '../redact.js';
 import { poolFor } from './pool.js';
 import { traceRequest } from './trace.js';
 
+/**
+ * The Authorization header for a backend's credentials: its token under the backend's own scheme
+ * (InfluxDB `Token`, Elasticsearch `Bearer`), else Basic user:password, else none.
+ */
+export function credentialHeaders(
+  credentials: { token?: string; username?: string; password?: string },
+  tokenScheme: 'Bearer' | 'Token',
+): Record<string, string> {
+  if (credentials.token) return { authorization: `${tokenScheme} ${credentials.token}` };
+  if (credentials.username && credentials.password) {
+    const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+    return { authorization: `Basic ${basic}` };
+  }
+  return {};
+}
+
 export interface HttpRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;

@@ -8,7 +8,7 @@ import type { Endpoint } from '../config.js';
 import { quoteIdent, quoteString } from '../define/influxql.js';
 import { CalvinError } from '../errors.js';
 import { redact } from '../redact.js';
-import { httpRequest, safeOrigin } from './http.js';
+import { credentialHeaders, httpRequest, safeOrigin } from './http.js';
 
 export type InfluxEndpoint = Endpoint & { username?: string; password?: string };
 
@@ -35,14 +35,6 @@ interface RawResult {
 }
 
 const INFLUX_HINT = 'check that InfluxDB is running and INFLUX_URL (or the Consul service metrics/http) points at it';
-
-function authHeaders(endpoint: InfluxEndpoint): Record<string, string> {
-  if (endpoint.token) return { authorization: `Token ${endpoint.token}` };
-  if (endpoint.username && endpoint.password) {
-    return { authorization: `Basic ${Buffer.from(`${endpoint.username}:${endpoint.password}`).toString('base64')}` };
-  }
-  return {};
-}
 
 function base(endpoint: InfluxEndpoint): string {
   return endpoint.url.replace(/\/+$/, '');
@@ -71,7 +63,7 @@ export async function influxQueryStatements(
   const res = await httpRequest<{ results?: RawResult[]; error?: string } | string>({
     method: 'POST',
     url: `${base(endpoint)}/query`,
-    headers: { ...authHeaders(endpoint), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { ...credentialHeaders(endpoint, 'Token'), 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
     backend: 'InfluxDB',
     hint: INFLUX_HINT,
@@ -157,7 +149,7 @@ async function postLines(
   const res = await httpRequest<{ error?: string } | string>({
     method: 'POST',
     url,
-    headers: { ...authHeaders(endpoint), 'content-type': 'text/plain; charset=utf-8' },
+    headers: { ...credentialHeaders(endpoint, 'Token'), 'content-type': 'text/plain; charset=utf-8' },
     body: lines,
     backend: 'InfluxDB',
     hint: INFLUX_HINT,
