@@ -16,7 +16,6 @@ import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import { INDEX_AGG, indexAggregation } from './index-agg.js';
 import type { Windows } from './queries.js';
 
-export { INDEX_AGG, indexAggregation };
 const DAY_MS = 86_400_000;
 /** Longest index list sent in a URL; longer lists travel in a multi-search body. */
 const MAX_URL_LIST = 3_000;

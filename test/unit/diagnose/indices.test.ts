@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnoseBackends } from '../../../src/diagnose/collect.js';
+import { INDEX_AGG } from '../../../src/diagnose/index-agg.js';
 import {
-  INDEX_AGG,
   NO_INDEX,
   dailyExpression,
   daysOverlapped,
