@@ -5,18 +5,10 @@ import { logSearchBody, planWindows } from '../../../src/diagnose/queries.js';
 import { INDEX_AGG } from '../../../src/diagnose/index-agg.js';
 import { startMarkersOf } from '../../../src/diagnose/start-markers.js';
 import { service } from '../../../src/define/service.js';
-import { collected } from './fixtures.js';
+import { collected, logFields } from './fixtures.js';
 
 const windows = planWindows(new Date('2026-11-23T11:00:00Z'), 3_600_000);
-const fields = {
-  host: 'host.name',
-  level: 'log.level',
-  message: 'message.keyword',
-  service: 'service.name',
-  process: 'process.name',
-  errorType: 'error.type',
-  pid: 'process.pid',
-};
+const fields = logFields();
 
 describe('the changes aggregations of the log search', () => {
   it("reads the pids of the service's own processes when its definition names them, of every process else", () => {

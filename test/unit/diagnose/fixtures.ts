@@ -1,10 +1,25 @@
 /** Collected data for analysis tests: deterministic noise, incidents injected on purpose. */
 import type { Collected, HostLogStats, MessageGroup, SignalSeries } from '../../../src/diagnose/collected.js';
+import type { LogFields } from '../../../src/diagnose/queries.js';
 import { hostSignals } from '../../../src/diagnose/signals.js';
 
 export const WINDOW = { from: '2026-11-23T10:00:00Z', to: '2026-11-23T11:00:00Z' };
 export const BASELINE = { from: '2026-11-23T06:00:00Z', to: '2026-11-23T10:00:00Z' };
 const MINUTE = 60_000;
+
+/** The ECS log fields as field caps finds them on a dynamic mapping, every one mapped; a test overrides the ones it is about. */
+export function logFields(overrides: Partial<LogFields> = {}): LogFields {
+  return {
+    host: 'host.name',
+    level: 'log.level',
+    message: 'message.keyword',
+    service: 'service.name',
+    process: 'process.name',
+    errorType: 'error.type',
+    pid: 'process.pid',
+    ...overrides,
+  };
+}
 
 /** Deterministic pseudo-random noise in [-1, 1). */
 export function noise(seed: number): () => number {

@@ -6,6 +6,7 @@ import {
   mergeLogs,
   seriesFromInflux,
 } from '../../../src/diagnose/parse.js';
+import { logFields } from './fixtures.js';
 
 describe('seriesFromInflux', () => {
   it('merges window and baseline answers per host and split, ignoring unknown hosts', () => {
@@ -46,15 +47,7 @@ describe('seriesFromInflux', () => {
 });
 
 describe('logsFromSearch', () => {
-  const fields = {
-    host: 'host.name',
-    level: 'log.level',
-    message: 'message.keyword',
-    service: null,
-    process: null,
-    errorType: 'error.type',
-    pid: null,
-  };
+  const fields = logFields({ service: null, process: null, pid: null });
 
   it('reads level counts, histograms and message groups', () => {
     const response = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logSearchBody, planWindows, signalQueries } from '../../../src/diagnose/queries.js';
 import { hostSignals } from '../../../src/diagnose/signals.js';
+import { logFields } from './fixtures.js';
 
 const windows = planWindows(new Date('2026-11-23T11:00:30Z'), 3_600_000);
 
@@ -35,15 +36,7 @@ describe('signalQueries', () => {
 
 describe('logSearchBody', () => {
   it('is aggregations only, filtered by the instances and the log selector', () => {
-    const fields = {
-      host: 'host.name',
-      level: 'log.level',
-      message: 'message.keyword',
-      service: 'service.name',
-      process: 'process.name',
-      errorType: 'error.type',
-      pid: null,
-    };
+    const fields = logFields({ pid: null });
     // Former hosts (changes-query.test.ts) left out: the scope is the instances' hosts alone.
     const body = logSearchBody(
       ['nexus-01'],

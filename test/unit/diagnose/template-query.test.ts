@@ -8,6 +8,7 @@ import {
   templateQuery,
 } from '../../../src/diagnose/template-query.js';
 import { templateOf } from '../../../src/diagnose/templates.js';
+import { logFields } from './fixtures.js';
 
 const MESSAGES = [
   'Failed to write blob /srv/nexus/blobs/a1b2.bytes: java.io.IOException: No space left on device',
@@ -64,15 +65,7 @@ describe('known-issue signatures as Lucene regular expressions', () => {
   });
 
   it('counts the applicable signatures only, with their field matches', () => {
-    const fields = {
-      host: 'host.name',
-      level: 'log.level',
-      message: 'message.keyword',
-      service: 'service.name',
-      process: null,
-      errorType: 'error.type',
-      pid: null,
-    };
+    const fields = logFields({ process: null, pid: null });
     const issues: KnownIssue[] = [
       { id: 'a', title: 'A', runbook: 'r', pattern: 'boom', fields: { 'error.type': 'E' } },
       { id: 'b', title: 'B', runbook: 'r', pattern: 'boom', services: ['other'] },
