@@ -64,7 +64,9 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
     ...k,
     runbook: published(k.runbook),
   }));
-  const runbooks = rankRunbooks(c, all).map((r) => ({ ...r, url: published(r.url) }));
+  // Measurements with an anomaly: the runbooks of alerts on them rank first, and one of them is the sentence's.
+  const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
+  const runbooks = rankRunbooks(c, anomalous).map((r) => ({ ...r, url: published(r.url) }));
   const status = overallStatus(c, instances, dependency);
   const vanished = vanishedInstances(c);
   const replaced = replacements(appeared, vanished, c.bucketMs);
@@ -90,8 +92,8 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
   }));
   // The runbook for the sentence: an alert's on an anomalous signal, else a matched known issue's,
   // else the service's own (never an unrelated alert's).
-  const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
   const alertRunbook = c.alertRunbooks.find((r) => anomalous.has(r.measurement))?.url;
+  const sentenceRunbook = alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url;
   const summary = summarize(
     c,
     status,
@@ -100,7 +102,7 @@ export function analyze(c: Collected, clock: Clock, startedAtMs: number, options
     logs.labels,
     dependency,
     blamed,
-    published(alertRunbook ?? knownIssues[0]?.runbook ?? c.serviceRunbooks[0]?.url ?? ''),
+    sentenceRunbook === undefined ? undefined : published(sentenceRunbook),
     rollout,
     change,
   );
@@ -175,8 +177,8 @@ function rankSuspects(
   return suspects.sort((a, b) => b.score - a.score || a.node.localeCompare(b.node));
 }
 
-function rankRunbooks(c: Collected, all: FoundAnomaly[]): Diagnosis['runbooks'] {
-  const anomalous = new Set(all.flatMap((a) => (a.measurement ? [a.measurement] : [])));
+/** Alert runbooks first when their measurement is anomalous, then the service's own. */
+function rankRunbooks(c: Collected, anomalous: ReadonlySet<string>): Diagnosis['runbooks'] {
   const alerts = [...c.alertRunbooks].sort(
     (a, b) =>
       Number(anomalous.has(b.measurement)) - Number(anomalous.has(a.measurement)) || a.alert.localeCompare(b.alert),

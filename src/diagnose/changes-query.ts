@@ -26,19 +26,21 @@ interface ChangeFields {
 /** How long before the window restarts are looked for: as long as a change may precede the onset it explains. */
 export const RESTART_LEAD_MS = 10 * 60_000;
 
+type Ranges = { window: { from: string; to: string }; baseline: { from: string } };
+
+/** `ms` before the window's start, but not before the baseline's. */
+function beforeWindow(w: Ranges, ms: number): string {
+  return new Date(Math.max(Date.parse(w.baseline.from), Date.parse(w.window.from) - ms)).toISOString();
+}
+
 /** The range just before the window whose restarts count, within the baseline. */
-export function restartLeadRange(w: { window: { from: string }; baseline: { from: string } }): {
-  from: string;
-  to: string;
-} {
-  const from = Math.max(Date.parse(w.baseline.from), Date.parse(w.window.from) - RESTART_LEAD_MS);
-  return { from: new Date(from).toISOString(), to: w.window.from };
+export function restartLeadRange(w: Ranges): { from: string; to: string } {
+  return { from: beforeWindow(w, RESTART_LEAD_MS), to: w.window.from };
 }
 
 /** Start of the time former hosts are looked for: the window's length before the window, within the baseline. */
-export function formerFrom(w: { window: { from: string; to: string }; baseline: { from: string } }): string {
-  const from = Date.parse(w.window.from);
-  return new Date(Math.max(Date.parse(w.baseline.from), from - (Date.parse(w.window.to) - from))).toISOString();
+export function formerFrom(w: Ranges): string {
+  return beforeWindow(w, Date.parse(w.window.to) - Date.parse(w.window.from));
 }
 
 /** Processes per host, newest pids per process, start lines per host, former hosts: all bounded. */

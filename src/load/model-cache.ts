@@ -10,8 +10,6 @@ import { deserialize, serialize } from 'node:v8';
 import type { DefinitionBundle } from './definition-bundle.js';
 import { runDefinitions, type FileOutcome, type OutputSink } from './definition-worker.js';
 import { calvinVersion } from './parsed-cache.js';
-
-export { calvinVersion };
 import { readCacheBytes, transformKey, writeCache } from './transform-cache.js';
 
 const MODEL_FORMAT = 'calvin-model-1';

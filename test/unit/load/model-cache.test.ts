@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { usePrivateCacheHome } from '../../helpers/private-cache.js';
 import { definitionBundle } from '../../../src/load/definition-bundle.js';
 import { loadCatalog } from '../../../src/load/index.js';
-import { calvinVersion, modelKey, readModel } from '../../../src/load/model-cache.js';
+import { modelKey, readModel } from '../../../src/load/model-cache.js';
+import { calvinVersion } from '../../../src/load/parsed-cache.js';
 import { SERVICE_TS, tempRoot, type TempRoot } from './fixture-roots.js';
 
 const cacheHome = usePrivateCacheHome('calvin-model-cache-');
