@@ -8,6 +8,11 @@ import { traceRequest } from './trace.js';
 
 export type ConsulClient = InstanceType<typeof Consul>;
 
+/** The `dc` parameter of a catalog or health call: the configured datacenter, else the agent's own. */
+export function dcOption(config: Config): { dc?: string } {
+  return config.consul.datacenter ? { dc: config.consul.datacenter } : {};
+}
+
 export function createConsulClient(config: Config, options: { timeoutMs?: number } = {}): ConsulClient {
   const url = new URL(config.consul.url);
   // `timeout` is honoured per call by the package but missing from its typings.

@@ -4,13 +4,9 @@
  * check (`--register`). I/O only.
  */
 import type { Config } from '../config.js';
-import { consulError, createConsulClient } from './consul-client.js';
+import { consulError, createConsulClient, dcOption } from './consul-client.js';
 import type { ConsulCallOptions } from './consul.js';
 import { httpJson } from './http.js';
-
-function dc(config: Config): { dc?: string } {
-  return config.consul.datacenter ? { dc: config.consul.datacenter } : {};
-}
 
 /** Names of the services registered on a node (`/v1/catalog/node/<node>`); none for an unknown node. */
 export async function nodeServiceNames(
@@ -20,7 +16,7 @@ export async function nodeServiceNames(
 ): Promise<string[]> {
   const consul = createConsulClient(config, options);
   try {
-    const raw = (await consul.catalog.node.services({ node, ...dc(config) })) as {
+    const raw = (await consul.catalog.node.services({ node, ...dcOption(config) })) as {
       Services?: Record<string, { Service?: string }> | null;
     } | null;
     return [...new Set(Object.values(raw?.Services ?? {}).map((s) => s.Service ?? ''))].filter(Boolean);
@@ -41,8 +37,8 @@ export async function serviceHealth(
   let services: Record<string, unknown>;
   try {
     [checks, services] = await Promise.all([
-      consul.health.state({ state: 'any', ...dc(config) }) as Promise<typeof checks>,
-      consul.catalog.service.list({ ...dc(config) }) as Promise<Record<string, unknown>>,
+      consul.health.state({ state: 'any', ...dcOption(config) }) as Promise<typeof checks>,
+      consul.catalog.service.list({ ...dcOption(config) }) as Promise<Record<string, unknown>>,
     ]);
   } catch (error) {
     throw consulError(error, config, 'the health of every service');

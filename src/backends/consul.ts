@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.js';
 import { CalvinError } from '../errors.js';
-import { consulError, createConsulClient } from './consul-client.js';
+import { consulError, createConsulClient, dcOption } from './consul-client.js';
 import { httpJson } from './http.js';
 
 export interface ConsulCallOptions {
@@ -49,10 +49,6 @@ interface RawHealthEntry {
     Meta?: Record<string, string> | null;
   };
   Checks?: { CheckID?: string; Name?: string; Status?: string; Output?: string; ServiceID?: string }[] | null;
-}
-
-function dcOption(config: Config): { dc?: string } {
-  return config.consul.datacenter ? { dc: config.consul.datacenter } : {};
 }
 
 function checkStatus(raw: string | undefined): ConsulCheckStatus {
