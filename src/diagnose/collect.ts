@@ -144,7 +144,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
   const historyWork = endpoints.influx
     ? collectHistory(backends, endpoints.influx, req.systemDatabase, service, nodes, windows, call)
     : Promise.resolve([]);
-  const logsOf = (logNodes: string[]): Promise<SourceResult<CollectedLogs>> =>
+  const logsOf = (logNodes: string[], signal: AbortSignal = abort.signal): Promise<SourceResult<CollectedLogs>> =>
     endpoints.elasticsearch
       ? collectLogs(backends, {
           endpoint: endpoints.elasticsearch,
@@ -153,7 +153,7 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
           definition,
           service,
           knownIssues: req.knownIssues,
-          call,
+          call: () => ({ ...call(), signal }),
           remaining,
         })
       : Promise.resolve<SourceResult<CollectedLogs>>({
@@ -164,11 +164,16 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
         });
   // The logs of the current instances are asked at once, beside the history; only when the history
   // names nodes that served the service before (replaced since) are the logs asked again with them.
-  const currentLogs = logsOf(nodes);
+  const superseded = new AbortController();
+  const currentLogs = logsOf(nodes, AbortSignal.any([abort.signal, superseded.signal]));
   const history = await historyWork;
   const logNodes = [...new Set([...nodes, ...history.map((h) => h.node)])];
   const logsWork = logNodes.length > nodes.length ? logsOf(logNodes) : currentLogs;
-  if (logsWork !== currentLogs) currentLogs.catch(() => undefined);
+  if (logsWork !== currentLogs) {
+    // Asked again with the former nodes: the first collection's searches stop instead of running on.
+    superseded.abort();
+    currentLogs.catch(() => undefined);
+  }
 
   const timedOut = <T>(value: T): SourceResult<T> => ({
     status: 'unavailable',

@@ -5,10 +5,11 @@ import { emptyCatalog } from '../../../src/load/index.js';
 
 /** Backends answering from memory; `hang` never answers (until aborted). */
 function fakeBackends(
-  options: { influx?: 'ok' | 'down' | 'hang'; consulDown?: boolean } = {},
-): DiagnoseBackends & { influxQueries: string[]; searches: unknown[] } {
+  options: { influx?: 'ok' | 'down' | 'hang'; consulDown?: boolean; formerNode?: string } = {},
+): DiagnoseBackends & { influxQueries: string[]; searches: unknown[]; abortedFieldCaps: number; events: string[] } {
   const influxQueries: string[] = [];
   const searches: unknown[] = [];
+  let fieldCapsCalls = 0;
   const consul = async <T>(value: T): Promise<T> => {
     if (options.consulDown)
       throw new CalvinError(
@@ -18,9 +19,11 @@ function fakeBackends(
       );
     return value;
   };
-  return {
+  const backends = {
     influxQueries,
     searches,
+    abortedFieldCaps: 0,
+    events: [] as string[],
     datacenter: () => consul('test'),
     listServices: () => consul(['artefacts', 'queue']),
     serviceInstances: (service) =>
@@ -43,6 +46,16 @@ function fakeBackends(
             values: [[Date.parse('2026-11-23T10:28:00Z'), '1 created, 0 updated, 0 deleted', 'alice', 'abc1234']],
           },
         ]);
+      // The history of who served the service: a node replaced since, when asked for.
+      if (options.formerNode && query.includes('"image"'))
+        return Promise.resolve([
+          {
+            name: 'cpu',
+            tags: { host: options.formerNode },
+            columns: ['time', 'count'],
+            values: [[Date.parse('2026-11-23T09:00:00Z'), 5]],
+          },
+        ]);
       if (options.influx === 'down')
         return Promise.reject(new CalvinError('BACKEND_UNREACHABLE', 'InfluxDB is unreachable'));
       if (options.influx === 'hang')
@@ -58,18 +71,37 @@ function fakeBackends(
         },
       ]);
     },
-    esFieldCaps: async () => ({
-      fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } },
-    }),
+    esFieldCaps: (_endpoint, _index, _fields, call) => {
+      fieldCapsCalls += 1;
+      // With a former node, the first log collection (current instances only) is superseded: it hangs until aborted.
+      if (options.formerNode && fieldCapsCalls === 1)
+        return new Promise((_resolve, reject) =>
+          call.signal?.addEventListener('abort', () => {
+            backends.abortedFieldCaps += 1;
+            backends.events.push('first collection aborted');
+            reject(new Error('aborted'));
+          }),
+        );
+      return Promise.resolve({
+        fields: { 'host.name': { keyword: { aggregatable: true } }, 'log.level': { keyword: { aggregatable: true } } },
+      });
+    },
     esSearch: async (_endpoint, _index, body) => {
       searches.push(body);
+      backends.events.push('search');
       return { aggregations: {} };
     },
     esMultiSearch: async (_endpoint, list) => {
       searches.push(...list.map((l) => l.body));
       return list.map(() => ({ aggregations: {} }));
     },
+  } satisfies DiagnoseBackends & {
+    influxQueries: string[];
+    searches: unknown[];
+    abortedFieldCaps: number;
+    events: string[];
   };
+  return backends;
 }
 
 const request = (query: string, deadlineAt = Date.now() + 10_000) => ({
@@ -102,6 +134,16 @@ describe('collect', () => {
       time: '2026-11-23T10:30:00.000Z',
       value: 80,
     });
+  });
+
+  it('asks the logs again with a node the history names, and stops the first collection instead of letting it run', async () => {
+    const backends = fakeBackends({ formerNode: 'nexus-00' });
+    const c = await collect(backends, request('artefacts'));
+    expect(c.sources.elasticsearch).toBe('ok');
+    expect(backends.abortedFieldCaps).toBe(1);
+    // Stopped as soon as it was superseded, not when the diagnosis ended.
+    expect(backends.events).toEqual(['first collection aborted', 'search']);
+    expect(JSON.stringify(backends.searches)).toContain('nexus-00');
   });
 
   it('resolves a service id prefix', async () => {
