@@ -8,7 +8,8 @@
 import type { Endpoint } from '../config.js';
 import type { ServiceDef } from '../define/types.js';
 import { CalvinError } from '../errors.js';
-import type { CollectedLogs, KnownIssue, MessageGroup } from './collected.js';
+import type { CollectedLogs, FormerLogHost, KnownIssue, MessageGroup } from './collected.js';
+import { formerFrom, formerFromSearch, formerSearchBody } from './changes-query.js';
 import {
   fieldGroupsFromCaps,
   logsFromSearch,
@@ -18,7 +19,9 @@ import {
   type IndexGroup,
   type SearchedLogs,
 } from './parse.js';
+import { errorLinesFetchSize, errorLinesFromSearch } from './error-lines.js';
 import {
+  errorLinesBody,
   LOG_FIELD_CANDIDATES,
   logSearchBody,
   templateCountBody,
@@ -37,7 +40,7 @@ import {
 } from './template-query.js';
 import { templateOf } from './templates.js';
 import type { CallOptions, DiagnoseBackends } from './backend-types.js';
-import { narrowIndices } from './indices.js';
+import { narrowIndices, type NarrowedBackends } from './indices.js';
 import { startMarkersOf } from './start-markers.js';
 
 type ElasticEndpoint = Endpoint & { username?: string; password?: string };
@@ -103,11 +106,8 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
       return responses;
     };
     const nodeSet = new Set(req.nodes);
-    // Restarts and former hosts ride along in the same search (changes-query.ts): no request of their own.
-    const changes = {
-      serviceNames: selector?.serviceNames ?? [req.service],
-      startMarkers: startMarkersOf(req.definition, req.service),
-    };
+    // Restarts ride along in the same search (changes-query.ts): no request of their own.
+    const changes = { startMarkers: startMarkersOf(req.definition, req.service) };
     const responses = await search(
       groups.map((g) => logSearchBody(req.nodes, req.windows, g.fields, selector, [], changes)),
     );
@@ -117,9 +117,37 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
   } catch (error) {
     return { status: statusOf(error), error: messageOf(error), value: empty };
   }
-  const { complete, ...collected } = logs;
+  // Beside the follow-up: the first search named the indices the former hosts' lines are looked for in.
+  const [result, former] = await Promise.all([
+    exactLogs(logs, req, groups, selector, search),
+    formerHosts(backends, req, groups, index, selector?.serviceNames ?? [req.service]),
+  ]);
+  return former ? { ...result, value: { ...result.value, former } } : result;
+}
+
+/** The logs of the first search, with the follow-up's exact counts when its sample was not whole. */
+async function exactLogs(
+  logs: SearchedLogs,
+  req: LogRequest,
+  groups: IndexGroup[],
+  selector: LogSelectorFilter | undefined,
+  search: (bodies: Record<string, unknown>[]) => Promise<unknown[]>,
+): Promise<SourceResult<CollectedLogs>> {
+  const { complete, errorLines, ...collected } = logs;
   if ((complete.window && complete.baseline) || req.remaining() < MIN_FOLLOW_UP_MS)
     return { status: 'ok', value: collected };
+  // Few error lines: fetched and counted whole (error-lines.ts), else counted by templates below.
+  const size = errorLinesFetchSize(errorLines);
+  if (size !== null) {
+    const fetched = await search(
+      groups.map((g) => errorLinesBody(req.nodes, req.windows, g.fields, selector, size)),
+    ).then(
+      (answers) => errorLinesFromSearch(answers, size, req.windows),
+      () => null,
+    );
+    if (fetched)
+      return { status: 'ok', value: { ...collected, windowErrors: fetched.window, baselineErrors: fetched.baseline } };
+  }
   try {
     // Known issues are counted by the cluster only when the sample missed messages: a whole sample
     // already holds every error message, and matching them here is exact and free.
@@ -145,6 +173,32 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
   } catch (error) {
     // The sample still tells the story; only its counts are partial.
     return { status: 'ok', value: collected, error: `error counts are from a sample (${messageOf(error)})` };
+  }
+}
+
+/**
+ * The hosts that logged as the service and are no instance now, from a search of their own beside
+ * the main one; undefined when it could not be asked or answered (the rest of the logs stand).
+ */
+async function formerHosts(
+  backends: NarrowedBackends,
+  req: LogRequest,
+  groups: IndexGroup[],
+  index: string,
+  serviceNames: string[],
+): Promise<FormerLogHost[] | undefined> {
+  const from = formerFrom(req.windows);
+  const searches = groups.flatMap((g) => {
+    const body = formerSearchBody(req.nodes, g.fields, serviceNames, from);
+    return body ? [{ index: g.indices ?? [index], body }] : [];
+  });
+  if (searches.length === 0) return undefined;
+  try {
+    const responses = await backends.esSearchFound(req.endpoint, searches, req.call());
+    if (responses.some((r: unknown) => typeof r === 'object' && r !== null && 'error' in r)) return undefined;
+    return responses.flatMap(formerFromSearch);
+  } catch {
+    return undefined;
   }
 }
 

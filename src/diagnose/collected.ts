@@ -48,8 +48,8 @@ export interface LogBucket {
 
 export interface HostLogStats {
   host: string;
-  window: { total: number; errors: number; warnings: number };
-  baseline: { total: number; errors: number; warnings: number };
+  window: { total: number; errors: number };
+  baseline: { total: number; errors: number };
   /** Per bucket of the window. */
   buckets: LogBucket[];
 }

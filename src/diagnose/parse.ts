@@ -3,7 +3,7 @@
  * or of the wrong type, and every string in it is hostile (kept as data, escaped only by reports).
  */
 import type { CollectedLogs, HostLogStats, MessageGroup, SignalSeries } from './collected.js';
-import { isErrorLevel, isWarningLevel, type LogFields, type SignalQuery } from './queries.js';
+import type { LogFields, SignalQuery } from './queries.js';
 import { buckets, dateOf, key, num, obj, type Agg } from './agg-read.js';
 import { changesFromSearch, mergeChanges } from './changes-query.js';
 
@@ -61,14 +61,13 @@ export function splitOf(queries: SignalQuery[]): Map<string, SignalQuery[]> {
   return bySignal;
 }
 
-function levelCounts(hostBucket: Agg): { total: number; errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const b of buckets(hostBucket.levels)) {
-    if (isErrorLevel(key(b))) errors += num(b.doc_count);
-    else if (isWarningLevel(key(b))) warnings += num(b.doc_count);
-  }
-  return { total: num(hostBucket.doc_count), errors, warnings };
+/** Lines and errors of a host bucket: errors counted by a filter, or the histogram's errors summed. */
+function lineCounts(hostBucket: Agg): { total: number; errors: number } {
+  const errors =
+    'errors' in hostBucket
+      ? num(obj(hostBucket.errors).doc_count)
+      : buckets(hostBucket.histogram).reduce((n, b) => n + num(obj(b.errors).doc_count), 0);
+  return { total: num(hostBucket.doc_count), errors };
 }
 
 /** Count, hosts, first/last and ECS context of one message bucket (a terms or a filters bucket). */
@@ -139,6 +138,8 @@ function stringAt(doc: Agg, path: readonly string[]): string {
 export interface SearchedLogs extends CollectedLogs {
   /** True when the window's (baseline's) distinct error messages all fit in the answer. */
   complete: { window: boolean; baseline: boolean };
+  /** How many error lines the window and the baseline hold. */
+  errorLines: { window: number; baseline: number };
 }
 
 /** Whether an errors aggregation holds every message: terms with nothing left over, or every hit. */
@@ -163,15 +164,15 @@ export function logsFromSearch(
   const aggs = obj(obj(response).aggregations);
   const win = obj(aggs.window);
   const base = obj(aggs.baseline);
-  const baselineByHost = new Map(buckets(obj(base.hosts)).map((b) => [key(b), levelCounts(b)]));
+  const baselineByHost = new Map(buckets(obj(base.hosts)).map((b) => [key(b), lineCounts(b)]));
   const hosts: HostLogStats[] = [];
   for (const b of buckets(win.hosts)) {
     const host = key(b);
     if (!nodes.has(host)) continue;
     hosts.push({
       host,
-      window: levelCounts(b),
-      baseline: baselineByHost.get(host) ?? { total: 0, errors: 0, warnings: 0 },
+      window: lineCounts(b),
+      baseline: baselineByHost.get(host) ?? { total: 0, errors: 0 },
       buckets: buckets(b.histogram).map((h) => ({
         time:
           typeof h.key_as_string === 'string'
@@ -184,7 +185,7 @@ export function logsFromSearch(
   }
   for (const [host, counts] of baselineByHost) {
     if (nodes.has(host) && !hosts.some((h) => h.host === host))
-      hosts.push({ host, window: { total: 0, errors: 0, warnings: 0 }, baseline: counts, buckets: [] });
+      hosts.push({ host, window: { total: 0, errors: 0 }, baseline: counts, buckets: [] });
   }
   hosts.sort((a, b) => a.host.localeCompare(b.host));
   const known = obj(obj(win.errors).known);
@@ -195,6 +196,7 @@ export function logsFromSearch(
     ...('buckets' in known ? { knownIssueCounts: filterCounts(known) } : {}),
     ...changesFromSearch(aggs, startMarkers),
     complete: { window: wholeSample(win.errors), baseline: wholeSample(base.errors) },
+    errorLines: { window: num(obj(win.errors).doc_count), baseline: num(obj(base.errors).doc_count) },
   };
 }
 
@@ -324,7 +326,7 @@ export function mergeLogs(parts: SearchedLogs[]): SearchedLogs {
         });
         continue;
       }
-      for (const k of ['total', 'errors', 'warnings'] as const) {
+      for (const k of ['total', 'errors'] as const) {
         into.window[k] += h.window[k];
         into.baseline[k] += h.baseline[k];
       }
@@ -357,6 +359,10 @@ export function mergeLogs(parts: SearchedLogs[]): SearchedLogs {
       : {}),
     ...mergeChanges(parts),
     complete: { window: parts.every((p) => p.complete.window), baseline: parts.every((p) => p.complete.baseline) },
+    errorLines: {
+      window: parts.reduce((n, p) => n + p.errorLines.window, 0),
+      baseline: parts.reduce((n, p) => n + p.errorLines.baseline, 0),
+    },
   };
 }
 

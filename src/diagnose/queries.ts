@@ -7,8 +7,7 @@ import { exactMatchPattern, renderInfluxQL } from '../define/influxql.js';
 import type { FieldSelection, InfluxQuery, TagCondition } from '../define/types.js';
 import type { WatchedSignal } from './collected.js';
 import type { TimeWindow } from './types.js';
-import { formerFrom, formerScope, hostChangeAggs, restartLeadRange } from './changes-query.js';
-import { INDEX_AGG, indexAggregation } from './index-agg.js';
+import { hostChangeAggs, restartLeadRange } from './changes-query.js';
 
 export interface Windows {
   window: TimeWindow;
@@ -125,7 +124,6 @@ export const ERROR_LEVELS = [
   'CRITICAL',
   'SEVERE',
 ];
-const WARNING_LEVELS = ['warn', 'warning', 'WARN', 'WARNING'];
 export const TOP_MESSAGES = 100;
 export const SAMPLE_SIZE = 100;
 
@@ -136,8 +134,6 @@ export interface LogSelectorFilter {
 
 /** What the changes aggregations of the log search look for (changes-query.ts). */
 export interface ChangeContext {
-  /** ECS `service.name` values of the service: hosts that logged them and are no instance now served it before. */
-  serviceNames?: string[];
   /** Phrases a process logs when it has started ("Jenkins is fully up and running"). */
   startMarkers?: string[];
 }
@@ -211,8 +207,8 @@ const keyed = (queries: CountQuery[]): Record<string, unknown> =>
   Object.fromEntries(queries.map((q) => [q.key, q.query]));
 
 /**
- * One search, aggregations only: per host a date histogram split into errors, level counts for the
- * window and the baseline, and the error messages: the most frequent distinct messages (a sample
+ * One search, aggregations only: per host a date histogram split into errors over the window, and
+ * the line and error counts of the baseline; and the error messages: the most frequent distinct messages (a sample
  * when there are more of them), plus exact counts of the known issues' signatures (`known`).
  */
 export function logSearchBody(
@@ -223,17 +219,8 @@ export function logSearchBody(
   known: CountQuery[] = [],
   changes: ChangeContext = {},
 ): Record<string, unknown> {
-  const former = formerScope(nodes, fields, changes.serviceNames ?? selector?.serviceNames ?? [], formerFrom(w));
-  const scope = scopeFilter(nodes, w, fields, selector);
-  // With former hosts in the scope, every other aggregation keeps to the instances' hosts.
-  const instances = former ? { terms: { [fields.host]: nodes } } : null;
-  const errors = instances ? { bool: { filter: [errorsFilter(fields), instances] } } : errorsFilter(fields);
-  const hostTerms = {
-    field: fields.host,
-    size: Math.min(nodes.length, 1000),
-    ...(instances ? { include: nodes } : {}),
-  };
-  const levels = { terms: { field: fields.level, size: 20 } };
+  const errors = errorsFilter(fields);
+  const hostTerms = { field: fields.host, size: Math.min(nodes.length, 1000) };
   const hostChanges = hostChangeAggs(fields, changes.startMarkers ?? [], selector?.processNames ?? []);
   // Restarts just before the window too: the baseline's last minutes, under its per-host terms.
   const leadChanges =
@@ -242,15 +229,7 @@ export function logSearchBody(
   return {
     size: 0,
     track_total_hits: false,
-    query: former
-      ? {
-          bool: {
-            filter: [rangeOf({ from: w.baseline.from, to: w.window.to })],
-            should: [{ bool: { filter: scope } }, former.query],
-            minimum_should_match: 1,
-          },
-        }
-      : { bool: { filter: scope } },
+    query: { bool: { filter: scopeFilter(nodes, w, fields, selector) } },
     aggs: {
       window: {
         filter: rangeOf(w.window),
@@ -258,7 +237,7 @@ export function logSearchBody(
           hosts: {
             terms: hostTerms,
             aggs: {
-              levels,
+              // The host's errors are the histogram's, summed: no per-level terms over every line.
               histogram: {
                 date_histogram: {
                   field: '@timestamp',
@@ -277,11 +256,10 @@ export function logSearchBody(
       baseline: {
         filter: rangeOf(w.baseline),
         aggs: {
-          hosts: { terms: hostTerms, aggs: { levels, ...leadChanges } },
+          hosts: { terms: hostTerms, aggs: { errors: { filter: errors }, ...leadChanges } },
           errors: { filter: errors, aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
         },
       },
-      ...(former ? { former: former.agg, [INDEX_AGG]: indexAggregation({ bool: { filter: scope } }) } : {}),
     },
   };
 }
@@ -327,12 +305,27 @@ export function templateCountBody(
   };
 }
 
-export function isWarningLevel(level: string): boolean {
-  return WARNING_LEVELS.includes(level);
-}
+/** Where each ECS field of an error line is read from `_source` (dotted or nested alike). */
+export const ERROR_LINE_SOURCE = ['message', '@timestamp', 'host.name', 'error.type', 'service.name', 'process.name'];
 
-export function isErrorLevel(level: string): boolean {
-  return ERROR_LEVELS.includes(level);
+/**
+ * Every error line of the window and the baseline, as stored (error-lines.ts counts them): asked
+ * instead of `templateCountBody` when the first search counted few of them.
+ */
+export function errorLinesBody(
+  nodes: string[],
+  w: Windows,
+  fields: LogFields,
+  selector: LogSelectorFilter | undefined,
+  size: number,
+): Record<string, unknown> {
+  return {
+    size,
+    track_total_hits: false,
+    sort: ['_doc'],
+    _source: { includes: ERROR_LINE_SOURCE },
+    query: { bool: { filter: [...scopeFilter(nodes, w, fields, selector), errorsFilter(fields)] } },
+  };
 }
 
 /** The ECS fields diagnose aggregates on, to look up in `_field_caps`. */

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { access } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import type { Catalog } from '../define/types.js';
-import { analyze, type Clock } from './analyze.js';
+import type { Clock } from './analyze.js';
 import type { Collected } from './collected.js';
-import { keyCharts, type ChartSeries } from './charts.js';
+import type { ChartSeries } from './charts.js';
 import { collect, type DiagnoseBackends } from './collect.js';
 import { loadKnownIssues } from './known-issues.js';
 import type { Diagnosis } from './types.js';
@@ -49,7 +49,7 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
   const started = clock.now();
   const backends = options.backends ?? (await import('./backends.js')).createDiagnoseBackends(config);
   const knownIssues = await loadKnownIssues(options.knownIssuesDir ?? (await defaultKnownIssuesDir(config.root)));
-  const collected = await collect(backends, {
+  const collecting = collect(backends, {
     query: options.query,
     to: options.to ?? new Date(clock.now()),
     lengthMs: options.lengthMs ?? DEFAULT_WINDOW_MS,
@@ -60,6 +60,13 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
     systemDatabase: config.databases.system,
     servicesDatabase: config.databases.services,
   });
+  // The analysis modules load while the backends answer: a fresh process (the CLI) sends its first
+  // request without waiting for their compilation.
+  const [collected, { analyze }, { keyCharts }] = await Promise.all([
+    collecting,
+    import('./analyze.js'),
+    import('./charts.js'),
+  ]);
   const diagnosis = analyze(collected, clock, started, {
     compareVersions: options.compareVersions ?? false,
     ...(options.serveUrl ? { serveUrl: options.serveUrl } : {}),

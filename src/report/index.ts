@@ -1,8 +1,8 @@
 /** Diagnosis → text | markdown | html | json. */
-import { redactDeep } from '../redact.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { redactedInput } from './load-renderer.js';
 import type { ReportFormat, ReportInput } from './model.js';
 import { renderText, type TextOptions } from './text.js';
 
@@ -18,6 +18,7 @@ export { REPORT_CSS } from './page-css.js';
 export { statusMark } from './model.js';
 export { localRunbookLinks, runbookFileCandidates } from './runbook-links.js';
 export { REPORT_FORMATS, type ReportFormat, type ReportInput } from './model.js';
+export { loadRedactedRenderer, type ReportRenderer } from './load-renderer.js';
 
 /** Renders a diagnosis in one of the report formats. */
 export function renderReport(format: ReportFormat, input: ReportInput, options: TextOptions = {}): string {
@@ -38,9 +39,5 @@ export function renderReport(format: ReportFormat, input: ReportInput, options: 
  * masked in the diagnosis's strings first, so that every format stays well-formed.
  */
 export function renderRedactedReport(format: ReportFormat, input: ReportInput, options: TextOptions = {}): string {
-  return renderReport(
-    format,
-    { ...input, diagnosis: redactDeep(input.diagnosis), ...(input.charts ? { charts: redactDeep(input.charts) } : {}) },
-    options,
-  );
+  return renderReport(format, redactedInput(input), options);
 }

@@ -47,7 +47,13 @@ export async function startServe(config: Config, catalog: Catalog, options: Star
   // What calvin loads lazily for a one-shot command, a server loads before it listens: otherwise the
   // first burst of alerts waits ~100 ms behind the Elasticsearch client's import and the diagnosis modules.
   preloadElasticClient();
-  await Promise.all([import('../diagnose/backends.js'), import('../backends/consul.js'), import('../report/index.js')]);
+  await Promise.all([
+    import('../diagnose/backends.js'),
+    import('../diagnose/analyze.js'),
+    import('../diagnose/charts.js'),
+    import('../backends/consul.js'),
+    import('../report/index.js'),
+  ]);
   const runtime = await createRuntime(config, catalog, { ...options, publicUrl: base ?? '' });
   const app = createApp(runtime);
   const server = createServer(app);

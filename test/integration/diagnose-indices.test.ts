@@ -79,20 +79,24 @@ afterAll(async () => {
 });
 
 /** Real backends that note the index expression of every Elasticsearch call. */
-function recording(): { backends: DiagnoseBackends; searched: string[][] } {
+function recording(): { backends: DiagnoseBackends; searched: string[][]; former: string[][] } {
   const real = createDiagnoseBackends(config);
   /** One entry per search request: the index expression of each of its searches. */
   const searched: string[][] = [];
+  /** The searches for former hosts, apart: sent after the first, to the indices it found. */
+  const former: string[][] = [];
   return {
     searched,
+    former,
     backends: {
       ...real,
       esSearch: (endpoint, index, body, call) => {
-        searched.push([index]);
+        ('former' in ((body.aggs ?? {}) as object) ? former : searched).push([index]);
         return real.esSearch(endpoint, index, body, call);
       },
       esMultiSearch: (endpoint, searches, call) => {
-        searched.push(searches.map((s) => s.index.join(',')));
+        const formers = searches.every((s) => 'former' in ((s.body.aggs ?? {}) as object));
+        (formers ? former : searched).push(searches.map((s) => s.index.join(',')));
         return real.esMultiSearch(endpoint, searches, call);
       },
     },
@@ -101,7 +105,7 @@ function recording(): { backends: DiagnoseBackends; searched: string[][] } {
 
 describe('a diagnosis searches only the indices that can hold the service documents', () => {
   it('touches no foreign index of another day, and after the first search only the service own indices', async () => {
-    const { backends, searched } = recording();
+    const { backends, searched, former } = recording();
     const result = await diagnose(config, {
       query: service,
       to: new Date(now + 60_000),
@@ -127,6 +131,9 @@ describe('a diagnosis searches only the indices that can hold the service docume
     const first = (await resolve(searched[0] as string[])).filter((name) => name.startsWith(`logs-${tag}-`));
     expect(first.length).toBeLessThanOrEqual(own.length + FOREIGN_APPS * overlapped.size);
     for (const name of first) expect(overlapped.has(name.slice(-10))).toBe(true);
+    // The search for former hosts, after the first: the indices it found, as every later search.
+    expect(former.length).toBeLessThanOrEqual(1);
+    for (const search of former) expect(await resolve(search)).toEqual(own);
     // Every later search: exactly the service's own indices.
     for (const later of searched.slice(1)) expect(await resolve(later)).toEqual(own);
   }, 60_000);

@@ -170,9 +170,10 @@ describe('diagnose sees a restart in the logs', () => {
       expect(diagnosis.timeline, context).toContainEqual(
         expect.objectContaining({ node: FORMER, source: 'consul', summary: `1 instance vanished: ${FORMER}` }),
       );
-      // Restarts and the former node came with the log search diagnose sends anyway: one search, plus
-      // (text-only message) the follow-up that counts the sampled templates, as without them.
-      expect(searches()).toBe(mapping === 'templates' ? 2 : 1);
+      // Restarts came with the log search diagnose sends anyway (after the probe that names its
+      // indices), the former node with the search after it: three, plus (text-only message) the
+      // follow-up that completes the sampled messages, as without them.
+      expect(searches()).toBe(mapping === 'templates' ? 4 : 3);
       expect(schemaValidator()('diagnosis', diagnosis)).toEqual([]);
     }, 60_000);
   }

@@ -19,6 +19,7 @@ import { discoverEndpoints } from '../../src/backends/discover.js';
 import { renderReport } from '../../src/report/index.js';
 import { escapeMarkdown } from '../../src/report/escape.js';
 import { templateLabel } from '../../src/diagnose/templates.js';
+import { FETCH_MAX_LINES } from '../../src/diagnose/error-lines.js';
 import { HOSTILE_SERVICE, HOSTILE_SUSPECT, seedScenario } from '../../scripts/seed/index.js';
 import { LOG_INDEX_BODY } from '../../scripts/seed/logs.js';
 import { runCli, shippedCatalog, stackConfig } from './diagnose-helpers.js';
@@ -179,71 +180,95 @@ describe('calvin diagnose on the seeded scenarios', () => {
     }
   });
 
-  it('counts errors exactly beyond the sampled distinct messages, in the window and the baseline', async () => {
-    const config = stackConfig();
-    const now = Date.now();
-    await seedScenario('nexus-disk-full', { config, now });
-    const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
-    if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
-    const index = `logs-calvin-diagnose-exact-${process.pid}`;
-    const doc = (ago: number, message: string) => ({
-      index,
-      doc: {
-        '@timestamp': new Date(now - ago).toISOString(),
-        message,
-        host: { name: 'nexus-01' },
-        service: { name: 'nexus' },
-        log: { level: 'error' },
-      },
-    });
-    const baselineAgo = 2 * 3_600_000;
-    const docs = [
-      // 300 distinct messages of one template in the window: far more than the 100 sampled terms.
-      ...Array.from({ length: 300 }, (_, i) =>
-        doc(60_000 + i * 5_000, `exact-check upload of artefact ${100_000 + i} rejected by quota`),
-      ),
-      // The baseline: 250 distinct fillers seen twice (they fill its 200 sampled terms), and an old
-      // template seen once per message, which the sample therefore misses...
-      ...Array.from({ length: 250 }, (_, i) => [
-        doc(baselineAgo + i * 10_000, `baseline filler ${i} stalled`),
-        doc(baselineAgo + i * 10_000 + 1, `baseline filler ${i} stalled`),
-      ]).flat(),
-      ...Array.from({ length: 30 }, (_, i) =>
-        doc(baselineAgo + i * 20_000 + 7, `zz-old-check job ${i} stalled in queue`),
-      ),
-      // ...and which comes back in the window: not a new pattern.
-      ...Array.from({ length: 8 }, (_, i) => doc(120_000 + i * 1_000, `zz-old-check job ${i % 4} stalled in queue`)),
-    ];
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'calvin-known-'));
-    await writeFile(
-      path.join(dir, 'quota.yaml'),
-      'id: exact-check-quota\ntitle: Uploads rejected by quota\nrunbook: https://example.org/quota.md\nquery:\n  message: "exact-check upload .* rejected"\n',
-    );
-    try {
-      await esEnsureIndex(elasticsearch, index, LOG_INDEX_BODY);
-      await esBulkIndex(elasticsearch, docs);
-      const { diagnosis } = await diagnose(config, {
-        query: 'nexus',
-        to: new Date(now),
-        catalog: await shippedCatalog(),
-        knownIssuesDir: dir,
+  // Few error lines are fetched and counted whole; beyond FETCH_MAX_LINES, templates are counted by regexp queries.
+  it.each([
+    ['fetched whole', 0],
+    ['counted by templates', FETCH_MAX_LINES],
+  ] as const)(
+    'counts errors exactly beyond the sampled distinct messages, in the window and the baseline (%s)',
+    async (way, more) => {
+      const config = stackConfig();
+      const now = Date.now();
+      await seedScenario('nexus-disk-full', { config, now });
+      const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
+      if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
+      const index = `logs-calvin-diagnose-exact-${process.pid}`;
+      const doc = (ago: number, message: string) => ({
+        index,
+        doc: {
+          '@timestamp': new Date(now - ago).toISOString(),
+          message,
+          host: { name: 'nexus-01' },
+          service: { name: 'nexus' },
+          log: { level: 'error' },
+        },
       });
-      expect(diagnosis.sources.elasticsearch).toBe('ok');
-      const quota = diagnosis.topErrors.find((e) => e.pattern.includes('exact-check upload'));
-      expect(quota).toMatchObject({ count: 300, nodes: ['nexus-01'] });
-      expect(Date.parse(quota?.first ?? '')).toBe(Date.parse(new Date(now - 60_000 - 299 * 5_000).toISOString()));
-      expect(diagnosis.knownIssues.find((k) => k.id === 'exact-check-quota')?.matches).toBe(300);
-      const told = [
-        ...diagnosis.timeline.map((e) => e.summary),
-        ...diagnosis.instances.flatMap((i) => i.anomalies.map((a) => a.evidence)),
-      ].join('\n');
-      expect(told).toContain('exact-check');
-      expect(told).not.toContain('zz-old-check');
-    } finally {
-      await esDeleteIndex(elasticsearch, index);
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+      const baselineAgo = 2 * 3_600_000;
+      const docs = [
+        // 300 distinct messages of one template in the window: far more than the 100 sampled terms.
+        ...Array.from({ length: 300 }, (_, i) =>
+          doc(60_000 + i * 5_000, `exact-check upload of artefact ${100_000 + i} rejected by quota`),
+        ),
+        // The baseline: 250 distinct fillers seen twice (they fill its 200 sampled terms), and an old
+        // template seen once per message, which the sample therefore misses...
+        ...Array.from({ length: 250 }, (_, i) => [
+          doc(baselineAgo + i * 10_000, `baseline filler ${i} stalled`),
+          doc(baselineAgo + i * 10_000 + 1, `baseline filler ${i} stalled`),
+        ]).flat(),
+        ...Array.from({ length: 30 }, (_, i) =>
+          doc(baselineAgo + i * 20_000 + 7, `zz-old-check job ${i} stalled in queue`),
+        ),
+        // ...and which comes back in the window: not a new pattern.
+        ...Array.from({ length: 8 }, (_, i) => doc(120_000 + i * 1_000, `zz-old-check job ${i % 4} stalled in queue`)),
+        // Enough more lines of the baseline, when asked, for the fetch to be too big.
+        ...Array.from({ length: more }, (_, i) => doc(baselineAgo + 60_000 + i * 1_000, 'baseline bulk stall')),
+      ];
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'calvin-known-'));
+      await writeFile(
+        path.join(dir, 'quota.yaml'),
+        'id: exact-check-quota\ntitle: Uploads rejected by quota\nrunbook: https://example.org/quota.md\nquery:\n  message: "exact-check upload .* rejected"\n',
+      );
+      try {
+        await esEnsureIndex(elasticsearch, index, LOG_INDEX_BODY);
+        await esBulkIndex(elasticsearch, docs);
+        const real = createDiagnoseBackends(config);
+        const followUps: string[] = [];
+        const note = (body: Record<string, unknown>): void => {
+          if ('_source' in body) followUps.push('fetched whole');
+          else if (JSON.stringify(body.aggs ?? {}).includes('"templates"')) followUps.push('counted by templates');
+        };
+        const { diagnosis } = await diagnose(config, {
+          query: 'nexus',
+          to: new Date(now),
+          catalog: await shippedCatalog(),
+          knownIssuesDir: dir,
+          backends: {
+            ...real,
+            esSearch: (endpoint, index, body, call) => (note(body), real.esSearch(endpoint, index, body, call)),
+            esMultiSearch: (endpoint, searches, call) => {
+              for (const search of searches) note(search.body);
+              return real.esMultiSearch(endpoint, searches, call);
+            },
+          },
+        });
+        expect(followUps[0]).toBe(way);
+        expect(diagnosis.sources.elasticsearch).toBe('ok');
+        const quota = diagnosis.topErrors.find((e) => e.pattern.includes('exact-check upload'));
+        expect(quota).toMatchObject({ count: 300, nodes: ['nexus-01'] });
+        expect(Date.parse(quota?.first ?? '')).toBe(Date.parse(new Date(now - 60_000 - 299 * 5_000).toISOString()));
+        expect(diagnosis.knownIssues.find((k) => k.id === 'exact-check-quota')?.matches).toBe(300);
+        const told = [
+          ...diagnosis.timeline.map((e) => e.summary),
+          ...diagnosis.instances.flatMap((i) => i.anomalies.map((a) => a.evidence)),
+        ].join('\n');
+        expect(told).toContain('exact-check');
+        expect(told).not.toContain('zz-old-check');
+      } finally {
+        await esDeleteIndex(elasticsearch, index);
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('keeps hostile service and node names from breaking queries or injecting into reports', async () => {
     const config = stackConfig();

@@ -1,6 +1,7 @@
 import type { RegisterCommand } from '../context.js';
 import { windowDeadlineConfig } from '../diagnose-flags.js';
 import { CalvinError } from '../../errors.js';
+import type { ReportFormat } from '../../report/model.js';
 
 interface DiagnoseFlags {
   env?: string;
@@ -80,7 +81,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
       if (ctx.interactive) ctx.stderr.write(`diagnosing ${service}…\n`);
       const { closeElasticClients } = await import('../../backends/elasticsearch.js');
       try {
-        const [result, report, { writeFileAtomic }, { redact }] = await Promise.all([
+        const [result, render, { redact }] = await Promise.all([
           diagnose(config, {
             query: service,
             to: window.to,
@@ -90,8 +91,7 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
             compareVersions: flags.compareVersions ?? false,
             ...(config.serveUrl ? { serveUrl: config.serveUrl } : {}),
           }),
-          import('../../report/index.js'),
-          import('../../report/write-file.js'),
+          import('../../report/load-renderer.js').then((r) => r.loadRedactedRenderer(format as ReportFormat)),
           import('../../redact.js'),
         ]);
         for (const [source, why] of Object.entries(result.sourceErrors)) {
@@ -105,16 +105,20 @@ catalog (metrics/http, documents/http) unless INFLUX_URL / ELASTICSEARCH_URL are
         // Redacted field by field before rendering: redacting the rendered text could break JSON escapes.
         // In a report written to a file, runbook links go to the project's runbook files that exist.
         const runbookLinks = flags.out
-          ? await report.localRunbookLinks(result.diagnosis, config.root, flags.out)
+          ? await (await import('../../report/runbook-links.js')).localRunbookLinks(
+              result.diagnosis,
+              config.root,
+              flags.out,
+            )
           : undefined;
         // JSON holds no charts: they are neither redacted nor passed on for it.
         const charts = format === 'json' ? {} : { charts: result.charts };
-        const text = report.renderRedactedReport(
-          format as 'text',
+        const text = render(
           { diagnosis: result.diagnosis, ...charts, timeZone, ...(runbookLinks ? { runbookLinks } : {}) },
           { color },
         );
         if (flags.out) {
+          const { writeFileAtomic } = await import('../../report/write-file.js');
           await writeFileAtomic(flags.out, text);
           if (ctx.interactive) ctx.stderr.write(`wrote ${flags.out} (${result.diagnosis.status})\n`);
         } else {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changesFromSearch, formerScope, hostChangeAggs, matchesMarker } from '../../../src/diagnose/changes-query.js';
+import {
+  changesFromSearch,
+  formerFromSearch,
+  formerSearchBody,
+  hostChangeAggs,
+  matchesMarker,
+} from '../../../src/diagnose/changes-query.js';
 import { vanishedInstances } from '../../../src/diagnose/changes.js';
 import { logSearchBody, planWindows } from '../../../src/diagnose/queries.js';
-import { INDEX_AGG } from '../../../src/diagnose/index-agg.js';
 import { startMarkersOf } from '../../../src/diagnose/start-markers.js';
 import { service } from '../../../src/define/service.js';
 import { collected, logFields } from './fixtures.js';
@@ -14,7 +19,7 @@ describe('the changes aggregations of the log search', () => {
   it("reads the pids of the service's own processes when its definition names them, of every process else", () => {
     const processesOf = (processNames: string[]): unknown => {
       const selector = { serviceNames: ['artefacts'], processNames };
-      const body = logSearchBody(['nexus-01'], windows, fields, selector, [], { serviceNames: ['artefacts'] });
+      const body = logSearchBody(['nexus-01'], windows, fields, selector);
       const window = (body.aggs as Record<string, { aggs: { hosts: { aggs: Record<string, unknown> } } }>).window;
       return (window?.aggs.hosts.aggs.processes as { terms: unknown }).terms;
     };
@@ -22,16 +27,14 @@ describe('the changes aggregations of the log search', () => {
     expect(processesOf([])).toEqual({ field: 'process.name', size: 5 });
   });
 
-  it('ride in the same search: pids and start-up lines per host of the window, former hosts apart', () => {
+  it('ride in the same search: pids and start-up lines per host of the window; former hosts in a search of their own', () => {
     const body = logSearchBody(['nexus-01', 'nexus-02'], windows, fields, undefined, [], {
-      serviceNames: ['artefacts'],
       startMarkers: ['Started Sonatype Nexus'],
     });
     const aggs = body.aggs as Record<string, Record<string, unknown>>;
-    expect(Object.keys(aggs)).toEqual(['window', 'baseline', 'former', INDEX_AGG]);
-    // Later searches go to the indices of the instances' own lines, not to every index a former host wrote to.
-    expect(JSON.stringify(aggs[INDEX_AGG]?.filter)).toContain('"terms":{"host.name":["nexus-01","nexus-02"]}');
-    expect(JSON.stringify(aggs[INDEX_AGG]?.filter)).not.toContain('must_not');
+    // No OR branch for former hosts in the query: every document is tested against the instances' scope alone.
+    expect(Object.keys(aggs)).toEqual(['window', 'baseline']);
+    expect(body.query).toEqual({ bool: { filter: expect.any(Array) } });
     // The baseline's last ten minutes: a restart just before the window.
     expect(aggs.baseline).toMatchObject({
       aggs: {
@@ -48,7 +51,7 @@ describe('the changes aggregations of the log search', () => {
     expect(aggs.window).toMatchObject({
       aggs: {
         hosts: {
-          terms: { field: 'host.name', size: 2, include: ['nexus-01', 'nexus-02'] },
+          terms: { field: 'host.name', size: 2 },
           aggs: {
             processes: {
               terms: { field: 'process.name', size: 5 },
@@ -61,46 +64,34 @@ describe('the changes aggregations of the log search', () => {
             },
           },
         },
-        // The former hosts' lines are in the scope for the former hosts only.
-        errors: {
-          filter: {
-            bool: {
-              filter: [
-                { terms: { 'log.level': expect.any(Array) } },
-                { terms: { 'host.name': ['nexus-01', 'nexus-02'] } },
-              ],
-            },
-          },
+      },
+    });
+    expect(formerSearchBody(['nexus-01', 'nexus-02'], fields, ['artefacts'], '2026-11-23T09:00:00.000Z')).toEqual({
+      size: 0,
+      track_total_hits: false,
+      query: {
+        bool: {
+          // From the window's length before the window: a host quiet since before is no change of it.
+          filter: [
+            { terms: { 'service.name': ['artefacts'] } },
+            { range: { '@timestamp': { gte: '2026-11-23T09:00:00.000Z', format: 'strict_date_optional_time' } } },
+          ],
+          must_not: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }],
         },
       },
-    });
-    expect(body.query).toMatchObject({
-      bool: {
-        should: [
-          { bool: { filter: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }, { range: {} }] } },
-          {
-            bool: {
-              // From the window's length before the window: a host quiet since before is no change of it.
-              filter: [
-                { terms: { 'service.name': ['artefacts'] } },
-                { range: { '@timestamp': { gte: '2026-11-23T09:00:00.000Z' } } },
-              ],
-              must_not: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }],
-            },
-          },
-        ],
-        minimum_should_match: 1,
+      aggs: {
+        former: {
+          terms: { field: 'host.name', size: 100, order: { last: 'desc' } },
+          aggs: { first: { min: { field: '@timestamp' } }, last: { max: { field: '@timestamp' } } },
+        },
       },
-    });
-    expect(aggs.former).toMatchObject({
-      filter: { bool: { must_not: [{ terms: { 'host.name': ['nexus-01', 'nexus-02'] } }] } },
-      aggs: { hosts: { terms: { size: 100, order: { last: 'desc' } } } },
     });
   });
 
   it('asks nothing the mapping cannot answer, and uses a wildcard on a keyword-only message', () => {
     expect(hostChangeAggs({ ...fields, pid: null }, [])).toEqual({});
-    expect(formerScope(['n'], { ...fields, service: null }, ['x'], windows.window.from)).toBeNull();
+    expect(formerSearchBody(['n'], { ...fields, service: null }, ['x'], windows.window.from)).toBeNull();
+    expect(formerSearchBody(['n'], fields, [], windows.window.from)).toBeNull();
     const plain = logSearchBody(['n'], windows, { ...fields, pid: null, service: null }, undefined);
     expect(Object.keys(plain.aggs as object)).toEqual(['window', 'baseline']);
     expect(plain.query).toEqual({ bool: { filter: expect.any(Array) } });
@@ -184,8 +175,10 @@ describe('the changes aggregations of the log search', () => {
           ],
         },
       },
-      former: {
-        hosts: {
+    };
+    const formerAnswer = {
+      aggregations: {
+        former: {
           buckets: [{ key: 'old-01', first: { value: 0 }, last: { value: Date.parse('2026-11-23T10:10:00Z') } }],
         },
       },
@@ -213,8 +206,10 @@ describe('the changes aggregations of the log search', () => {
           hostFirst: '2026-11-23T09:00:00.000Z',
         },
       ],
-      former: [{ host: 'old-01', first: '1970-01-01T00:00:00.000Z', last: '2026-11-23T10:10:00.000Z' }],
     });
+    expect(formerFromSearch(formerAnswer)).toEqual([
+      { host: 'old-01', first: '1970-01-01T00:00:00.000Z', last: '2026-11-23T10:10:00.000Z' },
+    ]);
   });
 
   it('anchors a marker written with ^ at the start of the line', () => {

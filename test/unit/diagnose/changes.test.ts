@@ -18,7 +18,7 @@ function replaced(nodes: string[]): Collected {
     if (!NEW.includes(n)) return h;
     return {
       ...h,
-      baseline: { total: 0, errors: 0, warnings: 0 },
+      baseline: { total: 0, errors: 0 },
       buckets: h.buckets.map((b, m) => (m < 30 ? { ...b, total: 0, errors: 0 } : b)),
     };
   });

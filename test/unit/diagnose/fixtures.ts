@@ -83,8 +83,8 @@ export function hostLogs(
   }));
   return {
     host,
-    window: { total: 6000, errors: windowErrors, warnings: 10 },
-    baseline: { total: 24000, errors: baselineErrors, warnings: 40 },
+    window: { total: 6000, errors: windowErrors },
+    baseline: { total: 24000, errors: baselineErrors },
     buckets,
   };
 }

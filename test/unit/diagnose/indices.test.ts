@@ -35,25 +35,24 @@ describe('dailyExpression', () => {
 });
 
 describe('indicesFound', () => {
-  it('reads the _index terms and takes the aggregation out of the answer', () => {
-    const response = {
-      aggregations: { [INDEX_AGG]: { names: { buckets: [{ key: 'a' }, { key: 'b' }] } }, window: {} },
-    };
+  it('reads the _index terms', () => {
+    const response = { aggregations: { [INDEX_AGG]: { names: { buckets: [{ key: 'a' }, { key: 'b' }] } } } };
     expect(indicesFound(response)).toEqual(['a', 'b']);
-    expect(Object.keys(response.aggregations)).toEqual(['window']);
   });
   it('trusts no partial answer', () => {
     expect(
       indicesFound({ aggregations: { [INDEX_AGG]: { names: { buckets: [], sum_other_doc_count: 3 } } } }),
     ).toBeUndefined();
     expect(indicesFound({})).toBeUndefined();
+    const failedShard = { _shards: { failed: 1 }, aggregations: { [INDEX_AGG]: { names: { buckets: [] } } } };
+    expect(indicesFound(failedShard)).toBeUndefined();
   });
 });
 
 describe('narrowIndices', () => {
-  function fake(found: string[]) {
+  function fake(found: string[], more: Record<string, unknown> = {}) {
     const calls: { kind: string; index: string | string[]; body?: Record<string, unknown> }[] = [];
-    const answer = { aggregations: { [INDEX_AGG]: { names: { buckets: found.map((key) => ({ key })) } } } };
+    const answer = { aggregations: { [INDEX_AGG]: { names: { buckets: found.map((key) => ({ key })) } } }, ...more };
     const backends = {
       esFieldCaps: async (_e: unknown, index: string) => {
         calls.push({ kind: 'caps', index });
@@ -73,31 +72,89 @@ describe('narrowIndices', () => {
   const endpoint = { url: 'http://es' };
   const call = { timeoutMs: 1000 };
 
-  it('searches the days first (with an _index aggregation), then only the indices found', async () => {
+  const days = 'logs-*2026.12.05,logs-*2026.12.06,logs-undated';
+  const shape = (calls: ReturnType<typeof fake>['calls']) =>
+    calls.map((c) => [c.kind, String(c.index), Object.keys(c.body ?? {}).includes('terminate_after') ? 'probe' : '']);
+
+  it('probes the days first (one document per index), then searches only the indices found', async () => {
     const { calls, backends } = fake(['logs-own-2026.12.06']);
     await backends.esFieldCaps(endpoint, 'logs-*', [], call);
-    const first = (await backends.esSearch(endpoint, 'logs-*', { size: 0 }, call)) as { aggregations: object };
-    expect(first.aggregations).toEqual({});
+    await backends.esSearch(endpoint, 'logs-*', { size: 0, query: { term: { a: 1 } } }, call);
     await backends.esSearch(endpoint, 'logs-*', { size: 0 }, call);
-    expect(calls.map((c) => [c.kind, c.index, Object.keys((c.body?.aggs as object) ?? {})])).toEqual([
-      ['caps', 'logs-*', []],
-      ['search', 'logs-*2026.12.05,logs-*2026.12.06,logs-undated', [INDEX_AGG]],
-      ['search', 'logs-own-2026.12.06', []],
+    expect(shape(calls)).toEqual([
+      ['caps', 'logs-*', ''],
+      ['search', days, 'probe'],
+      ['search', 'logs-own-2026.12.06', ''],
+      ['search', 'logs-own-2026.12.06', ''],
+    ]);
+    // The probe asks the first search's query, and stops at the first matching document of each index.
+    expect(calls[1]?.body).toEqual({
+      size: 0,
+      track_total_hits: false,
+      terminate_after: 1,
+      query: { term: { a: 1 } },
+      aggs: { [INDEX_AGG]: expect.any(Object) },
+    });
+  });
+
+  it('searches the days when the probe answer is not whole', async () => {
+    const { calls, backends } = fake(['logs-own-2026.12.06'], { _shards: { failed: 1 } });
+    await backends.esSearch(endpoint, 'logs-*', { size: 0 }, call);
+    expect(shape(calls).map(([kind, index]) => `${kind} ${index}`)).toEqual([
+      'search logs-*2026.12.05,logs-*2026.12.06',
+      'search logs-*2026.12.05,logs-*2026.12.06',
     ]);
   });
 
-  it('sends nothing to an index group that holds none of the service documents', async () => {
+  it('sends the former hosts search to the indices found, over the days before that or when none were', async () => {
+    const found = fake(['logs-own-2026.12.06']);
+    await found.backends.esFieldCaps(endpoint, 'logs-*', [], call);
+    await found.backends.esSearchFound(endpoint, [{ index: ['logs-*'], body: { size: 0 } }], call);
+    await found.backends.esSearch(endpoint, 'logs-*', { size: 0 }, call);
+    await found.backends.esSearchFound(
+      endpoint,
+      [
+        { index: ['logs-*'], body: { size: 0 } },
+        { index: ['logs-other-*'], body: { size: 0 } },
+      ],
+      call,
+    );
+    expect(shape(found.calls)).toEqual([
+      ['caps', 'logs-*', ''],
+      // Before the probe, and probing nothing itself.
+      ['search', days, ''],
+      ['search', days, 'probe'],
+      ['search', 'logs-own-2026.12.06', ''],
+      // The other group holds none of the indices found: it is not asked.
+      ['search', 'logs-own-2026.12.06', ''],
+    ]);
+    // Every instance silent: the former hosts' lines are looked for over the days.
+    const none = fake([]);
+    await none.backends.esFieldCaps(endpoint, 'logs-*', [], call);
+    await none.backends.esSearch(endpoint, 'logs-*', { size: 0 }, call);
+    await none.backends.esSearchFound(endpoint, [{ index: ['logs-*'], body: { size: 0 } }], call);
+    expect(shape(none.calls).slice(1)).toEqual([
+      ['search', days, 'probe'],
+      ['search', NO_INDEX, ''],
+      ['search', days, ''],
+    ]);
+  });
+
+  it('probes and searches no index group that holds none of the service documents', async () => {
     const { calls, backends } = fake(['logs-own-2026.12.06']);
-    await backends.esMultiSearch(endpoint, [{ index: ['logs-*'], body: {} }], call);
     await backends.esMultiSearch(
       endpoint,
       [
         { index: ['logs-own-2026.12.06'], body: {} },
-        { index: ['logs-other-2026.12.06'], body: {} },
+        { index: ['logs-other-2026.11.01'], body: {} },
       ],
       call,
     );
-    expect(calls.slice(1).map((c) => c.index)).toEqual([['logs-own-2026.12.06'], [NO_INDEX]]);
+    expect(calls.map((c) => [c.kind, c.index, 'terminate_after' in (c.body ?? {})])).toEqual([
+      ['search', 'logs-own-2026.12.06', true],
+      ['msearch', ['logs-own-2026.12.06'], false],
+      ['msearch', [NO_INDEX], false],
+    ]);
   });
 });
 
@@ -106,6 +163,10 @@ describe('narrowIndices over an index group of many concrete names', () => {
     const sent: string[][] = [];
     const backends = narrowIndices(
       {
+        esSearch: async (_e: unknown, index: string) => {
+          sent.push(index.split(','));
+          return {};
+        },
         esMultiSearch: async (_e: unknown, searches: { index: string[] }[]) => {
           sent.push(...searches.map((s) => s.index));
           return searches.map(() => ({}));
@@ -122,6 +183,11 @@ describe('narrowIndices over an index group of many concrete names', () => {
       ],
       { timeoutMs: 1000 },
     );
-    expect(sent).toEqual([['logs-other-2026.12.06', 'logs-own-2026.12.05'], [NO_INDEX]]);
+    // The probe (its answer holds no _index terms here: the days stay) and the search itself.
+    expect(sent).toEqual([
+      ['logs-other-2026.12.06', 'logs-own-2026.12.05'],
+      ['logs-other-2026.12.06', 'logs-own-2026.12.05'],
+      [NO_INDEX],
+    ]);
   });
 });

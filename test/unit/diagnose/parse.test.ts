@@ -49,7 +49,7 @@ describe('seriesFromInflux', () => {
 describe('logsFromSearch', () => {
   const fields = logFields({ service: null, process: null, pid: null });
 
-  it('reads level counts, histograms and message groups', () => {
+  it('reads line and error counts, histograms and message groups', () => {
     const response = {
       aggregations: {
         window: {
@@ -58,15 +58,11 @@ describe('logsFromSearch', () => {
               {
                 key: 'n1',
                 doc_count: 10,
-                levels: {
-                  buckets: [
-                    { key: 'error', doc_count: 4 },
-                    { key: 'warn', doc_count: 1 },
-                  ],
-                },
+                // The window's errors: the histogram's, summed.
                 histogram: {
                   buckets: [
-                    { key: 0, key_as_string: '2026-11-23T10:00:00.000Z', doc_count: 10, errors: { doc_count: 4 } },
+                    { key: 0, key_as_string: '2026-11-23T10:00:00.000Z', doc_count: 6, errors: { doc_count: 3 } },
+                    { key: 1, key_as_string: '2026-11-23T10:01:00.000Z', doc_count: 4, errors: { doc_count: 1 } },
                   ],
                 },
               },
@@ -89,7 +85,7 @@ describe('logsFromSearch', () => {
           },
         },
         baseline: {
-          hosts: { buckets: [{ key: 'n1', doc_count: 40, levels: { buckets: [{ key: 'ERROR', doc_count: 2 }] } }] },
+          hosts: { buckets: [{ key: 'n1', doc_count: 40, errors: { doc_count: 2 } }] },
           errors: { messages: { buckets: [] } },
         },
       },
@@ -98,9 +94,12 @@ describe('logsFromSearch', () => {
     expect(logs.hosts).toEqual([
       {
         host: 'n1',
-        window: { total: 10, errors: 4, warnings: 1 },
-        baseline: { total: 40, errors: 2, warnings: 0 },
-        buckets: [{ time: '2026-11-23T10:00:00.000Z', total: 10, errors: 4 }],
+        window: { total: 10, errors: 4 },
+        baseline: { total: 40, errors: 2 },
+        buckets: [
+          { time: '2026-11-23T10:00:00.000Z', total: 6, errors: 3 },
+          { time: '2026-11-23T10:01:00.000Z', total: 4, errors: 1 },
+        ],
       },
     ]);
     expect(logs.windowErrors[0]).toMatchObject({
@@ -224,8 +223,8 @@ describe('fieldGroupsFromCaps and mergeLogs', () => {
       hosts: [
         {
           host: 'n1',
-          window: { total: 10, errors, warnings: 0 },
-          baseline: { total: 5, errors: 1, warnings: 0 },
+          window: { total: 10, errors },
+          baseline: { total: 5, errors: 1 },
           buckets: [{ time: 't1', total: 10, errors }],
         },
       ],
@@ -244,10 +243,12 @@ describe('fieldGroupsFromCaps and mergeLogs', () => {
       baselineErrors: [],
       knownIssueCounts: { 'disk-full': errors },
       complete: { window: true, baseline: errors === 3 },
+      errorLines: { window: errors, baseline: 1 },
     });
     const merged = mergeLogs([part(3), part(4)]);
     expect(merged.knownIssueCounts).toEqual({ 'disk-full': 7 });
     expect(merged.complete).toEqual({ window: true, baseline: false });
+    expect(merged.errorLines).toEqual({ window: 7, baseline: 2 });
     expect(merged.hosts[0]).toMatchObject({
       window: { total: 20, errors: 7 },
       baseline: { errors: 2 },

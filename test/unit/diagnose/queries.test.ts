@@ -37,15 +37,11 @@ describe('signalQueries', () => {
 describe('logSearchBody', () => {
   it('is aggregations only, filtered by the instances and the log selector', () => {
     const fields = logFields({ pid: null });
-    // Former hosts (changes-query.test.ts) left out: the scope is the instances' hosts alone.
-    const body = logSearchBody(
-      ['nexus-01'],
-      windows,
-      fields,
-      { serviceNames: ['artefacts'], processNames: ['nexus'] },
-      [],
-      { serviceNames: [] },
-    );
+    // Former hosts have a search of their own (changes-query.test.ts): the scope is the instances' hosts alone.
+    const body = logSearchBody(['nexus-01'], windows, fields, {
+      serviceNames: ['artefacts'],
+      processNames: ['nexus'],
+    });
     expect(body.size).toBe(0);
     expect(JSON.stringify(body)).not.toContain('"size":10000');
     const filter = (body.query as { bool: { filter: unknown[] } }).bool.filter;

@@ -16,7 +16,7 @@ function fresh(nodes: string[], message: string, version = '2.0.1'): Collected {
     const h = hostLogs(n, 80, 0, 20);
     return {
       ...h,
-      baseline: { total: 0, errors: 0, warnings: 0 },
+      baseline: { total: 0, errors: 0 },
       buckets: h.buckets.map((b, m) => (m < 20 ? { ...b, total: 0, errors: 0 } : b)),
     };
   });
