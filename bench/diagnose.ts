@@ -58,6 +58,8 @@ import {
 import { watchedSignals } from '../src/diagnose/signals.js';
 import { templateMatcher, templateQuery } from '../src/diagnose/template-query.js';
 import { templateOf } from '../src/diagnose/templates.js';
+import { historyQuery } from '../src/diagnose/history.js';
+import { deployQuery } from '../src/diagnose/deploys.js';
 import { formerFrom, formerSearchBody } from '../src/diagnose/changes-query.js';
 import { seedScenario, BENCH_DEFAULTS } from '../scripts/seed/index.js';
 import { median, nodeFloor, nodeRun } from './timing.js';
@@ -197,10 +199,11 @@ async function ensureData(): Promise<{ end: number; nodes: string[]; logs: numbe
 /**
  * The same requests diagnose sends, issued directly through the backends, in the same order and
  * parallelism and to the same narrowed indices: Consul, discovery, the metric queries, field caps,
- * the log search and, when its sample of distinct messages was not whole, the template follow-up.
+ * the history and deploy-marker queries, the log searches (the probe, the first, then the former
+ * hosts' beside the follow-up that completes a sample of distinct messages that was not whole).
  */
 async function rawQueries(service: string, to: Date, lengthMs: number, definition: ServiceDef): Promise<void> {
-  const [, services] = await Promise.all([localDatacenter(config), listServices(config)]);
+  const [environment, services] = await Promise.all([localDatacenter(config), listServices(config)]);
   if (!(service in services)) throw new Error(`${service} is not registered`);
   const instances = await serviceInstances(config, service);
   const nodes = [...new Set(instances.map((i) => i.node))];
@@ -217,8 +220,17 @@ async function rawQueries(service: string, to: Date, lengthMs: number, definitio
     processNames: definition.logs.processNames,
   };
   const pattern = definition.logs.indexPattern || 'logs-*';
+  const range = { from: windows.baseline.from, to: windows.window.to };
   await Promise.all([
     Promise.all(queries.map((q) => influxQuery(influx, q.database, q.text, call))),
+    // Who served the service (history) and calvin's deploy markers: diagnose asks them beside the signals.
+    influxQuery(influx, config.databases.system, historyQuery(config.databases.system, service, nodes, windows), call),
+    influxQuery(
+      influx,
+      config.databases.services,
+      deployQuery(config.databases.services, environment, range),
+      call,
+    ).catch(() => []),
     (async () => {
       const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
       const groups = fieldGroupsFromCaps(

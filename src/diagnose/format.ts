@@ -1,9 +1,12 @@
 /** Small, deterministic formatting helpers shared by analysis sentences (not by reports). */
 import type { MetricSignal } from '../define/types.js';
 
+/** `12,345`: grouped by hand, as `toLocaleString('en-US')` would, without loading ICU's number formats. */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function formatValue(value: number, unit: MetricSignal['unit']): string {
   switch (unit) {
@@ -54,6 +57,5 @@ export function formatClock(iso: string, reference: string): string {
   const d = new Date(iso);
   const hhmm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
   if (iso.slice(0, 10) === reference.slice(0, 10)) return hhmm;
-  const month = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  return `${month} ${d.getUTCDate()} ${hhmm}`;
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()} ${hhmm}`;
 }
