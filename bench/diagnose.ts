@@ -47,6 +47,7 @@ import { fieldGroupsFromCaps, logsFromSearch } from '../src/diagnose/parse.js';
 import { errorLinesFetchSize } from '../src/diagnose/error-lines.js';
 import {
   errorLinesBody,
+  errorSampleBody,
   LOG_FIELD_CANDIDATES,
   logSearchBody,
   planWindows,
@@ -239,25 +240,23 @@ async function rawQueries(service: string, to: Date, lengthMs: number, definitio
       );
       const only = groups.length === 1 ? groups[0] : undefined;
       if (!only) {
-        const searches = groups.map((g) => ({
-          index: g.indices ?? [pattern],
-          body: logSearchBody(nodes, windows, g.fields, selector),
-        }));
+        const searches = groups.flatMap((g) => [
+          { index: g.indices ?? [pattern], body: logSearchBody(nodes, windows, g.fields, selector) },
+          { index: g.indices ?? [pattern], body: errorSampleBody(nodes, windows, g.fields, selector) },
+        ]);
         await es.esMultiSearch(elasticsearch, searches, call);
         return;
       }
-      const first = await es.esSearch(
-        elasticsearch,
-        pattern,
-        logSearchBody(nodes, windows, only.fields, selector),
-        call,
-      );
+      const [first, errorSample] = await Promise.all([
+        es.esSearch(elasticsearch, pattern, logSearchBody(nodes, windows, only.fields, selector), call),
+        es.esSearch(elasticsearch, pattern, errorSampleBody(nodes, windows, only.fields, selector), call),
+      ]);
       // The former hosts' search goes after the first, beside the follow-up, as diagnose sends it.
       const formerBody = formerSearchBody(nodes, only.fields, selector.serviceNames, formerFrom(windows));
       const former = formerBody
         ? es.esSearchFound(elasticsearch, [{ index: [pattern], body: formerBody }], call)
         : null;
-      const logs = logsFromSearch(first, only.fields, new Set(nodes));
+      const logs = logsFromSearch(first, errorSample, only.fields, new Set(nodes));
       if (logs.complete.window && logs.complete.baseline) {
         await former;
         return;

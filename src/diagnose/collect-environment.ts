@@ -9,7 +9,7 @@ import type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-type
 import type { CollectedLogs, SignalSeries } from './collected.js';
 import { collectMetrics } from './collect-metrics.js';
 import { fieldGroupsFromCaps, logsFromSearch, mergeLogs, type IndexGroup } from './parse.js';
-import { LOG_FIELD_CANDIDATES, logSearchBody, planWindows, type Windows } from './queries.js';
+import { errorSampleBody, LOG_FIELD_CANDIDATES, logSearchBody, planWindows, type Windows } from './queries.js';
 import { hostSignals } from './signals.js';
 import { messageOf, sourcesOf, statusOf, type SourceResult } from './source-result.js';
 import type { SourceStatus } from './types.js';
@@ -129,17 +129,20 @@ async function environmentLogs(
     const groups = await caps;
     if (groups === null) throw new CalvinError('BACKEND_ERROR', 'no Elasticsearch found', 'run with --debug');
     if ('failed' in groups) throw groups.failed;
-    const responses = await backends.esMultiSearch(
-      endpoint,
-      groups.map((g) => ({ index: g.indices ?? [index], body: logSearchBody(nodes, windows, g.fields, undefined) })),
-      call(),
-    );
+    // Per index group, the main search and the error sample, all in one multi-search.
+    const searches = groups.flatMap((g) => [
+      { index: g.indices ?? [index], body: logSearchBody(nodes, windows, g.fields, undefined) },
+      { index: g.indices ?? [index], body: errorSampleBody(nodes, windows, g.fields, undefined) },
+    ]);
+    const responses = await backends.esMultiSearch(endpoint, searches, call());
     const failed = responses.find((r) => typeof r === 'object' && r !== null && 'error' in r);
     if (failed) throw new CalvinError('BACKEND_ERROR', 'Elasticsearch failed a search', 'run with --debug');
     const nodeSet = new Set(nodes);
-    const { complete: _complete, ...logs } = mergeLogs(
-      responses.map((r, i) => logsFromSearch(r, groups[i]?.fields ?? groups[0]!.fields, nodeSet)),
-    );
+    const {
+      complete: _complete,
+      errorLines: _lines,
+      ...logs
+    } = mergeLogs(groups.map((g, i) => logsFromSearch(responses[2 * i], responses[2 * i + 1], g.fields, nodeSet)));
     return { status: 'ok', value: logs };
   } catch (error) {
     return {

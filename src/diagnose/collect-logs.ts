@@ -22,6 +22,7 @@ import {
 import { errorLinesFetchSize, errorLinesFromSearch } from './error-lines.js';
 import {
   errorLinesBody,
+  errorSampleBody,
   LOG_FIELD_CANDIDATES,
   logSearchBody,
   templateCountBody,
@@ -108,11 +109,16 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
     const nodeSet = new Set(req.nodes);
     // Restarts ride along in the same search (changes-query.ts): no request of their own.
     const changes = { startMarkers: startMarkersOf(req.definition, req.service) };
-    const responses = await search(
-      groups.map((g) => logSearchBody(req.nodes, req.windows, g.fields, selector, [], changes)),
-    );
+    // The main search is sent first: the probe that names the indices (indices.ts) asks its query,
+    // and the error sample beside it waits for that probe too.
+    const [responses, errorSamples] = await Promise.all([
+      search(groups.map((g) => logSearchBody(req.nodes, req.windows, g.fields, selector, changes))),
+      search(groups.map((g) => errorSampleBody(req.nodes, req.windows, g.fields, selector))),
+    ]);
     logs = mergeLogs(
-      responses.map((r, i) => logsFromSearch(r, (groups[i] as IndexGroup).fields, nodeSet, changes.startMarkers)),
+      responses.map((r, i) =>
+        logsFromSearch(r, errorSamples[i], (groups[i] as IndexGroup).fields, nodeSet, changes.startMarkers),
+      ),
     );
   } catch (error) {
     return { status: statusOf(error), error: messageOf(error), value: empty };

@@ -107,7 +107,7 @@ export function narrowIndices(backends: DiagnoseBackends, windows: Windows): Nar
   const sent: string[][] = [];
   let resolved: string[] = [];
   let found: Set<string> | undefined;
-  let probed = false;
+  let probing: Promise<void> | undefined;
 
   const narrowOne = (index: string, daysWhenNone = false): string[] => {
     if (found === undefined || (daysWhenNone && found.size === 0)) return dailyExpression(index, days, resolved);
@@ -124,24 +124,26 @@ export function narrowIndices(backends: DiagnoseBackends, windows: Windows): Nar
     const lists = responses.map(indicesFound);
     if (lists.every((l) => l !== undefined)) found = new Set(lists.flat());
   };
-  /** Before the first search: which of the days' indices hold any of its documents (else: the days, unnarrowed). */
-  const probe = async (
+  /**
+   * Before the first search: which of the days' indices hold any of its documents (else: the days,
+   * unnarrowed). Searches sent together (the main one and the error sample) wait for the same probe.
+   */
+  const probe = (
     endpoint: Elastic,
     searches: { index: string[]; body: Record<string, unknown> }[],
     call: CallOptions,
-  ) => {
-    if (probed) return;
-    probed = true;
-    const probes = searches
-      .map((s) => ({ index: narrow(s.index), body: probeBody(s.body) }))
-      .filter((p) => p.index.some((i) => i !== NO_INDEX));
-    const [only] = probes;
-    // No index of those days can hold the documents: there is nothing to find.
-    if (!only) return void (found = new Set());
-    if (probes.length === 1) return note([await single(endpoint, only.index, only.body, call)]);
-    sent.push(...probes.map((p) => p.index));
-    note(await backends.esMultiSearch(endpoint, probes, call));
-  };
+  ) =>
+    (probing ??= (async () => {
+      const probes = searches
+        .map((s) => ({ index: narrow(s.index), body: probeBody(s.body) }))
+        .filter((p) => p.index.some((i) => i !== NO_INDEX));
+      const [only] = probes;
+      // No index of those days can hold the documents: there is nothing to find.
+      if (!only) return void (found = new Set());
+      if (probes.length === 1) return note([await single(endpoint, only.index, only.body, call)]);
+      sent.push(...probes.map((p) => p.index));
+      note(await backends.esMultiSearch(endpoint, probes, call));
+    })());
   const single = async (endpoint: Elastic, indices: string[], body: Record<string, unknown>, call: CallOptions) => {
     sent.push(indices);
     if (indices.join(',').length <= MAX_URL_LIST) return backends.esSearch(endpoint, indices.join(','), body, call);

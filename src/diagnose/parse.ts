@@ -155,8 +155,10 @@ function filterCounts(agg: unknown): Record<string, number> {
   return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, num(obj(v).doc_count)]));
 }
 
+/** The main log search's answer and the error sample's (queries.ts `logSearchBody`, `errorSampleBody`). */
 export function logsFromSearch(
   response: unknown,
+  errorsResponse: unknown,
   fields: LogFields,
   nodes: ReadonlySet<string>,
   startMarkers: string[] = [],
@@ -164,6 +166,10 @@ export function logsFromSearch(
   const aggs = obj(obj(response).aggregations);
   const win = obj(aggs.window);
   const base = obj(aggs.baseline);
+  const errorAggs = obj(obj(errorsResponse).aggregations);
+  // The error sample's range buckets read as the errors aggregations of the window and the baseline.
+  const winErrors = obj(errorAggs.window);
+  const baseErrors = obj(errorAggs.baseline);
   const baselineByHost = new Map(buckets(obj(base.hosts)).map((b) => [key(b), lineCounts(b)]));
   const hosts: HostLogStats[] = [];
   for (const b of buckets(win.hosts)) {
@@ -188,15 +194,15 @@ export function logsFromSearch(
       hosts.push({ host, window: { total: 0, errors: 0 }, baseline: counts, buckets: [] });
   }
   hosts.sort((a, b) => a.host.localeCompare(b.host));
-  const known = obj(obj(win.errors).known);
+  const known = obj(winErrors.known);
   return {
     hosts,
-    windowErrors: messageGroups(win.errors, fields),
-    baselineErrors: messageGroups(base.errors, fields),
+    windowErrors: messageGroups(winErrors, fields),
+    baselineErrors: messageGroups(baseErrors, fields),
     ...('buckets' in known ? { knownIssueCounts: filterCounts(known) } : {}),
     ...changesFromSearch(aggs, startMarkers),
-    complete: { window: wholeSample(win.errors), baseline: wholeSample(base.errors) },
-    errorLines: { window: num(obj(win.errors).doc_count), baseline: num(obj(base.errors).doc_count) },
+    complete: { window: wholeSample(winErrors), baseline: wholeSample(baseErrors) },
+    errorLines: { window: num(winErrors.doc_count), baseline: num(baseErrors.doc_count) },
   };
 }
 

@@ -28,7 +28,7 @@ describe('the changes aggregations of the log search', () => {
   });
 
   it('ride in the same search: pids and start-up lines per host of the window; former hosts in a search of their own', () => {
-    const body = logSearchBody(['nexus-01', 'nexus-02'], windows, fields, undefined, [], {
+    const body = logSearchBody(['nexus-01', 'nexus-02'], windows, fields, undefined, {
       startMarkers: ['Started Sonatype Nexus'],
     });
     const aggs = body.aggs as Record<string, Record<string, unknown>>;

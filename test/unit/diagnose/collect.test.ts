@@ -118,7 +118,7 @@ const request = (query: string, deadlineAt = Date.now() + 10_000) => ({
 });
 
 describe('collect', () => {
-  it('reads every instance (sorted), queries metrics per signal and part, and logs in one search', async () => {
+  it('reads every instance (sorted), queries metrics per signal and part, and logs in one search and its error sample', async () => {
     const backends = fakeBackends();
     const c = await collect(backends, request('artefacts'));
     expect(c.instances.map((i) => i.node)).toEqual(['nexus-01', 'nexus-02']);
@@ -131,7 +131,7 @@ describe('collect', () => {
     expect(c.deploys).toEqual([
       { time: '2026-11-23T10:28:00.000Z', what: '1 created, 0 updated, 0 deleted', who: 'alice', commit: 'abc1234' },
     ]);
-    expect(backends.searches).toHaveLength(1);
+    expect(backends.searches).toHaveLength(2);
     expect(c.metrics.find((m) => m.signal === 'cpu.used_percent' && m.host === 'nexus-01')?.points).toContainEqual({
       time: '2026-11-23T10:30:00.000Z',
       value: 80,
@@ -144,7 +144,7 @@ describe('collect', () => {
     expect(c.sources.elasticsearch).toBe('ok');
     expect(backends.abortedFieldCaps).toBe(1);
     // Stopped as soon as it was superseded, not when the diagnosis ended.
-    expect(backends.events).toEqual(['first collection aborted', 'search']);
+    expect(backends.events).toEqual(['first collection aborted', 'search', 'search']);
     expect(JSON.stringify(backends.searches)).toContain('nexus-00');
   });
 

@@ -68,29 +68,32 @@ describe('logsFromSearch', () => {
               },
             ],
           },
-          errors: {
-            doc_count: 4,
-            messages: {
-              buckets: [
-                {
-                  key: '<script>x</script>',
-                  doc_count: 4,
-                  hosts: { buckets: [{ key: 'n1', doc_count: 4 }] },
-                  first: { value: 0, value_as_string: '2026-11-23T10:00:00.000Z' },
-                  last: { value: 1 },
-                  types: { buckets: [{ key: 'IOException', doc_count: 4 }] },
-                },
-              ],
-            },
-          },
         },
-        baseline: {
-          hosts: { buckets: [{ key: 'n1', doc_count: 40, errors: { doc_count: 2 } }] },
-          errors: { messages: { buckets: [] } },
-        },
+        baseline: { hosts: { buckets: [{ key: 'n1', doc_count: 40, errors: { doc_count: 2 } }] } },
       },
     };
-    const logs = logsFromSearch(response, fields, new Set(['n1']));
+    // The error sample: a search of the error lines alone, its range buckets the window and the baseline.
+    const errorSample = {
+      aggregations: {
+        window: {
+          doc_count: 4,
+          messages: {
+            buckets: [
+              {
+                key: '<script>x</script>',
+                doc_count: 4,
+                hosts: { buckets: [{ key: 'n1', doc_count: 4 }] },
+                first: { value: 0, value_as_string: '2026-11-23T10:00:00.000Z' },
+                last: { value: 1 },
+                types: { buckets: [{ key: 'IOException', doc_count: 4 }] },
+              },
+            ],
+          },
+        },
+        baseline: { doc_count: 2, messages: { buckets: [], sum_other_doc_count: 2 } },
+      },
+    };
+    const logs = logsFromSearch(response, errorSample, fields, new Set(['n1']));
     expect(logs.hosts).toEqual([
       {
         host: 'n1',
@@ -109,15 +112,21 @@ describe('logsFromSearch', () => {
       errorTypes: ['IOException'],
       last: '1970-01-01T00:00:00.001Z',
     });
+    expect(logs.complete).toEqual({ window: true, baseline: false });
+    expect(logs.errorLines).toEqual({ window: 4, baseline: 2 });
   });
 
   it('survives an empty or malformed answer', () => {
-    expect(logsFromSearch({ aggregations: { window: { hosts: 'nope' } } }, fields, new Set(['n1']))).toMatchObject({
+    expect(logsFromSearch({ aggregations: { window: { hosts: 'nope' } } }, {}, fields, new Set(['n1']))).toMatchObject({
       hosts: [],
       windowErrors: [],
       baselineErrors: [],
     });
-    expect(logsFromSearch(null, fields, new Set())).toMatchObject({ hosts: [], windowErrors: [], baselineErrors: [] });
+    expect(logsFromSearch(null, null, fields, new Set())).toMatchObject({
+      hosts: [],
+      windowErrors: [],
+      baselineErrors: [],
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logSearchBody, planWindows, signalQueries } from '../../../src/diagnose/queries.js';
+import { errorSampleBody, logSearchBody, planWindows, signalQueries } from '../../../src/diagnose/queries.js';
 import { hostSignals } from '../../../src/diagnose/signals.js';
 import { logFields } from './fixtures.js';
 
@@ -54,7 +54,12 @@ describe('logSearchBody', () => {
     });
     const aggs = body.aggs as Record<string, { aggs: Record<string, unknown> }>;
     expect(Object.keys(aggs)).toEqual(['window', 'baseline']);
-    expect(aggs.window?.aggs.errors).toMatchObject({
+    // The error messages are the error sample's: a search of the error lines alone, beside this one.
+    expect(Object.keys(aggs.window?.aggs ?? {})).toEqual(['hosts']);
+    const sample = errorSampleBody(['nexus-01'], windows, fields, undefined);
+    const sampleFilter = (sample.query as { bool: { filter: unknown[] } }).bool.filter;
+    expect(sampleFilter.at(-1)).toEqual({ terms: { 'log.level': expect.arrayContaining(['error', 'FATAL']) } });
+    expect((sample.aggs as Record<string, unknown>).window).toMatchObject({
       aggs: { messages: { terms: { field: 'message.keyword', size: 100 } } },
     });
   });
@@ -69,10 +74,8 @@ describe('logSearchBody', () => {
       errorType: null,
       pid: null,
     };
-    const body = logSearchBody(['n'], windows, fields, undefined);
-    const errors = (
-      body.aggs as Record<string, { aggs: Record<string, { aggs: Record<string, { top_hits: { size: number } }> }> }>
-    ).window?.aggs.errors;
-    expect(errors?.aggs.sample?.top_hits.size).toBe(100);
+    const body = errorSampleBody(['n'], windows, fields, undefined);
+    const window = (body.aggs as Record<string, { aggs: Record<string, { top_hits: { size: number } }> }>).window;
+    expect(window?.aggs.sample?.top_hits.size).toBe(100);
   });
 });
