@@ -57,6 +57,10 @@ export async function startServe(config: Config, catalog: Catalog, options: Star
   const runtime = await createRuntime(config, catalog, { ...options, publicUrl: base ?? '' });
   const app = createApp(runtime);
   const server = createServer(app);
+  // Senders keep their connections between alerts (Go's HTTP client, Kapacitor's, for 90 s): a
+  // server that closes them after Node's default 5 s idle makes the next burst open them all again.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const address = await listen(server, options.host, options.port);
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   if (!base) runtime.options.publicUrl = url;

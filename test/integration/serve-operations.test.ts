@@ -1,4 +1,5 @@
 /** calvin serve's operational paths: token-protected reads, Consul registration, and 429 when the backlog is full. */
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServe } from '../../src/serve/server.js';
 import { CONSUL } from './diagnose-helpers.js';
@@ -11,6 +12,29 @@ afterEach(async () => {
 });
 
 describe('calvin serve operations', () => {
+  it("keeps a sender's idle connection past Node's default 5 s, so a burst does not open them all again", async () => {
+    running = await startTestServe({});
+    let connections = 0;
+    running.server.on('connection', () => {
+      connections += 1;
+    });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get(`${running?.url}/healthz`, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+          .on('error', reject);
+      });
+    expect(await get()).toBe(200);
+    await new Promise((r) => setTimeout(r, 6_000));
+    expect(await get()).toBe(200);
+    expect(connections).toBe(1);
+    agent.destroy();
+  }, 20_000);
+
   it('protects reads with the token when the config says so', async () => {
     running = await startTestServe({ protectReads: true });
     expect((await fetch(`${running.url}/api/v1/alerts`)).status).toBe(401);
