@@ -206,6 +206,20 @@ function messageSample(nodes: string[], fields: LogFields, size: number): Record
 const keyed = (queries: CountQuery[]): Record<string, unknown> =>
   Object.fromEntries(queries.map((q) => [q.key, q.query]));
 
+/** The known issues' signatures counted by a `filters` aggregation (nothing when there are none). */
+const knownCounts = (known: CountQuery[]): Record<string, unknown> =>
+  known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
+
+/** The error lines of the scope: what the error sample, the template follow-up and the fetch read. */
+function errorLinesQuery(
+  nodes: string[],
+  w: Windows,
+  fields: LogFields,
+  selector: LogSelectorFilter | undefined,
+): Record<string, unknown> {
+  return { bool: { filter: [...scopeFilter(nodes, w, fields, selector), errorsFilter(fields)] } };
+}
+
 /**
  * The main log search, aggregations only: per host a date histogram split into errors over the
  * window, and the line and error counts of the baseline (plus the changes, changes-query.ts). The
@@ -271,13 +285,15 @@ export function errorSampleBody(
   selector: LogSelectorFilter | undefined,
   known: CountQuery[] = [],
 ): Record<string, unknown> {
-  const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: [...scopeFilter(nodes, w, fields, selector), errorsFilter(fields)] } },
+    query: errorLinesQuery(nodes, w, fields, selector),
     aggs: {
-      window: { filter: rangeOf(w.window), aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownAgg } },
+      window: {
+        filter: rangeOf(w.window),
+        aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownCounts(known) },
+      },
       baseline: { filter: rangeOf(w.baseline), aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
     },
   };
@@ -303,11 +319,11 @@ export function templateCountBody(
   const rest = excluded
     ? { rest: { filter: { bool: { must_not: excluded } }, aggs: messageSample(nodes, fields, TOP_MESSAGES) } }
     : {};
-  const knownAgg = known.length > 0 ? { known: { filters: { filters: keyed(known) } } } : {};
+  const knownAgg = knownCounts(known);
   return {
     size: 0,
     track_total_hits: false,
-    query: { bool: { filter: [...scopeFilter(nodes, w, fields, selector), errorsFilter(fields)] } },
+    query: errorLinesQuery(nodes, w, fields, selector),
     aggs: {
       window: {
         filter: rangeOf(w.window),
@@ -343,7 +359,7 @@ export function errorLinesBody(
     track_total_hits: false,
     sort: ['_doc'],
     _source: { includes: ERROR_LINE_SOURCE },
-    query: { bool: { filter: [...scopeFilter(nodes, w, fields, selector), errorsFilter(fields)] } },
+    query: errorLinesQuery(nodes, w, fields, selector),
   };
 }
 
