@@ -200,8 +200,9 @@ async function ensureData(): Promise<{ end: number; nodes: string[]; logs: numbe
 /**
  * The same requests diagnose sends, issued directly through the backends, in the same order and
  * parallelism and to the same narrowed indices: Consul, discovery, the metric queries, field caps,
- * the history and deploy-marker queries, the log searches (the probe, the first, then the former
- * hosts' beside the follow-up that completes a sample of distinct messages that was not whole).
+ * the history and deploy-marker queries, the log searches (the probe, then the main search, the error
+ * sample and the former hosts' side by side, then the follow-up that completes a sample of distinct
+ * messages that was not whole).
  */
 async function rawQueries(service: string, to: Date, lengthMs: number, definition: ServiceDef): Promise<void> {
   const [environment, services] = await Promise.all([localDatacenter(config), listServices(config)]);
@@ -247,25 +248,20 @@ async function rawQueries(service: string, to: Date, lengthMs: number, definitio
         await es.esMultiSearch(elasticsearch, searches, call);
         return;
       }
+      // The former hosts' search goes beside the first and the error sample, as diagnose sends it.
+      const formerBody = formerSearchBody(nodes, only.fields, selector.serviceNames, formerFrom(windows));
       const [first, errorSample] = await Promise.all([
         es.esSearch(elasticsearch, pattern, logSearchBody(nodes, windows, only.fields, selector), call),
         es.esSearch(elasticsearch, pattern, errorSampleBody(nodes, windows, only.fields, selector), call),
+        formerBody ? es.esSearchFound(elasticsearch, [{ index: [pattern], body: formerBody }], call) : undefined,
       ]);
-      // The former hosts' search goes after the first, beside the follow-up, as diagnose sends it.
-      const formerBody = formerSearchBody(nodes, only.fields, selector.serviceNames, formerFrom(windows));
-      const former = formerBody
-        ? es.esSearchFound(elasticsearch, [{ index: [pattern], body: formerBody }], call)
-        : null;
       const logs = logsFromSearch(first, errorSample, only.fields, new Set(nodes));
-      if (logs.complete.window && logs.complete.baseline) {
-        await former;
-        return;
-      }
+      if (logs.complete.window && logs.complete.baseline) return;
       // Few error lines: fetched whole, as diagnose does (error-lines.ts); else the templates, counted.
       const size = errorLinesFetchSize(logs.errorLines);
       if (size !== null) {
         const lines = errorLinesBody(nodes, windows, only.fields, selector, size);
-        await Promise.all([es.esSearch(elasticsearch, pattern, lines, call), former]);
+        await es.esSearch(elasticsearch, pattern, lines, call);
         return;
       }
       const templates = [...new Set(logs.windowErrors.map((m) => templateOf(m.message)))].slice(0, 50);
@@ -279,7 +275,7 @@ async function rawQueries(service: string, to: Date, lengthMs: number, definitio
       const known = whole ? [] : knownIssueQueries(seen, service, only.fields);
       const excluded = whole ? undefined : counted.map((c) => c.query);
       const body = templateCountBody(nodes, windows, only.fields as LogFields, selector, counted, excluded, known);
-      await Promise.all([es.esSearch(elasticsearch, pattern, body, call), former]);
+      await es.esSearch(elasticsearch, pattern, body, call);
     })(),
   ]);
 }

@@ -72,6 +72,7 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
   let search: (bodies: Record<string, unknown>[]) => Promise<unknown[]>;
   let groups: IndexGroup[];
   let selector: LogSelectorFilter | undefined;
+  let former: FormerLogHost[] | undefined;
   try {
     const candidates = Object.values(LOG_FIELD_CANDIDATES).flatMap((f) => [f, `${f}.keyword`]);
     groups = fieldGroupsFromCaps(
@@ -110,24 +111,22 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
     // Restarts ride along in the same search (changes-query.ts): no request of their own.
     const changes = { startMarkers: startMarkersOf(req.definition, req.service) };
     // The main search is sent first: the probe that names the indices (indices.ts) asks its query,
-    // and the error sample beside it waits for that probe too.
-    const [responses, errorSamples] = await Promise.all([
+    // and the error sample and the former hosts' search beside it wait for that probe too.
+    const [responses, errorSamples, formerFound] = await Promise.all([
       search(groups.map((g) => logSearchBody(req.nodes, req.windows, g.fields, selector, changes))),
       search(groups.map((g) => errorSampleBody(req.nodes, req.windows, g.fields, selector))),
+      formerHosts(backends, req, groups, index, selector?.serviceNames ?? [req.service]),
     ]);
     logs = mergeLogs(
       responses.map((r, i) =>
         logsFromSearch(r, errorSamples[i], (groups[i] as IndexGroup).fields, nodeSet, changes.startMarkers),
       ),
     );
+    former = formerFound;
   } catch (error) {
     return { status: statusOf(error), error: messageOf(error), value: empty };
   }
-  // Beside the follow-up: the first search named the indices the former hosts' lines are looked for in.
-  const [result, former] = await Promise.all([
-    exactLogs(logs, req, groups, selector, search),
-    formerHosts(backends, req, groups, index, selector?.serviceNames ?? [req.service]),
-  ]);
+  const result = await exactLogs(logs, req, groups, selector, search);
   return former ? { ...result, value: { ...result.value, former } } : result;
 }
 

@@ -91,8 +91,8 @@ export interface NarrowedBackends extends DiagnoseBackends {
   /** The index lists sent so far, in order (what the narrowing test counts). */
   readonly sent: readonly string[][];
   /**
-   * Searches sent to the indices the probe found, or over the days when it found none (or has not
-   * answered yet); they probe nothing themselves.
+   * Searches sent to the indices the probe found (once a probe under way has answered), or over the
+   * days when it found none or none was sent; they probe nothing themselves.
    */
   esSearchFound(
     endpoint: Elastic,
@@ -179,6 +179,8 @@ export function narrowIndices(backends: DiagnoseBackends, windows: Windows): Nar
       return backends.esMultiSearch(endpoint, narrowed, call);
     },
     async esSearchFound(endpoint, searches, call) {
+      // Sent beside the first search: its probe's answer first.
+      await probing?.catch(() => undefined);
       const narrowed = searches.map((s) => ({ index: narrow(s.index, true), body: s.body }));
       // A group that holds none of the indices found is not asked: its answer is empty.
       const asked = narrowed.filter((s) => s.index.some((i) => i !== NO_INDEX));

@@ -83,7 +83,7 @@ function recording(): { backends: DiagnoseBackends; searched: string[][]; former
   const real = createDiagnoseBackends(config);
   /** One entry per search request: the index expression of each of its searches. */
   const searched: string[][] = [];
-  /** The searches for former hosts, apart: sent after the first, to the indices it found. */
+  /** The searches for former hosts, apart: sent beside the main search, to the indices the probe found. */
   const former: string[][] = [];
   return {
     searched,
@@ -131,7 +131,7 @@ describe('a diagnosis searches only the indices that can hold the service docume
     const first = (await resolve(searched[0] as string[])).filter((name) => name.startsWith(`logs-${tag}-`));
     expect(first.length).toBeLessThanOrEqual(own.length + FOREIGN_APPS * overlapped.size);
     for (const name of first) expect(overlapped.has(name.slice(-10))).toBe(true);
-    // The search for former hosts, after the first: the indices it found, as every later search.
+    // The search for former hosts: the indices the probe found, as every search after the probe.
     expect(former.length).toBeLessThanOrEqual(1);
     for (const search of former) expect(await resolve(search)).toEqual(own);
     // Every later search: exactly the service's own indices.

@@ -97,15 +97,17 @@ describe('narrowIndices', () => {
     });
   });
 
-  it('probes once for searches sent together, each waiting for its answer', async () => {
+  it('probes once for searches sent together (the former hosts search too), each waiting for its answer', async () => {
     const { calls, backends } = fake(['logs-own-2026.12.06']);
     await backends.esFieldCaps(endpoint, 'logs-*', [], call);
     await Promise.all([
       backends.esSearch(endpoint, 'logs-*', { size: 0 }, call),
       backends.esSearch(endpoint, 'logs-*', { size: 0 }, call),
+      backends.esSearchFound(endpoint, [{ index: ['logs-*'], body: { size: 0 } }], call),
     ]);
     expect(shape(calls).slice(1)).toEqual([
       ['search', days, 'probe'],
+      ['search', 'logs-own-2026.12.06', ''],
       ['search', 'logs-own-2026.12.06', ''],
       ['search', 'logs-own-2026.12.06', ''],
     ]);
