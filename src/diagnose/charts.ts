@@ -3,7 +3,7 @@
  * node, and the error counts of nodes with log anomalies. Not part of the JSON contract. Pure.
  */
 import type { Collected, SeriesPoint, SignalSeries, WatchedSignal } from './collected.js';
-import { readingsOf, signalLabel } from './metric-analysis.js';
+import { readingsOf, signalLabel, splitAt } from './metric-analysis.js';
 import { median, scaledMad } from './stats.js';
 import { templateLabel, templateOf } from './templates.js';
 import type { Anomaly, Diagnosis } from './types.js';
@@ -39,28 +39,42 @@ const MIN_NEW_TEMPLATE = 5;
 const KEY_SIGNALS = 3;
 
 export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
+  // Each chart is built only once it is among the first MAX_CHARTS of its (node, signal): a metric
+  // chart reads every peer's series, and 50 instances with a few anomalies each made 100 of them.
   const charts: ChartSeries[] = [];
+  const seen = new Set<string>();
+  const add = (node: string, signal: string, build: () => ChartSeries | null): void => {
+    const key = `${node}\u0000${signal}`;
+    if (charts.length >= MAX_CHARTS || seen.has(key)) return;
+    const chart = build();
+    if (!chart) return;
+    seen.add(key);
+    charts.push(chart);
+  };
   for (const instance of d.instances) {
     for (const anomaly of instance.anomalies) {
       if (anomaly.source === 'metrics') {
-        const [name, split] = splitSignal(anomaly.signal);
-        const signal = c.signals.find((s) => s.name === name);
-        const series = c.metrics.find(
-          (m) => m.signal === name && m.host === instance.node && (m.split ?? '') === (split ?? ''),
-        );
-        if (!signal || !series) continue;
-        charts.push(metricChart(c, signal, series, anomaly));
+        add(instance.node, anomaly.signal, () => {
+          const [name, split] = splitSignal(anomaly.signal);
+          const signal = c.signals.find((s) => s.name === name);
+          const series = c.metrics.find(
+            (m) => m.signal === name && m.host === instance.node && (m.split ?? '') === (split ?? ''),
+          );
+          return signal && series ? metricChart(c, signal, series, anomaly) : null;
+        });
       } else if (anomaly.source === 'logs') {
-        const stats = c.logs.hosts.find((h) => h.host === instance.node);
-        if (!stats || stats.buckets.length === 0) continue;
-        charts.push({
-          node: instance.node,
-          signal: 'log.errors',
-          label: 'errors',
-          unit: 'count',
-          points: stats.buckets.map((b) => ({ time: b.time, value: b.errors })),
-          ...(anomaly.since ? { since: anomaly.since } : {}),
-          markers: newTemplateMarkers(c, instance.node),
+        add(instance.node, 'log.errors', () => {
+          const stats = c.logs.hosts.find((h) => h.host === instance.node);
+          if (!stats || stats.buckets.length === 0) return null;
+          return {
+            node: instance.node,
+            signal: 'log.errors',
+            label: 'errors',
+            unit: 'count',
+            points: stats.buckets.map((b) => ({ time: b.time, value: b.errors })),
+            ...(anomaly.since ? { since: anomaly.since } : {}),
+            markers: newTemplateMarkers(c, instance.node),
+          };
         });
       }
     }
@@ -72,17 +86,13 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
     for (const instance of d.instances) {
       for (const signal of key) {
         for (const series of c.metrics.filter((m) => m.signal === signal.name && m.host === instance.node)) {
-          charts.push(metricChart(c, signal, series, null));
+          const name = series.split ? `${signal.name}:${series.split}` : signal.name;
+          add(instance.node, name, () => metricChart(c, signal, series, null));
         }
       }
     }
   }
-  const seen = new Set<string>();
-  return charts
-    .filter((ch) =>
-      seen.has(`${ch.node}\u0000${ch.signal}`) ? false : (seen.add(`${ch.node}\u0000${ch.signal}`), true),
-    )
-    .slice(0, MAX_CHARTS);
+  return charts;
 }
 
 function splitSignal(signal: string): [string, string | undefined] {
@@ -99,8 +109,7 @@ function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, 
     windowFrom - context,
     Number.isFinite(since) ? since - context : Number.POSITIVE_INFINITY,
   );
-  const all = readingsOf(signal, series.points).sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-  const baseline = all.filter((p) => Date.parse(p.time) < windowFrom);
+  const { windowPoints, baselinePoints: baseline } = splitAt(readingsOf(signal, series.points), windowFrom);
   const values = baseline.flatMap((p) => (p.value === null ? [] : [p.value]));
   const center = median(values);
   const spread = scaledMad(values);
@@ -119,7 +128,7 @@ function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, 
     signal: anomaly?.signal ?? (series.split ? `${signal.name}:${series.split}` : signal.name),
     label: signalLabel(signal, series.split),
     unit: signal.unit,
-    points: all.filter((p) => Date.parse(p.time) >= windowFrom),
+    points: windowPoints,
     before: baseline.filter(shown),
     ...(center !== null && spread !== null ? { band: { center, spread } } : {}),
     ...(Object.keys(thresholds).length > 0 ? { thresholds } : {}),

@@ -11,6 +11,7 @@ import type { Windows } from './queries.js';
 
 export type { NodeHistory } from './collected.js';
 import type { NodeHistory } from './collected.js';
+import { isoOfMs } from './iso-time.js';
 
 const MEASUREMENT = 'system';
 const FIELD = 'uptime';
@@ -35,7 +36,7 @@ export function historyQuery(database: string, service: string, nodes: string[],
 
 function isoOf(raw: unknown): string | null {
   const ms = typeof raw === 'number' ? raw : typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  return Number.isFinite(ms) ? isoOfMs(ms) : null;
 }
 
 /** Per host: first and last bucket with points, and the version its metrics carried last. */

@@ -6,6 +6,7 @@ import type { CollectedLogs, HostLogStats, MessageGroup, SignalSeries } from './
 import type { LogFields, SignalQuery } from './queries.js';
 import { buckets, dateOf, key, num, obj, type Agg } from './agg-read.js';
 import { changesFromSearch, mergeChanges } from './changes-query.js';
+import { isoOfMs } from './iso-time.js';
 
 export interface InfluxSeries {
   name?: string;
@@ -15,7 +16,7 @@ export interface InfluxSeries {
 }
 
 function toIso(time: unknown): string | null {
-  if (typeof time === 'number' && Number.isFinite(time)) return new Date(time).toISOString();
+  if (typeof time === 'number' && Number.isFinite(time)) return isoOfMs(time);
   if (typeof time === 'string' && !Number.isNaN(Date.parse(time))) return new Date(time).toISOString();
   return null;
 }
