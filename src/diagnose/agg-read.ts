@@ -26,3 +26,22 @@ export function dateOf(agg: unknown): string {
     return new Date(o.value_as_string).toISOString();
   return typeof o.value === 'number' ? new Date(o.value).toISOString() : '';
 }
+
+/** An ECS field of a `_source`, written dotted (`"host.name"`) or nested (`host: {name}`). */
+export function textAt(doc: Agg, path: string): string {
+  const dotted = doc[path];
+  if (typeof dotted === 'string') return dotted;
+  let cur: unknown = doc;
+  for (const part of path.split('.')) cur = obj(cur)[part];
+  return typeof cur === 'string' ? cur : '';
+}
+
+/** An answer of a (multi-)search that is Elasticsearch's error instead. */
+export function isErrorAnswer(answer: unknown): boolean {
+  return 'error' in obj(answer);
+}
+
+/** An answer some shards failed to give: what it counts is partial. */
+export function hasFailedShards(answer: unknown): boolean {
+  return num(obj(obj(answer)._shards).failed) > 0;
+}

@@ -86,13 +86,17 @@ export function keyCharts(c: Collected, d: Diagnosis): ChartSeries[] {
     for (const instance of d.instances) {
       for (const signal of key) {
         for (const series of c.metrics.filter((m) => m.signal === signal.name && m.host === instance.node)) {
-          const name = series.split ? `${signal.name}:${series.split}` : signal.name;
-          add(instance.node, name, () => metricChart(c, signal, series, null));
+          add(instance.node, chartSignal(signal, series, null), () => metricChart(c, signal, series, null));
         }
       }
     }
   }
   return charts;
+}
+
+/** A chart's signal: the anomaly's, else the signal's name with its split (`disk.used_percent:/srv`). */
+function chartSignal(signal: WatchedSignal, series: SignalSeries, anomaly: Anomaly | null): string {
+  return anomaly?.signal ?? (series.split ? `${signal.name}:${series.split}` : signal.name);
 }
 
 function splitSignal(signal: string): [string, string | undefined] {
@@ -125,7 +129,7 @@ function metricChart(c: Collected, signal: WatchedSignal, series: SignalSeries, 
   };
   return {
     node: series.host,
-    signal: anomaly?.signal ?? (series.split ? `${signal.name}:${series.split}` : signal.name),
+    signal: chartSignal(signal, series, anomaly),
     label: signalLabel(signal, series.split),
     unit: signal.unit,
     points: windowPoints,

@@ -5,6 +5,7 @@
  * across every host. Time-boxed like a diagnosis: a late source is `unavailable`, the rest comes back.
  */
 import { CalvinError } from '../errors.js';
+import { isErrorAnswer } from './agg-read.js';
 import type { CallOptions, DiagnoseBackends, InstanceInfo } from './backend-types.js';
 import type { CollectedLogs, SignalSeries } from './collected.js';
 import { collectMetrics } from './collect-metrics.js';
@@ -135,7 +136,7 @@ async function environmentLogs(
       { index: g.indices ?? [index], body: errorSampleBody(nodes, windows, g.fields, undefined) },
     ]);
     const responses = await backends.esMultiSearch(endpoint, searches, call());
-    const failed = responses.find((r) => typeof r === 'object' && r !== null && 'error' in r);
+    const failed = responses.find(isErrorAnswer);
     if (failed) throw new CalvinError('BACKEND_ERROR', 'Elasticsearch failed a search', 'run with --debug');
     const nodeSet = new Set(nodes);
     const {

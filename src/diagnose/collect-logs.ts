@@ -8,6 +8,7 @@
 import type { Endpoint } from '../config.js';
 import type { ServiceDef } from '../define/types.js';
 import { CalvinError } from '../errors.js';
+import { isErrorAnswer } from './agg-read.js';
 import type { CollectedLogs, FormerLogHost, KnownIssue, MessageGroup } from './collected.js';
 import { formerFrom, formerFromSearch, formerSearchBody } from './changes-query.js';
 import {
@@ -98,7 +99,7 @@ export async function collectLogs(unnarrowed: DiagnoseBackends, req: LogRequest)
         all.map((g, i) => ({ index: g.indices ?? [index], body: bodies[i] as Record<string, unknown> })),
         req.call(),
       );
-      const failed = responses.find((r) => typeof r === 'object' && r !== null && 'error' in r);
+      const failed = responses.find(isErrorAnswer);
       if (failed)
         throw new CalvinError(
           'BACKEND_ERROR',
@@ -200,7 +201,7 @@ async function formerHosts(
   if (searches.length === 0) return undefined;
   try {
     const responses = await backends.esSearchFound(req.endpoint, searches, req.call());
-    if (responses.some((r: unknown) => typeof r === 'object' && r !== null && 'error' in r)) return undefined;
+    if (responses.some(isErrorAnswer)) return undefined;
     return responses.flatMap(formerFromSearch);
   } catch {
     return undefined;

@@ -17,6 +17,7 @@
  * Pure bookkeeping around `DiagnoseBackends`: the searches themselves are unchanged.
  */
 import { CalvinError } from '../errors.js';
+import { hasFailedShards, isErrorAnswer } from './agg-read.js';
 import type { CallOptions, DiagnoseBackends } from './backend-types.js';
 import { INDEX_AGG, indexAggregation } from './index-agg.js';
 import type { Windows } from './queries.js';
@@ -66,8 +67,8 @@ function matches(pattern: string, name: string): boolean {
 
 /** The indices an `_index` terms aggregation found, or undefined when the answer is not whole. */
 export function indicesFound(response: unknown): string[] | undefined {
-  const answer = response as { aggregations?: Record<string, unknown>; _shards?: { failed?: number } } | null;
-  if ((answer?._shards?.failed ?? 0) > 0) return undefined;
+  if (hasFailedShards(response)) return undefined;
+  const answer = response as { aggregations?: Record<string, unknown> } | null;
   const scoped = answer?.aggregations?.[INDEX_AGG] as { names?: unknown } | undefined;
   const agg = scoped?.names as { buckets?: { key?: unknown }[]; sum_other_doc_count?: number } | undefined;
   if (!agg || !Array.isArray(agg.buckets) || (agg.sum_other_doc_count ?? 0) > 0) return undefined;
@@ -148,7 +149,7 @@ export function narrowIndices(backends: DiagnoseBackends, windows: Windows): Nar
     sent.push(indices);
     if (indices.join(',').length <= MAX_URL_LIST) return backends.esSearch(endpoint, indices.join(','), body, call);
     const [response] = await backends.esMultiSearch(endpoint, [{ index: indices, body }], call);
-    if (typeof response === 'object' && response !== null && 'error' in response)
+    if (isErrorAnswer(response))
       throw new CalvinError(
         'BACKEND_ERROR',
         `Elasticsearch failed a search: ${JSON.stringify((response as { error: unknown }).error).slice(0, 200)}`,

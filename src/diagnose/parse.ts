@@ -4,7 +4,7 @@
  */
 import type { CollectedLogs, HostLogStats, MessageGroup, SignalSeries } from './collected.js';
 import type { LogFields, SignalQuery } from './queries.js';
-import { buckets, dateOf, key, num, obj, type Agg } from './agg-read.js';
+import { buckets, dateOf, key, num, obj, textAt, type Agg } from './agg-read.js';
 import { changesFromSearch, mergeChanges } from './changes-query.js';
 import { isoOfMs } from './iso-time.js';
 
@@ -98,7 +98,7 @@ function messageGroups(errorsAgg: unknown, fields: LogFields): MessageGroup[] {
   for (const d of docs) {
     const message = typeof d.message === 'string' ? d.message : '';
     const time = typeof d['@timestamp'] === 'string' ? new Date(d['@timestamp']).toISOString() : '';
-    const host = stringAt(d, ['host', 'name']);
+    const host = textAt(d, 'host.name');
     let g = groups.get(message);
     if (!g) {
       g = { message, count: 0, hosts: [], first: time, last: time, errorTypes: [], services: [], processes: [] };
@@ -111,11 +111,11 @@ function messageGroups(errorsAgg: unknown, fields: LogFields): MessageGroup[] {
     if (time && (g.first === '' || time < g.first)) g.first = time;
     if (time > g.last) g.last = time;
     for (const [list, path] of [
-      [g.errorTypes, ['error', 'type']],
-      [g.services, ['service', 'name']],
-      [g.processes, ['process', 'name']],
+      [g.errorTypes, 'error.type'],
+      [g.services, 'service.name'],
+      [g.processes, 'process.name'],
     ] as const) {
-      const v = stringAt(d, path);
+      const v = textAt(d, path);
       if (v && !list.includes(v)) list.push(v);
     }
   }
@@ -124,15 +124,6 @@ function messageGroups(errorsAgg: unknown, fields: LogFields): MessageGroup[] {
     count: Math.round(g.count),
     hosts: g.hosts.map((h) => ({ name: h.name, count: Math.round(h.count) })),
   }));
-}
-
-/** ECS fields arrive nested (`host: {name}`) or dotted (`"host.name"`). */
-function stringAt(doc: Agg, path: readonly string[]): string {
-  const dotted = doc[path.join('.')];
-  if (typeof dotted === 'string') return dotted;
-  let cur: unknown = doc;
-  for (const p of path) cur = obj(cur)[p];
-  return typeof cur === 'string' ? cur : '';
 }
 
 /** What one log search tells: the collected shapes, plus whether its message samples were whole. */
