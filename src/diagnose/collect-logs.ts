@@ -1,9 +1,11 @@
 /**
- * The logs of a diagnosis, from Elasticsearch through `DiagnoseBackends`. One aggregation search
- * gives per-host counts, a sample of the distinct error messages and the known issues' counts.
- * Messages with ids are all distinct, so the sample rarely holds them all: then a follow-up counts
- * every template of the sample with a query of its own (exact counts, hosts, first/last, and its
- * baseline count, so "new" is exact too), and samples what no template matched yet, for a few rounds.
+ * The logs of a diagnosis, from Elasticsearch through `DiagnoseBackends`, after a probe that names
+ * the indices (indices.ts): side by side, the main aggregation search (per-host counts, restarts),
+ * the error sample (the distinct error messages) and the former hosts' search. Messages with ids are
+ * all distinct, so the sample rarely holds them all: then few error lines are fetched and counted
+ * whole (error-lines.ts), and more are counted per template of the sample with a query of its own
+ * (exact counts, hosts, first/last, and its baseline count, so "new" is exact too), sampling what no
+ * template matched yet, for a few rounds.
  */
 import type { Endpoint } from '../config.js';
 import type { ServiceDef } from '../define/types.js';

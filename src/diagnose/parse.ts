@@ -126,7 +126,7 @@ function messageGroups(errorsAgg: unknown, fields: LogFields): MessageGroup[] {
   }));
 }
 
-/** What one log search tells: the collected shapes, plus whether its message samples were whole. */
+/** What the main log search and its error sample tell: the collected shapes, whether the samples were whole. */
 export interface SearchedLogs extends CollectedLogs {
   /** True when the window's (baseline's) distinct error messages all fit in the answer. */
   complete: { window: boolean; baseline: boolean };

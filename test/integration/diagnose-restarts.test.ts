@@ -3,8 +3,9 @@
  * (as in production) and with dynamic mapping: one Nexus-like instance restarts (a new pid, the
  * "Started Sonatype Nexus" line) and fails from then on; a cron job on every node spawns a new pid
  * every few minutes (no restart); a node that served the service logged it until 40 minutes ago and
- * is no instance any more (found by the logs' `service.name`: it has no metrics at all). All of it
- * comes from the one log search diagnose sends anyway. Unique names throughout: the stack is shared.
+ * is no instance any more (found by the logs' `service.name`: it has no metrics at all). The restarts
+ * come from the log search diagnose sends anyway, the former node from the small search beside it.
+ * Unique names throughout: the stack is shared.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deregisterNode, registerExternal } from '../../src/backends/consul.js';
