@@ -64,6 +64,7 @@ import { deployQuery } from '../src/diagnose/deploys.js';
 import { formerFrom, formerSearchBody } from '../src/diagnose/changes-query.js';
 import { seedScenario, BENCH_DEFAULTS } from '../scripts/seed/index.js';
 import { median, nodeFloor, nodeRun } from './timing.js';
+import { closeReplayAgent, RECORDER, replayInNewProcess, replayWarm, writePlan } from './http-replay/floor.js';
 
 const SERVICE = 'bench-artefacts';
 const RUNS = 9;
@@ -282,15 +283,25 @@ async function rawQueries(service: string, to: Date, lengthMs: number, definitio
 
 let knownIssues: Awaited<ReturnType<typeof loadKnownIssues>> = [];
 
-/** `node bin/calvin.js diagnose <svc> --json` on the built CLI; its wall time in ms. */
-function cliRun(root: string, service: string, to: Date): number {
+/**
+ * `node bin/calvin.js diagnose <svc> --json` on the built CLI; its wall time in ms. `recordTo` names
+ * a file to record the run's HTTP requests into (http-replay/record.mjs), for the floor's replay.
+ */
+function cliRun(root: string, service: string, to: Date, recordTo?: string): number {
   const t = performance.now();
+  const preload = recordTo ? ['--import', RECORDER] : [];
   const result = spawnSync(
     process.execPath,
-    [path.join(repoRoot, 'bin/calvin.js'), 'diagnose', service, '--json', '--to', to.toISOString()],
+    [...preload, path.join(repoRoot, 'bin/calvin.js'), 'diagnose', service, '--json', '--to', to.toISOString()],
     {
       cwd: root,
-      env: { ...process.env, CALVIN_ROOT: root, CONSUL_HTTP_ADDR: CONSUL_ADDR, NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        CALVIN_ROOT: root,
+        CONSUL_HTTP_ADDR: CONSUL_ADDR,
+        NO_COLOR: '1',
+        ...(recordTo ? { CALVIN_BENCH_RECORD: recordTo } : {}),
+      },
       encoding: 'utf8',
       timeout: 60_000,
     },
@@ -449,6 +460,8 @@ async function main(): Promise<void> {
     const warm = await diagnose(config, { query: SERVICE, to: new Date(data.end + 1), lengthMs: LENGTH_MS, catalog });
     await rawQueries(SERVICE, new Date(data.end + 1), LENGTH_MS, definition);
     if (cli) cliRun(root, SERVICE, new Date(data.end + 1));
+    // The floor: the CLI's own requests, recorded once and replayed with node:http alone.
+    const replayPlan = cli ? await recordFloorPlan(root, new Date(data.end + 1)) : undefined;
     print(
       `diagnosis: ${warm.diagnosis.status}, suspect ${warm.diagnosis.suspects[0]?.node ?? 'none'}: ${warm.diagnosis.summary}`,
     );
@@ -456,9 +469,13 @@ async function main(): Promise<void> {
     const libraryMs: number[] = [];
     const rawMs: number[] = [];
     const cliMs: number[] = [];
+    const freshReplayMs: number[] = [];
+    const warmReplayMs: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       await ensureRegistered();
-      const to = (k: number): Date => new Date(data.end + 1 + (i * 3 + k) * 1_000);
+      // Every run asks for windows of its own: library, raw, CLI and the two replays one second apart.
+      const step = (k: number): number => (i * 5 + k) * 1_000;
+      const to = (k: number): Date => new Date(data.end + 1 + step(k));
       let t = performance.now();
       await diagnose(config, { query: SERVICE, to: to(0), lengthMs: LENGTH_MS, catalog });
       libraryMs.push(performance.now() - t);
@@ -466,6 +483,10 @@ async function main(): Promise<void> {
       await rawQueries(SERVICE, to(1), LENGTH_MS, definition);
       rawMs.push(performance.now() - t);
       if (cli) cliMs.push(cliRun(root, SERVICE, to(2)));
+      if (replayPlan) {
+        freshReplayMs.push(replayInNewProcess(replayPlan.file, step(3)));
+        warmReplayMs.push(await replayWarm(replayPlan.plan, step(4)));
+      }
     }
     const l = median(libraryMs);
     const r = median(rawMs);
@@ -485,6 +506,13 @@ async function main(): Promise<void> {
       print(
         `ratio CLI / raw: ${(c / r).toFixed(2)}×   goal ≤ 1.5×: ${goal(c / r <= 1.5)};  goal ≤ 700 ms: ${goal(c <= 700)}`,
       );
+      if (replayPlan) {
+        const [fresh, warmReplay] = [median(freshReplayMs), median(warmReplayMs)];
+        print(
+          `floor: the CLI's ${replayPlan.plan.length} requests replayed with node:http alone (same waits, answers parsed; median of ${RUNS}): in a new process ${fmt(fresh)} = ${(fresh / r).toFixed(2)}× raw, in this warm process ${fmt(warmReplay)}   runs, new process: ${freshReplayMs.map(fmt).join(', ')}`,
+        );
+        print(`ratio CLI / new-process replay: ${(c / fresh).toFixed(2)}×   (context, no goal: calvin's own share)`);
+      }
     } else print('CLI end to end: skipped, dist/ is not built (npm run build:ts)');
     // `--core`: the three ratios only, for quick checks while working; the growth and foreign lines are skipped.
     if (process.argv.includes('--core')) return;
@@ -527,7 +555,19 @@ async function main(): Promise<void> {
   } finally {
     await rm(root, { recursive: true, force: true });
     await closeElasticClients();
+    closeReplayAgent();
   }
+}
+
+/** Records one CLI diagnosis's HTTP requests and turns them into a replay plan (http-replay/floor.ts). */
+async function recordFloorPlan(root: string, to: Date): ReturnType<typeof writePlan> {
+  const file = path.join(root, 'cli-requests.json');
+  cliRun(root, SERVICE, to, file);
+  const plan = await writePlan(file, `http://${CONSUL_ADDR}`);
+  // Once unmeasured in each kind of process, as the CLI's first run is.
+  replayInNewProcess(plan.file, 0);
+  await replayWarm(plan.plan, 0);
+  return plan;
 }
 
 main().catch(async (error: unknown) => {
