@@ -11,6 +11,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 # Always build: a dist/ left from an older checkout would diagnose with old code.
 npx tsc -p tsconfig.build.json
+node scripts/build-cli-bundle.mjs
 node scripts/stack.mjs up
 node scripts/stack.mjs seed nexus-disk-full
 export CONSUL_HTTP_ADDR=127.0.0.1:18500

@@ -23,6 +23,7 @@ npx dpdm --no-warning --no-tree --progress=false --exit-code circular:1 'src/**/
 echo "== type check and compile" >&2
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p tsconfig.build.json
+node scripts/build-cli-bundle.mjs
 
 echo "== browser for the page tests (Debian chromium)" >&2
 node scripts/ensure-chromium.mjs >/dev/null

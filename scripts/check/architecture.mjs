@@ -15,6 +15,8 @@ const doc = path.join(root, 'docs', 'architecture.md');
 export const ALLOWED = {
   'errors.ts': [],
   'redact.ts': [],
+  // The user's private cache folders (definition bundles, V8 code caches).
+  'cache-folder.ts': [],
   'terminal.ts': ['redact.ts'],
   fsutil: ['errors.ts'],
   'config.ts': ['errors.ts', 'redact.ts', 'define', 'config-file.ts'],
@@ -24,7 +26,7 @@ export const ALLOWED = {
   lang: ['errors.ts'],
   render: ['define', 'lang', 'errors.ts'],
   simulate: ['define', 'lang', 'errors.ts'],
-  load: ['define', 'render', 'lang', 'fsutil', 'errors.ts', 'redact.ts', 'terminal.ts'],
+  load: ['define', 'render', 'lang', 'fsutil', 'errors.ts', 'redact.ts', 'terminal.ts', 'cache-folder.ts'],
   import: ['define', 'render', 'lang', 'fsutil', 'errors.ts'],
   // The deploy driver contract (deploy/types.ts) is the one thing backends take from deploy.
   backends: ['config.ts', 'define', 'errors.ts', 'redact.ts', 'fsutil', 'deploy/types.ts'],

@@ -1,30 +1,19 @@
 /**
  * esbuild output cached by content hash in the user's cache folder (~/.cache/calvin/transform), so
  * that loading unchanged definition files skips the transform. Best effort: any cache failure just
- * means transforming again. The folder is private (0700) and must belong to the current user.
+ * means transforming again. The folder is private (cache-folder.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { privateCacheFolder } from '../cache-folder.js';
 
 let folder: string | null | undefined;
 
 function cacheFolder(): string | null {
-  if (folder !== undefined) return folder;
-  folder = null;
-  if (process.env.CALVIN_NO_TRANSFORM_CACHE === '1') return folder;
-  try {
-    const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-    const candidate = path.join(base, 'calvin', 'transform');
-    mkdirSync(candidate, { recursive: true, mode: 0o700 });
-    const info = statSync(candidate);
-    const uid = typeof process.getuid === 'function' ? process.getuid() : info.uid;
-    if (info.uid === uid && (info.mode & 0o022) === 0) folder = candidate;
-  } catch {
-    folder = null;
-  }
+  if (folder === undefined)
+    folder = process.env.CALVIN_NO_TRANSFORM_CACHE === '1' ? null : privateCacheFolder('transform');
   return folder;
 }
 

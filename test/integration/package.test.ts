@@ -42,8 +42,8 @@ async function calvin(args: string[], env: Record<string, string> = {}): Promise
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'calvin-package-'));
   // dist/ is compiled by npm test before the tests run; pack what a publish would publish.
-  if (!existsSync(path.join(repoRoot, 'dist', 'index.js')))
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot });
+  if (!existsSync(path.join(repoRoot, 'dist', 'cli', 'calvin.cjs')))
+    await run('npm', ['run', 'build:ts'], { cwd: repoRoot });
   await run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], { cwd: repoRoot });
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack made no tarball');

@@ -31,7 +31,8 @@ const fileOf = (from: string, specifier: string): string =>
 
 /** `import()`s a diagnose run does not make: module → specifiers, each for the reason given. */
 const CONDITIONAL: Record<string, string[]> = {
-  'cli/main.ts': ['../backends/trace.js'], // only with --debug
+  'cli/run-cli.ts': ['../backends/trace.js'], // only with --debug
+  'cli/launch.ts': ['./run-cli.js'], // only when the code-cached bundle cannot run
   'load/definition-bundle.ts': ['esbuild'], // only when the bundle cache misses
   'load/bundle-plugin.ts': ['esbuild'], // idem
   'config-file.ts': ['./load/definition-bundle.js', './load/definition-worker.js', 'yaml'], // a .ts or .yaml config
@@ -75,6 +76,7 @@ const FORBIDDEN = [
 describe('the import graph of calvin diagnose', () => {
   it('holds the diagnosis, the loader and the report, and nothing of render, lint, serve, deploy or esbuild', () => {
     const graph = diagnoseGraph(path.join(SRC, 'cli/main.ts'));
+    expect(graph.has('cli/run-cli.ts')).toBe(true);
     expect(graph.has('diagnose/run.ts')).toBe(true);
     expect(graph.has('load/load-catalog.ts')).toBe(true);
     expect(graph.has('backends/es-http.ts')).toBe(true);

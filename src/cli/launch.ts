@@ -1,0 +1,132 @@
+/**
+ * How bin/calvin.js starts calvin. A new Node 20 process spends much of a short command loading and
+ * compiling calvin's modules (about 90 of the 150 ms before a diagnosis's first request), and Node 20
+ * keeps no compile cache for them (module.enableCompileCache came with Node 22). So the build also
+ * bundles the CLI into one CommonJS file (dist/cli/calvin.cjs, scripts/build-cli-bundle.mjs), and this
+ * runs it through vm.Script with a V8 code cache: the bytecode that the first successful run of a
+ * command compiled, kept per command in ~/.cache/calvin/v8. Later runs skip parsing and compiling it.
+ *
+ * It runs the modules themselves (run-cli.js) instead for help and version, with --debug (stack traces
+ * then name the real files), with CALVIN_NO_CODE_CACHE=1, when the bundle is missing or older than the
+ * modules, or when the cache folder is not private.
+ */
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { privateCacheFolder } from '../cache-folder.js';
+
+type RunCli = (argv: readonly string[]) => Promise<void>;
+type CommonJsWrapper = (
+  exports: object,
+  require: NodeJS.Require,
+  module: { exports: { runCli?: RunCli } },
+  filename: string,
+  dirname: string,
+) => void;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BUNDLE = path.join(here, 'calvin.cjs');
+const MODULES = path.join(here, 'run-cli.js');
+
+export async function launch(argv: readonly string[] = process.argv): Promise<void> {
+  const cache = codeCacheOf(argv);
+  const runCli = (cache && bundled(cache)) || ((await import('./run-cli.js')).runCli as RunCli);
+  await runCli(argv);
+}
+
+/** The bundle's runCli, or null when the bundle cannot be evaluated: the modules then run, as without it. */
+function bundled(cache: CodeCache): RunCli | null {
+  try {
+    return runBundle(cache);
+  } catch {
+    return null;
+  }
+}
+
+interface CodeCache {
+  folder: string;
+  command: string;
+  /** The file name of this command's cache for this bundle and this Node. */
+  file: string;
+}
+
+/** Flags that end a run before its command does anything (commander's help and version). */
+const ONLY_PRINTS = new Set(['--help', '-h', '--version', '-V']);
+
+/** Where this run's code cache lives, or null when the modules are to run instead. */
+function codeCacheOf(argv: readonly string[]): CodeCache | null {
+  if (argv.includes('--debug') || process.env.CALVIN_NO_CODE_CACHE === '1') return null;
+  // Help compiles next to nothing of a command: its run would leave a cache that serves the
+  // command's real runs badly, and reading the bundle costs help more than it saves.
+  if (argv.length <= 2 || argv.slice(2).some((arg) => ONLY_PRINTS.has(arg))) return null;
+  // vm's main-context loader (Node ≥ 20.12) lets the bundle import() what it keeps outside: esbuild, definitions.
+  if (vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER === undefined) return null;
+  let bundle: { size: number; mtimeMs: number };
+  try {
+    bundle = statSync(BUNDLE);
+    // A bundle older than the modules was left by an earlier build: it would run old code.
+    if (bundle.mtimeMs < statSync(MODULES).mtimeMs) return null;
+  } catch {
+    return null;
+  }
+  const folder = privateCacheFolder('v8');
+  if (!folder) return null;
+  const command = commandOf(argv);
+  const file = `${command}.${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.bin`;
+  return { folder, command, file };
+}
+
+/** The command's name, the cache's first key: each command keeps the code its own runs compiled. */
+function commandOf(argv: readonly string[]): string {
+  for (let i = 2; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--root') i += 1;
+    else if (!arg.startsWith('-')) return /^[a-z][a-z-]{0,31}$/.test(arg) ? arg : 'other';
+  }
+  return 'other';
+}
+
+function runBundle(cache: CodeCache): RunCli {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(path.join(cache.folder, cache.file));
+  } catch {
+    cachedData = undefined;
+  }
+  // The CommonJS wrapper on the bundle's first line keeps its line numbers in stack traces.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(BUNDLE, 'utf8')}\n})`;
+  const script = new vm.Script(source, {
+    filename: BUNDLE,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cachedData === undefined || script.cachedDataRejected === true) keepCodeAtExit(script, cache);
+  const module: { exports: { runCli?: RunCli } } = { exports: {} };
+  (script.runInThisContext() as CommonJsWrapper)(module.exports, createRequire(BUNDLE), module, BUNDLE, here);
+  const { runCli } = module.exports;
+  if (typeof runCli !== 'function') throw new Error(`${BUNDLE} exports no runCli`);
+  return runCli;
+}
+
+/**
+ * Writes the code cache when the run ends, with the bytecode of every function the run compiled. Only
+ * after a run that did its job (exit 0, 1 or 3: healthy, problems found, unknown): a refused one (exit
+ * 2) compiled little of its command. Written whole or not at all; the command's caches of other
+ * bundles or Nodes are removed.
+ */
+function keepCodeAtExit(script: vm.Script, cache: CodeCache): void {
+  process.once('exit', (code) => {
+    if (code === 2 || code > 3) return;
+    try {
+      const temporary = path.join(cache.folder, `.${cache.file}.${process.pid}.tmp`);
+      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+      renameSync(temporary, path.join(cache.folder, cache.file));
+      for (const old of readdirSync(cache.folder))
+        if (old.startsWith(`${cache.command}.`) && old !== cache.file) unlinkSync(path.join(cache.folder, old));
+    } catch {
+      // Best effort: without a cache the next run compiles, as this one did.
+    }
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * bin/calvin.js runs the CLI bundle with a V8 code cache (src/cli/launch.ts). The bundle must behave
+ * as the modules do, the cache must be kept per command and only after a run that did its job, written
+ * whole, refused when damaged, and never kept in a folder others can write to; a bundle older than
+ * the modules must not run. Needs the built dist/ and its bundle (npm test builds both).
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+let cacheHome: string;
+const v8Folder = (): string => path.join(cacheHome, 'calvin', 'v8');
+const cacheFiles = (command: string): string[] => {
+  try {
+    return readdirSync(v8Folder()).filter((f) => f.startsWith(`${command}.`));
+  } catch {
+    return [];
+  }
+};
+
+function calvin(args: string[], options: { env?: Record<string, string>; bin?: string } = {}) {
+  const result = spawnSync(process.execPath, [options.bin ?? path.join(repoRoot, 'bin/calvin.js'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome, ...options.env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const LIST = ['list', '--json', '--root', repoRoot];
+
+beforeAll(() => {
+  statSync(path.join(repoRoot, 'dist/cli/calvin.cjs')); // built by npm test (scripts/build-cli-bundle.mjs)
+});
+beforeEach(() => {
+  cacheHome = mkdtempSync(path.join(tmpdir(), 'calvin-v8-'));
+});
+afterEach(() => rmSync(cacheHome, { recursive: true, force: true }));
+
+describe('the CLI bundle and its code cache', () => {
+  it("keeps a command's code after its first run, runs from it next, and prints what the modules print", () => {
+    const first = calvin(LIST);
+    expect(first.code, first.stderr).toBe(0);
+    const [file] = cacheFiles('list');
+    expect(file).toBeDefined();
+    const kept = path.join(v8Folder(), file as string);
+    expect(statSync(kept).mode & 0o777).toBe(0o600);
+    expect(statSync(v8Folder()).mode & 0o777).toBe(0o700);
+    const before = statSync(kept);
+
+    const second = calvin(LIST);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    // Consumed, not refused: a refused cache is written again (a new file renamed over it).
+    const after = statSync(kept);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+
+    const modules = calvin(LIST, { env: { CALVIN_NO_CODE_CACHE: '1' } });
+    expect(modules.stdout).toBe(first.stdout);
+    expect(JSON.parse(first.stdout).length).toBeGreaterThan(3);
+  });
+
+  it('keeps one cache per command, and none after a refused run or help', () => {
+    const refused = calvin(['build', '--no-such-option']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(calvin(['build', '--help']).code).toBe(0);
+    expect(calvin(['--version']).code).toBe(0);
+    expect(readdirSync(v8Folder())).toEqual([]);
+    expect(calvin(LIST).code).toBe(0);
+    expect(calvin(['runbook', 'artefacts-disk-full', '--root', repoRoot]).code).toBe(0);
+    expect(cacheFiles('list')).toHaveLength(1);
+    expect(cacheFiles('runbook')).toHaveLength(1);
+  });
+
+  it('refuses a damaged cache, still runs right, and writes the cache again', () => {
+    const first = calvin(LIST);
+    const kept = path.join(v8Folder(), cacheFiles('list')[0] as string);
+    const size = statSync(kept).size;
+    const garbage = Buffer.alloc(size, 0x5a);
+    writeFileSync(kept, garbage);
+    const again = calvin(LIST);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(readFileSync(kept).equals(garbage)).toBe(false);
+  });
+
+  it('keeps no cache in a folder others can write to', () => {
+    mkdirSync(v8Folder(), { recursive: true });
+    chmodSync(v8Folder(), 0o777);
+    const ran = calvin(LIST);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(readdirSync(v8Folder())).toEqual([]);
+  });
+
+  it('does not run a bundle older than the modules (left by an earlier build)', () => {
+    // A copy of the package, whose bundle can be made old without touching the repository's.
+    const copy = mkdtempSync(path.join(tmpdir(), 'calvin-stale-'));
+    try {
+      for (const part of ['bin', 'dist', 'package.json'])
+        cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
+      symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
+      const bin = path.join(copy, 'bin/calvin.js');
+      const old = new Date('2001-01-01T00:00:00Z');
+      utimesSync(path.join(copy, 'dist/cli/calvin.cjs'), old, old);
+      const stale = calvin(LIST, { bin });
+      expect(stale.code, stale.stderr).toBe(0);
+      expect(cacheFiles('list')).toEqual([]);
+      const now = new Date();
+      utimesSync(path.join(copy, 'dist/cli/calvin.cjs'), now, now);
+      const fresh = calvin(LIST, { bin });
+      expect(fresh.stdout).toBe(stale.stdout);
+      expect(cacheFiles('list')).toHaveLength(1);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
