@@ -8,7 +8,7 @@ import { formatClock, formatCount } from './format.js';
 import type { FoundAnomaly, TimelineEvent } from './found.js';
 import { matchKnownIssues } from './known-issues.js';
 import { analyzeLogs, type LabelGroup } from './log-analysis.js';
-import { analyzeMetrics, UPTIME_RESET } from './metric-analysis.js';
+import { analyzeMetrics, type MetricFindings, UPTIME_RESET } from './metric-analysis.js';
 import { logRestarts, restartEvents } from './log-restarts.js';
 import { byScore, healthAnomalies, instanceReports } from './health-analysis.js';
 import { analyzeRollout, rolloutSentence, type Rollout } from './rollout.js';
@@ -38,10 +38,12 @@ export interface AnalyzeOptions {
   compareVersions?: boolean;
   /** calvin serve's URL from the config: runbooks kept in the project link to its pages. */
   serveUrl?: string;
+  /** analyzeMetrics of these same metrics, done already (diagnose runs it while the logs come in). */
+  metricFindings?: MetricFindings;
 }
 
 export function analyze(c: Collected, clock: Clock, startedAtMs: number, options: AnalyzeOptions = {}): Diagnosis {
-  const metrics = analyzeMetrics(c);
+  const metrics = options.metricFindings ?? analyzeMetrics(c);
   const logs = analyzeLogs(c);
   const health = healthAnomalies(c);
   const appeared = appearedInstances(c);

@@ -1,6 +1,6 @@
 import type { Catalog, ServiceDef } from '../define/types.js';
 import { CalvinError, isCalvinError } from '../errors.js';
-import type { Collected, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs } from './collected.js';
+import type { Collected, KnownIssue, AlertRunbook, SignalSeries, CollectedLogs, MetricInputs } from './collected.js';
 import { collectLogs } from './collect-logs.js';
 import { planWindows } from './queries.js';
 import { resolveByName, resolveByServiceId, unknownServiceError, type ServiceMatch } from './resolve.js';
@@ -30,6 +30,8 @@ export interface CollectRequest {
   systemDatabase: string;
   /** Database of calvin's deploy markers (`calvin_deploys`); default `services`. */
   servicesDatabase?: string;
+  /** Called with the metrics as soon as they are in, before the logs: their analysis can start. */
+  onMetrics?: (inputs: MetricInputs) => void;
 }
 
 const CONSUL_CALL_MS = 4_000;
@@ -137,6 +139,8 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
         error: discoveryError ?? 'no InfluxDB found (Consul service "metrics" tagged "http", or INFLUX_URL)',
         value: [],
       });
+  const onMetrics = req.onMetrics;
+  if (onMetrics) void metricsWork.then((m) => onMetrics({ window: windows.window, signals, metrics: m.value }));
   // Deploy markers are context, not a source: without them the diagnosis is complete, just less told.
   const deploysWork = endpoints.influx
     ? collectDeploys(backends, endpoints.influx, req.servicesDatabase ?? 'services', environment, windows, call)

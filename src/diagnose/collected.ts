@@ -188,3 +188,6 @@ export interface NodeHistory {
   /** The metrics' `version` tag, else their `image` tag (the last one seen). */
   version?: string;
 }
+
+/** What the metric analysis reads: the window, the watched signals and their series, nothing of the logs. */
+export type MetricInputs = Pick<Collected, 'window' | 'signals' | 'metrics'>;

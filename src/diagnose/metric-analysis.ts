@@ -2,7 +2,7 @@
  * Metric anomalies of each instance: against its own baseline window (robust z-score), against its
  * peers in the same window, and against the signal's warning/critical thresholds. Pure.
  */
-import type { Collected, SeriesPoint, SignalSeries, WatchedSignal } from './collected.js';
+import type { MetricInputs, SeriesPoint, SignalSeries, WatchedSignal } from './collected.js';
 import { formatClock, formatValue } from './format.js';
 import { median, robustZ, round, scaledMad } from './stats.js';
 import type { FoundAnomaly, TimelineEvent } from './found.js';
@@ -58,7 +58,7 @@ export function splitAt(
   return { points, windowPoints, baselinePoints };
 }
 
-export function analyzeMetrics(c: Collected): MetricFindings {
+export function analyzeMetrics(c: MetricInputs): MetricFindings {
   const windowFrom = Date.parse(c.window.from);
   const bySignal = new Map(c.signals.map((s) => [s.name, s]));
   const evaluated: Evaluated[] = [];
@@ -118,7 +118,7 @@ function thresholdLevel(signal: WatchedSignal, value: number): { level: 'critica
   return null;
 }
 
-function judge(item: Evaluated, allPeers: { recent: number[]; peak: number[] }, c: Collected): FoundAnomaly | null {
+function judge(item: Evaluated, allPeers: { recent: number[]; peak: number[] }, c: MetricInputs): FoundAnomaly | null {
   const { signal } = item;
   const worse = signal.worseWhen === 'higher' ? 1 : -1;
   const baselineCenter = median(item.baselineValues);
@@ -245,7 +245,7 @@ function restarts(
   host: string,
   windowValues: { time: string; value: number }[],
   baselinePoints: SeriesPoint[],
-  c: Collected,
+  c: MetricInputs,
 ): { anomaly: FoundAnomaly; events: TimelineEvent[] } | null {
   const drops: string[] = [];
   for (let i = 1; i < windowValues.length; i += 1) {

@@ -5,8 +5,9 @@ import { access } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import type { Catalog } from '../define/types.js';
 import type { Clock } from './analyze.js';
-import type { Collected } from './collected.js';
+import type { Collected, MetricInputs } from './collected.js';
 import type { ChartSeries } from './charts.js';
+import type { MetricFindings } from './metric-analysis.js';
 import { collect, type DiagnoseBackends } from './collect.js';
 import { loadKnownIssues } from './known-issues.js';
 import type { Diagnosis } from './types.js';
@@ -49,6 +50,8 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
   const started = clock.now();
   const backends = options.backends ?? (await import('./backends.js')).createDiagnoseBackends(config);
   const knownIssues = await loadKnownIssues(options.knownIssuesDir ?? (await defaultKnownIssuesDir(config.root)));
+  // The metrics are analysed as soon as they are in, while the log searches still run.
+  const early: { inputs?: MetricInputs; findings?: Promise<MetricFindings> } = {};
   const collecting = collect(backends, {
     query: options.query,
     to: options.to ?? new Date(clock.now()),
@@ -59,6 +62,11 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
     knownIssues,
     systemDatabase: config.databases.system,
     servicesDatabase: config.databases.services,
+    onMetrics: (inputs) => {
+      early.inputs = inputs;
+      early.findings = import('./metric-analysis.js').then(({ analyzeMetrics }) => analyzeMetrics(inputs));
+      early.findings.catch(() => undefined);
+    },
   });
   // The analysis modules load while the backends answer: a fresh process (the CLI) sends its first
   // request without waiting for their compilation.
@@ -67,9 +75,12 @@ export async function diagnose(config: Config, options: DiagnoseOptions): Promis
     import('./analyze.js'),
     import('./charts.js'),
   ]);
+  // Early findings count only if they are of the metrics collected (not of ones the deadline dropped).
+  const metricFindings = early.inputs?.metrics === collected.metrics ? await early.findings : undefined;
   const diagnosis = analyze(collected, clock, started, {
     compareVersions: options.compareVersions ?? false,
     ...(options.serveUrl ? { serveUrl: options.serveUrl } : {}),
+    ...(metricFindings ? { metricFindings } : {}),
   });
   return { diagnosis, charts: keyCharts(collected, diagnosis), sourceErrors: collected.sourceErrors };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, type DiagnoseBackends } from '../../../src/diagnose/collect.js';
+import type { MetricInputs } from '../../../src/diagnose/collected.js';
 import { CalvinError } from '../../../src/errors.js';
 import { emptyCatalog } from '../../../src/load/index.js';
 
@@ -146,6 +147,28 @@ describe('collect', () => {
     // Stopped as soon as it was superseded, not when the diagnosis ended.
     expect(backends.events).toEqual(['first collection aborted', 'search', 'search']);
     expect(JSON.stringify(backends.searches)).toContain('nexus-00');
+  });
+
+  it('hands the metrics over as soon as they are in, before the log searches answer: the ones it returns', async () => {
+    const backends = fakeBackends();
+    const search = backends.esSearch;
+    backends.esSearch = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return search(...args);
+    };
+    const handed: MetricInputs[] = [];
+    const c = await collect(backends, {
+      ...request('artefacts'),
+      onMetrics: (inputs) => {
+        backends.events.push('metrics');
+        handed.push(inputs);
+      },
+    });
+    expect(backends.events).toEqual(['metrics', 'search', 'search']);
+    expect(handed).toHaveLength(1);
+    expect(handed[0]?.metrics).toBe(c.metrics);
+    expect(handed[0]?.window).toEqual(c.window);
+    expect(handed[0]?.signals).toBe(c.signals);
   });
 
   it('resolves a service id prefix', async () => {
