@@ -113,8 +113,7 @@ function runBundle(cache: CodeCache): RunCli {
 /**
  * Writes the code cache when the run ends, with the bytecode of every function the run compiled. Only
  * after a run that did its job (exit 0, 1 or 3: healthy, problems found, unknown): a refused one (exit
- * 2) compiled little of its command. Written whole or not at all; the command's caches of other
- * bundles or Nodes are removed.
+ * 2) compiled little of its command. Written whole or not at all, then the folder is pruned.
  */
 function keepCodeAtExit(script: vm.Script, cache: CodeCache): void {
   process.once('exit', (code) => {
@@ -123,10 +122,25 @@ function keepCodeAtExit(script: vm.Script, cache: CodeCache): void {
       const temporary = path.join(cache.folder, `.${cache.file}.${process.pid}.tmp`);
       writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       renameSync(temporary, path.join(cache.folder, cache.file));
-      for (const old of readdirSync(cache.folder))
-        if (old.startsWith(`${cache.command}.`) && old !== cache.file) unlinkSync(path.join(cache.folder, old));
+      prune(cache);
     } catch {
       // Best effort: without a cache the next run compiles, as this one did.
     }
   });
+}
+
+/** Caches kept per command: a few calvins (checkouts, a global install, a Node upgrade) side by side. */
+const KEPT_PER_COMMAND = 3;
+const STALE_MS = 30 * 24 * 3_600_000;
+
+/** Removes the command's caches beyond the newest few, and any cache written over a month ago. */
+function prune(cache: CodeCache): void {
+  const now = Date.now();
+  const caches = readdirSync(cache.folder)
+    .filter((name) => name.endsWith('.bin') && name !== cache.file)
+    .map((name) => ({ name, writtenMs: statSync(path.join(cache.folder, name)).mtimeMs }));
+  const own = caches.filter((c) => c.name.startsWith(`${cache.command}.`)).sort((a, b) => b.writtenMs - a.writtenMs);
+  const extra = new Set(own.slice(KEPT_PER_COMMAND - 1).map((c) => c.name));
+  for (const { name, writtenMs } of caches)
+    if (extra.has(name) || now - writtenMs > STALE_MS) unlinkSync(path.join(cache.folder, name));
 }

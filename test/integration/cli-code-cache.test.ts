@@ -89,6 +89,30 @@ describe('the CLI bundle and its code cache', () => {
     expect(cacheFiles('runbook')).toHaveLength(1);
   });
 
+  it("keeps a command's three newest caches, and none written over a month ago", () => {
+    mkdirSync(v8Folder(), { recursive: true, mode: 0o700 });
+    const planted = (name: string, daysAgo: number): void => {
+      const file = path.join(v8Folder(), name);
+      writeFileSync(file, 'old');
+      const when = new Date(Date.now() - daysAgo * 86_400_000);
+      utimesSync(file, when, when);
+    };
+    planted('list.a.bin', 1);
+    planted('list.b.bin', 2);
+    planted('list.c.bin', 3);
+    planted('lint.a.bin', 2);
+    planted('lint.b.bin', 40);
+    planted('notes.txt', 40);
+    expect(calvin(LIST).code).toBe(0);
+    const left = readdirSync(v8Folder()).sort();
+    expect(left.filter((f) => f.startsWith('list.'))).toHaveLength(3);
+    expect(left).toContain('list.a.bin');
+    expect(left).toContain('list.b.bin');
+    expect(left).toContain('lint.a.bin');
+    expect(left).not.toContain('lint.b.bin');
+    expect(left).toContain('notes.txt');
+  });
+
   it('refuses a damaged cache, still runs right, and writes the cache again', () => {
     const first = calvin(LIST);
     const kept = path.join(v8Folder(), cacheFiles('list')[0] as string);
