@@ -191,12 +191,25 @@ function registrationChecks(spec: ScenarioSpec, ctx: HostContext): ExternalCheck
   ];
 }
 
+/**
+ * A private copy of a scenario: its own service, nodes and log indices. Its logs carry the same
+ * service.name as the shared scenario's, so in the shared indices a diagnosis of the shared one
+ * would see the copy's nodes as instances that logged for the service and vanished.
+ */
+function isolatedSpec(base: ScenarioSpec, isolate: string): ScenarioSpec {
+  return {
+    ...base,
+    service: `${base.service}-${isolate}`,
+    nodePrefix: `${base.nodePrefix}-${isolate}`,
+    indexArea: base.indexArea ? `${base.indexArea}-${isolate}` : `isolated-${isolate}`,
+  };
+}
+
 /** Removes a seeded scenario (or an isolated copy) entirely: nodes, series, log documents. */
 export async function removeScenario(name: string, options: { config: Config; isolate?: string }): Promise<void> {
   const base = scenarioByName(name);
   const stateKey = options.isolate ? `${base.name}@${options.isolate}` : base.name;
-  const spec: ScenarioSpec =
-    options.isolate && base.indexArea ? { ...base, indexArea: `${base.indexArea}-${options.isolate}` } : base;
+  const spec = options.isolate ? isolatedSpec(base, options.isolate) : base;
   await withScenarioLock(STATE_DIR, stateKey, async () => {
     const { influx, elasticsearch } = await endpoints(options.config);
     await clean(options.config, spec, stateKey, [], influx, elasticsearch);
@@ -227,14 +240,7 @@ async function seedUnlocked(name: string, options: SeedOptions): Promise<SeedRes
       `isolate "${isolate}" must be 1-40 lowercase letters, digits or dashes`,
       'e.g. isolate: "stack-test"',
     );
-  const spec: ScenarioSpec = isolate
-    ? {
-        ...base,
-        service: `${base.service}-${isolate}`,
-        nodePrefix: `${base.nodePrefix}-${isolate}`,
-        ...(base.indexArea ? { indexArea: `${base.indexArea}-${isolate}` } : {}),
-      }
-    : base;
+  const spec = isolate ? isolatedSpec(base, isolate) : base;
   const stateKey = isolate ? `${base.name}@${isolate}` : base.name;
   const config = options.config;
   const now = options.now ?? Date.now();
