@@ -3,7 +3,11 @@
 // dist/cli/calvin.cjs, which src/cli/launch.ts runs with a V8 code cache. Run after tsc (npm run
 // build:ts does). Each module's import.meta.url keeps naming its own file in dist/, so the paths
 // calvin finds from it (runbooks, known issues, workers, package.json) stay right. esbuild stays
-// outside the bundle: it is imported only when a definition bundle is rebuilt, with its own binary.
+// outside the bundle: it is loaded only when a definition bundle is rebuilt, with its own binary.
+// The bundle has no import() left: a script compiled from a V8 code cache loses vm's dynamic import
+// hook (Node 20), so each import() becomes a require (of the bundled module, a builtin or esbuild).
+// Its first line names the sha256 of the rest, which keys its code caches.
+import { createHash } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -41,6 +45,7 @@ const result = await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  supported: { 'dynamic-import': false },
   external: ['esbuild'],
   plugins: [moduleUrls],
   banner: {
@@ -54,13 +59,14 @@ const result = await build({
 const [output] = result.outputFiles;
 // A warning (a require esbuild cannot follow), or an import.meta esbuild emptied (it says nothing of
 // those in packages), would be a CLI that behaves unlike its modules: refuse it.
-const emptied = output.text.match(/\bimport_meta\d* = \{\}/);
+const emptied = output.text.match(/\bimport_meta\d*\s*=\s*\{\}/);
 if (result.warnings.length > 0 || emptied) {
   for (const warning of result.warnings)
     process.stderr.write(`build-cli-bundle: ${warning.location?.file ?? ''}: ${warning.text}\n`);
   if (emptied) process.stderr.write("build-cli-bundle: a module's import.meta was left empty\n");
   process.exit(1);
 }
+const hash = createHash('sha256').update(output.contents).digest('hex');
 const temporary = `${outfile}.${process.pid}.tmp`;
-writeFileSync(temporary, output.contents);
+writeFileSync(temporary, `// calvin-bundle ${hash}\n${output.text}`);
 renameSync(temporary, outfile);

@@ -34,13 +34,14 @@ const originOf = (url: string): string => new URL(url).origin;
  * has none, and a missing wait could only make the floor lower, never higher, than the CLI's own.
  */
 export function planOf(recorded: Recorded[], consulOrigin: string): ReplayRequest[] {
-  const sent = [...recorded].sort((a, b) => a.start - b.start);
+  // A request the CLI dropped unanswered (superseded, or cut off at the deadline) gave it nothing to wait for.
+  const sent = recorded.filter((r) => r.end > 0).sort((a, b) => a.start - b.start);
   return sent.map((request, j) => ({
     method: request.method,
     url: request.url,
     body: request.body,
     after: sent.slice(0, j).flatMap((earlier, i) => {
-      const answered = earlier.end > 0 && earlier.end <= request.start;
+      const answered = earlier.end <= request.start;
       const gates = originOf(earlier.url) === originOf(request.url) || originOf(earlier.url) === consulOrigin;
       return answered && gates ? [i] : [];
     }),

@@ -4,13 +4,14 @@
  * keeps no compile cache for them (module.enableCompileCache came with Node 22). So the build also
  * bundles the CLI into one CommonJS file (dist/cli/calvin.cjs, scripts/build-cli-bundle.mjs), and this
  * runs it through vm.Script with a V8 code cache: the bytecode that the first successful run of a
- * command compiled, kept per command in ~/.cache/calvin/v8. Later runs skip parsing and compiling it.
+ * command compiled, kept per command and bundle in ~/.cache/calvin/v8. Later runs skip parsing and
+ * compiling it.
  *
  * It runs the modules themselves (run-cli.js) instead for `serve`, help and version, with --debug
  * (stack traces then name the real files), with CALVIN_NO_CODE_CACHE=1, when the bundle is missing or
  * older than the modules, or when the cache folder is not private.
  */
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,8 @@ type CommonJsWrapper = (
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BUNDLE = path.join(here, 'calvin.cjs');
 const MODULES = path.join(here, 'run-cli.js');
+/** The bundle's first line: the sha256 of the rest (scripts/build-cli-bundle.mjs). */
+const BUNDLE_HEADER = /^\/\/ calvin-bundle ([0-9a-f]{64})\n/;
 
 export async function launch(argv: readonly string[] = process.argv): Promise<void> {
   const cache = codeCacheOf(argv);
@@ -48,12 +51,10 @@ function bundled(cache: CodeCache): RunCli | null {
 interface CodeCache {
   folder: string;
   command: string;
-  /** The file name of this command's cache for this bundle and this Node. */
-  file: string;
 }
 
-/** Commands that run until stopped. */
-const LONG_RUNNING = new Set(['serve']);
+/** Commands that run until stopped, and `calvin help <command>`, which prints. */
+const MODULES_ONLY = new Set(['serve', 'help']);
 
 /** Flags that end a run before its command does anything (commander's help and version). */
 const ONLY_PRINTS = new Set(['--help', '-h', '--version', '-V']);
@@ -64,24 +65,18 @@ function codeCacheOf(argv: readonly string[]): CodeCache | null {
   // Help compiles next to nothing of a command: its run would leave a cache that serves the
   // command's real runs badly, and reading the bundle costs help more than it saves.
   if (argv.length <= 2 || argv.slice(2).some((arg) => ONLY_PRINTS.has(arg))) return null;
-  // vm's main-context loader (Node ≥ 20.12) lets the bundle import() what it keeps outside: esbuild, definitions.
-  if (vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER === undefined) return null;
-  let bundle: { size: number; mtimeMs: number };
-  try {
-    bundle = statSync(BUNDLE);
-    // A bundle older than the modules was left by an earlier build: it would run old code.
-    if (bundle.mtimeMs < statSync(MODULES).mtimeMs) return null;
-  } catch {
-    return null;
-  }
   const command = commandOf(argv);
   // A server starts once and then answers for days: a faster start is worth nothing to it, and in
   // bench:serve its tail was no better from the bundle (p99 36–47 ms in three runs, 28–30 from the modules).
-  if (LONG_RUNNING.has(command)) return null;
+  if (MODULES_ONLY.has(command)) return null;
+  try {
+    // A bundle older than the modules was left by an earlier build: it would run old code.
+    if (statSync(BUNDLE).mtimeMs < statSync(MODULES).mtimeMs) return null;
+  } catch {
+    return null;
+  }
   const folder = privateCacheFolder('v8');
-  if (!folder) return null;
-  const file = `${command}.${process.version}-${process.arch}-${bundle.size}-${Math.trunc(bundle.mtimeMs)}.bin`;
-  return { folder, command, file };
+  return folder ? { folder, command } : null;
 }
 
 /** The command's name, the cache's first key: each command keeps the code its own runs compiled. */
@@ -95,20 +90,23 @@ function commandOf(argv: readonly string[]): string {
 }
 
 function runBundle(cache: CodeCache): RunCli {
+  const bundle = readFileSync(BUNDLE, 'utf8');
+  const hash = BUNDLE_HEADER.exec(bundle)?.[1];
+  if (!hash) throw new Error(`${BUNDLE} has no calvin-bundle header`);
+  // V8 checks a cache against the source's length only: the name carries the bundle's own hash.
+  const file = `${cache.command}.${hash.slice(0, 32)}.${process.version}-${process.arch}.bin`;
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(path.join(cache.folder, cache.file));
+    cachedData = readFileSync(path.join(cache.folder, file));
   } catch {
     cachedData = undefined;
   }
   // The CommonJS wrapper on the bundle's first line keeps its line numbers in stack traces.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(BUNDLE, 'utf8')}\n})`;
-  const script = new vm.Script(source, {
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${bundle}\n})`, {
     filename: BUNDLE,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cachedData === undefined || script.cachedDataRejected === true) keepCodeAtExit(script, cache);
+  if (cachedData === undefined || script.cachedDataRejected === true) keepCodeAtExit(script, cache, file);
   const module: { exports: { runCli?: RunCli } } = { exports: {} };
   (script.runInThisContext() as CommonJsWrapper)(module.exports, createRequire(BUNDLE), module, BUNDLE, here);
   const { runCli } = module.exports;
@@ -119,16 +117,22 @@ function runBundle(cache: CodeCache): RunCli {
 /**
  * Writes the code cache when the run ends, with the bytecode of every function the run compiled. Only
  * after a run that did its job (exit 0, 1 or 3: healthy, problems found, unknown): a refused one (exit
- * 2) compiled little of its command. Written whole or not at all, then the folder is pruned.
+ * 2) compiled little of its command. Written whole (a new file, renamed over) or not at all, then the
+ * folder is pruned.
  */
-function keepCodeAtExit(script: vm.Script, cache: CodeCache): void {
+function keepCodeAtExit(script: vm.Script, cache: CodeCache, file: string): void {
   process.once('exit', (code) => {
     if (code === 2 || code > 3) return;
     try {
-      const temporary = path.join(cache.folder, `.${cache.file}.${process.pid}.tmp`);
-      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-      renameSync(temporary, path.join(cache.folder, cache.file));
-      prune(cache);
+      const temporary = path.join(cache.folder, `.${file}.${process.pid}.tmp`);
+      const fd = openSync(temporary, 'wx', 0o600);
+      try {
+        writeSync(fd, script.createCachedData());
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, path.join(cache.folder, file));
+      prune(cache, file);
     } catch {
       // Best effort: without a cache the next run compiles, as this one did.
     }
@@ -138,15 +142,37 @@ function keepCodeAtExit(script: vm.Script, cache: CodeCache): void {
 /** Caches kept per command: a few calvins (checkouts, a global install, a Node upgrade) side by side. */
 const KEPT_PER_COMMAND = 3;
 const STALE_MS = 30 * 24 * 3_600_000;
+/** A temporary file this old was left by a run killed while writing. */
+const LEFT_MS = 3_600_000;
 
-/** Removes the command's caches beyond the newest few, and any cache written over a month ago. */
-function prune(cache: CodeCache): void {
+/** Removes the command's caches beyond the newest few, caches written over a month ago, and leftovers. */
+function prune(cache: CodeCache, kept: string): void {
   const now = Date.now();
-  const caches = readdirSync(cache.folder)
-    .filter((name) => name.endsWith('.bin') && name !== cache.file)
-    .map((name) => ({ name, writtenMs: statSync(path.join(cache.folder, name)).mtimeMs }));
-  const own = caches.filter((c) => c.name.startsWith(`${cache.command}.`)).sort((a, b) => b.writtenMs - a.writtenMs);
-  const extra = new Set(own.slice(KEPT_PER_COMMAND - 1).map((c) => c.name));
-  for (const { name, writtenMs } of caches)
-    if (extra.has(name) || now - writtenMs > STALE_MS) unlinkSync(path.join(cache.folder, name));
+  for (const { name, writtenMs, own, rank } of listed(cache, kept)) {
+    const stale = name.endsWith('.tmp') ? now - writtenMs > LEFT_MS : now - writtenMs > STALE_MS;
+    if (stale || (own && rank >= KEPT_PER_COMMAND - 1)) {
+      try {
+        unlinkSync(path.join(cache.folder, name));
+      } catch {
+        // Another run removed it first.
+      }
+    }
+  }
+}
+
+/** The folder's caches and leftovers but `kept`; for the command's own caches, their rank, newest first. */
+function listed(cache: CodeCache, kept: string): { name: string; writtenMs: number; own: boolean; rank: number }[] {
+  const files = readdirSync(cache.folder).flatMap((name) => {
+    if (name === kept || !(name.endsWith('.bin') || name.endsWith('.tmp'))) return [];
+    try {
+      return [{ name, writtenMs: statSync(path.join(cache.folder, name)).mtimeMs }];
+    } catch {
+      return [];
+    }
+  });
+  const own = files
+    .filter((f) => f.name.startsWith(`${cache.command}.`) && f.name.endsWith('.bin'))
+    .sort((a, b) => b.writtenMs - a.writtenMs)
+    .map((f) => f.name);
+  return files.map((f) => ({ ...f, own: own.includes(f.name), rank: own.indexOf(f.name) }));
 }

@@ -140,7 +140,12 @@ export async function collect(backends: DiagnoseBackends, req: CollectRequest): 
         value: [],
       });
   const onMetrics = req.onMetrics;
-  if (onMetrics) void metricsWork.then((m) => onMetrics({ window: windows.window, signals, metrics: m.value }));
+  // A failure is the metrics' own to report (awaited below): here it must not be an unhandled rejection.
+  if (onMetrics)
+    metricsWork.then(
+      (m) => onMetrics({ window: windows.window, signals, metrics: m.value }),
+      () => undefined,
+    );
   // Deploy markers are context, not a source: without them the diagnosis is complete, just less told.
   const deploysWork = endpoints.influx
     ? collectDeploys(backends, endpoints.influx, req.servicesDatabase ?? 'services', environment, windows, call)

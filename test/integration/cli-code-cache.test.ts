@@ -76,11 +76,36 @@ describe('the CLI bundle and its code cache', () => {
     expect(JSON.parse(first.stdout).length).toBeGreaterThan(3);
   });
 
+  it('loads what the bundle keeps outside from a cache too: esbuild after a definition changed, and node builtins', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'calvin-v8-project-'));
+    try {
+      const inProject = (args: string[]) => calvin([...args, '--root', project]);
+      expect(inProject(['new', 'service', 'widget']).code).toBe(0);
+      const first = inProject(['list', '--json']);
+      expect(first.code, first.stderr).toBe(0);
+      expect(cacheFiles('list')).toHaveLength(1);
+      // A changed definition misses the definition cache: esbuild is loaded, by the run from the code cache.
+      const definition = path.join(project, 'services', 'widget.ts');
+      writeFileSync(definition, `${readFileSync(definition, 'utf8')}\n// changed\n`);
+      const second = inProject(['list', '--json']);
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toBe('');
+      expect(second.stdout).toBe(first.stdout);
+      const lint = [inProject(['lint', '--format', 'json']), inProject(['lint', '--format', 'json'])];
+      expect(lint.map((r) => r.code)).toEqual([0, 0]);
+      expect(lint[1]?.stdout).toBe(lint[0]?.stdout);
+      expect(lint[1]?.stderr).toBe('');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it('keeps one cache per command, and none after a refused run or help', () => {
     const refused = calvin(['build', '--no-such-option']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(calvin(['build', '--help']).code).toBe(0);
+    expect(calvin(['help', 'build']).code).toBe(0);
     expect(calvin(['--version']).code).toBe(0);
     expect(readdirSync(v8Folder())).toEqual([]);
     expect(calvin(LIST).code).toBe(0);
@@ -151,6 +176,17 @@ describe('the CLI bundle and its code cache', () => {
       const fresh = calvin(LIST, { bin });
       expect(fresh.stdout).toBe(stale.stdout);
       expect(cacheFiles('list')).toHaveLength(1);
+      // Another build of the same size and time (npm pack stamps every file alike) keeps a cache of its own.
+      const bundle = path.join(copy, 'dist/cli/calvin.cjs');
+      const other = readFileSync(bundle, 'utf8').replace(
+        /^\/\/ calvin-bundle [0-9a-f]{64}/,
+        `// calvin-bundle ${'e'.repeat(64)}`,
+      );
+      writeFileSync(bundle, other);
+      utimesSync(bundle, now, now);
+      expect(calvin(LIST, { bin }).code).toBe(0);
+      expect(cacheFiles('list')).toHaveLength(2);
+      expect(cacheFiles('list').some((f) => f.includes('e'.repeat(32)))).toBe(true);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

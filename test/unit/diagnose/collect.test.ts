@@ -171,6 +171,30 @@ describe('collect', () => {
     expect(handed[0]?.signals).toBe(c.signals);
   });
 
+  it('leaves no unhandled rejection when reading the metrics fails and onMetrics was waiting for them', async () => {
+    const backends = fakeBackends();
+    const influxQuery = backends.influxQuery;
+    // A malformed answer (a null series) that collectMetrics cannot read.
+    backends.influxQuery = async (...args) =>
+      args[2].includes('"calvin_deploys"') ? influxQuery(...args) : ([null] as unknown as never[]);
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): number => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const handed: MetricInputs[] = [];
+      const outcome = await collect(backends, { ...request('artefacts'), onMetrics: (m) => handed.push(m) }).then(
+        () => 'collected',
+        () => 'refused',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(outcome).toBe('refused');
+      expect(handed).toEqual([]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('resolves a service id prefix', async () => {
     expect((await collect(fakeBackends(), request('nexus_nexus-02'))).service).toBe('artefacts');
   });
