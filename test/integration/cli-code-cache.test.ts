@@ -100,6 +100,36 @@ describe('the CLI bundle and its code cache', () => {
     }
   });
 
+  it('prints what the modules print, for every command that needs no backend and for a refusal, first run and from the cache', () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'calvin-v8-out-'));
+    // Timings differ from run to run, whichever code runs.
+    const steady = (text: string): string => text.replace(/"durationMs":\s*[\d.]+/g, '"durationMs":0');
+    try {
+      const commands = [
+        LIST,
+        ['build', '--out', out, '--json', '--root', repoRoot],
+        ['test', '--format', 'json', '--root', repoRoot],
+        ['lint', '--format', 'json', '--root', repoRoot],
+        ['runbook', 'artefacts-disk-full', '--root', repoRoot],
+        ['diagnose', 'nexus', '--json', '--root', repoRoot],
+      ];
+      const env = { CONSUL_HTTP_ADDR: '127.0.0.1:1' };
+      for (const args of commands) {
+        const runs = [
+          calvin(args, { env: { ...env, CALVIN_NO_CODE_CACHE: '1' } }),
+          calvin(args, { env }),
+          calvin(args, { env }),
+        ].map((r) => ({ code: r.code, stdout: steady(r.stdout), stderr: r.stderr }));
+        expect(runs[1], args.join(' ')).toEqual(runs[0]);
+        expect(runs[2], args.join(' ')).toEqual(runs[0]);
+      }
+      expect(cacheFiles('diagnose')).toEqual([]); // refused: Consul unreachable, exit 2
+      expect(cacheFiles('build')).toHaveLength(1);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('keeps one cache per command, and none after a refused run or help', () => {
     const refused = calvin(['build', '--no-such-option']);
     expect(refused.code).toBe(2);
