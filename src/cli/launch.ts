@@ -148,9 +148,9 @@ const LEFT_MS = 3_600_000;
 /** Removes the command's caches beyond the newest few, caches written over a month ago, and leftovers. */
 function prune(cache: CodeCache, kept: string): void {
   const now = Date.now();
-  for (const { name, writtenMs, own, rank } of listed(cache, kept)) {
+  for (const { name, writtenMs, rank } of listed(cache, kept)) {
     const stale = name.endsWith('.tmp') ? now - writtenMs > LEFT_MS : now - writtenMs > STALE_MS;
-    if (stale || (own && rank >= KEPT_PER_COMMAND - 1)) {
+    if (stale || rank >= KEPT_PER_COMMAND - 1) {
       try {
         unlinkSync(path.join(cache.folder, name));
       } catch {
@@ -160,8 +160,8 @@ function prune(cache: CodeCache, kept: string): void {
   }
 }
 
-/** The folder's caches and leftovers but `kept`; for the command's own caches, their rank, newest first. */
-function listed(cache: CodeCache, kept: string): { name: string; writtenMs: number; own: boolean; rank: number }[] {
+/** The folder's caches and leftovers but `kept`; `rank` orders the command's own caches, newest first (-1: not its). */
+function listed(cache: CodeCache, kept: string): { name: string; writtenMs: number; rank: number }[] {
   const files = readdirSync(cache.folder).flatMap((name) => {
     if (name === kept || !(name.endsWith('.bin') || name.endsWith('.tmp'))) return [];
     try {
@@ -174,5 +174,5 @@ function listed(cache: CodeCache, kept: string): { name: string; writtenMs: numb
     .filter((f) => f.name.startsWith(`${cache.command}.`) && f.name.endsWith('.bin'))
     .sort((a, b) => b.writtenMs - a.writtenMs)
     .map((f) => f.name);
-  return files.map((f) => ({ ...f, own: own.includes(f.name), rank: own.indexOf(f.name) }));
+  return files.map((f) => ({ ...f, rank: own.indexOf(f.name) }));
 }
