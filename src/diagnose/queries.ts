@@ -285,18 +285,24 @@ export function errorSampleBody(
   selector: LogSelectorFilter | undefined,
   known: CountQuery[] = [],
 ): Record<string, unknown> {
-  return {
-    size: 0,
-    track_total_hits: false,
-    query: errorLinesQuery(nodes, w, fields, selector),
-    aggs: {
-      window: {
-        filter: rangeOf(w.window),
-        aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownCounts(known) },
-      },
-      baseline: { filter: rangeOf(w.baseline), aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
+  return overErrorLines(nodes, w, fields, selector, {
+    window: {
+      filter: rangeOf(w.window),
+      aggs: { ...messageSample(nodes, fields, TOP_MESSAGES), ...knownCounts(known) },
     },
-  };
+    baseline: { filter: rangeOf(w.baseline), aggs: messageSample(nodes, fields, TOP_MESSAGES * 2) },
+  });
+}
+
+/** A search of aggregations alone over the scope's error lines (errorSampleBody, templateCountBody). */
+function overErrorLines(
+  nodes: string[],
+  w: Windows,
+  fields: LogFields,
+  selector: LogSelectorFilter | undefined,
+  aggs: Record<string, unknown>,
+): Record<string, unknown> {
+  return { size: 0, track_total_hits: false, query: errorLinesQuery(nodes, w, fields, selector), aggs };
 }
 
 /**
@@ -320,24 +326,19 @@ export function templateCountBody(
     ? { rest: { filter: { bool: { must_not: excluded } }, aggs: messageSample(nodes, fields, TOP_MESSAGES) } }
     : {};
   const knownAgg = knownCounts(known);
-  return {
-    size: 0,
-    track_total_hits: false,
-    query: errorLinesQuery(nodes, w, fields, selector),
-    aggs: {
-      window: {
-        filter: rangeOf(w.window),
-        aggs: {
-          ...(templates.length > 0 ? { templates: { filters: { filters }, aggs: messageDetails(nodes, fields) } } : {}),
-          ...rest,
-          ...knownAgg,
-        },
+  return overErrorLines(nodes, w, fields, selector, {
+    window: {
+      filter: rangeOf(w.window),
+      aggs: {
+        ...(templates.length > 0 ? { templates: { filters: { filters }, aggs: messageDetails(nodes, fields) } } : {}),
+        ...rest,
+        ...knownAgg,
       },
-      ...(templates.length > 0
-        ? { baseline: { filter: rangeOf(w.baseline), aggs: { templates: { filters: { filters } } } } }
-        : {}),
     },
-  };
+    ...(templates.length > 0
+      ? { baseline: { filter: rangeOf(w.baseline), aggs: { templates: { filters: { filters } } } } }
+      : {}),
+  });
 }
 
 /** Where each ECS field of an error line is read from `_source` (dotted or nested alike). */
