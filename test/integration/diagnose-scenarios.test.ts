@@ -95,6 +95,16 @@ const CASES: Case[] = [
 
 const validate = schemaValidator();
 
+/** The shared nexus-disk-full scenario seeded up to now, and the stack's Elasticsearch, for tests that add lines to it. */
+async function seededNexus() {
+  const config = stackConfig();
+  const now = Date.now();
+  await seedScenario('nexus-disk-full', { config, now });
+  const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
+  if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
+  return { config, now, elasticsearch };
+}
+
 describe('calvin diagnose on the seeded scenarios', () => {
   for (const c of CASES) {
     it(`${c.scenario}: ${c.query} is ${c.status}${c.suspect ? `, suspect ${c.suspect}` : ''}`, async () => {
@@ -148,11 +158,7 @@ describe('calvin diagnose on the seeded scenarios', () => {
   });
 
   it('also counts logs in legacy indices that map the ECS fields as text (+ .keyword)', async () => {
-    const config = stackConfig();
-    const now = Date.now();
-    await seedScenario('nexus-disk-full', { config, now });
-    const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
-    if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
+    const { config, now, elasticsearch } = await seededNexus();
     const index = `logs-calvin-diagnose-legacy-${process.pid}`;
     const docs = Array.from({ length: 30 }, (_, i) => ({
       index,
@@ -187,11 +193,7 @@ describe('calvin diagnose on the seeded scenarios', () => {
   ] as const)(
     'counts errors exactly beyond the sampled distinct messages, in the window and the baseline (%s)',
     async (way, more) => {
-      const config = stackConfig();
-      const now = Date.now();
-      await seedScenario('nexus-disk-full', { config, now });
-      const { elasticsearch } = await discoverEndpoints(config, ['elasticsearch']);
-      if (!elasticsearch) throw new Error('no Elasticsearch in the catalog');
+      const { config, now, elasticsearch } = await seededNexus();
       const index = `logs-calvin-diagnose-exact-${process.pid}`;
       const doc = (ago: number, message: string) => ({
         index,
