@@ -8,11 +8,11 @@
 // hook (Node 20), so each import() becomes a require (of the bundled module, a builtin or esbuild).
 // Its first line names the sha256 of the rest, which keys its code caches.
 import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeFileAtomicSync } from '../dist/fsutil/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -67,6 +67,4 @@ if (result.warnings.length > 0 || emptied) {
   process.exit(1);
 }
 const hash = createHash('sha256').update(output.contents).digest('hex');
-const temporary = `${outfile}.${process.pid}.tmp`;
-writeFileSync(temporary, `// calvin-bundle ${hash}\n${output.text}`);
-renameSync(temporary, outfile);
+writeFileAtomicSync(outfile, `// calvin-bundle ${hash}\n${output.text}`);

@@ -11,12 +11,13 @@
  * (stack traces then name the real files), with CALVIN_NO_CODE_CACHE=1, when the bundle is missing or
  * older than the modules, or when the cache folder is not private.
  */
-import { openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { privateCacheFolder } from '../cache-folder.js';
+import { writeFileAtomicSync } from '../fsutil/atomic-file.js';
 
 type RunCli = (argv: readonly string[]) => Promise<void>;
 type CommonJsWrapper = (
@@ -117,21 +118,14 @@ function runBundle(cache: CodeCache): RunCli {
 /**
  * Writes the code cache when the run ends, with the bytecode of every function the run compiled. Only
  * after a run that did its job (exit 0, 1 or 3: healthy, problems found, unknown): a refused one (exit
- * 2) compiled little of its command. Written whole (a new file, renamed over) or not at all, then the
+ * 2) compiled little of its command. Written whole or not at all (writeFileAtomicSync), then the
  * folder is pruned.
  */
 function keepCodeAtExit(script: vm.Script, cache: CodeCache, file: string): void {
   process.once('exit', (code) => {
     if (code === 2 || code > 3) return;
     try {
-      const temporary = path.join(cache.folder, `.${file}.${process.pid}.tmp`);
-      const fd = openSync(temporary, 'wx', 0o600);
-      try {
-        writeSync(fd, script.createCachedData());
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary, path.join(cache.folder, file));
+      writeFileAtomicSync(path.join(cache.folder, file), script.createCachedData(), { mode: 0o600 });
       prune(cache, file);
     } catch {
       // Best effort: without a cache the next run compiles, as this one did.

@@ -27,12 +27,15 @@ export async function writeFileAtomic(
   }
 }
 
-/** The same, synchronously: for writers that must finish before the next step (backups before a write). */
-export function writeFileAtomicSync(file: string, content: string): void {
+/**
+ * The same, synchronously: for writers that must finish before the next step (backups before a
+ * write, a code cache written as the process exits). `mode` is the new file's (default 0666 less umask).
+ */
+export function writeFileAtomicSync(file: string, content: string | Uint8Array, options: { mode?: number } = {}): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, content, { flag: 'wx' });
+    writeFileSync(temp, content, { flag: 'wx', ...(options.mode === undefined ? {} : { mode: options.mode }) });
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
